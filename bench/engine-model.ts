@@ -1,0 +1,119 @@
+/**
+ * One benchmark run of the engine, in a process of its own (so peak memory is its own):
+ *   node dist/bench/engine-model.js mmc|net [customers] [seed] [record|tally]
+ * Prints one JSON line. The models mirror shared/baselines/des_gen.mjs statement for
+ * statement, written with the public generator API and seeded named streams, so the
+ * comparison measures the engine and not the model code. `record` keeps every wait (as the
+ * baselines do, for batch means); `tally` keeps running statistics only, to show that memory
+ * does not grow with the number of finished customers.
+ */
+import { batchMeans } from '../src/analysis/batch-means.js';
+import { jacksonNetwork, mmc } from '../src/analysis/queueing-theory.js';
+import { Environment, Resource, Tally, type ProcessGenerator } from '../src/engine/index.js';
+import { RandomStreams } from '../src/random/index.js';
+import { BENCH_MODELS } from './models.js';
+
+const [model = 'mmc', countArg, seedArg, mode = 'record'] = process.argv.slice(2);
+if (model !== 'mmc' && model !== 'net') throw new Error(`unknown model ${model}: expected mmc or net`);
+const count = countArg ? Number(countArg) : BENCH_MODELS[model].defaultCount;
+const seed = seedArg ? Number(seedArg) : 12345;
+const record = mode !== 'tally';
+
+const env = new Environment();
+const streams = new RandomStreams(seed);
+const values = new Float64Array(record ? count : 0);
+const tally = new Tally();
+let done = 0;
+const observe = (x: number): void => {
+  if (record) values[done] = x;
+  else tally.add(x);
+  done++;
+};
+
+function runMmc(): number {
+  const { lambda, mu, c } = BENCH_MODELS.mmc;
+  const arrivals = streams.stream('arrivals');
+  const service = streams.stream('service');
+  const servers = new Resource(env, { capacity: c });
+  function* customer(arrival: number): ProcessGenerator {
+    const req = servers.request();
+    yield req;
+    observe(env.now - arrival);
+    yield env.timeout(-Math.log(1 - service()) / mu);
+    servers.release(req);
+  }
+  function* source(): ProcessGenerator {
+    for (let i = 0; i < count; i++) {
+      yield env.timeout(-Math.log(1 - arrivals()) / lambda);
+      env.process(customer(env.now));
+    }
+  }
+  env.process(source());
+  env.run();
+  return 2 * count;
+}
+
+function runNet(): number {
+  const { lambda, servers, serviceMeans, rework } = BENCH_MODELS.net;
+  const arrivals = streams.stream('arrivals');
+  const service = serviceMeans.map((_, i) => streams.stream(`service/${i}`));
+  const routing = streams.stream('rework');
+  const stations = servers.map((capacity) => new Resource(env, { capacity }));
+  let services = 0;
+  function* visit(i: number): ProcessGenerator {
+    const req = stations[i].request();
+    yield req;
+    yield env.timeout(-Math.log(1 - service[i]()) * serviceMeans[i]);
+    stations[i].release(req);
+  }
+  function* job(arrival: number): ProcessGenerator {
+    yield* visit(0);
+    let visits = 1;
+    for (;;) {
+      yield* visit(1);
+      yield* visit(2);
+      visits += 2;
+      if (routing() >= rework) break;
+    }
+    services += visits;
+    observe(env.now - arrival);
+  }
+  function* source(): ProcessGenerator {
+    for (let i = 0; i < count; i++) {
+      yield env.timeout(-Math.log(1 - arrivals()) / lambda);
+      env.process(job(env.now));
+    }
+  }
+  env.process(source());
+  env.run();
+  return count + services;
+}
+
+const started = performance.now();
+const events = model === 'mmc' ? runMmc() : runNet();
+const seconds = (performance.now() - started) / 1000;
+
+const theory =
+  model === 'mmc'
+    ? mmc(BENCH_MODELS.mmc.lambda, BENCH_MODELS.mmc.mu, BENCH_MODELS.mmc.c).wq
+    : jacksonNetwork(
+        BENCH_MODELS.net.servers.map((servers, i) => ({ servers, serviceMean: BENCH_MODELS.net.serviceMeans[i] })),
+        [BENCH_MODELS.net.lambda, 0, 0],
+        [[0, 1, 0], [0, 0, 1], [0, BENCH_MODELS.net.rework, 0]],
+      ).timeInSystem;
+const estimate = record ? batchMeans(values) : { mean: tally.mean, halfWidth: NaN };
+console.log(
+  JSON.stringify({
+    engine: 'orgflow',
+    model,
+    count,
+    events,
+    engineEvents: env.eventCount,
+    seconds,
+    eventsPerSecond: events / seconds,
+    meanWait: estimate.mean,
+    ci95: estimate.halfWidth,
+    theory,
+    peakMemoryMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);

@@ -1,0 +1,78 @@
+import { Event, PROCESSED } from './event.js';
+import type { Environment } from './environment.js';
+
+/**
+ * The value of an all-of / any-of condition: the events that had succeeded when the
+ * condition was met, with their values.
+ */
+export class ConditionValue {
+  private readonly byEvent = new Map<Event<any>, unknown>();
+
+  /** @internal */
+  _add(event: Event<any>): void {
+    this.byEvent.set(event, event._value);
+  }
+
+  /** The events that had happened, in the order they happened. */
+  get events(): Event<any>[] {
+    return [...this.byEvent.keys()];
+  }
+
+  /** Whether `event` had happened when the condition was met. */
+  has(event: Event<any>): boolean {
+    return this.byEvent.has(event);
+  }
+
+  /** The value of `event`; throws if it had not happened. */
+  get<T>(event: Event<T>): T {
+    if (!this.byEvent.has(event)) throw new Error('that event had not happened when the condition was met');
+    return this.byEvent.get(event) as T;
+  }
+
+  /** The values of the events that had happened, in the order they happened. */
+  values(): unknown[] {
+    return [...this.byEvent.values()];
+  }
+}
+
+/**
+ * An event that succeeds once enough of a list of events have succeeded (all of them, or
+ * any one), and fails as soon as one of them fails. Build with `env.allOf` / `env.anyOf`.
+ */
+export class Condition extends Event<ConditionValue> {
+  private readonly happened: ConditionValue = new ConditionValue();
+  private count = 0;
+
+  constructor(
+    env: Environment,
+    private readonly events: readonly Event<any>[],
+    private readonly needed: 'all' | 'any',
+  ) {
+    super(env);
+    for (const event of events) {
+      if (event.env !== env) throw new Error('a condition cannot mix events of different environments');
+    }
+    if (events.length === 0) {
+      this.succeed(this.happened);
+      return;
+    }
+    const check = (event: Event<any>): void => this.check(event);
+    for (const event of events) {
+      if (event._state === PROCESSED) check(event);
+      else event.addCallback(check);
+      if (this._state !== 0) break;
+    }
+  }
+
+  private check(event: Event<any>): void {
+    if (this._state !== 0) return; // already decided
+    if (!event._ok) {
+      event._defused = true;
+      this.fail(event._value as Error);
+      return;
+    }
+    this.count++;
+    this.happened._add(event);
+    if (this.needed === 'any' || this.count === this.events.length) this.succeed(this.happened);
+  }
+}

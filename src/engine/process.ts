@@ -1,0 +1,171 @@
+import { NORMAL, URGENT } from './calendar.js';
+import { Interrupt, InvalidArgumentError, SimulationError } from './errors.js';
+import { Event, PENDING, PROCESSED, TRIGGERED, type EventCallback } from './event.js';
+import type { Environment } from './environment.js';
+
+/**
+ * What a process function returns: a generator that yields events and receives their
+ * values. `R` is the process's own result, the value of the Process event when it ends.
+ */
+export type ProcessGenerator<R = void> = Generator<Event<any>, R, any>;
+
+/**
+ * A process: a generator function driven by the events it yields.
+ *
+ * The process is itself an event, processed when the generator returns (its value is the
+ * generator's return value) or throws (the process fails with that error), so other
+ * processes can wait for it.
+ *
+ * A new process runs at once, inside `env.process()`, until its first `yield`; the code that
+ * created it goes on after that. (SimPy instead starts it after the creator yields; running
+ * it at once saves a calendar event per process, and the order stays deterministic.) So an
+ * error the generator throws before its first `yield` is thrown by `env.process()` itself.
+ *
+ * ```ts
+ * function* customer(env: Environment, counter: Resource): ProcessGenerator {
+ *   const req = counter.request();
+ *   yield req;
+ *   yield env.timeout(5);
+ *   counter.release(req);
+ * }
+ * env.process(customer(env, counter));
+ * ```
+ */
+export class Process<R = unknown> extends Event<R> {
+  /** @internal */
+  _generator: ProcessGenerator<R>;
+  /** @internal the event the process waits for, null while running or done */
+  _target: Event<any> | null = null;
+  private resumeCallback: EventCallback<any> | null = null;
+
+  constructor(env: Environment, generator: ProcessGenerator<R>) {
+    super(env);
+    if (generator === null || typeof generator !== 'object' || typeof generator.next !== 'function') {
+      throw new InvalidArgumentError('env.process() needs a generator: call the generator function, e.g. env.process(worker(env))');
+    }
+    this._generator = generator;
+    // Started at once, not through the calendar: one event less per process (see the class doc).
+    this._resume(START);
+  }
+
+  /** Whether the generator is still running (not returned, not failed). */
+  get isAlive(): boolean {
+    return this._state === PENDING;
+  }
+
+  /** The event this process is waiting for, or null. */
+  get target(): Event<any> | null {
+    return this._target;
+  }
+
+  /**
+   * Throws an {@link Interrupt} carrying `cause` into the process at the current time,
+   * taking it off the event it was waiting for. A resource request it was waiting for
+   * stays queued: cancel it with `resource.release(request)` if the process gives up.
+   */
+  interrupt(cause?: unknown): void {
+    if (this._state !== PENDING) throw new SimulationError('cannot interrupt a process that has finished');
+    if (this.env.activeProcess === this) throw new SimulationError('a process cannot interrupt itself');
+    const interruption = new Event<undefined>(this.env);
+    interruption._ok = false;
+    interruption._value = new Interrupt(cause);
+    interruption._defused = true;
+    interruption._state = TRIGGERED;
+    interruption.addCallback(() => {
+      if (this._state !== PENDING) return; // finished before the interrupt was delivered
+      this.detachFromTarget();
+      this._resume(interruption);
+    });
+    this.env._schedule(interruption, 0, URGENT);
+  }
+
+  /** @internal Continues the generator with the outcome of `event`. */
+  _resume(event: Event<any>): void {
+    const env = this.env;
+    const generator = this._generator;
+    this._target = null;
+    const caller = env.activeProcess; // not null when this process is started by another
+    env.activeProcess = this as Process<unknown>;
+    let current: Event<any> = event;
+    for (;;) {
+      let step: IteratorResult<Event<any>, R>;
+      try {
+        if (current._ok) {
+          step = generator.next(current._value);
+        } else {
+          current._defused = true;
+          step = generator.throw(current._value);
+        }
+      } catch (error) {
+        env.activeProcess = caller;
+        this.finish(false, error);
+        return;
+      }
+      if (step.done === true) {
+        env.activeProcess = caller;
+        this.finish(true, step.value);
+        return;
+      }
+      const next = step.value;
+      if (!(next instanceof Event)) {
+        current = failedEvent(env, new InvalidArgumentError(`a process must yield events, got ${describeYield(next)}`));
+        continue;
+      }
+      if (next._state === PROCESSED) {
+        current = next; // already happened: go on at once, without a calendar round trip
+        continue;
+      }
+      if (next._waiter === null && next._callbacks === null) next._waiter = this as Process<unknown>;
+      else next.addCallback(this.resumer());
+      this._target = next;
+      env.activeProcess = caller;
+      return;
+    }
+  }
+
+  /**
+   * Ends the process. When something waits for it, its end is an event processed at the
+   * current time like any other; when nothing does, it is marked processed at once, which
+   * saves a calendar round trip per process. A failure nobody waits for stops the run.
+   */
+  private finish(ok: boolean, value: unknown): void {
+    this._ok = ok;
+    this._value = value;
+    if (this._waiter !== null || this._callbacks !== null) {
+      this._state = TRIGGERED;
+      this.env._schedule(this, 0, NORMAL);
+      return;
+    }
+    this._state = PROCESSED;
+    if (!ok) throw value;
+  }
+
+  private resumer(): EventCallback<any> {
+    return (this.resumeCallback ??= (event: Event<any>) => this._resume(event));
+  }
+
+  private detachFromTarget(): void {
+    const target = this._target;
+    if (target === null) return;
+    if (target._waiter === (this as Process<unknown>)) target._waiter = null;
+    else if (this.resumeCallback !== null) target.removeCallback(this.resumeCallback);
+    this._target = null;
+  }
+}
+
+/** A processed event with no value: what a new process is resumed with. */
+const START: Event<undefined> = Object.freeze({ _ok: true, _value: undefined }) as unknown as Event<undefined>;
+
+function failedEvent(env: Environment, error: Error): Event<never> {
+  const event = new Event<never>(env);
+  event._ok = false;
+  event._value = error;
+  event._state = PROCESSED;
+  return event;
+}
+
+function describeYield(value: unknown): string {
+  if (typeof value === 'number') return `the number ${value} (did you mean yield env.timeout(${value})?)`;
+  if (value === undefined) return 'undefined (a bare yield)';
+  return typeof value === 'object' && value !== null ? (value.constructor?.name ?? 'an object') : typeof value;
+}

@@ -1,0 +1,270 @@
+import { BinaryHeap } from './binary-heap.js';
+import { InvalidArgumentError, SimulationError } from './errors.js';
+import { Event } from './event.js';
+import type { Environment } from './environment.js';
+import { TimeWeighted } from './monitor.js';
+import type { Process } from './process.js';
+import { RingQueue } from './ring-queue.js';
+
+/** How a resource orders its waiting requests. */
+export type QueueDiscipline = 'fifo' | 'priority';
+
+/** Options of a {@link Resource}. */
+export interface ResourceOptions {
+  /** Number of units (servers, people). Default 1. */
+  capacity?: number;
+  /** `fifo` (default) or `priority`: lowest priority number first, FIFO among equals. */
+  discipline?: QueueDiscipline;
+  /** Whether a more urgent request may take a unit from a less urgent user. Implies `priority`. */
+  preemptive?: boolean;
+  /** A name for messages and reports. */
+  name?: string;
+  /** Keep time-weighted statistics of units in use and queue length. Default false. */
+  monitor?: boolean;
+}
+
+/** Options of one request. */
+export interface RequestOptions {
+  /** Lower numbers are served first. Default 0. */
+  priority?: number;
+  /** On a preemptive resource: whether this request may preempt a less urgent user. Default true. */
+  preempt?: boolean;
+}
+
+/** Why a process lost its unit: the cause carried by the Interrupt thrown into it. */
+export class Preempted {
+  constructor(
+    /** The process whose request took the unit, or null when requested outside a process. */
+    readonly by: Process<unknown> | null,
+    readonly resource: Resource,
+    /** When the preempted user got the unit. */
+    readonly usageSince: number,
+  ) {}
+}
+
+/**
+ * A request for one unit of a resource; an event that succeeds (with itself) when the unit
+ * is granted. A request granted on the spot is already processed, so yielding it does not
+ * give up the turn.
+ */
+export class Request extends Event<Request> {
+  /** @internal 0 waiting, 1 holding, 2 released or cancelled, 3 preempted */
+  _status = 0;
+  /** @internal */
+  _sequence: number;
+
+  constructor(
+    env: Environment,
+    readonly resource: Resource,
+    readonly priority: number,
+    readonly preempt: boolean,
+    /** The process that made the request (it is the one interrupted if preempted). */
+    readonly owner: Process<unknown> | null,
+    sequence: number,
+  ) {
+    super(env);
+    this._sequence = sequence;
+  }
+
+  /** Whether the unit is held by this request now. */
+  get isHolding(): boolean {
+    return this._status === 1;
+  }
+}
+
+const WAITING = 0;
+const HOLDING = 1;
+const RELEASED = 2;
+const PREEMPTED = 3;
+
+function moreUrgent(a: Request, b: Request): boolean {
+  return a.priority < b.priority || (a.priority === b.priority && a._sequence < b._sequence);
+}
+
+/**
+ * A pool of identical units (people, machines) that processes request and release.
+ *
+ * ```ts
+ * const engineers = new Resource(env, { capacity: 3 });
+ * const req = engineers.request();
+ * yield req;            // wait for a unit
+ * yield env.timeout(5); // use it
+ * engineers.release(req);
+ * ```
+ * Capacity can change during a run ({@link setCapacity}); lowering it never takes a unit
+ * from its holder, it only stops granting until enough are released.
+ */
+export class Resource {
+  readonly name: string;
+  readonly discipline: QueueDiscipline;
+  readonly preemptive: boolean;
+  /** Units in use over time; present when created with `monitor: true`. */
+  readonly busyMonitor: TimeWeighted | null;
+  /** Queue length over time; present when created with `monitor: true`. */
+  readonly queueMonitor: TimeWeighted | null;
+  private units: number;
+  private busy = 0;
+  private sequence = 0;
+  private readonly fifo: RingQueue<Request> | null;
+  private readonly byPriority: BinaryHeap<Request> | null;
+  private readonly holders: Request[] | null;
+  /** When each holder got its unit (preemptive resources only), parallel to holders. */
+  private readonly holdingSince: number[] | null;
+
+  constructor(
+    readonly env: Environment,
+    options: ResourceOptions = {},
+  ) {
+    const capacity = options.capacity ?? 1;
+    checkCapacity(capacity);
+    this.units = capacity;
+    this.name = options.name ?? 'resource';
+    this.preemptive = options.preemptive ?? false;
+    const discipline = options.discipline ?? (this.preemptive ? 'priority' : 'fifo');
+    if (discipline !== 'fifo' && discipline !== 'priority') {
+      throw new InvalidArgumentError(`invalid discipline: ${String(discipline)} (expected fifo or priority)`);
+    }
+    if (this.preemptive && discipline !== 'priority') {
+      throw new InvalidArgumentError('a preemptive resource needs the priority discipline');
+    }
+    this.discipline = discipline;
+    this.fifo = discipline === 'fifo' ? new RingQueue<Request>() : null;
+    this.byPriority = discipline === 'priority' ? new BinaryHeap<Request>(moreUrgent) : null;
+    this.holders = this.preemptive ? [] : null;
+    this.holdingSince = this.preemptive ? [] : null;
+    this.busyMonitor = options.monitor ? new TimeWeighted(env, 0) : null;
+    this.queueMonitor = options.monitor ? new TimeWeighted(env, 0) : null;
+  }
+
+  /** Number of units. */
+  get capacity(): number {
+    return this.units;
+  }
+  /** Number of units held now. */
+  get inUse(): number {
+    return this.busy;
+  }
+  /** Number of requests waiting. */
+  get queueLength(): number {
+    return this.fifo !== null ? this.fifo.length : (this.byPriority as BinaryHeap<Request>).length;
+  }
+  /** The requests holding a unit now (preemptive resources only keep this list). */
+  get users(): readonly Request[] {
+    if (this.holders === null) throw new SimulationError('only a preemptive resource keeps its list of users');
+    return this.holders;
+  }
+
+  /** Asks for one unit. Yield the returned request to wait until it is granted. */
+  request(options?: RequestOptions): Request {
+    const priority = options?.priority ?? 0;
+    if (!Number.isFinite(priority)) throw new InvalidArgumentError(`request priority must be a finite number, got ${priority}`);
+    const req = new Request(this.env, this, priority, options?.preempt ?? true, this.env.activeProcess, this.sequence++);
+    if (this.busy < this.units) {
+      this.grant(req);
+      req._processNow(req);
+      this.recordBusy();
+      return req;
+    }
+    if (this.holders !== null && req.preempt && this.preemptFor(req)) {
+      req._processNow(req);
+      return req;
+    }
+    if (this.fifo !== null) this.fifo.push(req);
+    else (this.byPriority as BinaryHeap<Request>).push(req);
+    this.recordQueue();
+    return req;
+  }
+
+  /**
+   * Gives back the unit held by `request`, or withdraws it if still waiting. Releasing a
+   * request that was preempted does nothing; releasing one twice is an error.
+   */
+  release(request: Request): void {
+    if (request.resource !== this) throw new InvalidArgumentError(`that request belongs to ${request.resource.name}, not ${this.name}`);
+    const status = request._status;
+    if (status === HOLDING) {
+      request._status = RELEASED;
+      this.busy--;
+      if (this.holders !== null) this.dropHolder(request);
+      this.grantWaiting();
+      this.recordBusy();
+    } else if (status === WAITING) {
+      request._status = RELEASED;
+      if (this.fifo !== null) this.fifo.remove(request);
+      else (this.byPriority as BinaryHeap<Request>).remove(request);
+      this.recordQueue();
+    } else if (status === RELEASED) {
+      throw new SimulationError(`a request to ${this.name} was released twice`);
+    }
+  }
+
+  /** Changes the number of units now (shifts, hiring). Waiting requests are granted if it grows. */
+  setCapacity(capacity: number): void {
+    checkCapacity(capacity);
+    this.units = capacity;
+    this.grantWaiting();
+    this.recordBusy();
+  }
+
+  private grant(req: Request): void {
+    this.busy++;
+    req._status = HOLDING;
+    if (this.holders !== null) {
+      this.holders.push(req);
+      (this.holdingSince as number[]).push(this.env.now);
+    }
+  }
+
+  /** Takes `req` off the holders list; returns when it got its unit. */
+  private dropHolder(req: Request): number {
+    const i = (this.holders as Request[]).indexOf(req);
+    (this.holders as Request[]).splice(i, 1);
+    return (this.holdingSince as number[]).splice(i, 1)[0];
+  }
+
+  private grantWaiting(): void {
+    const fifo = this.fifo;
+    while (this.busy < this.units) {
+      const next = fifo !== null ? fifo.shift() : (this.byPriority as BinaryHeap<Request>).shift();
+      if (next === undefined) break;
+      this.grant(next);
+      next.succeed(next);
+      this.recordQueue();
+    }
+  }
+
+  /** Takes a unit from the least urgent holder, if it is less urgent than `req`. */
+  private preemptFor(req: Request): boolean {
+    const holders = this.holders as Request[];
+    let victim: Request | null = null;
+    for (const holder of holders) {
+      if (victim === null || holder.priority > victim.priority || (holder.priority === victim.priority && holder._sequence > victim._sequence)) {
+        victim = holder;
+      }
+    }
+    if (victim === null || victim.priority <= req.priority) return false;
+    const since = this.dropHolder(victim);
+    victim._status = PREEMPTED;
+    this.busy--;
+    if (victim.owner !== null && victim.owner.isAlive && victim.owner !== this.env.activeProcess) {
+      victim.owner.interrupt(new Preempted(req.owner, this, since));
+    }
+    this.grant(req);
+    this.recordBusy();
+    return true;
+  }
+
+  private recordBusy(): void {
+    if (this.busyMonitor !== null) this.busyMonitor.update(this.busy);
+  }
+
+  private recordQueue(): void {
+    if (this.queueMonitor !== null) this.queueMonitor.update(this.queueLength);
+  }
+}
+
+function checkCapacity(capacity: number): void {
+  if (!Number.isInteger(capacity) || capacity < 0) {
+    throw new InvalidArgumentError(`capacity must be a whole number >= 0, got ${capacity}`);
+  }
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { Environment, Interrupt, Preempted, Resource, type ProcessGenerator, type Request } from '../../src/engine/index.js';
+
+function user(env: Environment, res: Resource, name: string, arrive: number, hold: number, log: string[], priority = 0): ProcessGenerator {
+  return (function* () {
+    yield env.timeout(arrive);
+    const req = res.request({ priority });
+    yield req;
+    log.push(`${name}+${env.now}`);
+    yield env.timeout(hold);
+    res.release(req);
+    log.push(`${name}-${env.now}`);
+  })();
+}
+
+describe('Resource', () => {
+  it('serves requests first come, first served with a FIFO discipline', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const log: string[] = [];
+    env.process(user(env, res, 'a', 0, 3, log));
+    env.process(user(env, res, 'b', 1, 1, log, 5));
+    env.process(user(env, res, 'c', 2, 1, log, -5)); // priorities are ignored by FIFO
+    env.run();
+    expect(log).toEqual(['a+0', 'a-3', 'b+3', 'b-4', 'c+4', 'c-5']);
+  });
+
+  it('serves the lowest priority number first with the priority discipline, FIFO among equals', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1, discipline: 'priority' });
+    const log: string[] = [];
+    env.process(user(env, res, 'a', 0, 3, log, 1));
+    env.process(user(env, res, 'low', 1, 1, log, 2));
+    env.process(user(env, res, 'high1', 2, 1, log, 0));
+    env.process(user(env, res, 'high2', 2, 1, log, 0));
+    env.run();
+    expect(log).toEqual(['a+0', 'a-3', 'high1+3', 'high1-4', 'high2+4', 'high2-5', 'low+5', 'low-6']);
+  });
+
+  it('serves several users at once up to its capacity', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 2 });
+    const log: string[] = [];
+    for (const [i, name] of ['a', 'b', 'c'].entries()) env.process(user(env, res, name, 0, 2 + i, log));
+    env.run();
+    expect(log).toEqual(['a+0', 'b+0', 'a-2', 'c+2', 'b-3', 'c-6']);
+  });
+
+  it('lets an urgent request preempt a less urgent user, who gets an Interrupt with a Preempted cause', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1, preemptive: true });
+    const log: string[] = [];
+    env.process(
+      (function* (): ProcessGenerator {
+        const req = res.request({ priority: 5 });
+        yield req;
+        try {
+          yield env.timeout(10);
+          res.release(req);
+        } catch (e) {
+          const cause = (e as Interrupt).cause as Preempted;
+          log.push(`preempted at ${env.now}, held since ${cause.usageSince}`);
+          res.release(req); // releasing a preempted request is harmless
+        }
+      })(),
+    );
+    env.process(user(env, res, 'incident', 3, 2, log, 0));
+    env.run();
+    // the incident's request is granted on the spot; the interrupt reaches the user at the same time, just after
+    expect(log).toEqual(['incident+3', 'preempted at 3, held since 0', 'incident-5']);
+  });
+
+  it('does not preempt a user of equal or more urgent priority', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1, preemptive: true });
+    const log: string[] = [];
+    env.process(user(env, res, 'a', 0, 4, log, 0));
+    env.process(user(env, res, 'b', 1, 1, log, 0));
+    env.run();
+    expect(log).toEqual(['a+0', 'a-4', 'b+4', 'b-5']);
+  });
+
+  it('grants waiting requests when capacity grows and stops granting when it shrinks', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const log: string[] = [];
+    for (const name of ['a', 'b', 'c']) env.process(user(env, res, name, 0, 4, log));
+    env.process((function* (): ProcessGenerator { yield env.timeout(1); res.setCapacity(2); yield env.timeout(1); res.setCapacity(0); })());
+    env.run({ until: 20 });
+    // b is hired in at 1; at 2 capacity drops to 0: a and b finish, c never starts
+    expect(log).toEqual(['a+0', 'b+1', 'a-4', 'b-5']);
+    expect(res.queueLength).toBe(1);
+    expect(res.inUse).toBe(0);
+  });
+
+  it('withdraws a waiting request on release and refuses a double release', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const holder = res.request();
+    const waiting = res.request();
+    expect(res.queueLength).toBe(1);
+    res.release(waiting);
+    expect(res.queueLength).toBe(0);
+    res.release(holder);
+    expect(() => res.release(holder)).toThrow('released twice');
+  });
+
+  it('grants a free unit on the spot: the request is already processed', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const first: Request = res.request();
+    const second: Request = res.request();
+    expect([first.processed, first.isHolding, second.processed]).toEqual([true, true, false]);
+  });
+
+  it('keeps time-weighted statistics of use and queue when monitored', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1, monitor: true });
+    const log: string[] = [];
+    env.process(user(env, res, 'a', 0, 4, log));
+    env.process(user(env, res, 'b', 0, 4, log));
+    env.run({ until: 10 });
+    expect(res.busyMonitor!.mean).toBeCloseTo(8 / 10, 12);
+    expect(res.queueMonitor!.mean).toBeCloseTo(4 / 10, 12);
+  });
+
+  it('rejects an invalid capacity or discipline, naming the value', () => {
+    const env = new Environment();
+    expect(() => new Resource(env, { capacity: -1 })).toThrow('capacity must be a whole number >= 0, got -1');
+    expect(() => new Resource(env, { capacity: 1.5 })).toThrow('got 1.5');
+    expect(() => new Resource(env, { discipline: 'lifo' as never })).toThrow('invalid discipline: lifo');
+  });
+});
