@@ -87,12 +87,13 @@ function summarise(rows: Row[]): Row {
   return { ...mid, eventsPerSecond: median(rows.map((r) => r.eventsPerSecond)), peakMemoryMB: Math.max(...rows.map((r) => r.peakMemoryMB)) };
 }
 
+const showProgress = !args.json && process.stderr.isTTY === true;
 const results: (Row & Record<string, unknown>)[] = [];
 for (const model of models) {
   const runs = new Map<string, Row[]>();
   const add = (row: Row): void => void (runs.get(row.engine) ?? runs.set(row.engine, []).get(row.engine))?.push(row);
   for (let r = 0; r < repeat; r++) {
-    if (!args.json) process.stderr.write(`\r${model}: round ${r + 1}/${repeat}`);
+    if (showProgress) process.stderr.write(`\r${model}: round ${r + 1}/${repeat}`);
     add(runEngine(model));
     if (baselineDir) for (const b of BASELINES) add(runBaseline(b, model));
   }
@@ -107,7 +108,7 @@ for (const model of models) {
   }
   results.push({ ...engine, kind: 'engine', ...ratios });
 }
-if (!args.json) process.stderr.write('\r\x1b[K');
+if (showProgress) process.stderr.write('\r\x1b[K');
 
 // Memory must not grow with finished customers: the same model, 4x the customers, running statistics only.
 let memory: Record<string, unknown> | null = null;

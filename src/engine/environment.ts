@@ -1,7 +1,7 @@
 import { Calendar, NORMAL } from './calendar.js';
 import { Condition } from './condition.js';
 import { EventLimitError, InvalidArgumentError } from './errors.js';
-import { Event, PROCESSED, Timeout } from './event.js';
+import { Event, PROCESSED, TRIGGERED, type Timeout } from './event.js';
 import { Process, type ProcessGenerator } from './process.js';
 
 /** When a run stops. With none given, it runs until no events remain. */
@@ -64,7 +64,14 @@ export class Environment {
 
   /** An event that happens `delay` time units from now, with `value`. */
   timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
-    return new Timeout<T>(this, delay, value);
+    if (!(delay >= 0) || delay === Infinity) {
+      throw new InvalidArgumentError(`timeout delay must be a finite number >= 0, got ${delay}`);
+    }
+    const event = new Event<T>(this);
+    event._value = value;
+    event._state = TRIGGERED;
+    this.calendar.insert(event, this.now + delay, NORMAL);
+    return event;
   }
 
   /** Starts a process from a generator (call the generator function first). */

@@ -144,17 +144,8 @@ export class Event<T = unknown> {
 }
 
 /**
- * An event that happens `delay` time units after it is created. Yielding it makes a process
- * hold for that long: `yield env.timeout(3)`.
+ * An event that happens `delay` time units after it is created (see `env.timeout`).
+ * Yielding it makes a process hold for that long: `yield env.timeout(3)`. It is a plain
+ * {@link Event}: one object shape for the commonest event keeps the hot paths monomorphic.
  */
-export class Timeout<T = undefined> extends Event<T> {
-  constructor(env: Environment, delay: number, value?: T) {
-    super(env);
-    if (!(delay >= 0) || delay === Infinity) {
-      throw new InvalidArgumentError(`timeout delay must be a finite number >= 0, got ${delay}`);
-    }
-    this._value = value;
-    this._state = TRIGGERED;
-    env._schedule(this, delay, NORMAL);
-  }
-}
+export type Timeout<T = undefined> = Event<T>;

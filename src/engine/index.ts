@@ -3,7 +3,7 @@
  * resources, stores and monitors. It knows nothing of organisations.
  */
 export { Environment, type RunOptions } from './environment.js';
-export { Event, Timeout, type EventCallback, type EventState } from './event.js';
+export { Event, type Timeout, type EventCallback, type EventState } from './event.js';
 export { Process, type ProcessGenerator } from './process.js';
 export { Condition, ConditionValue } from './condition.js';
 export { Resource, Request, Preempted, type ResourceOptions, type RequestOptions, type QueueDiscipline } from './resource.js';

@@ -107,8 +107,9 @@ export class Process<R = unknown> extends Event<R> {
         return;
       }
       const next = step.value;
-      if (!(next instanceof Event)) {
-        current = failedEvent(env, new InvalidArgumentError(`a process must yield events, got ${describeYield(next)}`));
+      // an own-environment check, cheaper than instanceof on this hot path
+      if (next === null || typeof next !== 'object' || next.env !== env) {
+        current = failedEvent(env, new InvalidArgumentError(badYield(next)));
         continue;
       }
       if (next._state === PROCESSED) {
@@ -154,7 +155,8 @@ export class Process<R = unknown> extends Event<R> {
 }
 
 /** A processed event with no value: what a new process is resumed with. */
-const START: Event<undefined> = Object.freeze({ _ok: true, _value: undefined }) as unknown as Event<undefined>;
+const START: Event<undefined> = new Event<undefined>(null as unknown as Environment);
+START._state = PROCESSED;
 
 function failedEvent(env: Environment, error: Error): Event<never> {
   const event = new Event<never>(env);
@@ -162,6 +164,11 @@ function failedEvent(env: Environment, error: Error): Event<never> {
   event._value = error;
   event._state = PROCESSED;
   return event;
+}
+
+function badYield(value: unknown): string {
+  if (value instanceof Event) return 'a process yielded an event of another environment';
+  return `a process must yield events, got ${describeYield(value)}`;
 }
 
 function describeYield(value: unknown): string {

@@ -156,9 +156,14 @@ export class Resource {
 
   /** Asks for one unit. Yield the returned request to wait until it is granted. */
   request(options?: RequestOptions): Request {
-    const priority = options?.priority ?? 0;
-    if (!Number.isFinite(priority)) throw new InvalidArgumentError(`request priority must be a finite number, got ${priority}`);
-    const req = new Request(this.env, this, priority, options?.preempt ?? true, this.env.activeProcess, this.sequence++);
+    let priority = 0;
+    let preempt = true;
+    if (options !== undefined) {
+      priority = options.priority ?? 0;
+      preempt = options.preempt ?? true;
+      if (!Number.isFinite(priority)) throw new InvalidArgumentError(`request priority must be a finite number, got ${priority}`);
+    }
+    const req = new Request(this.env, this, priority, preempt, this.env.activeProcess, this.sequence++);
     if (this.busy < this.units) {
       this.grant(req);
       req._processNow(req);
