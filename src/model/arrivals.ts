@@ -1,0 +1,49 @@
+/**
+ * Demand: one Poisson process per domain and use-case type (stream
+ * `arrivals/<domain>/<type>`), and the dated items of each domain. Every scenario with the
+ * same demand gets the same arrivals, in the same order, with the same item ids.
+ */
+import type { ProcessGenerator } from '../engine/index.js';
+import { exponential } from '../random/index.js';
+import { newItemRecord } from './item-record.js';
+import type { ModelContext } from './model-context.js';
+import { useCase } from './use-case-process.js';
+
+const DAYS_PER_MONTH = 365 / 12;
+
+export function startArrivals(ctx: ModelContext): void {
+  const { env, spec } = ctx;
+  const arrive = (domain: string, type: string): void => {
+    const record = newItemRecord(ctx.records.length, domain, type, env.now);
+    ctx.records.push(record);
+    env.process(useCase(ctx, record));
+  };
+  for (const [domain, d] of Object.entries(spec.domains)) {
+    for (const [type, perMonth] of Object.entries(d.demand ?? {})) {
+      if (!(perMonth > 0)) continue;
+      const rng = ctx.streams.stream(`arrivals/${domain}/${type}`);
+      const gap = exponential({ mean: DAYS_PER_MONTH / perMonth });
+      env.process(
+        (function* (): ProcessGenerator {
+          for (;;) {
+            yield env.timeout(gap.sample(rng));
+            if (env.now >= spec.horizon_days) return;
+            arrive(domain, type);
+          }
+        })(),
+      );
+    }
+    const dated = [...(d.items ?? [])].sort((a, b) => a.day - b.day);
+    if (dated.length > 0) {
+      env.process(
+        (function* (): ProcessGenerator {
+          for (const item of dated) {
+            if (item.day >= spec.horizon_days) return;
+            if (item.day > env.now) yield env.timeout(item.day - env.now);
+            arrive(domain, item.type);
+          }
+        })(),
+      );
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/** The operating model: builds engine processes from a validated scenario and runs them. */
+export { simulate, type SimulationOptions, type RunResult, type PoolStatistics, type LoopStatistics } from './simulate.js';
+export type { ItemRecord, Outcome } from './item-record.js';
+export type { LogColumns, LogKind, LogRow } from './event-log.js';
+export type { Boundary } from './organisation.js';
+export { elapsedDays, type WorkingRate } from './working-time.js';

@@ -1,0 +1,69 @@
+/**
+ * The people of a scenario as engine resources: one pool per team and role, one pool of
+ * subject-matter experts per domain, and the routing rule that picks a team for an
+ * activity.
+ */
+import type { Environment } from '../engine/index.js';
+import { eligibleTeams } from '../scenario/routing-rules.js';
+import { CENTRE, SME_ROLE, type ScenarioSpec } from '../scenario/scenario-spec.js';
+import { PersonPool } from './person-pool.js';
+
+/** Where a boundary between two people lies, from the fastest handover to the slowest. */
+export type Boundary = 'same_team' | 'same_home' | 'cross_home';
+
+export class Organisation {
+  /** `team/role` -> pool */
+  readonly pools = new Map<string, PersonPool>();
+  /** domain -> its subject-matter experts */
+  readonly smePools = new Map<string, PersonPool>();
+  private readonly eligible = new Map<string, string[]>();
+  private readonly homes = new Map<string, string>();
+
+  constructor(
+    env: Environment,
+    private readonly spec: ScenarioSpec,
+  ) {
+    for (const [team, t] of Object.entries(spec.teams)) {
+      this.homes.set(team, t.home);
+      for (const [role, people] of Object.entries(t.headcount)) {
+        if (people > 0) this.pools.set(`${team}/${role}`, new PersonPool(env, team, role, people));
+      }
+    }
+    for (const [domain, d] of Object.entries(spec.domains)) {
+      if ((d.sme?.people ?? 0) > 0) {
+        const pool = new PersonPool(env, `${domain}-sme`, SME_ROLE, d.sme!.people);
+        this.smePools.set(domain, pool);
+        this.homes.set(pool.team, domain);
+      }
+    }
+  }
+
+  /** The pool that does `role` for a use case of `domain`: its SMEs, or the least-loaded eligible team. */
+  route(role: string, domain: string): PersonPool {
+    if (role === SME_ROLE) return this.smePools.get(domain) as PersonPool;
+    const key = `${role}|${domain}`;
+    let teams = this.eligible.get(key);
+    if (teams === undefined) {
+      teams = eligibleTeams(this.spec, role, domain);
+      this.eligible.set(key, teams);
+    }
+    let best: PersonPool | undefined;
+    for (const team of teams) {
+      const pool = this.pools.get(`${team}/${role}`) as PersonPool;
+      if (best === undefined || pool.load < best.load) best = pool; // ties: the first listed
+    }
+    if (best === undefined) throw new Error(`no team serving ${domain} has a ${role} (the scenario check should have caught this)`);
+    return best;
+  }
+
+  /** The boundary crossed between two pools (teams). */
+  boundary(from: PersonPool, to: PersonPool): Boundary {
+    if (from.team === to.team) return 'same_team';
+    return this.homes.get(from.team) === this.homes.get(to.team) ? 'same_home' : 'cross_home';
+  }
+
+  /** Whether a team is central. */
+  isCentral(team: string): boolean {
+    return this.homes.get(team) === CENTRE;
+  }
+}

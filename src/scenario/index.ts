@@ -1,0 +1,9 @@
+/** Scenario files: the format (TypeBox spec and JSON Schema), loading, composition and validation. */
+export { ScenarioSpec, SME_ROLE, CENTRE, LIVE, ABANDON } from './scenario-spec.js';
+export { DistributionSpec } from './distribution-spec.js';
+export { loadScenario, deepMerge, type LoadedScenario, type LoadOptions } from './load.js';
+export { validateScenario } from './validate.js';
+export { parseOverride, applyOverride, type Override } from './set-path.js';
+export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './issues.js';
+export { buildDistribution } from './distribution-build.js';
+export { scenarioJsonSchema } from './json-schema.js';

@@ -1,0 +1,180 @@
+/**
+ * Loading a scenario: read the file (YAML or JSON, parsed safely: no code in a scenario is
+ * ever run), follow `extends` to the files it builds on, merge them, apply what-if
+ * overrides, then check the structure and the meaning. Every issue carries the file and the
+ * line it comes from.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { ScenarioError, type ScenarioIssue } from './issues.js';
+import { DISTRIBUTION_FAMILIES } from './distribution-spec.js';
+import type { ScenarioSpec } from './scenario-spec.js';
+import { applyOverride, parseOverride, type Override } from './set-path.js';
+import { scenarioIssues } from './validate.js';
+
+/** A scenario ready to simulate, with where it came from. */
+export interface LoadedScenario {
+  spec: ScenarioSpec;
+  /** The files it was built from, the scenario itself first. */
+  files: string[];
+  /** SHA-256 of the files' contents and the overrides: the same hash, the same scenario. */
+  hash: string;
+  /** Warnings (errors are thrown as a ScenarioError). */
+  warnings: ScenarioIssue[];
+}
+
+export interface LoadOptions {
+  /** What-ifs: `path=value` strings or parsed overrides, applied in order. */
+  set?: readonly (string | Override)[];
+  /** Read a file (tests and notebooks may pass their own). Default: the file system. */
+  readFile?: (path: string) => string;
+}
+
+interface Source {
+  file: string;
+  text: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+const MAX_EXTENDS_DEPTH = 20;
+
+/** Loads, merges, overrides and validates a scenario file; throws a ScenarioError listing every error. */
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  const read = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  const sources: Source[] = [];
+  const issues: ScenarioIssue[] = [];
+
+  // 1. read the file and the chain of files it extends
+  let current: string | undefined = resolve(file);
+  const merged: Record<string, unknown>[] = [];
+  while (current !== undefined) {
+    if (sources.some((s) => s.file === current)) {
+      const shown = (f: string): string => relative(dirname(sources[0].file), f) || basename(f);
+      issues.push({ severity: 'error', path: ['extends'], message: `extends goes round in a circle: ${[...sources.map((s) => s.file), current].map(shown).join(' -> ')}`, file: sources[sources.length - 1].file });
+      break;
+    }
+    if (sources.length > MAX_EXTENDS_DEPTH) {
+      issues.push({ severity: 'error', path: ['extends'], message: `more than ${MAX_EXTENDS_DEPTH} levels of extends`, file: current });
+      break;
+    }
+    let text: string;
+    try {
+      text = read(current);
+    } catch (e) {
+      const by = sources[sources.length - 1];
+      issues.push({ severity: 'error', path: by ? ['extends'] : [], message: `cannot read ${current}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: by?.file ?? current });
+      break;
+    }
+    const source = parseSource(current, text, issues);
+    if (source === null) break;
+    sources.push(source);
+    const value = source.doc.toJS() as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      issues.push({ severity: 'error', path: [], message: 'a scenario file must hold a mapping of fields (name:, teams:, ...)', file: current, line: 1 });
+      break;
+    }
+    merged.push(value as Record<string, unknown>);
+    const parent = (value as { extends?: unknown }).extends;
+    current = typeof parent === 'string' ? resolve(dirname(current), parent) : undefined;
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+
+  // 2. merge: each file overrides the one it extends
+  let raw: Record<string, unknown> = {};
+  for (const layer of [...merged].reverse()) raw = deepMerge(raw, layer);
+  delete raw.extends;
+
+  // 3. what-ifs
+  const overrides = (options.set ?? []).map((o) => (typeof o === 'string' ? parseOverride(o) : o));
+  for (const o of overrides) {
+    const problem = applyOverride(raw, o);
+    if (problem) issues.push(problem);
+  }
+
+  // 4. structure, then meaning
+  if (issues.length === 0) issues.push(...scenarioIssues(raw));
+  for (const issue of issues) locate(issue, sources, overrides);
+  if (issues.some((i) => i.severity === 'error')) throw new ScenarioError(issues);
+
+  const hash = createHash('sha256');
+  for (const s of sources) hash.update(s.text);
+  hash.update(JSON.stringify(overrides));
+  return { spec: raw as ScenarioSpec, files: sources.map((s) => s.file), hash: hash.digest('hex'), warnings: issues };
+}
+
+function parseSource(file: string, text: string, issues: ScenarioIssue[]): Source | null {
+  const lines = new LineCounter();
+  // the core schema has no custom tags: parsing never runs code; aliases are capped by default
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, schema: 'core' });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      issues.push({ severity: 'error', path: [], message: `not valid YAML: ${e.message.split('\n')[0]}`, file, line: e.linePos?.[0]?.line });
+    }
+    return null;
+  }
+  return { file, text, doc, lines };
+}
+
+/** Fills in the file and line of an issue from the most derived file that has the field. */
+function locate(issue: ScenarioIssue, sources: Source[], overrides: Override[]): void {
+  if (issue.file !== undefined && issue.line !== undefined) return;
+  if (issue.file === '--set') return;
+  const dotted = issue.path.join('.');
+  if (overrides.some((o) => dotted.startsWith(o.path) || o.path.startsWith(dotted))) {
+    issue.file ??= '--set';
+    return;
+  }
+  for (let depth = issue.path.length; depth >= 0; depth--) {
+    const path = issue.path.slice(0, depth);
+    for (const source of sources) {
+      const node = depth === 0 ? source.doc.contents : source.doc.getIn(path, true);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (range) {
+        // point at the key when the field exists, at its parent otherwise
+        const pair = depth > 0 ? findKeyOffset(source.doc, path) : undefined;
+        issue.file = source.file;
+        issue.line = source.lines.linePos(pair ?? range[0]).line;
+        return;
+      }
+    }
+  }
+  issue.file ??= sources[0]?.file;
+}
+
+function findKeyOffset(doc: Document, path: (string | number)[]): number | undefined {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  const items = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items;
+  const last = path[path.length - 1];
+  const pair = items?.find((p) => p.key?.value === last);
+  return pair?.key?.range?.[0];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Whether a value is written as a distribution, `{ family: {...} }`. */
+function isDistribution(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (DISTRIBUTION_FAMILIES as readonly string[]).includes(keys[0]);
+}
+
+/**
+ * Merges `over` onto `base`: objects merge key by key, except a distribution or a `next`
+ * map, which replace as a whole (their parts only make sense together); anything else
+ * (numbers, lists) replaces, and `null` removes the key (so a configuration can drop a team
+ * of its base).
+ */
+export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (value === null) delete out[key];
+    else if (isObject(value) && isObject(out[key]) && key !== 'next' && !isDistribution(value) && !isDistribution(out[key] as Record<string, unknown>)) {
+      out[key] = deepMerge(out[key] as Record<string, unknown>, value);
+    } else out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,213 @@
+/**
+ * The scenario file format, written as TypeBox types: they are at once the TypeScript
+ * types, the JSON Schema (scenarios/schema.json is generated from them) and what the
+ * validator walks. Keys are snake_case; ids (roles, teams, domains, ...) are the file's own.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { DistributionSpec } from './distribution-spec.js';
+
+const Id = (description: string) => Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', description });
+const closed = <T extends Record<string, any>>(properties: T, description: string) =>
+  Type.Object(properties, { additionalProperties: false, description });
+const probability = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
+
+export const RoleSpec = closed(
+  {
+    name: Type.Optional(Type.String({ description: 'display name' })),
+    cost_per_year: Type.Optional(Type.Number({ minimum: 0, description: 'fully loaded cost of one person in this role per year' })),
+  },
+  'a role: a kind of work a person can do (one person may hold several roles in a small team)',
+);
+
+export const DomainSpec = closed(
+  {
+    name: Type.Optional(Type.String({ description: 'display name' })),
+    demand: Type.Optional(
+      Type.Record(Type.String(), Type.Number({ minimum: 0, description: 'use cases of this type per month' }), {
+        description: 'Poisson arrivals: use-case type -> use cases per month',
+      }),
+    ),
+    items: Type.Optional(
+      Type.Array(
+        closed({ day: Type.Number({ minimum: 0, description: 'arrival day' }), type: Id('use-case type') }, 'one dated use case'),
+        { description: 'a fixed list of dated use cases (in addition to demand)' },
+      ),
+    ),
+    sme: Type.Optional(
+      closed(
+        {
+          people: Type.Integer({ minimum: 0, description: 'subject-matter experts who can help' }),
+          availability: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'share of their time available for AI work' }),
+        },
+        "the domain's business subject-matter experts (the sme role)",
+      ),
+    ),
+  },
+  'a business domain that asks for use cases',
+);
+
+export const UseCaseTypeSpec = closed(
+  {
+    name: Type.Optional(Type.String({ description: 'display name' })),
+    skip_loops: Type.Optional(Type.Array(Id('a loop'), { description: 'loops this type does not go through (e.g. dashboards skip the model loop)' })),
+    effort_scale: Type.Optional(
+      Type.Union([
+        Type.Number({ exclusiveMinimum: 0 }),
+        Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 })),
+      ], { description: 'multiplies every effort: one number, or per loop' }),
+    ),
+    priority: Type.Optional(Type.Integer({ minimum: 0, description: 'lower is served first under priority intake (default 1)' })),
+    value_per_year: Type.Optional(Type.Number({ minimum: 0, description: 'business value per year once live' })),
+  },
+  'a kind of use case; it selects the path and scales the effort',
+);
+
+export const TeamSpec = closed(
+  {
+    name: Type.Optional(Type.String({ description: 'display name' })),
+    home: Id('"centre" or the domain the team belongs to'),
+    serves: Type.Optional(
+      Type.Union([Type.Literal('all'), Type.Array(Id('a domain'))], { description: 'domains it works for: "all" or a list (default: its home domain; the centre: all)' }),
+    ),
+    headcount: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'role -> number of people' }),
+    cost_per_year: Type.Optional(Type.Record(Type.String(), Type.Number({ minimum: 0 }), { description: "role -> cost per person per year, overriding the role's" })),
+    effort_multiplier: Type.Optional(
+      Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 }), {
+        description: 'loop (or "maintenance") -> effort multiplier for this team, e.g. running its own platform',
+      }),
+    ),
+  },
+  'a team: headcount per role, a home, the domains it serves',
+);
+
+export const ActivitySpec = closed(
+  {
+    name: Type.Optional(Type.String({ description: 'display name' })),
+    role: Id('the role that does it ("sme": the domain\'s subject-matter experts)'),
+    effort: DistributionSpec,
+    gate: Type.Optional(Id('a gate the item must pass after this activity')),
+    next: Type.Record(Type.String(), probability('probability'), {
+      description: 'where the item goes next: activity (same loop), loop.activity, "live" or "abandon" -> probability; they sum to 1',
+    }),
+  },
+  'one activity of a loop',
+);
+
+export const LoopSpec = closed(
+  {
+    name: Type.Optional(Type.String({ description: 'display name' })),
+    activities: Type.Record(Type.String(), ActivitySpec, { description: 'activity id -> activity, in workflow order' }),
+  },
+  'a loop of the workflow (data, model, production)',
+);
+
+const PerBoundary = (description: string) =>
+  closed(
+    { same_team: probability('between two people of one team'), same_home: probability('between teams with the same home'), cross_home: probability('between a domain and the centre, or two domains') },
+    description,
+  );
+
+export const ScenarioSpec = closed(
+  {
+    $schema: Type.Optional(Type.String({ description: 'the JSON Schema, for editors' })),
+    extends: Type.Optional(Type.String({ description: 'a scenario file this one overrides (path relative to this file)' })),
+    name: Type.String({ description: 'scenario name, shown in reports' }),
+    description: Type.Optional(Type.String({ description: 'what this scenario represents' })),
+    horizon_days: Type.Number({ exclusiveMinimum: 0, description: 'simulated calendar days' }),
+    warmup_days: Type.Optional(Type.Number({ minimum: 0, description: 'days left out of the statistics at the start (default 0)' })),
+    calendar: Type.Optional(
+      closed({ working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'default 5' }) }, 'working calendar: effort in person-days becomes calendar days'),
+    ),
+    roles: Type.Record(Type.String(), RoleSpec, { description: 'role id -> role ("sme" is built in)' }),
+    domains: Type.Record(Type.String(), DomainSpec, { description: 'domain id -> business domain' }),
+    use_case_types: Type.Record(Type.String(), UseCaseTypeSpec, { description: 'type id -> use-case type' }),
+    teams: Type.Record(Type.String(), TeamSpec, { description: 'team id -> team' }),
+    workflow: closed(
+      {
+        start: Type.String({ description: 'the first activity: loop.activity' }),
+        iterations: Type.Optional(
+          closed(
+            {
+              decay: probability('each time round, a loop-back probability is multiplied by this (default 1: no learning)'),
+              cap: Type.Integer({ minimum: 0, description: 'loop-backs per activity at most; then only forward moves remain (default 10)' }),
+            },
+            'how loop-backs become less likely',
+          ),
+        ),
+        loops: Type.Record(Type.String(), LoopSpec, { description: 'loop id -> loop, in workflow order' }),
+      },
+      'the workflow: loops of activities',
+    ),
+    handovers: Type.Optional(
+      closed(
+        {
+          delay: closed(
+            { same_team: DistributionSpec, same_home: DistributionSpec, cross_home: DistributionSpec },
+            'calendar days between two activities done by different people, per boundary',
+          ),
+          clarification: Type.Optional(
+            closed({ probability: PerBoundary('chance of a clarification round'), sme_effort: DistributionSpec }, 'context lost at a handover: a round with the domain SME'),
+          ),
+          rework: Type.Optional(
+            closed(
+              { probability: PerBoundary('chance the previous activity is partly redone'), effort_fraction: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'share of its effort redone' }) },
+              'context lost at a handover: rework',
+            ),
+          ),
+        },
+        'handovers between people',
+      ),
+    ),
+    management: Type.Optional(
+      closed(
+        {
+          intake: Type.Optional(
+            Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('fair_share')], { description: 'which waiting item a free person takes: fifo, priority (by type), fair_share (domain with least work in progress)' }),
+          ),
+          planning_cadence_days: Type.Optional(Type.Number({ minimum: 0, description: 'new use cases start only at the next planning cycle (0: at once)' })),
+          coordination_overhead: Type.Optional(Type.Number({ minimum: 0, maximum: 0.9, description: 'share of capacity spent on coordination' })),
+          gates: Type.Optional(
+            Type.Record(
+              Type.String(),
+              closed(
+                {
+                  cadence_days: Type.Number({ exclusiveMinimum: 0, description: 'the gate meets every so many days' }),
+                  approval_probability: probability('chance an item passes; otherwise the activity is redone'),
+                },
+                'a governance gate that meets on a cadence',
+              ),
+              { description: 'gate id -> gate' },
+            ),
+          ),
+        },
+        'the management function',
+      ),
+    ),
+    maintenance: Type.Optional(
+      closed(
+        {
+          incidents_per_model_per_month: Type.Number({ minimum: 0, description: 'maintenance requests (incidents, retraining) per live model per month' }),
+          role: Id('who handles them'),
+          effort: DistributionSpec,
+          urgent: Type.Optional(Type.Boolean({ description: 'served before project work (default true)' })),
+        },
+        'work that each model in production generates',
+      ),
+    ),
+  },
+  'an orgflow scenario: an organisation, its demand and its workflow',
+);
+
+export type ScenarioSpec = Static<typeof ScenarioSpec>;
+export type TeamSpec = Static<typeof TeamSpec>;
+export type DomainSpec = Static<typeof DomainSpec>;
+export type ActivitySpec = Static<typeof ActivitySpec>;
+export type UseCaseTypeSpec = Static<typeof UseCaseTypeSpec>;
+
+/** The built-in role of a domain's business subject-matter experts. */
+export const SME_ROLE = 'sme';
+/** The home of central teams. */
+export const CENTRE = 'centre';
+/** Terminal transition targets. */
+export const LIVE = 'live';
+export const ABANDON = 'abandon';

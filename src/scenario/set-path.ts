@@ -1,0 +1,90 @@
+/**
+ * What-ifs by field path: `teams.hub.headcount.ml_engineer=4`. Keys that hold dots (such as
+ * `next` targets like `data.discover`) are matched too, and `teams.<team>.<role>` is short
+ * for `teams.<team>.headcount.<role>`.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { ScenarioIssue } from './issues.js';
+
+/** One override: a path and the value to set there. */
+export interface Override {
+  path: string;
+  value: unknown;
+}
+
+/** Parses `path=value`; the value is read as YAML, so numbers, lists and objects work. */
+export function parseOverride(text: string): Override {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new OverrideError(`expected path=value, got ${JSON.stringify(text)} (e.g. teams.hub.headcount.ml_engineer=4)`);
+  const path = text.slice(0, eq).trim();
+  const raw = text.slice(eq + 1).trim();
+  let value: unknown;
+  try {
+    value = parseYaml(raw);
+  } catch {
+    value = raw;
+  }
+  return { path, value };
+}
+
+export class OverrideError extends Error {}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Sets `value` at `path` in `target` (mutating it). Intermediate objects must exist, except
+ * the last key, which may be new. Returns an issue when the path does not lead anywhere.
+ */
+export function applyOverride(target: Record<string, unknown>, override: Override): ScenarioIssue | null {
+  const parts = override.path.split('.');
+  let node: unknown = target;
+  const walked: string[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    if (!isObject(node)) {
+      return { severity: 'error', path: walked, message: `--set ${override.path}: ${walked.join('.')} is not an object`, file: '--set' };
+    }
+    // longest key that matches the remaining parts (keys may contain dots)
+    let key: string | undefined;
+    let used = 0;
+    for (let n = parts.length - i; n >= 1; n--) {
+      const candidate = parts.slice(i, i + n).join('.');
+      if (candidate in node) {
+        key = candidate;
+        used = n;
+        break;
+      }
+    }
+    const isLast = (k: string | undefined, n: number) => k !== undefined && i + n === parts.length;
+    if (key === undefined) {
+      // shorthand: teams.<team>.<role> means teams.<team>.headcount.<role>
+      if (walked.length === 2 && walked[0] === 'teams' && isObject(node.headcount) && i === parts.length - 1) {
+        node = node.headcount;
+        walked.push('headcount');
+        continue;
+      }
+      if (i === parts.length - 1) {
+        key = parts[i];
+        used = 1;
+      } else {
+        return {
+          severity: 'error',
+          path: [...walked, parts[i]],
+          message: `--set ${override.path}: there is no "${parts[i]}" under ${walked.length ? walked.join('.') : 'the top level'}`,
+          hint: `known: ${Object.keys(node).join(', ')}`,
+          file: '--set',
+        };
+      }
+    }
+    if (isLast(key, used)) {
+      node[key] = override.value;
+      return null;
+    }
+    walked.push(key);
+    node = node[key];
+    i += used;
+  }
+  return null;
+}

@@ -1,0 +1,57 @@
+/** Small scenarios built in code for the model tests. */
+import type { ScenarioSpec } from '../../src/scenario/index.js';
+
+/**
+ * One team, one role, one activity with exponential effort, Poisson arrivals, no handovers,
+ * seven working days a week and no overhead: an M/M/c queue with c = servers, arrival rate
+ * `perDay` and service rate 1 / meanEffort (days).
+ */
+export function mmcScenario(servers: number, perDay: number, meanEffort: number, horizon: number, warmup: number): ScenarioSpec {
+  return {
+    name: 'M/M/c',
+    horizon_days: horizon,
+    warmup_days: warmup,
+    calendar: { working_days_per_week: 7 },
+    roles: { server: {} },
+    domains: { d: { demand: { job: (perDay * 365) / 12 } } },
+    use_case_types: { job: {} },
+    teams: { t: { home: 'centre', headcount: { server: servers } } },
+    workflow: { start: 'w.serve', loops: { w: { activities: { serve: { role: 'server', effort: { exponential: { mean: meanEffort } }, next: { live: 1 } } } } } },
+  };
+}
+
+/**
+ * Four domains with equal demand for a two-step use case (analyst, then engineer), served
+ * either by one central team (pooled) or by one team per domain (fragmented), same headcount.
+ */
+export function poolingScenario(structure: 'pooled' | 'fragmented', handoverDays = 0): ScenarioSpec {
+  const domains = ['a', 'b', 'c', 'd'];
+  const teams: ScenarioSpec['teams'] =
+    structure === 'pooled'
+      ? { central: { home: 'centre', headcount: { analyst: 8, engineer: 4 } } }
+      : Object.fromEntries(domains.map((d) => [`${d}_team`, { home: d, headcount: { analyst: 2, engineer: 1 } }]));
+  return {
+    name: structure,
+    horizon_days: 1500,
+    warmup_days: 200,
+    calendar: { working_days_per_week: 7 },
+    roles: { analyst: { cost_per_year: 100 }, engineer: { cost_per_year: 100 } },
+    domains: Object.fromEntries(domains.map((d) => [d, { demand: { job: 9 }, sme: { people: 1, availability: 1 } }])),
+    use_case_types: { job: {} },
+    teams,
+    workflow: {
+      start: 'w.analyse',
+      loops: {
+        w: {
+          activities: {
+            analyse: { role: 'analyst', effort: { lognormal: { mean: 4, sd: 3 } }, next: { build: 1 } },
+            build: { role: 'engineer', effort: { lognormal: { mean: 2, sd: 1.5 } }, next: { analyse: 0.1, live: 0.85, abandon: 0.05 } },
+          },
+        },
+      },
+    },
+    handovers: {
+      delay: { same_team: handoverDays / 4, same_home: handoverDays / 2, cross_home: handoverDays },
+    },
+  };
+}
