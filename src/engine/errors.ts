@@ -31,6 +31,10 @@ export class InvalidArgumentError extends SimulationError {}
  * `cause` says why it was interrupted (for a preemption, a {@link Preempted}).
  */
 export class Interrupt extends Error {
+  // `cause` is on Error from the ES2022 library on, where it needs `override`; tslab compiles
+  // notebooks against an older library, where `override` is an error. Ignoring the line
+  // keeps both compilers content.
+  // @ts-ignore TS4113/TS4115 differ by library version
   constructor(override readonly cause: unknown) {
     super(`process interrupted${cause === undefined ? '' : `: ${describe(cause)}`}`);
     this.name = 'Interrupt';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/index.js';
 import { loadScenario, scenarioJsonSchema, ScenarioSpec, type LoadedScenario } from '../../src/scenario/index.js';
 import { checkStructure } from '../../src/scenario/structure-check.js';
+import { scenarioFieldTable } from '../../src/scenario/field-table.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'scenarios');
 const PRESETS = ['centralized', 'hub-and-spoke', 'federated'];
@@ -15,11 +16,25 @@ describe('shipped scenarios', () => {
     expect(JSON.parse(readFileSync(join(dir, 'schema.json'), 'utf8'))).toEqual(scenarioJsonSchema());
   });
 
+  it('the README field table is the one generated from the spec (run npm run schema after changing it)', () => {
+    expect(readFileSync(join(dir, '..', 'README.md'), 'utf8')).toContain(`<!-- fields:start -->\n${scenarioFieldTable()}\n<!-- fields:end -->`);
+  });
+
+  it('the example scenario of the README loads without warnings and runs', () => {
+    const example = loadScenario(join(dir, 'examples', 'small-team.yaml'));
+    expect(example.warnings).toEqual([]);
+    const run = simulate(example.spec, { seed: 3 });
+    expect(run.items.filter((i) => i.outcome === 'live').length).toBeGreaterThan(10);
+    expect(readFileSync(join(dir, '..', 'README.md'), 'utf8')).toContain(readFileSync(join(dir, 'examples', 'small-team.yaml'), 'utf8'));
+  });
+
   it('every shipped scenario file points editors at the schema', () => {
     for (const f of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
       expect(readFileSync(join(dir, f), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/schema\.json/);
     }
-    expect(readFileSync(join(dir, 'parts', 'base.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\.json/);
+    for (const f of ['parts/base.yaml', 'examples/small-team.yaml']) {
+      expect(readFileSync(join(dir, f), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\.json/);
+    }
   });
 
   it.each(PRESETS)('%s is valid against the schema, with no warnings, and runs', (preset) => {

@@ -3,7 +3,7 @@
  * tests and the benchmark (bench/engine.ts). Each run records, per departing customer, the
  * quantity theory predicts, so its mean can be compared with the closed form.
  */
-import { Environment, Resource, Tally, type ProcessGenerator, type QueueDiscipline } from '../../src/engine/index.js';
+import { Environment, Resource, Tally, TimeWeighted, type ProcessGenerator, type QueueDiscipline } from '../../src/engine/index.js';
 import { RandomStreams, exponential, type Distribution, type Rng } from '../../src/random/index.js';
 
 export interface QueueRun {
@@ -58,14 +58,9 @@ export function runSingleStation(options: SingleStationOptions): QueueRun {
   const tally = new Tally();
   let recorded = 0;
   let departed = 0;
-  let inSystem = 0;
-  let area = 0;
-  let lastChange = 0;
+  const inSystem = new TimeWeighted(env, 0);
   const changeInSystem = (delta: number): void => {
-    if (!statistics) return;
-    area += inSystem * (env.now - lastChange);
-    lastChange = env.now;
-    inSystem += delta;
+    if (statistics) inSystem.update(inSystem.value + delta);
   };
 
   function* customer(index: number): ProcessGenerator {
@@ -92,13 +87,12 @@ export function runSingleStation(options: SingleStationOptions): QueueRun {
   }
   env.process(source());
   env.run();
-  changeInSystem(0);
   return {
     values: waits,
     valueTally: tally,
     modelEvents: customers + departed,
     engineEvents: env.eventCount,
-    timeAverageInSystem: area / env.now,
+    timeAverageInSystem: inSystem.mean,
     observedArrivalRate: customers / env.now,
     meanBusy: pools.reduce((s, p) => s + (p.busyMonitor?.mean ?? 0), 0),
     endTime: env.now,
@@ -135,14 +129,9 @@ export function runReworkNetwork(options: NetworkOptions): QueueRun {
   const tally = new Tally();
   let done = 0;
   let services = 0;
-  let inSystem = 0;
-  let area = 0;
-  let lastChange = 0;
+  const inSystem = new TimeWeighted(env, 0);
   const changeInSystem = (delta: number): void => {
-    if (!statistics) return;
-    area += inSystem * (env.now - lastChange);
-    lastChange = env.now;
-    inSystem += delta;
+    if (statistics) inSystem.update(inSystem.value + delta);
   };
 
   function* visit(station: number): ProcessGenerator {
@@ -177,7 +166,7 @@ export function runReworkNetwork(options: NetworkOptions): QueueRun {
     valueTally: tally,
     modelEvents: options.jobs + services,
     engineEvents: env.eventCount,
-    timeAverageInSystem: area / env.now,
+    timeAverageInSystem: inSystem.mean,
     observedArrivalRate: options.jobs / env.now,
     meanBusy: NaN,
     endTime: env.now,
