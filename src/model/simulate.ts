@@ -19,6 +19,21 @@ export interface SimulationOptions {
   seed: number | string;
   /** Keep the event log (default true). */
   log?: boolean;
+  /** Days between two samples of work in progress (default 7). */
+  sampleEveryDays?: number;
+}
+
+/** Work in progress and cumulative counts sampled over the run (a cumulative flow diagram). */
+export interface FlowSeries {
+  time: number[];
+  /** Use cases arrived so far. */
+  arrived: number[];
+  /** Use cases live so far. */
+  live: number[];
+  /** Use cases abandoned so far. */
+  abandoned: number[];
+  /** Use cases in each loop at that time. */
+  inLoop: Record<string, number[]>;
 }
 
 /** Time-weighted use of one pool of people over the measured window (after the warm-up). */
@@ -56,6 +71,7 @@ export interface RunResult {
   peopleCost: number;
   /** Engine events processed. */
   events: number;
+  flow: FlowSeries;
 }
 
 function boundaries<T>(make: (b: Boundary) => T): Record<Boundary, T> {
@@ -107,6 +123,28 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     })(),
   );
 
+  const flow: FlowSeries = { time: [], arrived: [], live: [], abandoned: [], inLoop: Object.fromEntries(graph.loops.map((l) => [l, [] as number[]])) };
+  const every = options.sampleEveryDays ?? 7;
+  env.process(
+    (function* (): ProcessGenerator {
+      for (;;) {
+        flow.time.push(env.now);
+        flow.arrived.push(ctx.records.length);
+        let live = 0;
+        let abandoned = 0;
+        for (const r of ctx.records) {
+          if (r.outcome === 'live') live++;
+          else if (r.outcome === 'abandoned') abandoned++;
+        }
+        flow.live.push(live);
+        flow.abandoned.push(abandoned);
+        for (const [loop, m] of ctx.loops) flow.inLoop[loop].push(m.wip.value);
+        if (env.now + every > spec.horizon_days) return;
+        yield env.timeout(every);
+      }
+    })(),
+  );
+
   // 3. run
   env.run({ until: spec.horizon_days });
 
@@ -140,6 +178,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     }),
     peopleCost,
     events: env.eventCount,
+    flow,
   };
 }
 

@@ -6,4 +6,5 @@ export { validateScenario } from './validate.js';
 export { parseOverride, applyOverride, type Override } from './set-path.js';
 export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './issues.js';
 export { buildDistribution } from './distribution-build.js';
+export { scaleDistribution } from './scale-distribution.js';
 export { scenarioJsonSchema } from './json-schema.js';

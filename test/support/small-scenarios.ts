@@ -24,11 +24,11 @@ export function mmcScenario(servers: number, perDay: number, meanEffort: number,
  * Four domains with equal demand for a two-step use case (analyst, then engineer), served
  * either by one central team (pooled) or by one team per domain (fragmented), same headcount.
  */
-export function poolingScenario(structure: 'pooled' | 'fragmented', handoverDays = 0): ScenarioSpec {
+export function poolingScenario(structure: 'pooled' | 'fragmented', handoverDays = 0, engineers = 4): ScenarioSpec {
   const domains = ['a', 'b', 'c', 'd'];
   const teams: ScenarioSpec['teams'] =
     structure === 'pooled'
-      ? { central: { home: 'centre', headcount: { analyst: 8, engineer: 4 } } }
+      ? { central: { home: 'centre', headcount: { analyst: 8, engineer: engineers } } }
       : Object.fromEntries(domains.map((d) => [`${d}_team`, { home: d, headcount: { analyst: 2, engineer: 1 } }]));
   return {
     name: structure,

@@ -1,0 +1,88 @@
+/**
+ * Paired comparison of two scenarios of one experiment. With common random numbers,
+ * replication r of both saw the same use cases, so the per-replication differences carry
+ * much less noise than the two results apart: the confidence interval is that of the mean
+ * of the differences (and of the ratios).
+ */
+import type { ExperimentResult } from '../experiment/experiment.js';
+import { confidenceInterval } from './batch-means.js';
+import type { ReplicationMetrics } from './replication-metrics.js';
+
+/** A metric that can be compared, and whether lower is better. */
+export interface ComparedMetric {
+  metric: string;
+  label: string;
+  unit: string;
+  lowerIsBetter: boolean;
+  value: (m: ReplicationMetrics) => number;
+}
+
+export const COMPARED_METRICS: readonly ComparedMetric[] = [
+  { metric: 'timeToProduction.p50', label: 'median time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p50 },
+  { metric: 'timeToProduction.p85', label: '85th percentile time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p85 },
+  { metric: 'timeToProduction.p95', label: '95th percentile time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p95 },
+  { metric: 'timeToProduction.mean', label: 'mean time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.mean },
+  { metric: 'throughputPerYear', label: 'go-lives per year', unit: 'per year', lowerIsBetter: false, value: (m) => m.throughputPerYear },
+  { metric: 'costPerGoLive', label: 'cost per go-live', unit: '', lowerIsBetter: true, value: (m) => m.costPerGoLive },
+  { metric: 'abandonmentRate', label: 'abandonment rate', unit: '', lowerIsBetter: true, value: (m) => m.abandonmentRate },
+];
+
+export interface Comparison {
+  a: string;
+  b: string;
+  metric: string;
+  label: string;
+  /** Mean over replications of (a - b). */
+  difference: number;
+  ci95: [number, number];
+  /** Mean over replications of a / b. */
+  ratio: number;
+  ratioCi95: [number, number];
+  /** The better scenario when the interval excludes no difference; null when it is not clear. */
+  better: string | null;
+  /** A plain sentence: which is better, by how much, and how sure we are. */
+  statement: string;
+  replications: number;
+}
+
+function interval(values: number[]): { mean: number; ci: [number, number] } {
+  const xs = values.filter(Number.isFinite);
+  if (xs.length < 2) return { mean: xs[0] ?? NaN, ci: [NaN, NaN] };
+  const c = confidenceInterval(xs);
+  return { mean: c.mean, ci: [c.mean - c.halfWidth, c.mean + c.halfWidth] };
+}
+
+function formatAmount(x: number, unit: string): string {
+  const rounded = Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
+  return unit === 'days' ? `${rounded} days` : unit === 'per year' ? `${rounded} per year` : rounded;
+}
+
+/** Compares scenario `a` with scenario `b` (indices or names) on every compared metric. */
+export function compareScenarios(experiment: ExperimentResult, a: number | string, b: number | string): Comparison[] {
+  const find = (k: number | string) => (typeof k === 'number' ? experiment.scenarios[k] : experiment.scenarios.find((s) => s.name === k));
+  const sa = find(a);
+  const sb = find(b);
+  if (!sa || !sb) throw new RangeError(`no scenario ${String(sa ? b : a)} in this experiment`);
+  const n = Math.min(sa.replications.length, sb.replications.length);
+  return COMPARED_METRICS.map((m) => {
+    const diffs: number[] = [];
+    const ratios: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const x = m.value(sa.replications[r].metrics);
+      const y = m.value(sb.replications[r].metrics);
+      diffs.push(x - y);
+      ratios.push(x / y);
+    }
+    const d = interval(diffs);
+    const q = interval(ratios);
+    const clear = d.ci[0] > 0 || d.ci[1] < 0;
+    const aBetter = m.lowerIsBetter ? d.mean < 0 : d.mean > 0;
+    const better = clear ? (aBetter ? sa.name : sb.name) : null;
+    const pct = (x: number): string => `${Math.abs(Math.round((x - 1) * 100))}%`;
+    const [near, far] = [Math.abs(d.ci[0]), Math.abs(d.ci[1])].sort((x, y) => x - y);
+    const statement = clear
+      ? `${better} is better on ${m.label}: ${sa.name} ${m.lowerIsBetter === d.mean < 0 ? 'beats' : 'trails'} ${sb.name} by ${formatAmount(Math.abs(d.mean), m.unit)} (${pct(q.mean)}; 95% CI ${formatAmount(near, m.unit)} to ${formatAmount(far, m.unit)}), over ${n} paired replications.`
+      : `No clear difference on ${m.label} between ${sa.name} and ${sb.name}: the 95% CI of the difference (${formatAmount(d.ci[0], m.unit)} to ${formatAmount(d.ci[1], m.unit)}) includes zero, over ${n} paired replications.`;
+    return { a: sa.name, b: sb.name, metric: m.metric, label: m.label, difference: d.mean, ci95: d.ci, ratio: q.mean, ratioCi95: q.ci, better, statement, replications: n };
+  });
+}

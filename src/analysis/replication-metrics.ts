@@ -1,0 +1,95 @@
+/**
+ * The metrics of one replication, computed from its run over the measured window (use
+ * cases that arrived after the warm-up; go-lives and costs within the window).
+ */
+import { mean, quantileSorted } from 'simple-statistics';
+import type { ItemRecord, RunResult } from '../model/index.js';
+
+/** Where the time of live use cases went, mean days per use case. */
+export const TIME_PARTS = ['work', 'rework', 'waiting', 'handover', 'clarification', 'gate', 'planning'] as const;
+export type TimePart = (typeof TIME_PARTS)[number];
+
+export interface TimeToProduction {
+  mean: number;
+  p50: number;
+  p85: number;
+  p95: number;
+  /** Live use cases behind it. */
+  count: number;
+}
+
+export interface ReplicationMetrics {
+  timeToProduction: TimeToProduction;
+  /** Go-lives per year within the measured window. */
+  throughputPerYear: number;
+  /** Abandoned / (live + abandoned), of use cases arrived in the window. */
+  abandonmentRate: number;
+  /** team/role -> utilisation over the window. */
+  utilization: Record<string, number>;
+  handoversPerItem: number;
+  crossBoundaryHandoversPerItem: number;
+  iterationsPerItem: number;
+  reworkPassesPerItem: number;
+  /** Mean over live use cases of (work + rework) / time to production. */
+  flowEfficiency: number;
+  /** People cost in the window / go-lives in the window. */
+  costPerGoLive: number;
+  /** Mean days per live use case. */
+  timeSplit: Record<TimePart, number>;
+  /** Mean days waiting for each role, per live use case. */
+  waitingByRole: Record<string, number>;
+  /** Time to production by domain and by use-case type (NaN where none went live). */
+  byDomain: Record<string, TimeToProduction>;
+  byType: Record<string, TimeToProduction>;
+  /** Go-lives per quarter of the measured window. */
+  throughputByQuarter: number[];
+}
+
+/** Mean, median, 85th and 95th percentile of time to production of `live` use cases. */
+export function timeToProductionOf(live: readonly ItemRecord[]): TimeToProduction {
+  if (live.length === 0) return { mean: NaN, p50: NaN, p85: NaN, p95: NaN, count: 0 };
+  const sorted = live.map((i) => i.timeToProduction).sort((a, b) => a - b);
+  return { mean: mean(sorted), p50: quantileSorted(sorted, 0.5), p85: quantileSorted(sorted, 0.85), p95: quantileSorted(sorted, 0.95), count: sorted.length };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(item);
+  }
+  return groups;
+}
+
+const perItem = (items: readonly ItemRecord[], f: (i: ItemRecord) => number): number => (items.length ? mean(items.map(f)) : NaN);
+
+/** Metrics of one run. */
+export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost'>): ReplicationMetrics {
+  const measured = run.items.filter((i) => i.arrival >= run.warmup);
+  const live = measured.filter((i) => i.outcome === 'live');
+  const ended = measured.filter((i) => i.outcome !== 'in_progress');
+  const years = (run.horizon - run.warmup) / 365;
+  const goLivesInWindow = run.items.filter((i) => i.outcome === 'live' && i.end >= run.warmup);
+  const quarters = Math.ceil((run.horizon - run.warmup) / (365 / 4) - 1e-9);
+  const throughputByQuarter = Array.from({ length: quarters }, () => 0);
+  for (const i of goLivesInWindow) throughputByQuarter[Math.min(quarters - 1, Math.floor((i.end - run.warmup) / (365 / 4)))]++;
+  const timeSplit = Object.fromEntries(TIME_PARTS.map((p) => [p, perItem(live, (i) => i[p])])) as Record<TimePart, number>;
+  const roles = new Set(live.flatMap((i) => Object.keys(i.waitingByRole)));
+  return {
+    timeToProduction: timeToProductionOf(live),
+    throughputPerYear: goLivesInWindow.length / years,
+    abandonmentRate: ended.length ? ended.filter((i) => i.outcome === 'abandoned').length / ended.length : NaN,
+    utilization: Object.fromEntries(run.pools.map((p) => [`${p.team}/${p.role}`, p.utilisation])),
+    handoversPerItem: perItem(ended, (i) => i.handovers),
+    crossBoundaryHandoversPerItem: perItem(ended, (i) => i.crossBoundaryHandovers),
+    iterationsPerItem: perItem(ended, (i) => i.iterations),
+    reworkPassesPerItem: perItem(ended, (i) => i.reworkPasses),
+    flowEfficiency: perItem(live, (i) => (i.work + i.rework) / i.timeToProduction),
+    costPerGoLive: goLivesInWindow.length ? run.peopleCost / goLivesInWindow.length : NaN,
+    timeSplit,
+    waitingByRole: Object.fromEntries([...roles].sort().map((r) => [r, perItem(live, (i) => i.waitingByRole[r] ?? 0)])),
+    byDomain: Object.fromEntries([...groupBy(live, (i) => i.domain)].sort().map(([k, v]) => [k, timeToProductionOf(v)])),
+    byType: Object.fromEntries([...groupBy(live, (i) => i.type)].sort().map(([k, v]) => [k, timeToProductionOf(v)])),
+    throughputByQuarter,
+  };
+}

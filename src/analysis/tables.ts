@@ -1,0 +1,155 @@
+/**
+ * Experiment results as arquero tables, ready to slice (filter, groupby, pivot) in a
+ * notebook and to export. Column names are snake_case.
+ */
+import { table, type ColumnTable } from 'arquero';
+import type { ExperimentResult } from '../experiment/experiment.js';
+import type { Comparison } from './paired-comparison.js';
+import type { Estimate, ScenarioSummary, TimeToProductionSummary } from './experiment-summary.js';
+import { TIME_PARTS } from './replication-metrics.js';
+
+type Columns = Record<string, unknown[]>;
+
+function columnsOf(rows: Record<string, unknown>[]): Columns {
+  const cols: Columns = {};
+  const names = rows.length ? Object.keys(rows[0]) : [];
+  for (const n of names) cols[n] = rows.map((r) => r[n]);
+  return cols;
+}
+
+const tableOf = (rows: Record<string, unknown>[]): ColumnTable => table(columnsOf(rows));
+
+/** Every use case of every replication (measured window): one row each. */
+export function itemsTable(experiment: ExperimentResult): ColumnTable {
+  const rows: Record<string, unknown>[] = [];
+  for (const s of experiment.scenarios) {
+    for (const r of s.replications) {
+      for (const i of r.items) {
+        rows.push({
+          scenario: s.name, replication: r.replication, item: i.id, domain: i.domain, type: i.type, outcome: i.outcome,
+          arrival: i.arrival, end: i.end, time_to_production: i.timeToProduction,
+          work: i.work, rework: i.rework, waiting: i.waiting, handover: i.handover, clarification: i.clarification, gate: i.gate, planning: i.planning,
+          handovers: i.handovers, cross_boundary_handovers: i.crossBoundaryHandovers, iterations: i.iterations, rework_passes: i.reworkPasses, gate_rejections: i.gateRejections,
+        });
+      }
+    }
+  }
+  return tableOf(rows);
+}
+
+/** One row per scenario and replication, with its metrics. */
+export function replicationsTable(experiment: ExperimentResult): ColumnTable {
+  const rows: Record<string, unknown>[] = [];
+  for (const s of experiment.scenarios) {
+    for (const r of s.replications) {
+      const m = r.metrics;
+      rows.push({
+        scenario: s.name, replication: r.replication, seed: r.seed,
+        ttp_mean: m.timeToProduction.mean, ttp_p50: m.timeToProduction.p50, ttp_p85: m.timeToProduction.p85, ttp_p95: m.timeToProduction.p95, go_lives: m.timeToProduction.count,
+        throughput_per_year: m.throughputPerYear, abandonment_rate: m.abandonmentRate, handovers_per_item: m.handoversPerItem,
+        cross_boundary_handovers_per_item: m.crossBoundaryHandoversPerItem, iterations_per_item: m.iterationsPerItem, rework_passes_per_item: m.reworkPassesPerItem,
+        flow_efficiency: m.flowEfficiency, cost_per_go_live: m.costPerGoLive,
+        ...Object.fromEntries(TIME_PARTS.map((p) => [`${p}_days`, m.timeSplit[p]])),
+        little_holds: r.littles.every((l) => l.holds),
+      });
+    }
+  }
+  return tableOf(rows);
+}
+
+function estimateRow(scenario: string, metric: string, e: Estimate): Record<string, unknown> {
+  return { scenario, metric, estimate: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1] };
+}
+
+/** Long format: scenario, metric, estimate, ci_low, ci_high. */
+export function summaryTable(summaries: readonly ScenarioSummary[]): ColumnTable {
+  const rows: Record<string, unknown>[] = [];
+  for (const s of summaries) {
+    for (const stat of ['mean', 'p50', 'p85', 'p95'] as const) rows.push(estimateRow(s.name, `time_to_production_${stat}`, s.timeToProduction[stat]));
+    rows.push(estimateRow(s.name, 'throughput_per_year', s.throughputPerYear));
+    rows.push(estimateRow(s.name, 'abandonment_rate', s.abandonmentRate));
+    rows.push(estimateRow(s.name, 'handovers_per_item', s.handoversPerItem));
+    rows.push(estimateRow(s.name, 'cross_boundary_handovers_per_item', s.crossBoundaryHandoversPerItem));
+    rows.push(estimateRow(s.name, 'iterations_per_item', s.iterationsPerItem));
+    rows.push(estimateRow(s.name, 'rework_passes_per_item', s.reworkPassesPerItem));
+    rows.push(estimateRow(s.name, 'flow_efficiency', s.flowEfficiency));
+    rows.push(estimateRow(s.name, 'cost_per_go_live', s.costPerGoLive));
+  }
+  return tableOf(rows);
+}
+
+/** Time to production by domain or by use-case type: scenario, group, statistic, estimate, CI. */
+export function groupTable(summaries: readonly ScenarioSummary[], by: 'domain' | 'type'): ColumnTable {
+  const rows: Record<string, unknown>[] = [];
+  for (const s of summaries) {
+    const groups: Record<string, TimeToProductionSummary> = by === 'domain' ? s.byDomain : s.byType;
+    for (const [group, g] of Object.entries(groups)) {
+      for (const stat of ['mean', 'p50', 'p85', 'p95'] as const) rows.push({ scenario: s.name, [by]: group, statistic: stat, estimate: g[stat].estimate, ci_low: g[stat].ci95[0], ci_high: g[stat].ci95[1] });
+    }
+  }
+  return tableOf(rows);
+}
+
+/** Utilisation per scenario, team and role. */
+export function utilisationTable(summaries: readonly ScenarioSummary[]): ColumnTable {
+  return tableOf(
+    summaries.flatMap((s) =>
+      Object.entries(s.utilization).map(([key, u]) => {
+        const [team, role] = key.split('/');
+        return { scenario: s.name, team, role, utilisation: u };
+      }),
+    ),
+  );
+}
+
+/** Where the time goes: mean days per live use case by part (and waiting by role). */
+export function timeSplitTable(summaries: readonly ScenarioSummary[]): ColumnTable {
+  const rows: Record<string, unknown>[] = [];
+  for (const s of summaries) {
+    for (const p of TIME_PARTS) rows.push({ scenario: s.name, part: p, role: '', days: s.timeSplit[p].estimate, ci_low: s.timeSplit[p].ci95[0], ci_high: s.timeSplit[p].ci95[1] });
+    for (const [role, e] of Object.entries(s.waitingByRole)) rows.push({ scenario: s.name, part: 'waiting_for_role', role, days: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1] });
+  }
+  return tableOf(rows);
+}
+
+/** Work in progress and cumulative counts over time, averaged over replications. */
+export function flowTable(experiment: ExperimentResult): ColumnTable {
+  const rows: Record<string, unknown>[] = [];
+  for (const s of experiment.scenarios) {
+    const reps = s.replications;
+    if (reps.length === 0) continue;
+    const first = reps[0].flow;
+    const avg = (f: (k: number, r: (typeof reps)[number]) => number, k: number) => reps.reduce((sum, r) => sum + f(k, r), 0) / reps.length;
+    for (let k = 0; k < first.time.length; k++) {
+      const row: Record<string, unknown> = {
+        scenario: s.name, day: first.time[k],
+        arrived: avg((i, r) => r.flow.arrived[i], k), live: avg((i, r) => r.flow.live[i], k), abandoned: avg((i, r) => r.flow.abandoned[i], k),
+      };
+      for (const loop of Object.keys(first.inLoop)) row[`in_${loop}`] = avg((i, r) => r.flow.inLoop[loop][i], k);
+      rows.push(row);
+    }
+  }
+  return tableOf(rows);
+}
+
+/** Go-lives per quarter of the measured window, mean over replications. */
+export function throughputTable(experiment: ExperimentResult): ColumnTable {
+  const rows: Record<string, unknown>[] = [];
+  for (const s of experiment.scenarios) {
+    const quarters = s.replications[0]?.metrics.throughputByQuarter.length ?? 0;
+    for (let q = 0; q < quarters; q++) {
+      rows.push({ scenario: s.name, quarter: q + 1, go_lives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length });
+    }
+  }
+  return tableOf(rows);
+}
+
+/** Paired comparisons: a, b, metric, difference and ratio with their CIs, and the verdict. */
+export function comparisonTable(comparisons: readonly Comparison[]): ColumnTable {
+  return tableOf(
+    comparisons.map((c) => ({
+      a: c.a, b: c.b, metric: c.metric, difference: c.difference, ci_low: c.ci95[0], ci_high: c.ci95[1],
+      ratio: c.ratio, ratio_ci_low: c.ratioCi95[0], ratio_ci_high: c.ratioCi95[1], better: c.better ?? '', statement: c.statement,
+    })),
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Experiments: replications of one or more scenarios, compared fairly. With common random
+ * numbers (the default) replication r of every scenario uses the same seed, so the same use
+ * cases arrive with the same efforts and only the organisation differs.
+ */
+import { confidenceInterval } from '../analysis/batch-means.js';
+import { replicationSeed } from '../random/index.js';
+import type { ScenarioSpec } from '../scenario/index.js';
+import { ReplicationExecutor, defaultWorkers } from './executor.js';
+import type { ReplicationResult, ReplicationTask } from './replication-task.js';
+
+/** A scenario to run: its spec and, when loaded from files, where it came from. */
+export interface ExperimentScenario {
+  name: string;
+  spec: ScenarioSpec;
+  /** Content hash of the files and what-ifs (see loadScenario). */
+  hash?: string;
+  files?: string[];
+}
+
+/** Replications done so far, out of the total planned (it may grow with `precision`). */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface ExperimentOptions {
+  /** Replications per scenario (default 20); with `precision`, the first batch. */
+  replications?: number;
+  /**
+   * Keep adding replications until the 95% confidence interval of every scenario's median
+   * time to production is within this fraction of the median (e.g. 0.05), or `maxReplications`.
+   */
+  precision?: number;
+  /** Upper bound on replications with `precision` (default 200). */
+  maxReplications?: number;
+  /** Master seed (default 1). */
+  seed?: number;
+  /** Worker threads (default: every core; 1 runs in this thread). */
+  workers?: number;
+  /** Same seeds for every scenario (default true). False gives independent streams. */
+  commonRandomNumbers?: boolean;
+  /** Keep each replication's event log (default false: large). */
+  keepLogs?: boolean;
+  onProgress?: (progress: Progress) => void;
+  /** Abort to stop the workers. */
+  signal?: AbortSignal;
+}
+
+export interface ScenarioResult {
+  name: string;
+  hash?: string;
+  files?: string[];
+  replications: ReplicationResult[];
+}
+
+export interface ExperimentResult {
+  seed: number;
+  replications: number;
+  commonRandomNumbers: boolean;
+  scenarios: ScenarioResult[];
+  /** With `precision`: the target and the largest relative half-width reached. */
+  precision?: { target: number; reached: number };
+}
+
+/** The seed of replication `r` of scenario `s`. */
+export function seedFor(seed: number, scenarioIndex: number, replication: number, common: boolean): number {
+  return common ? replicationSeed(seed, replication) : replicationSeed(`${seed}/scenario-${scenarioIndex}`, replication);
+}
+
+/** The largest relative half-width of median time to production over the scenarios. */
+export function relativePrecision(scenarios: readonly ScenarioResult[]): number {
+  let worst = 0;
+  for (const s of scenarios) {
+    const medians = s.replications.map((r) => r.metrics.timeToProduction.p50).filter(Number.isFinite);
+    if (medians.length < 2) return Infinity;
+    const ci = confidenceInterval(medians);
+    worst = Math.max(worst, ci.halfWidth / Math.abs(ci.mean));
+  }
+  return worst;
+}
+
+/** Runs the replications of every scenario; see ExperimentOptions. */
+export async function runExperiment(scenarios: readonly ExperimentScenario[], options: ExperimentOptions = {}): Promise<ExperimentResult> {
+  const seed = options.seed ?? 1;
+  const common = options.commonRandomNumbers ?? true;
+  const first = options.replications ?? 20;
+  const cap = options.maxReplications ?? 200;
+  if (!Number.isInteger(first) || first < 1) throw new RangeError(`replications must be a whole number >= 1, got ${first}`);
+  if (options.precision !== undefined && !(options.precision > 0 && options.precision < 1)) {
+    throw new RangeError(`precision must be a fraction between 0 and 1 (e.g. 0.05), got ${options.precision}`);
+  }
+  if (scenarios.length === 0) throw new RangeError('an experiment needs at least one scenario');
+  const executor = new ReplicationExecutor(options.workers ?? defaultWorkers());
+  const results: ScenarioResult[] = scenarios.map((s) => ({ name: s.name, hash: s.hash, files: s.files, replications: [] }));
+  let planned = Math.min(first, options.precision !== undefined ? cap : first);
+  let done = 0;
+  const report = (): void => options.onProgress?.({ done, total: planned * scenarios.length });
+  try {
+    let next = 0;
+    for (;;) {
+      const tasks: ReplicationTask[] = [];
+      for (let r = next; r < planned; r++) {
+        scenarios.forEach((s, i) => tasks.push({ scenarioIndex: i, replication: r, seed: seedFor(seed, i, r, common), spec: s.spec, keepLog: options.keepLogs ?? false }));
+      }
+      report();
+      const batch = await executor.run(
+        tasks,
+        () => {
+          done++;
+          report();
+        },
+        options.signal,
+      );
+      for (const result of batch) results[result.scenarioIndex].replications.push(result);
+      next = planned;
+      if (options.precision === undefined) break;
+      const reached = relativePrecision(results);
+      if (reached <= options.precision || planned >= cap) {
+        return { seed, replications: planned, commonRandomNumbers: common, scenarios: results, precision: { target: options.precision, reached } };
+      }
+      // grow by half again (at least one round of workers), up to the cap
+      planned = Math.min(cap, planned + Math.max(executor.workers, Math.ceil(planned / 2)));
+    }
+  } finally {
+    await executor.close();
+  }
+  return { seed, replications: planned, commonRandomNumbers: common, scenarios: results };
+}

@@ -1,0 +1,49 @@
+/**
+ * One replication of one scenario: what a worker receives and what it sends back. The result
+ * is compact (metrics, the measured use cases, the flow series), not the whole event log,
+ * unless the log is asked for.
+ */
+import { checkLittlesLaw, type LittleCheck } from '../analysis/littles-law.js';
+import { replicationMetrics, type ReplicationMetrics } from '../analysis/replication-metrics.js';
+import { simulate, type FlowSeries, type ItemRecord, type LogColumns, type PoolStatistics } from '../model/index.js';
+import type { ScenarioSpec } from '../scenario/index.js';
+
+export interface ReplicationTask {
+  scenarioIndex: number;
+  replication: number;
+  seed: number;
+  spec: ScenarioSpec;
+  keepLog: boolean;
+}
+
+export interface ReplicationResult {
+  scenarioIndex: number;
+  replication: number;
+  seed: number;
+  metrics: ReplicationMetrics;
+  /** Use cases that arrived after the warm-up. */
+  items: ItemRecord[];
+  pools: PoolStatistics[];
+  flow: FlowSeries;
+  littles: LittleCheck[];
+  events: number;
+  peopleCost: number;
+  log?: LogColumns;
+}
+
+export function runReplicationTask(task: ReplicationTask): ReplicationResult {
+  const run = simulate(task.spec, { seed: task.seed, log: task.keepLog });
+  return {
+    scenarioIndex: task.scenarioIndex,
+    replication: task.replication,
+    seed: task.seed,
+    metrics: replicationMetrics(run),
+    items: run.items.filter((i) => i.arrival >= run.warmup),
+    pools: run.pools,
+    flow: run.flow,
+    littles: checkLittlesLaw(run),
+    events: run.events,
+    peopleCost: run.peopleCost,
+    ...(task.keepLog ? { log: run.log } : {}),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * One-at-a-time sensitivity: each lever is moved a stated step down and up from the base,
+ * every variant is replicated with common random numbers alongside the base, and the levers
+ * are ranked by their effect on the 85th percentile of time to production (the tornado).
+ */
+import { confidenceInterval } from '../analysis/batch-means.js';
+import { scaleDistribution, ScenarioError, type ScenarioSpec } from '../scenario/index.js';
+import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
+import { variantOf } from './variants.js';
+
+/** How far levers move (defaults in brackets). */
+export interface SensitivitySteps {
+  /** People added and removed per team and role [1]. */
+  people?: number;
+  /** Relative change of handover delays, planning cadence and effort [0.5 = -50% / +50%]. */
+  relative?: number;
+  /** Change of the iteration decay and the coordination overhead [0.1]. */
+  absolute?: number;
+}
+
+interface Setting {
+  label: string;
+  spec: ScenarioSpec;
+}
+
+export interface Lever {
+  id: string;
+  label: string;
+  low: Setting | null;
+  high: Setting | null;
+}
+
+export interface LeverEffect {
+  id: string;
+  label: string;
+  /** Change in p85 time to production (days) vs the base, and its 95% CI; null if the setting is not possible. */
+  low: { label: string; effect: number; ci95: [number, number] } | null;
+  high: { label: string; effect: number; ci95: [number, number] } | null;
+  /** The larger absolute effect of the two: the ranking key. */
+  swing: number;
+}
+
+export interface SensitivityResult {
+  base: string;
+  /** The base's p85 time to production (mean over replications). */
+  baseP85: number;
+  /** Levers, most influential first. */
+  levers: LeverEffect[];
+  experiment: ExperimentResult;
+}
+
+function tryVariant(base: ScenarioSpec, label: string, change: (copy: ScenarioSpec) => void): Setting | null {
+  const copy = structuredClone(base);
+  change(copy);
+  try {
+    return { label, spec: variantOf(copy, [], `${base.name}: ${label}`) };
+  } catch (e) {
+    if (e instanceof ScenarioError) return null; // e.g. removing the only person of a needed role
+    throw e;
+  }
+}
+
+const round = (x: number): number => +x.toFixed(4);
+
+/** The levers of a scenario, each with a low and a high setting. */
+export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Lever[] {
+  const people = steps.people ?? 1;
+  const rel = steps.relative ?? 0.5;
+  const abs = steps.absolute ?? 0.1;
+  const levers: Lever[] = [];
+  for (const [team, t] of Object.entries(base.teams)) {
+    for (const [role, n] of Object.entries(t.headcount)) {
+      if (n === 0) continue;
+      const id = `teams.${team}.headcount.${role}`;
+      levers.push({
+        id,
+        label: `${role.replace(/_/g, ' ')}s in ${team.replace(/_/g, ' ')}`,
+        low: n - people >= 0 ? tryVariant(base, `${n - people}`, (s) => void (s.teams[team].headcount[role] = n - people)) : null,
+        high: tryVariant(base, `${n + people}`, (s) => void (s.teams[team].headcount[role] = n + people)),
+      });
+    }
+  }
+  const h = base.handovers;
+  if (h) {
+    for (const boundary of ['same_team', 'same_home', 'cross_home'] as const) {
+      const scaled = (f: number) => (s: ScenarioSpec) => void (s.handovers!.delay[boundary] = scaleDistribution(h.delay[boundary], f));
+      levers.push({
+        id: `handovers.delay.${boundary}`,
+        label: `handover delay, ${boundary.replace('_', ' ')}`,
+        low: rel < 1 ? tryVariant(base, `x${round(1 - rel)}`, scaled(1 - rel)) : null,
+        high: tryVariant(base, `x${round(1 + rel)}`, scaled(1 + rel)),
+      });
+    }
+  }
+  const decay = base.workflow.iterations?.decay ?? 1;
+  const cap = base.workflow.iterations?.cap ?? 10;
+  const setDecay = (d: number) => (s: ScenarioSpec) => void (s.workflow.iterations = { decay: d, cap });
+  levers.push({
+    id: 'workflow.iterations.decay',
+    label: 'loop-backs kept each time round (learning)',
+    low: decay - abs >= 0 ? tryVariant(base, `${round(decay - abs)}`, setDecay(round(decay - abs))) : null,
+    high: decay + abs <= 1 ? tryVariant(base, `${round(decay + abs)}`, setDecay(round(decay + abs))) : null,
+  });
+  const cadence = base.management?.planning_cadence_days ?? 0;
+  if (cadence > 0) {
+    const setCadence = (c: number) => (s: ScenarioSpec) => void (s.management = { ...s.management, planning_cadence_days: c });
+    levers.push({
+      id: 'management.planning_cadence_days',
+      label: 'planning cadence',
+      low: rel < 1 ? tryVariant(base, `${round(cadence * (1 - rel))} days`, setCadence(round(cadence * (1 - rel)))) : null,
+      high: tryVariant(base, `${round(cadence * (1 + rel))} days`, setCadence(round(cadence * (1 + rel)))),
+    });
+  }
+  const overhead = base.management?.coordination_overhead ?? 0;
+  const setOverhead = (o: number) => (s: ScenarioSpec) => void (s.management = { ...s.management, coordination_overhead: o });
+  levers.push({
+    id: 'management.coordination_overhead',
+    label: 'coordination overhead',
+    low: overhead - abs >= 0 ? tryVariant(base, `${round(overhead - abs)}`, setOverhead(round(overhead - abs))) : null,
+    high: overhead + abs <= 0.9 ? tryVariant(base, `${round(overhead + abs)}`, setOverhead(round(overhead + abs))) : null,
+  });
+  const scaleEffort = (f: number) => (s: ScenarioSpec) => {
+    for (const type of Object.values(s.use_case_types)) {
+      const e = type.effort_scale;
+      type.effort_scale = e === undefined ? f : typeof e === 'number' ? e * f : Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v * f]));
+    }
+  };
+  levers.push({
+    id: 'effort',
+    label: 'effort of every activity',
+    low: rel < 1 ? tryVariant(base, `x${round(1 - rel)}`, scaleEffort(1 - rel)) : null,
+    high: tryVariant(base, `x${round(1 + rel)}`, scaleEffort(1 + rel)),
+  });
+  return levers;
+}
+
+/** Runs the base and every lever setting with common random numbers; ranks the levers. */
+export async function runSensitivity(base: { name: string; spec: ScenarioSpec }, options: ExperimentOptions & { steps?: SensitivitySteps } = {}): Promise<SensitivityResult> {
+  const levers = leversOf(base.spec, options.steps);
+  const scenarios = [{ name: base.name, spec: base.spec }];
+  const index = new Map<string, number>();
+  for (const lever of levers) {
+    for (const side of ['low', 'high'] as const) {
+      const setting = lever[side];
+      if (setting === null) continue;
+      index.set(`${lever.id}/${side}`, scenarios.length);
+      scenarios.push({ name: setting.spec.name, spec: setting.spec });
+    }
+  }
+  const experiment = await runExperiment(scenarios, { ...options, commonRandomNumbers: true });
+  const p85 = (i: number) => experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.p85);
+  const baseValues = p85(0);
+  const effect = (lever: Lever, side: 'low' | 'high') => {
+    const i = index.get(`${lever.id}/${side}`);
+    if (i === undefined) return null;
+    const diffs = p85(i).map((v, r) => v - baseValues[r]).filter(Number.isFinite);
+    const ci = diffs.length >= 2 ? confidenceInterval(diffs) : { mean: diffs[0] ?? NaN, halfWidth: NaN };
+    return { label: (lever[side] as Setting).label, effect: ci.mean, ci95: [ci.mean - ci.halfWidth, ci.mean + ci.halfWidth] as [number, number] };
+  };
+  const effects: LeverEffect[] = levers.map((lever) => {
+    const low = effect(lever, 'low');
+    const high = effect(lever, 'high');
+    const swing = Math.max(Math.abs(low?.effect ?? 0), Math.abs(high?.effect ?? 0));
+    return { id: lever.id, label: lever.label, low, high, swing: Number.isFinite(swing) ? swing : 0 };
+  });
+  effects.sort((x, y) => y.swing - x.swing || x.id.localeCompare(y.id));
+  const finite = baseValues.filter(Number.isFinite);
+  return { base: base.name, baseP85: finite.reduce((s, x) => s + x, 0) / finite.length, levers: effects, experiment };
+}
