@@ -41,7 +41,7 @@ export interface ReplicationMetrics {
   /** Time to production by domain and by use-case type (NaN where none went live). */
   byDomain: Record<string, TimeToProduction>;
   byType: Record<string, TimeToProduction>;
-  /** Go-lives per quarter of the measured window. */
+  /** Go-lives per complete quarter of the measured window. */
   throughputByQuarter: number[];
 }
 
@@ -70,9 +70,13 @@ export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'war
   const ended = measured.filter((i) => i.outcome !== 'in_progress');
   const years = (run.horizon - run.warmup) / 365;
   const goLivesInWindow = run.items.filter((i) => i.outcome === 'live' && i.end >= run.warmup);
-  const quarters = Math.ceil((run.horizon - run.warmup) / (365 / 4) - 1e-9);
+  // complete quarters only: a last, partial quarter would show as a false drop
+  const quarters = Math.floor((run.horizon - run.warmup) / (365 / 4) + 1e-9);
   const throughputByQuarter = Array.from({ length: quarters }, () => 0);
-  for (const i of goLivesInWindow) throughputByQuarter[Math.min(quarters - 1, Math.floor((i.end - run.warmup) / (365 / 4)))]++;
+  for (const i of goLivesInWindow) {
+    const q = Math.floor((i.end - run.warmup) / (365 / 4));
+    if (q < quarters) throughputByQuarter[q]++;
+  }
   const timeSplit = Object.fromEntries(TIME_PARTS.map((p) => [p, perItem(live, (i) => i[p])])) as Record<TimePart, number>;
   const roles = new Set(live.flatMap((i) => Object.keys(i.waitingByRole)));
   return {

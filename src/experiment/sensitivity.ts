@@ -74,7 +74,7 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
       const id = `teams.${team}.headcount.${role}`;
       levers.push({
         id,
-        label: `${role.replace(/_/g, ' ')}s in ${team.replace(/_/g, ' ')}`,
+        label: `${role}s in ${team}`,
         low: n - people >= 0 ? tryVariant(base, `${n - people}`, (s) => void (s.teams[team].headcount[role] = n - people)) : null,
         high: tryVariant(base, `${n + people}`, (s) => void (s.teams[team].headcount[role] = n + people)),
       });

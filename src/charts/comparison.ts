@@ -1,0 +1,38 @@
+/** Configurations compared: each metric's estimate with its 95% interval, one panel per metric. */
+import type { Estimate, ScenarioSummary } from '../analysis/experiment-summary.js';
+import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+
+const METRICS: { label: string; value: (s: ScenarioSummary) => Estimate }[] = [
+  { label: 'Median time to production (days)', value: (s) => s.timeToProduction.p50 },
+  { label: '85th percentile time to production (days)', value: (s) => s.timeToProduction.p85 },
+  { label: 'Go-lives per year', value: (s) => s.throughputPerYear },
+  { label: 'Cost per go-live', value: (s) => s.costPerGoLive },
+];
+
+export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLiteSpec {
+  const names = summaries.map((s) => s.name);
+  const rows = summaries.flatMap((s) =>
+    METRICS.map((m) => {
+      const e = m.value(s);
+      return { scenario: s.name, metric: m.label, estimate: e.estimate, low: Number.isFinite(e.ci95[0]) ? e.ci95[0] : e.estimate, high: Number.isFinite(e.ci95[1]) ? e.ci95[1] : e.estimate };
+    }),
+  );
+  const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
+  return themed(
+    {
+      data: { values: rows },
+      facet: { row: { field: 'metric', type: 'nominal', title: null, sort: METRICS.map((m) => m.label), header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
+      spec: {
+        width: 520,
+        height: { step: 30 },
+        layer: [
+          { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, x2: { field: 'high' }, color: scenarioColour(names) } },
+          { mark: { type: 'point', filled: true, size: 110 }, encoding: { y, x: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names) } },
+        ],
+      },
+      resolve: { scale: { x: 'independent' } },
+    },
+    'Configurations compared',
+    'Mean over replications, with its 95% confidence interval',
+  );
+}

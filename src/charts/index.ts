@@ -1,0 +1,12 @@
+/** Charts: data in, vega-lite spec out, one chart per file; rendering to SVG and PNG. */
+export { PALETTE, FONT, scenarioColour, themed, humanise, type VegaLiteSpec } from './theme.js';
+export { renderSvg, svgToPng, compileChart } from './render.js';
+export { timeToProductionChart, timeToProductionBoxChart } from './time-to-production.js';
+export { comparisonChart } from './comparison.js';
+export { timeSplitChart } from './time-split.js';
+export { cumulativeFlowChart } from './cumulative-flow.js';
+export { utilisationChart } from './utilisation.js';
+export { throughputChart, abandonmentChart } from './throughput.js';
+export { tornadoChart } from './tornado.js';
+export { sweepChart, type SweepMetric } from './sweep.js';
+export { journeyChart } from './journey.js';

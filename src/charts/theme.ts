@@ -1,0 +1,56 @@
+/**
+ * One look for every chart: readable fonts, a colour-blind-safe palette (Okabe and Ito), one
+ * fixed colour per configuration in every chart, titles that name the subject.
+ */
+
+/** A vega-lite specification (kept loose: vega-lite's own types cannot be loaded by tslab). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** Okabe-Ito colours, in the order configurations get them. */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
+
+/** The font drawn in every chart (installed with Debian's fonts-dejavu-core). */
+export const FONT = 'DejaVu Sans';
+
+/** The colour encoding of configurations: the same name always gets the same colour. */
+export function scenarioColour(names: readonly string[], title = 'Configuration'): Record<string, unknown> {
+  return {
+    field: 'scenario',
+    type: 'nominal',
+    title,
+    sort: [...names],
+    scale: { domain: [...names], range: names.map((_, i) => PALETTE[i % PALETTE.length]) },
+  };
+}
+
+const CONFIG = {
+  font: FONT,
+  background: 'white',
+  padding: 12,
+  title: { fontSize: 17, fontWeight: 'bold', anchor: 'start', subtitleFontSize: 13, subtitleColor: '#444', offset: 12 },
+  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', gridColor: '#e8e8e8', domainColor: '#888', tickColor: '#888' },
+  legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', symbolSize: 120, labelLimit: 260 },
+  header: { labelFontSize: 13, titleFontSize: 13, labelFontWeight: 'bold' },
+  view: { stroke: null },
+  text: { font: FONT },
+};
+
+/** Wraps a chart body with the theme, a title and a subtitle. */
+export function themed(body: Record<string, unknown>, title: string, subtitle?: string): VegaLiteSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: subtitle ? { text: title, subtitle } : title,
+    config: CONFIG,
+    ...body,
+  };
+}
+
+/** An id as a reader wants it: `ml_engineer` -> `ML engineer`, `finance-sme` -> `finance SMEs`. */
+export function humanise(id: string): string {
+  return id
+    .replace(/-sme$/, ' SMEs')
+    .replace(/^sme$/, 'subject-matter experts')
+    .replace(/_/g, ' ')
+    .replace(/\bml\b/g, 'ML')
+    .replace(/\bai\b/g, 'AI');
+}

@@ -1,0 +1,55 @@
+/** Throughput over time (go-lives per quarter) and abandonment rate per configuration. */
+import type { ScenarioSummary } from '../analysis/experiment-summary.js';
+import type { ExperimentResult } from '../experiment/experiment.js';
+import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+
+export function throughputChart(experiment: ExperimentResult): VegaLiteSpec {
+  const names = experiment.scenarios.map((s) => s.name);
+  const rows: Record<string, unknown>[] = [];
+  for (const s of experiment.scenarios) {
+    const quarters = s.replications[0]?.metrics.throughputByQuarter.length ?? 0;
+    for (let q = 0; q < quarters; q++) {
+      rows.push({ scenario: s.name, quarter: q + 1, goLives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length });
+    }
+  }
+  return themed(
+    {
+      width: 600,
+      height: 300,
+      data: { values: rows },
+      mark: { type: 'line', point: { filled: true, size: 50 }, strokeWidth: 2.5 },
+      encoding: {
+        x: { field: 'quarter', type: 'ordinal', title: 'Quarter after the warm-up', axis: { labelAngle: 0 } },
+        y: { field: 'goLives', type: 'quantitative', title: 'Use cases going live per quarter' },
+        color: scenarioColour(names),
+      },
+    },
+    'Throughput over time',
+    'Go-lives per quarter, mean over replications',
+  );
+}
+
+export function abandonmentChart(summaries: readonly ScenarioSummary[]): VegaLiteSpec {
+  const names = summaries.map((s) => s.name);
+  const rows = summaries.map((s) => ({
+    scenario: s.name,
+    rate: s.abandonmentRate.estimate,
+    low: Number.isFinite(s.abandonmentRate.ci95[0]) ? s.abandonmentRate.ci95[0] : s.abandonmentRate.estimate,
+    high: Number.isFinite(s.abandonmentRate.ci95[1]) ? s.abandonmentRate.ci95[1] : s.abandonmentRate.estimate,
+  }));
+  const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
+  return themed(
+    {
+      width: 520,
+      height: { step: 40 },
+      data: { values: rows },
+      layer: [
+        { mark: { type: 'bar', size: 26 }, encoding: { y, x: { field: 'rate', type: 'quantitative', title: 'Share of finished use cases abandoned', axis: { format: '%' } }, color: { ...scenarioColour(names), legend: null } } },
+        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+        { mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 }, encoding: { y, x: { field: 'high', type: 'quantitative' }, text: { field: 'rate', type: 'quantitative', format: '.0%' } } },
+      ],
+    },
+    'Abandonment',
+    'Use cases that never reach production, with 95% confidence intervals',
+  );
+}

@@ -1,0 +1,45 @@
+/** Tornado chart from sensitivity results: the levers that move the 85th percentile most, on top. */
+import type { SensitivityResult } from '../experiment/sensitivity.js';
+import { humanise, themed, type VegaLiteSpec } from './theme.js';
+
+export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec {
+  const levers = result.levers.slice(0, top).map((l) => ({
+    ...l,
+    label: `${humanise(l.label)} (${[l.low ? `down: ${l.low.label}` : '', l.high ? `up: ${l.high.label}` : ''].filter(Boolean).join(', ')})`,
+  }));
+  const rows = levers.flatMap((l) =>
+    (['low', 'high'] as const)
+      .map((side) => ({ side, e: l[side] }))
+      .filter((x) => x.e !== null)
+      .map(({ side, e }) => ({
+        lever: l.label,
+        setting: side === 'low' ? 'Lever down' : 'Lever up',
+        label: e!.label,
+        effect: e!.effect,
+        low: Number.isFinite(e!.ci95[0]) ? e!.ci95[0] : e!.effect,
+        high: Number.isFinite(e!.ci95[1]) ? e!.ci95[1] : e!.effect,
+      })),
+  );
+  const y = { field: 'lever', type: 'nominal', title: null, sort: levers.map((l) => l.label), axis: { labelLimit: 600 } };
+  return themed(
+    {
+      width: 520,
+      height: { step: 30 },
+      data: { values: rows },
+      layer: [
+        {
+          mark: { type: 'bar', size: 20, opacity: 0.9 },
+          encoding: {
+            y,
+            x: { field: 'effect', type: 'quantitative', title: `Change in 85th percentile time to production (days; base ${Math.round(result.baseP85)})` },
+            color: { field: 'setting', type: 'nominal', title: null, scale: { domain: ['Lever down', 'Lever up'], range: ['#0072B2', '#E69F00'] } },
+          },
+        },
+        { mark: { type: 'rule', color: '#333' }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+        { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#000', strokeWidth: 1.5 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
+      ],
+    },
+    `Which lever matters most: ${result.base}`,
+    'Each lever moved one step down and up; bars show the effect with its 95% confidence interval',
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Writes the leadership report: report.html (self-contained: styles and charts inline, no
+ * network, no scripts), every chart as SVG and PNG in charts/ for slides, every table as
+ * CSV, JSON and Arrow in tables/ with the manifest. Phases: 1 summarise, 2 chart, 3 render,
+ * 4 tables, 5 the document. Each file is written to a temporary name and renamed into place.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  compareScenarios, comparisonTable, flowTable, groupTable, itemsTable, replicationsTable, summariseExperiment, summaryTable,
+  throughputTable, timeSplitTable, utilisationTable, writeFileAtomic, writeResultsBundle, type Estimate, type ScenarioSummary,
+} from '../analysis/index.js';
+import * as charts from '../charts/index.js';
+import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
+import { simulate } from '../model/index.js';
+import { assumptionsSectionHtml } from './assumptions.js';
+import { escapeHtml } from './escape.js';
+import { headlineOf } from './headline.js';
+import { reportHtml, type ReportFigure } from './html-document.js';
+
+export interface ReportInput {
+  experiment: ExperimentResult;
+  /** The scenarios of the experiment, for their assumptions and one use case's journey. */
+  scenarios: readonly ExperimentScenario[];
+  sensitivity?: SensitivityResult;
+  /** Sweeps over one parameter, one per configuration. */
+  sweeps?: { path: string; label?: string; runs: { name: string; sweep: SweepResult }[] };
+  title?: string;
+  /** The command that reproduces the report, shown in its last section. */
+  command?: string;
+}
+
+export interface ReportFiles {
+  report: string;
+  charts: string[];
+  tables: string[];
+}
+
+function formatEstimate(e: Estimate, digits = 0, scale = 1, suffix = ''): string {
+  if (!Number.isFinite(e.estimate)) return '-';
+  const f = (x: number) => (x * scale).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const ci = Number.isFinite(e.ci95[0]) ? ` <small>(${f(e.ci95[0])} to ${f(e.ci95[1])})</small>` : '';
+  return `${f(e.estimate)}${suffix}${ci}`;
+}
+
+function metricsTableHtml(summaries: readonly ScenarioSummary[]): string {
+  const rows = summaries
+    .map(
+      (s) => `<tr><td>${escapeHtml(s.name)}</td><td class="num">${formatEstimate(s.timeToProduction.p50)}</td><td class="num">${formatEstimate(s.timeToProduction.p85)}</td><td class="num">${formatEstimate(s.timeToProduction.p95)}</td><td class="num">${formatEstimate(s.throughputPerYear, 1)}</td><td class="num">${formatEstimate(s.abandonmentRate, 0, 100, '%')}</td><td class="num">${formatEstimate(s.costPerGoLive)}</td><td class="num">${formatEstimate(s.flowEfficiency, 0, 100, '%')}</td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th>Configuration</th><th>Median days to production</th><th>85th percentile</th><th>95th percentile</th><th>Go-lives per year</th><th>Abandoned</th><th>Cost per go-live</th><th>Flow efficiency</th></tr></thead><tbody>${rows}</tbody></table><p class="caveats">Means over replications with their 95% confidence intervals in brackets.</p>`;
+}
+
+/** The live use case of the best configuration's first replication with the most handovers: a journey worth showing. */
+function journeyFigure(input: ReportInput, best: string): charts.VegaLiteSpec | null {
+  const index = input.experiment.scenarios.findIndex((s) => s.name === best);
+  const scenario = input.scenarios[index];
+  const replication = input.experiment.scenarios[index]?.replications[0];
+  if (!scenario || !replication) return null;
+  const run = simulate(scenario.spec, { seed: replication.seed });
+  const live = run.items.filter((i) => i.outcome === 'live' && i.arrival >= run.warmup).sort((a, b) => b.handovers - a.handovers || a.id - b.id);
+  if (live.length === 0) return null;
+  const item = live[0];
+  return charts.journeyChart(run.log, item.id, `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`);
+}
+
+export async function writeReport(outDir: string, input: ReportInput): Promise<ReportFiles> {
+  const { experiment } = input;
+  // 1. summarise
+  const summaries = summariseExperiment(experiment);
+  const headline = headlineOf(experiment, summaries);
+  const best = headline.best ?? summaries[0].name;
+  const comparisons = summaries.filter((s) => s.name !== best).flatMap((s) => compareScenarios(experiment, best, s.name));
+
+  // 2. chart
+  const specs: { stem: string; spec: charts.VegaLiteSpec; caption: string }[] = [
+    { stem: 'time-to-production', spec: charts.timeToProductionChart(experiment, summaries), caption: 'How long use cases take to reach production, per configuration.' },
+    { stem: 'time-to-production-box', spec: charts.timeToProductionBoxChart(experiment), caption: 'The spread of time to production.' },
+    { stem: 'comparison', spec: charts.comparisonChart(summaries), caption: 'The configurations side by side, with 95% confidence intervals.' },
+    { stem: 'where-the-time-goes', spec: charts.timeSplitChart(summaries), caption: 'What the days of a use case are spent on.' },
+    { stem: 'cumulative-flow', spec: charts.cumulativeFlowChart(experiment), caption: 'Use cases asked for, in progress by loop, and done, over time.' },
+    { stem: 'utilisation', spec: charts.utilisationChart(summaries), caption: 'How busy each role in each team is.' },
+    { stem: 'throughput', spec: charts.throughputChart(experiment), caption: 'Go-lives per quarter.' },
+    { stem: 'abandonment', spec: charts.abandonmentChart(summaries), caption: 'Use cases that never reach production.' },
+  ];
+  if (input.sensitivity) specs.push({ stem: 'tornado', spec: charts.tornadoChart(input.sensitivity), caption: 'Which levers move the 85th percentile most.' });
+  if (input.sweeps) specs.push({ stem: 'sweep', spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label), caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.` });
+  const journey = journeyFigure(input, best);
+  if (journey) specs.push({ stem: 'journey', spec: journey, caption: 'One use case from request to production: who worked on it, and where it waited.' });
+
+  // 3. render
+  const chartDir = join(outDir, 'charts');
+  mkdirSync(chartDir, { recursive: true });
+  const figures: ReportFigure[] = [];
+  const chartFiles: string[] = [];
+  for (const { stem, spec, caption } of specs) {
+    const svg = await charts.renderSvg(spec);
+    writeFileAtomic(join(chartDir, `${stem}.svg`), svg);
+    writeFileAtomic(join(chartDir, `${stem}.png`), await charts.svgToPng(svg));
+    writeFileSync(join(chartDir, `${stem}.vl.json`), `${JSON.stringify(spec)}\n`);
+    chartFiles.push(join(chartDir, `${stem}.svg`), join(chartDir, `${stem}.png`));
+    figures.push({ stem, svg, caption });
+  }
+
+  // 4. tables
+  const tableDir = join(outDir, 'tables');
+  const tables = {
+    summary: summaryTable(summaries),
+    comparisons: comparisonTable(comparisons),
+    by_domain: groupTable(summaries, 'domain'),
+    by_type: groupTable(summaries, 'type'),
+    utilisation: utilisationTable(summaries),
+    time_split: timeSplitTable(summaries),
+    flow: flowTable(experiment),
+    throughput: throughputTable(experiment),
+    replications: replicationsTable(experiment),
+    items: itemsTable(experiment),
+  };
+  const manifest = writeResultsBundle(tableDir, experiment, tables);
+
+  // 5. the document
+  const html = reportHtml({
+    title: input.title ?? 'Which structure gets AI use cases into production fastest?',
+    headline: headline.text,
+    caveats: headline.caveats,
+    figures,
+    metricsTable: metricsTableHtml(summaries),
+    comparisons: comparisons.filter((c) => c.metric.startsWith('timeToProduction.p') || c.metric === 'throughputPerYear' || c.metric === 'costPerGoLive').map((c) => c.statement),
+    assumptions: [assumptionsSectionHtml(input.scenarios.map((s) => s.spec))],
+    reproduce: [
+      { label: 'orgflow version', value: manifest.orgflowVersion },
+      { label: 'Seed', value: String(experiment.seed) },
+      { label: 'Replications per configuration', value: String(experiment.replications) },
+      ...experiment.scenarios.map((s) => ({ label: `Scenario hash: ${s.name}`, value: s.hash ?? '(built in code)' })),
+      ...(input.command ? [{ label: 'Command', value: input.command }] : []),
+    ],
+  });
+  const report = join(outDir, 'report.html');
+  writeFileAtomic(report, html);
+  return { report, charts: chartFiles, tables: Object.keys(tables).flatMap((t) => ['csv', 'json', 'arrow'].map((f) => join(tableDir, `${t}.${f}`))) };
+}
