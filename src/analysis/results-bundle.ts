@@ -8,7 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { toArrowIPC, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
-import { orgflowVersion } from '../version.js';
+import { orgflowVersion } from '../package-info.js';
 
 /** Writes `data` to `file` atomically (temporary file, then rename). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {

@@ -1,72 +1,120 @@
 /**
- * The orgflow command. Until the full CLI lands it offers the engine demo only.
+ * The orgflow command. Every command is a thin layer over the library (src/): it parses
+ * options, calls the library and prints. Exit codes: 0 success; 2 bad usage or an invalid
+ * scenario (the message names file, line and field, and how to fix it); 1 an unexpected
+ * internal error (with a hint to report it); 130 cancelled with Ctrl-C.
  */
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { DEMO_DEFAULTS, runDemo } from './demo.js';
+import { Command, CommanderError } from 'commander';
+import { orgflowVersion } from '../package-info.js';
+import { OverrideError, ScenarioError, formatIssue, scenarioJsonSchema } from '../scenario/index.js';
+import { UsageError } from './cli-error.js';
+import { COMPARE_REPS, compare } from './commands/compare.js';
+import { DEMO_DEFAULTS, runDemo } from './commands/demo.js';
+import { RUN_REPS, run } from './commands/run.js';
+import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './commands/sensitivity.js';
+import { withRunOptions, type RunOptions } from './commands/shared-options.js';
+import { SWEEP_REPS, sweep } from './commands/sweep.js';
+import { validate } from './commands/validate.js';
+import { fraction, pathAssignment, wholeNumber } from './option-parsers.js';
 
-const USAGE = `usage: orgflow demo [--seed N] [--replications N] [--customers N]
+function program(signal: AbortSignal, exit: { code: number }): Command {
+  const commandLine = `orgflow ${process.argv.slice(2).join(' ')}`.trim();
+  const root = new Command('orgflow')
+    .description('Simulate how data and AI use cases flow through an organisation, and compare ways of organising it.')
+    .version(orgflowVersion(), '-v, --version', 'print the orgflow version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orgflow: ')) });
 
-Commands:
-  demo   simulate a five-person team's queue and compare it with Erlang C
+  withRunOptions(
+    root.command('compare').argument('[scenario...]', 'scenario files (default: the three shipped configurations)').description('compare configurations with replications and common random numbers; write the report, charts and tables'),
+    { reps: COMPARE_REPS },
+  ).action(async (files: string[], options: RunOptions) => compare(files, options, signal, commandLine));
 
-Options:
-  --seed N           master seed (default ${DEMO_DEFAULTS.seed})
-  --replications N   independent replications (default ${DEMO_DEFAULTS.replications})
-  --customers N      requests per replication (default ${DEMO_DEFAULTS.customers})
-  -h, --help         this help
-  -v, --version      the orgflow version`;
+  withRunOptions(root.command('run').argument('<scenario>', 'a scenario file').description('run one scenario with replications and print its summary'), { reps: RUN_REPS }).action(
+    async (file: string, options: RunOptions) => run(file, options, signal),
+  );
 
-function positiveInteger(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} must be a whole number >= 1, got ${JSON.stringify(text)}`);
-  return value;
+  withRunOptions(
+    root.command('sweep').argument('<scenario>', 'a scenario file').description('vary parameters over values or ranges; print the table and write the chart'),
+    { reps: SWEEP_REPS },
+  )
+    .option('--vary <path=values>', 'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)', pathAssignment, [])
+    .action(async (file: string, options: RunOptions & { vary: string[] }) => sweep(file, options.vary, options, signal));
+
+  withRunOptions(
+    root.command('sensitivity').argument('<scenario>', 'a scenario file').description('move every lever one step down and up; rank them by effect on p85 time to production'),
+    { reps: SENSITIVITY_REPS },
+  )
+    .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
+    .option('--relative <fraction>', 'relative step for delays, cadence and effort', fraction, 0.5)
+    .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal));
+
+  root
+    .command('validate')
+    .argument('<scenario...>', 'scenario files')
+    .description('check scenario files; print every error with file, line and field path')
+    .option('--json', 'print the result as JSON')
+    .action((files: string[], options: { json?: boolean }) => {
+      if (!validate(files, options)) exit.code = 2;
+    });
+
+  root
+    .command('schema')
+    .description('print the JSON Schema of scenario files')
+    .action(() => console.log(JSON.stringify(scenarioJsonSchema(), null, 2)));
+
+  root
+    .command('demo')
+    .description("simulate a five-person team's queue and compare it with Erlang C (the engine's own check)")
+    .option('--seed <n>', 'master seed', wholeNumber(0), DEMO_DEFAULTS.seed)
+    .option('--replications <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
+    .option('--customers <n>', 'requests per replication', wholeNumber(1), DEMO_DEFAULTS.customers)
+    .action((options: { seed: number; replications: number; customers: number }) => {
+      for (const line of runDemo({ ...DEMO_DEFAULTS, ...options })) console.log(line);
+    });
+  return root;
 }
 
-class UsageError extends Error {}
-
-function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      seed: { type: 'string' },
-      replications: { type: 'string' },
-      customers: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
-  if (values.version) {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-    console.log(pkg.version);
-    return 0;
-  }
-  const command = positionals[0] ?? 'demo';
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (command !== 'demo') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  const lines = runDemo({
-    ...DEMO_DEFAULTS,
-    seed: positiveInteger('seed', values.seed, DEMO_DEFAULTS.seed),
-    replications: Math.max(2, positiveInteger('replications', values.replications, DEMO_DEFAULTS.replications)),
-    customers: positiveInteger('customers', values.customers, DEMO_DEFAULTS.customers),
-  });
-  for (const line of lines) console.log(line);
-  return 0;
-}
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`orgflow: ${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`orgflow: internal error: ${(error as Error).stack}\nPlease report this with the command you ran.`);
-    process.exitCode = 1;
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  const onInterrupt = (): void => {
+    process.stderr.write('\norgflow: stopping (Ctrl-C); no half-written files are left\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  const exit = { code: 0 };
+  try {
+    await program(controller.signal, exit).parseAsync(argv, { from: 'user' });
+    return exit.code;
+  } catch (error) {
+    return report(error);
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
   }
 }
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof ScenarioError) {
+    console.error(error.issues.filter((i) => i.severity === 'error').map(formatIssue).join('\n'));
+    return 2;
+  }
+  if (error instanceof UsageError || error instanceof OverrideError) {
+    console.error(`orgflow: ${error.message}`);
+    return 2;
+  }
+  const e = error as Error;
+  if (e?.name === 'AbortError' || /cancel|abort/i.test(e?.message ?? '')) {
+    console.error('orgflow: cancelled');
+    return 130;
+  }
+  console.error(`orgflow: internal error: ${e?.message ?? String(error)}`);
+  if (process.env.ORGFLOW_DEBUG) console.error(e?.stack);
+  console.error('This is a bug in orgflow: please report it with the command you ran (ORGFLOW_DEBUG=1 shows the stack trace).');
+  return 1;
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -3,6 +3,7 @@
  * come back in task order whatever the number of workers, and each depends only on its task,
  * so an experiment gives identical results with 1, 2 or 4 workers.
  */
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { Piscina } from 'piscina';
@@ -52,6 +53,8 @@ export class ReplicationExecutor {
       return results;
     }
     const pool = this.pool;
+    // every queued task listens to the signal: lift Node's warning threshold for this many listeners
+    if (signal) setMaxListeners(tasks.length + 10, signal);
     return Promise.all(
       tasks.map(async (task) => {
         const result = (await pool.run(task, signal ? { signal } : {})) as ReplicationResult;

@@ -3,7 +3,7 @@ export { ScenarioSpec, SME_ROLE, CENTRE, LIVE, ABANDON } from './scenario-spec.j
 export { DistributionSpec } from './distribution-spec.js';
 export { loadScenario, deepMerge, type LoadedScenario, type LoadOptions } from './load.js';
 export { validateScenario } from './validate.js';
-export { parseOverride, applyOverride, type Override } from './set-path.js';
+export { parseOverride, applyOverride, OverrideError, type Override } from './set-path.js';
 export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './issues.js';
 export { buildDistribution } from './distribution-build.js';
 export { scaleDistribution } from './scale-distribution.js';

@@ -80,7 +80,10 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     const parent = (value as { extends?: unknown }).extends;
     current = typeof parent === 'string' ? resolve(dirname(current), parent) : undefined;
   }
-  if (issues.length > 0) throw new ScenarioError(issues);
+  if (issues.length > 0) {
+    for (const issue of issues) if (issue.file !== undefined) issue.file = displayPath(issue.file);
+    throw new ScenarioError(issues);
+  }
 
   // 2. merge: each file overrides the one it extends
   let raw: Record<string, unknown> = {};
@@ -96,13 +99,22 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 
   // 4. structure, then meaning
   if (issues.length === 0) issues.push(...scenarioIssues(raw));
-  for (const issue of issues) locate(issue, sources, overrides);
+  for (const issue of issues) {
+    locate(issue, sources, overrides);
+    if (issue.file !== undefined && issue.file !== '--set') issue.file = displayPath(issue.file);
+  }
   if (issues.some((i) => i.severity === 'error')) throw new ScenarioError(issues);
 
   const hash = createHash('sha256');
   for (const s of sources) hash.update(s.text);
   hash.update(JSON.stringify(overrides));
   return { spec: raw as ScenarioSpec, files: sources.map((s) => s.file), hash: hash.digest('hex'), warnings: issues };
+}
+
+/** A file as messages show it: relative to the working directory when below it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 function parseSource(file: string, text: string, issues: ScenarioIssue[]): Source | null {

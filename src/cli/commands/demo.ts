@@ -3,10 +3,10 @@
  * of five people sharing one queue of requests) simulated over several replications and
  * compared with the closed-form Erlang C answer.
  */
-import { confidenceInterval } from '../analysis/batch-means.js';
-import { mmc } from '../analysis/queueing-theory.js';
-import { Environment, Resource, Tally, type ProcessGenerator } from '../engine/index.js';
-import { RandomStreams, exponential, replicationSeed } from '../random/index.js';
+import { confidenceInterval } from '../../analysis/batch-means.js';
+import { mmc } from '../../analysis/queueing-theory.js';
+import { Environment, Resource, Tally, type ProcessGenerator } from '../../engine/index.js';
+import { RandomStreams, exponential, replicationSeed } from '../../random/index.js';
 
 export interface DemoOptions {
   servers: number;

@@ -1,0 +1,45 @@
+/** orgflow compare [scenario...]: the main job. */
+import { join, relative, resolve } from 'node:path';
+import { compareScenarios, summariseExperiment } from '../../analysis/index.js';
+import { runExperiment } from '../../experiment/index.js';
+import { writeReport } from '../../report/index.js';
+import { headlineOf } from '../../report/headline.js';
+import { formatIssue } from '../../scenario/index.js';
+import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
+import { comparisonLines, summaryTable } from '../terminal-tables.js';
+import type { RunOptions } from './shared-options.js';
+
+export const COMPARE_REPS = 100;
+
+export async function compare(files: string[], options: RunOptions, signal: AbortSignal, commandLine: string): Promise<void> {
+  const started = performance.now();
+  const inputs = files.length > 0 ? files : shippedScenarioFiles();
+  const { scenarios, warnings } = loadScenarios(inputs, options);
+  if (!options.quiet && !options.json) for (const w of warnings) console.error(formatIssue(w));
+
+  const progress = new ProgressBar(wantProgress(options), 'Replications');
+  let experiment;
+  try {
+    experiment = await runExperiment(scenarios, { replications: options.precision ? 10 : (options.reps ?? COMPARE_REPS), precision: options.precision, maxReplications: options.reps ?? 200, seed: options.seed, workers: options.workers, onProgress: progress.update, signal });
+  } finally {
+    progress.stop();
+  }
+  const summaries = summariseExperiment(experiment);
+  const comparisons = scenarios.flatMap((a, i) => scenarios.slice(i + 1).flatMap((b) => compareScenarios(experiment, a.name, b.name)));
+  const files2 = await writeReport(options.out, { experiment, scenarios, command: commandLine });
+
+  if (options.json) {
+    console.log(JSON.stringify({ scenarios: summaries, comparisons, ...(experiment.precision ? { precision: experiment.precision } : {}), outputs: { report: resolve(files2.report), folder: resolve(options.out) } }, null, 2));
+    return;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`Compared ${scenarios.length} configuration${scenarios.length === 1 ? '' : 's'}, ${experiment.replications} replications each (seed ${experiment.seed}, common random numbers), in ${seconds.toFixed(1)} s.`);
+  if (experiment.precision) console.log(`Precision reached: median known within ${(experiment.precision.reached * 100).toFixed(1)}% (target ${(experiment.precision.target * 100).toFixed(1)}%).`);
+  console.log('Days from request to production, mean over replications (95% CI):');
+  console.log(summaryTable(summaries));
+  console.log(`\n${headlineOf(experiment, summaries).text}`);
+  for (const line of comparisonLines(comparisons)) console.log(line);
+  const shown = (p: string): string => relative(process.cwd(), p) || '.';
+  console.log(`\nReport: ${shown(files2.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`);
+}

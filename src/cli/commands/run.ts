@@ -1,0 +1,33 @@
+/** orgflow run <scenario>: one scenario, replicated, as a summary table. */
+import { join } from 'node:path';
+import { summariseExperiment, summaryTable as summaryArquero, groupTable, utilisationTable, itemsTable, writeResultsBundle } from '../../analysis/index.js';
+import { runExperiment } from '../../experiment/index.js';
+import { formatIssue } from '../../scenario/index.js';
+import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { loadScenarios } from '../scenario-inputs.js';
+import { detailTable } from '../terminal-tables.js';
+import type { RunOptions } from './shared-options.js';
+
+export const RUN_REPS = 20;
+
+export async function run(file: string, options: RunOptions, signal: AbortSignal): Promise<void> {
+  const { scenarios, warnings } = loadScenarios([file], options);
+  if (!options.quiet && !options.json) for (const w of warnings) console.error(formatIssue(w));
+  const progress = new ProgressBar(wantProgress(options), 'Replications');
+  let experiment;
+  try {
+    experiment = await runExperiment(scenarios, { replications: options.precision ? 10 : (options.reps ?? RUN_REPS), precision: options.precision, seed: options.seed, workers: options.workers, onProgress: progress.update, signal });
+  } finally {
+    progress.stop();
+  }
+  const [summary] = summariseExperiment(experiment);
+  const folder = join(options.out, 'run');
+  writeResultsBundle(folder, experiment, { summary: summaryArquero([summary]), by_domain: groupTable([summary], 'domain'), by_type: groupTable([summary], 'type'), utilisation: utilisationTable([summary]), items: itemsTable(experiment) });
+  if (options.json) {
+    console.log(JSON.stringify({ scenarios: [summary], comparisons: [] }, null, 2));
+    return;
+  }
+  console.log(`${summary.name}: ${experiment.replications} replications (seed ${experiment.seed})`);
+  console.log(detailTable(summary));
+  console.log(`\nTables: ${folder} (CSV, JSON, Arrow)`);
+}

@@ -1,0 +1,51 @@
+/** orgflow sensitivity <scenario>: which lever matters most (tornado table and chart). */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { table } from 'arquero';
+import { writeFileAtomic, writeTables } from '../../analysis/index.js';
+import { renderSvg, svgToPng, tornadoChart } from '../../charts/index.js';
+import { runSensitivity } from '../../experiment/index.js';
+import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { loadScenarios } from '../scenario-inputs.js';
+import { leverTable } from '../terminal-tables.js';
+import type { RunOptions } from './shared-options.js';
+
+export const SENSITIVITY_REPS = 10;
+
+export interface SensitivityOptions extends RunOptions {
+  people?: number;
+  relative?: number;
+}
+
+export async function sensitivity(file: string, options: SensitivityOptions, signal: AbortSignal): Promise<void> {
+  const { scenarios } = loadScenarios([file], options);
+  const progress = new ProgressBar(wantProgress(options), 'Levers');
+  let result;
+  try {
+    result = await runSensitivity(scenarios[0], { replications: options.reps ?? SENSITIVITY_REPS, seed: options.seed, workers: options.workers, onProgress: progress.update, signal, steps: { people: options.people, relative: options.relative } });
+  } finally {
+    progress.stop();
+  }
+  const folder = join(options.out, 'sensitivity');
+  mkdirSync(folder, { recursive: true });
+  const svg = await renderSvg(tornadoChart(result));
+  writeFileAtomic(join(folder, 'tornado.svg'), svg);
+  writeFileAtomic(join(folder, 'tornado.png'), await svgToPng(svg));
+  writeTables(folder, {
+    levers: table({
+      lever: result.levers.map((l) => l.id),
+      label: result.levers.map((l) => l.label),
+      down: result.levers.map((l) => l.low?.label ?? ''),
+      down_effect: result.levers.map((l) => l.low?.effect ?? NaN),
+      up: result.levers.map((l) => l.high?.label ?? ''),
+      up_effect: result.levers.map((l) => l.high?.effect ?? NaN),
+    }),
+  });
+  if (options.json) {
+    console.log(JSON.stringify({ base: result.base, baseP85: result.baseP85, levers: result.levers }, null, 2));
+    return;
+  }
+  console.log(`Sensitivity of ${result.base}: 85th percentile time to production ${Math.round(result.baseP85)} days; each lever one step down and up, ${result.experiment.replications} replications each`);
+  console.log(leverTable(result.levers));
+  console.log(`\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`);
+}

@@ -1,0 +1,55 @@
+/** orgflow sweep <scenario> --vary <path>=<values|range>: a sweep with its chart. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic, writeResultsBundle, summaryTable as summaryArquero } from '../../analysis/index.js';
+import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
+import { parseSweepParameter, runSweep, type SweepResult } from '../../experiment/index.js';
+import { UsageError } from '../cli-error.js';
+import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { loadScenarios } from '../scenario-inputs.js';
+import { sweepTable } from '../terminal-tables.js';
+import type { RunOptions } from './shared-options.js';
+
+export const SWEEP_REPS = 20;
+
+/** Splits a two-parameter sweep into one line per value of the second parameter. */
+function chartRuns(sweep: SweepResult): { name: string; sweep: SweepResult }[] {
+  if (sweep.parameters.length === 1) return [{ name: sweep.base, sweep }];
+  const second = sweep.parameters[1].path;
+  return sweep.parameters[1].values.map((v) => ({ name: `${second}=${String(v)}`, sweep: { ...sweep, points: sweep.points.filter((p) => p.values[second] === v) } }));
+}
+
+export async function sweep(file: string, vary: string[], options: RunOptions, signal: AbortSignal): Promise<void> {
+  if (vary.length === 0) throw new UsageError('sweep needs at least one --vary <path>=<values|range>, e.g. --vary teams.hub.ml_engineer=2..6');
+  let parameters;
+  try {
+    parameters = vary.map(parseSweepParameter);
+  } catch (e) {
+    throw new UsageError(`--vary: ${(e as Error).message}`);
+  }
+  const { scenarios } = loadScenarios([file], options);
+  const progress = new ProgressBar(wantProgress(options), 'Sweep');
+  let result;
+  try {
+    result = await runSweep(scenarios[0], parameters, { replications: options.reps ?? SWEEP_REPS, seed: options.seed, workers: options.workers, onProgress: progress.update, signal });
+  } finally {
+    progress.stop();
+  }
+  const folder = join(options.out, 'sweep');
+  mkdirSync(folder, { recursive: true });
+  writeResultsBundle(folder, result.experiment, { summary: summaryArquero(result.points.map((p) => p.summary)) });
+  let chart = '';
+  if (parameters.length <= 2) {
+    const svg = await renderSvg(sweepChart(chartRuns(result), parameters[0].path));
+    chart = join(folder, 'sweep.svg');
+    writeFileAtomic(chart, svg);
+    writeFileAtomic(join(folder, 'sweep.png'), await svgToPng(svg));
+  }
+  if (options.json) {
+    console.log(JSON.stringify({ parameters, points: result.points.map((p) => ({ values: p.values, ...p.summary })) }, null, 2));
+    return;
+  }
+  console.log(`Sweep of ${scenarios[0].name}: ${result.points.length} points x ${result.experiment.replications} replications (common random numbers)`);
+  console.log(sweepTable(result.points));
+  console.log(`\n${chart ? `Chart: ${chart} (and .png)\n` : 'No chart for more than two swept parameters.\n'}Tables: ${folder}`);
+}

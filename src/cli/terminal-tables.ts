@@ -1,0 +1,75 @@
+/** Results as tables for the terminal (cli-table3). */
+import Table from 'cli-table3';
+import { humanise } from '../charts/theme.js';
+import type { Comparison, Estimate, ScenarioSummary } from '../analysis/index.js';
+import type { LeverEffect } from '../experiment/index.js';
+import type { SweepPoint } from '../experiment/index.js';
+
+const number = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-');
+
+/** `141 (137 to 145)`: an estimate with its 95% interval. */
+export function withInterval(e: Estimate, digits = 0, scale = 1, suffix = ''): string {
+  const ci = Number.isFinite(e.ci95[0]) ? ` (${number(e.ci95[0] * scale, digits)} to ${number(e.ci95[1] * scale, digits)})` : '';
+  return `${number(e.estimate * scale, digits)}${suffix}${ci}`;
+}
+
+const style = { head: [], border: [] };
+
+export function summaryTable(summaries: readonly ScenarioSummary[]): string {
+  const t = new Table({
+    head: ['Configuration', 'Median days', 'p85 days', 'p95 days', 'Go-lives / year', 'Abandoned', 'Cost per go-live'],
+    style,
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+  });
+  for (const s of summaries) {
+    t.push([
+      s.name,
+      withInterval(s.timeToProduction.p50),
+      withInterval(s.timeToProduction.p85),
+      withInterval(s.timeToProduction.p95),
+      withInterval(s.throughputPerYear, 1),
+      withInterval(s.abandonmentRate, 0, 100, '%'),
+      withInterval(s.costPerGoLive),
+    ]);
+  }
+  return t.toString();
+}
+
+export function detailTable(s: ScenarioSummary): string {
+  const t = new Table({ head: ['Metric', 'Estimate (95% CI)'], style, colAligns: ['left', 'right'] });
+  t.push(
+    ['Mean days to production', withInterval(s.timeToProduction.mean)],
+    ['Median days to production', withInterval(s.timeToProduction.p50)],
+    ['85th percentile days', withInterval(s.timeToProduction.p85)],
+    ['95th percentile days', withInterval(s.timeToProduction.p95)],
+    ['Go-lives per year', withInterval(s.throughputPerYear, 1)],
+    ['Abandoned', withInterval(s.abandonmentRate, 0, 100, '%')],
+    ['Handovers per use case', withInterval(s.handoversPerItem, 1)],
+    ['Flow efficiency', withInterval(s.flowEfficiency, 0, 100, '%')],
+    ['Cost per go-live', withInterval(s.costPerGoLive)],
+  );
+  for (const [part, e] of Object.entries(s.timeSplit)) t.push([`Days of ${part} per use case`, withInterval(e, 1)]);
+  const u = new Table({ head: ['Team / role', 'Utilisation'], style, colAligns: ['left', 'right'] });
+  for (const [k, v] of Object.entries(s.utilization)) u.push([k, `${number(v * 100)}%`]);
+  return `${t.toString()}\n${u.toString()}`;
+}
+
+export function comparisonLines(comparisons: readonly Comparison[]): string[] {
+  return comparisons.filter((c) => c.metric === 'timeToProduction.p50' || c.metric === 'timeToProduction.p85').map((c) => `- ${c.statement}`);
+}
+
+export function leverTable(levers: readonly LeverEffect[], top = 15): string {
+  const t = new Table({ head: ['Lever', 'Down', 'Effect on p85 (days)', 'Up', 'Effect on p85 (days)'], style, colAligns: ['left', 'right', 'right', 'right', 'right'] });
+  const effect = (e: LeverEffect['low']) => (e === null ? '-' : withInterval({ estimate: e.effect, ci95: e.ci95 }, 1));
+  for (const l of levers.slice(0, top)) t.push([humanise(l.label), l.low?.label ?? '-', effect(l.low), l.high?.label ?? '-', effect(l.high)]);
+  return t.toString();
+}
+
+export function sweepTable(points: readonly SweepPoint[]): string {
+  const paths = Object.keys(points[0]?.values ?? {});
+  const t = new Table({ head: [...paths, 'Median days', 'p85 days', 'Go-lives / year'], style });
+  for (const p of points) {
+    t.push([...paths.map((k) => String(p.values[k])), withInterval(p.summary.timeToProduction.p50), withInterval(p.summary.timeToProduction.p85), withInterval(p.summary.throughputPerYear, 1)]);
+  }
+  return t.toString();
+}

@@ -1,0 +1,159 @@
+/** The orgflow command end to end, as a subprocess of the built CLI (npm test builds it first). */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'orgflow.js');
+const fixtures = join(root, 'test', 'fixtures', 'scenarios');
+
+function orgflow(...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+const out = () => mkdtempSync(join(tmpdir(), 'orgflow-cli-'));
+
+describe('orgflow compare', () => {
+  it('compares the shipped configurations by default: a table, the answer, and the report with charts and tables', () => {
+    const dir = out();
+    const r = orgflow('compare', '--reps', '3', '--workers', '1', '--out', dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Compared 3 configurations, 3 replications each \(seed 1, common random numbers\)/);
+    for (const name of ['Centralized', 'Hub and spoke', 'Federated']) expect(r.stdout).toContain(name);
+    expect(r.stdout).toMatch(/median \d+ (and \d+ )?days to production/);
+    expect(r.stdout).toMatch(/Report: .*report\.html/);
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(readdirSync(join(dir, 'charts'))).toContain('comparison.png');
+    expect(readdirSync(join(dir, 'tables'))).toContain('summary.csv');
+  });
+
+  it('prints only JSON with --json, in the agreed shape', () => {
+    const r = orgflow('compare', '--reps', '3', '--workers', '2', '--out', out(), '--json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.scenarios).toHaveLength(3);
+    for (const s of result.scenarios) {
+      expect(typeof s.name).toBe('string');
+      expect(s.replications).toBe(3);
+      expect(s.seed).toBe(1);
+      for (const stat of ['mean', 'p50', 'p85', 'p95']) {
+        expect(typeof s.timeToProduction[stat].estimate).toBe('number');
+        expect(s.timeToProduction[stat].ci95).toHaveLength(2);
+      }
+      for (const metric of ['throughputPerYear', 'abandonmentRate', 'handoversPerItem', 'flowEfficiency', 'costPerGoLive']) {
+        expect(typeof s[metric].estimate).toBe('number');
+        expect(s[metric].ci95).toHaveLength(2);
+      }
+      const utilisation = Object.entries(s.utilization);
+      expect(utilisation.length).toBeGreaterThan(0);
+      for (const [key, value] of utilisation) {
+        expect(key).toMatch(/^[\w-]+\/[\w-]+$/);
+        expect(typeof value).toBe('number');
+      }
+    }
+    expect(result.comparisons.length).toBeGreaterThan(0);
+    for (const c of result.comparisons) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['a', 'b', 'metric', 'difference', 'ci95']));
+      expect(c.ci95).toHaveLength(2);
+    }
+  });
+
+  it('moves the result the expected way under a --set what-if: fewer data scientists, longer waits for them and a longer mean', () => {
+    // (the median need not move: dashboards skip the model loop and get through faster when model work slows)
+    const summary = (...extra: string[]) => JSON.parse(orgflow('run', join(root, 'scenarios', 'centralized.yaml'), '--reps', '4', '--workers', '1', '--out', out(), '--json', ...extra).stdout).scenarios[0];
+    const base = summary();
+    const fewer = summary('--set', 'teams.central.data_scientist=5');
+    expect(fewer.waitingByRole.data_scientist.estimate).toBeGreaterThan(base.waitingByRole.data_scientist.estimate);
+    expect(fewer.timeToProduction.mean.estimate).toBeGreaterThan(base.timeToProduction.mean.estimate);
+  });
+
+  it('stops cleanly on Ctrl-C: exit 130, workers ended, no report and no half-written file', async () => {
+    const dir = out();
+    const child = spawn(process.execPath, [bin, 'compare', '--reps', '400', '--workers', '2', '--out', dir], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toContain('orgflow: cancelled');
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+});
+
+describe('orgflow validate', () => {
+  it('accepts valid files with exit 0', () => {
+    const r = orgflow('validate', join(root, 'scenarios', 'hub-and-spoke.yaml'), join(fixtures, 'minimal.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^valid: .*hub-and-spoke\.yaml/m);
+  });
+
+  it('rejects a bad file with exit 2, naming file, line, field and a fix', () => {
+    const r = orgflow('validate', join(fixtures, 'bad', 'unknown-key.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/INVALID: .*unknown-key\.yaml, 1 error/);
+    expect(r.stdout).toMatch(/unknown-key\.yaml:6: error at teams\.core\.headcont: unknown field "headcont"/);
+    expect(r.stdout).toContain('hint: did you mean "headcount"?');
+    expect(r.stdout + r.stderr).not.toMatch(/\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+  });
+
+  it('reports an invalid scenario given to compare with exit 2 and no stack trace', () => {
+    const r = orgflow('compare', join(fixtures, 'bad', 'warmup-too-long.yaml'), '--reps', '2', '--out', out());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/warmup-too-long\.yaml:3: error at horizon_days: the horizon \(100 days\) must be longer than the warm-up \(150 days\)/);
+    expect(r.stderr).not.toMatch(/\s+at .*:\d+:\d+/);
+  });
+});
+
+describe('orgflow usage', () => {
+  it.each(['compare', 'run', 'sweep', 'sensitivity', 'validate', 'schema', 'demo'])('%s --help describes the command', (command) => {
+    const r = orgflow(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: orgflow ${command}`);
+  });
+
+  it('--help and --version', () => {
+    expect(orgflow('--help').stdout).toMatch(/Commands:\n(.|\n)*compare(.|\n)*sensitivity/);
+    expect(orgflow('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('rejects bad options with exit 2 and says why', () => {
+    const r = orgflow('compare', '--reps', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/option '--reps <n>' argument '0' is invalid\. expected a whole number >= 1, got "0"/);
+    expect(orgflow('compare', '--bogus').code).toBe(2);
+    const set = orgflow('run', join(fixtures, 'minimal.yaml'), '--set', 'teams.nowhere.analyst=3', '--reps', '2');
+    expect(set.code).toBe(2);
+    expect(set.stderr).toContain('there is no "nowhere" under teams');
+  });
+
+  it('prints the JSON Schema', () => {
+    const r = orgflow('schema');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).title).toBe('orgflow scenario');
+  });
+});
+
+describe('sweep and sensitivity', () => {
+  it('sweep prints a table and writes its chart', () => {
+    const dir = out();
+    const r = orgflow('sweep', join(fixtures, 'minimal.yaml'), '--vary', 'teams.core.analyst=1..3', '--reps', '3', '--workers', '1', '--out', dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Sweep of Minimal: 3 points x 3 replications/);
+    expect(readdirSync(join(dir, 'sweep'))).toEqual(expect.arrayContaining(['sweep.svg', 'sweep.png', 'summary.csv']));
+    expect(orgflow('sweep', join(fixtures, 'minimal.yaml')).code).toBe(2);
+  });
+
+  it('sensitivity prints the levers ranked and writes the tornado', () => {
+    const dir = out();
+    const r = orgflow('sensitivity', join(fixtures, 'minimal.yaml'), '--reps', '3', '--workers', '1', '--out', dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Sensitivity of Minimal/);
+    expect(r.stdout).toContain('analysts in core');
+    expect(readdirSync(join(dir, 'sensitivity'))).toEqual(expect.arrayContaining(['tornado.svg', 'tornado.png', 'levers.csv']));
+  });
+});
