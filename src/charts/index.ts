@@ -10,3 +10,4 @@ export { throughputChart, abandonmentChart } from './throughput.js';
 export { tornadoChart } from './tornado.js';
 export { sweepChart, type SweepMetric } from './sweep.js';
 export { journeyChart } from './journey.js';
+export { portfolioGrowthChart } from './portfolio-growth.js';

@@ -1,0 +1,63 @@
+/**
+ * How delivery changes as the portfolio of live models grows: time to production by the
+ * quarter a use case arrived in, and the maintenance work per quarter (from the event logs).
+ */
+import { quantileSorted } from 'simple-statistics';
+import type { ExperimentResult } from '../experiment/experiment.js';
+
+const QUARTER = 365 / 4;
+
+/**
+ * Median time to production of live use cases by arrival quarter (after the warm-up), pooled
+ * over replications. A quarter is left out unless at least `completeShare` of the use cases
+ * that arrived in it had ended (live or abandoned) by the horizon: otherwise only its fast
+ * use cases would count, and late quarters would look faster than they are (censoring).
+ */
+export function deliveryByArrivalQuarter(
+  experiment: ExperimentResult,
+  warmup: number,
+  completeShare = 0.95,
+): { scenario: string; quarter: number; medianDays: number; useCases: number; ended: number }[] {
+  const rows: { scenario: string; quarter: number; medianDays: number; useCases: number; ended: number }[] = [];
+  for (const s of experiment.scenarios) {
+    const byQuarter = new Map<number, { days: number[]; arrived: number; ended: number }>();
+    for (const r of s.replications) {
+      for (const i of r.items) {
+        const q = Math.floor((i.arrival - warmup) / QUARTER) + 1;
+        const group = byQuarter.get(q) ?? byQuarter.set(q, { days: [], arrived: 0, ended: 0 }).get(q)!;
+        group.arrived++;
+        if (i.outcome !== 'in_progress') group.ended++;
+        if (i.outcome === 'live') group.days.push(i.timeToProduction);
+      }
+    }
+    for (const [quarter, g] of [...byQuarter].sort((a, b) => a[0] - b[0])) {
+      if (g.days.length === 0 || g.ended / g.arrived < completeShare) continue;
+      g.days.sort((a, b) => a - b);
+      rows.push({ scenario: s.name, quarter, medianDays: quantileSorted(g.days, 0.5), useCases: g.days.length, ended: g.ended / g.arrived });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Person-days of maintenance started per quarter (after the warm-up), mean over replications;
+ * needs the replications' logs (runExperiment with keepLogs).
+ */
+export function maintenanceByQuarter(experiment: ExperimentResult, warmup: number, horizon: number): { scenario: string; quarter: number; maintenanceDays: number }[] {
+  const quarters = Math.floor((horizon - warmup) / QUARTER);
+  const rows: { scenario: string; quarter: number; maintenanceDays: number }[] = [];
+  for (const s of experiment.scenarios) {
+    const totals = Array.from({ length: quarters }, () => 0);
+    for (const r of s.replications) {
+      const log = r.log;
+      if (!log) throw new RangeError('maintenanceByQuarter needs the event logs: run the experiment with keepLogs: true');
+      for (let k = 0; k < log.kind.length; k++) {
+        if (log.kind[k] !== 'maintenance_end') continue;
+        const q = Math.floor((log.time[k] - warmup) / QUARTER);
+        if (q >= 0 && q < quarters) totals[q] += log.duration[k];
+      }
+    }
+    totals.forEach((t, q) => rows.push({ scenario: s.name, quarter: q + 1, maintenanceDays: t / s.replications.length }));
+  }
+  return rows;
+}
