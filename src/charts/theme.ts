@@ -49,7 +49,7 @@ export function themed(body: Record<string, unknown>, title: string, subtitle?: 
 export function humanise(id: string): string {
   return id
     .replace(/-sme$/, ' SMEs')
-    .replace(/^sme$/, 'subject-matter experts')
+    .replace(/^sme$/, 'SMEs')
     .replace(/_/g, ' ')
     .replace(/\bml\b/g, 'ML')
     .replace(/\bai\b/g, 'AI');

@@ -97,7 +97,7 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
   const setDecay = (d: number) => (s: ScenarioSpec) => void (s.workflow.iterations = { decay: d, cap });
   levers.push({
     id: 'workflow.iterations.decay',
-    label: 'loop-backs kept each time round (learning)',
+    label: 'learning between loop-backs',
     low: decay - abs >= 0 ? tryVariant(base, `${round(decay - abs)}`, setDecay(round(decay - abs))) : null,
     high: decay + abs <= 1 ? tryVariant(base, `${round(decay + abs)}`, setDecay(round(decay + abs))) : null,
   });
