@@ -5,6 +5,7 @@ import { runExperiment } from '../../experiment/index.js';
 import { writeReport } from '../../report/index.js';
 import { headlineOf } from '../../report/headline.js';
 import { formatIssue } from '../../scenario/index.js';
+import { warnOnLittleViolations } from '../little-warning.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
 import { comparisonLines, summaryTable } from '../terminal-tables.js';
@@ -26,6 +27,7 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
     progress.stop();
   }
   const summaries = summariseExperiment(experiment);
+  warnOnLittleViolations(summaries);
   const comparisons = scenarios.flatMap((a, i) => scenarios.slice(i + 1).flatMap((b) => compareScenarios(experiment, a.name, b.name)));
   const files2 = await writeReport(options.out, { experiment, scenarios, command: commandLine });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { summariseExperiment, summaryTable as summaryArquero, groupTable, utilisationTable, itemsTable, writeResultsBundle } from '../../analysis/index.js';
 import { runExperiment } from '../../experiment/index.js';
 import { formatIssue } from '../../scenario/index.js';
+import { warnOnLittleViolations } from '../little-warning.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { detailTable } from '../terminal-tables.js';
@@ -21,6 +22,7 @@ export async function run(file: string, options: RunOptions, signal: AbortSignal
     progress.stop();
   }
   const [summary] = summariseExperiment(experiment);
+  warnOnLittleViolations([summary]);
   const folder = join(options.out, 'run');
   writeResultsBundle(folder, experiment, { summary: summaryArquero([summary]), by_domain: groupTable([summary], 'domain'), by_type: groupTable([summary], 'type'), utilisation: utilisationTable([summary]), items: itemsTable(experiment) });
   if (options.json) {
