@@ -54,7 +54,6 @@ export function jacksonNetwork(
   arrivalRates: readonly number[],
   routing: readonly (readonly number[])[],
 ): { rates: number[]; stationL: number[]; timeInSystem: number } {
-  const n = stations.length;
   // traffic equations lambda = gamma + lambda P, by fixed-point iteration (converges for an open network)
   let rates = [...arrivalRates];
   for (let iter = 0; iter < 10000; iter++) {

@@ -8,7 +8,7 @@ import { suggestion } from './closest.js';
 import type { ScenarioIssue } from './issues.js';
 import { eligibleTeams } from './routing-rules.js';
 import { CENTRE, SME_ROLE, type ScenarioSpec } from './scenario-spec.js';
-import { buildWorkflowGraph, expectedVisits, isTerminal, redirectForSkippedLoops, type WorkflowGraph } from './workflow-graph.js';
+import { buildWorkflowGraph, expectedVisits, isTerminal, type WorkflowGraph } from './workflow-graph.js';
 import { buildDistribution, expectedMean } from './distribution-build.js';
 import type { DistributionSpec } from './distribution-spec.js';
 

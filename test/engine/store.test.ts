@@ -6,7 +6,7 @@ describe('Store', () => {
     const env = new Environment();
     const store = new Store<string>(env);
     const log: string[] = [];
-    env.process((function* (): ProcessGenerator { for (const item of ['x', 'y']) { const got = yield store.get(); log.push(`${got}@${env.now}`); } })());
+    env.process((function* (): ProcessGenerator { for (let i = 0; i < 2; i++) { const got = yield store.get(); log.push(`${got}@${env.now}`); } })());
     env.process((function* (): ProcessGenerator { yield env.timeout(2); yield store.put('x'); yield env.timeout(1); yield store.put('y'); })());
     env.run();
     expect(log).toEqual(['x@2', 'y@3']);
