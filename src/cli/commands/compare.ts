@@ -29,10 +29,10 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   const summaries = summariseExperiment(experiment);
   warnOnLittleViolations(summaries);
   const comparisons = scenarios.flatMap((a, i) => scenarios.slice(i + 1).flatMap((b) => compareScenarios(experiment, a.name, b.name)));
-  const files2 = await writeReport(options.out, { experiment, scenarios, command: commandLine });
+  const written = await writeReport(options.out, { experiment, scenarios, command: commandLine });
 
   if (options.json) {
-    console.log(JSON.stringify({ scenarios: summaries, comparisons, ...(experiment.precision ? { precision: experiment.precision } : {}), outputs: { report: resolve(files2.report), folder: resolve(options.out) } }, null, 2));
+    console.log(JSON.stringify({ scenarios: summaries, comparisons, ...(experiment.precision ? { precision: experiment.precision } : {}), outputs: { report: resolve(written.report), folder: resolve(options.out) } }, null, 2));
     return;
   }
   const seconds = (performance.now() - started) / 1000;
@@ -43,5 +43,5 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   console.log(`\n${headlineOf(experiment, summaries).text}`);
   for (const line of comparisonLines(comparisons)) console.log(line);
   const shown = (p: string): string => relative(process.cwd(), p) || '.';
-  console.log(`\nReport: ${shown(files2.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`);
+  console.log(`\nReport: ${shown(written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`);
 }
