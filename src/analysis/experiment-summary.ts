@@ -5,7 +5,7 @@
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { confidenceInterval } from './batch-means.js';
-import { TIME_PARTS, type ReplicationMetrics, type TimePart, type TimeToProduction } from './replication-metrics.js';
+import { TIME_PARTS, type Percentiles, type ReplicationMetrics, type TimePart, type TimeToProduction } from './replication-metrics.js';
 
 /** A mean over replications with its 95% confidence interval ([NaN, NaN] with one replication). */
 export interface Estimate {
@@ -13,12 +13,7 @@ export interface Estimate {
   ci95: [number, number];
 }
 
-export interface TimeToProductionSummary {
-  mean: Estimate;
-  p50: Estimate;
-  p85: Estimate;
-  p95: Estimate;
-}
+export type TimeToProductionSummary = Percentiles<Estimate>;
 
 export interface ScenarioSummary {
   name: string;

@@ -5,7 +5,7 @@
  * of the differences (and of the ratios).
  */
 import type { ExperimentResult } from '../experiment/experiment.js';
-import { confidenceInterval } from './batch-means.js';
+import { estimateOf } from './experiment-summary.js';
 import type { ReplicationMetrics } from './replication-metrics.js';
 
 /** A metric that can be compared, and whether lower is better. */
@@ -45,13 +45,6 @@ export interface Comparison {
   replications: number;
 }
 
-function interval(values: number[]): { mean: number; ci: [number, number] } {
-  const xs = values.filter(Number.isFinite);
-  if (xs.length < 2) return { mean: xs[0] ?? NaN, ci: [NaN, NaN] };
-  const c = confidenceInterval(xs);
-  return { mean: c.mean, ci: [c.mean - c.halfWidth, c.mean + c.halfWidth] };
-}
-
 function formatAmount(x: number, unit: string): string {
   const rounded = Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
   return unit === 'days' ? `${rounded} days` : unit === 'per year' ? `${rounded} per year` : rounded;
@@ -73,16 +66,16 @@ export function compareScenarios(experiment: ExperimentResult, a: number | strin
       diffs.push(x - y);
       ratios.push(x / y);
     }
-    const d = interval(diffs);
-    const q = interval(ratios);
-    const clear = d.ci[0] > 0 || d.ci[1] < 0;
-    const aBetter = m.lowerIsBetter ? d.mean < 0 : d.mean > 0;
+    const d = estimateOf(diffs);
+    const q = estimateOf(ratios);
+    const clear = d.ci95[0] > 0 || d.ci95[1] < 0;
+    const aBetter = m.lowerIsBetter ? d.estimate < 0 : d.estimate > 0;
     const better = clear ? (aBetter ? sa.name : sb.name) : null;
     const pct = (x: number): string => `${Math.abs(Math.round((x - 1) * 100))}%`;
-    const [near, far] = [Math.abs(d.ci[0]), Math.abs(d.ci[1])].sort((x, y) => x - y);
+    const [near, far] = [Math.abs(d.ci95[0]), Math.abs(d.ci95[1])].sort((x, y) => x - y);
     const statement = clear
-      ? `${better} is better on ${m.label}: ${sa.name} ${m.lowerIsBetter === d.mean < 0 ? 'beats' : 'trails'} ${sb.name} by ${formatAmount(Math.abs(d.mean), m.unit)} (${pct(q.mean)}; 95% CI ${formatAmount(near, m.unit)} to ${formatAmount(far, m.unit)}), over ${n} paired replications.`
-      : `No clear difference on ${m.label} between ${sa.name} and ${sb.name}: the 95% CI of the difference (${formatAmount(d.ci[0], m.unit)} to ${formatAmount(d.ci[1], m.unit)}) includes zero, over ${n} paired replications.`;
-    return { a: sa.name, b: sb.name, metric: m.metric, label: m.label, difference: d.mean, ci95: d.ci, ratio: q.mean, ratioCi95: q.ci, better, statement, replications: n };
+      ? `${better} is better on ${m.label}: ${sa.name} ${m.lowerIsBetter === d.estimate < 0 ? 'beats' : 'trails'} ${sb.name} by ${formatAmount(Math.abs(d.estimate), m.unit)} (${pct(q.estimate)}; 95% CI ${formatAmount(near, m.unit)} to ${formatAmount(far, m.unit)}), over ${n} paired replications.`
+      : `No clear difference on ${m.label} between ${sa.name} and ${sb.name}: the 95% CI of the difference (${formatAmount(d.ci95[0], m.unit)} to ${formatAmount(d.ci95[1], m.unit)}) includes zero, over ${n} paired replications.`;
+    return { a: sa.name, b: sb.name, metric: m.metric, label: m.label, difference: d.estimate, ci95: d.ci95, ratio: q.estimate, ratioCi95: q.ci95, better, statement, replications: n };
   });
 }

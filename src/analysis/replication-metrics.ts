@@ -9,11 +9,15 @@ import type { ItemRecord, RunResult } from '../model/index.js';
 export const TIME_PARTS = ['work', 'rework', 'waiting', 'handover', 'clarification', 'gate', 'planning'] as const;
 export type TimePart = (typeof TIME_PARTS)[number];
 
-export interface TimeToProduction {
-  mean: number;
-  p50: number;
-  p85: number;
-  p95: number;
+/** Mean, median, 85th and 95th percentile of a quantity, as numbers or as estimates. */
+export interface Percentiles<T> {
+  mean: T;
+  p50: T;
+  p85: T;
+  p95: T;
+}
+
+export interface TimeToProduction extends Percentiles<number> {
   /** Live use cases behind it. */
   count: number;
 }

@@ -3,7 +3,7 @@
  * every variant is replicated with common random numbers alongside the base, and the levers
  * are ranked by their effect on the 85th percentile of time to production (the tornado).
  */
-import { confidenceInterval } from '../analysis/batch-means.js';
+import { estimateOf } from '../analysis/experiment-summary.js';
 import { scaleDistribution, ScenarioError, type ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';
@@ -153,9 +153,8 @@ export async function runSensitivity(base: { name: string; spec: ScenarioSpec },
   const effect = (lever: Lever, side: 'low' | 'high') => {
     const i = index.get(`${lever.id}/${side}`);
     if (i === undefined) return null;
-    const diffs = p85(i).map((v, r) => v - baseValues[r]).filter(Number.isFinite);
-    const ci = diffs.length >= 2 ? confidenceInterval(diffs) : { mean: diffs[0] ?? NaN, halfWidth: NaN };
-    return { label: (lever[side] as Setting).label, effect: ci.mean, ci95: [ci.mean - ci.halfWidth, ci.mean + ci.halfWidth] as [number, number] };
+    const e = estimateOf(p85(i).map((v, r) => v - baseValues[r]));
+    return { label: (lever[side] as Setting).label, effect: e.estimate, ci95: e.ci95 };
   };
   const effects: LeverEffect[] = levers.map((lever) => {
     const low = effect(lever, 'low');
