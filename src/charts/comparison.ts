@@ -1,6 +1,6 @@
 /** Configurations compared: each metric's estimate with its 95% interval, one panel per metric. */
 import type { Estimate, ScenarioSummary } from '../analysis/experiment-summary.js';
-import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+import { intervalEnds, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
 const METRICS: { label: string; value: (s: ScenarioSummary) => Estimate }[] = [
   { label: 'Median time to production (days)', value: (s) => s.timeToProduction.p50 },
@@ -14,7 +14,7 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
   const rows = summaries.flatMap((s) =>
     METRICS.map((m) => {
       const e = m.value(s);
-      return { scenario: s.name, metric: m.label, estimate: e.estimate, low: Number.isFinite(e.ci95[0]) ? e.ci95[0] : e.estimate, high: Number.isFinite(e.ci95[1]) ? e.ci95[1] : e.estimate };
+      return { scenario: s.name, metric: m.label, estimate: e.estimate, ...intervalEnds(e.estimate, e.ci95) };
     }),
   );
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };

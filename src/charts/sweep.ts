@@ -1,7 +1,7 @@
 /** A sweep: a metric against one swept parameter, with its 95% confidence band, one line per configuration. */
 import type { ScenarioSummary, TimeToProductionSummary } from '../analysis/experiment-summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
-import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+import { intervalEnds, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
 export type SweepMetric = keyof TimeToProductionSummary | 'throughputPerYear' | 'costPerGoLive';
 
@@ -24,7 +24,7 @@ export function sweepChart(sweeps: readonly { name: string; sweep: SweepResult }
   const rows = sweeps.flatMap(({ name, sweep }) =>
     sweep.points.map((p) => {
       const e = estimate(p.summary, metric);
-      return { scenario: name, value: Number(p.values[path]), estimate: e.estimate, low: Number.isFinite(e.ci95[0]) ? e.ci95[0] : e.estimate, high: Number.isFinite(e.ci95[1]) ? e.ci95[1] : e.estimate };
+      return { scenario: name, value: Number(p.values[path]), estimate: e.estimate, ...intervalEnds(e.estimate, e.ci95) };
     }),
   );
   const x = { field: 'value', type: 'quantitative', title: parameterLabel, axis: { tickMinStep: 1 } };

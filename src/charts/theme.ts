@@ -54,3 +54,11 @@ export function humanise(id: string): string {
     .replace(/\bml\b/g, 'ML')
     .replace(/\bai\b/g, 'AI');
 }
+
+/**
+ * The ends of an estimate's 95% interval for drawing; where there is no interval (a single
+ * replication) both ends are the estimate, so the chart shows a point.
+ */
+export function intervalEnds(estimate: number, ci95: readonly number[]): { low: number; high: number } {
+  return { low: Number.isFinite(ci95[0]) ? ci95[0] : estimate, high: Number.isFinite(ci95[1]) ? ci95[1] : estimate };
+}

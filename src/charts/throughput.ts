@@ -1,7 +1,7 @@
 /** Throughput over time (go-lives per quarter) and abandonment rate per configuration. */
 import type { ScenarioSummary } from '../analysis/experiment-summary.js';
 import type { ExperimentResult } from '../experiment/experiment.js';
-import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+import { intervalEnds, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
 export function throughputChart(experiment: ExperimentResult): VegaLiteSpec {
   const names = experiment.scenarios.map((s) => s.name);
@@ -34,8 +34,7 @@ export function abandonmentChart(summaries: readonly ScenarioSummary[]): VegaLit
   const rows = summaries.map((s) => ({
     scenario: s.name,
     rate: s.abandonmentRate.estimate,
-    low: Number.isFinite(s.abandonmentRate.ci95[0]) ? s.abandonmentRate.ci95[0] : s.abandonmentRate.estimate,
-    high: Number.isFinite(s.abandonmentRate.ci95[1]) ? s.abandonmentRate.ci95[1] : s.abandonmentRate.estimate,
+    ...intervalEnds(s.abandonmentRate.estimate, s.abandonmentRate.ci95),
   }));
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
   return themed(

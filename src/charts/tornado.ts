@@ -1,6 +1,6 @@
 /** Tornado chart from sensitivity results: the levers that move the 85th percentile most, on top. */
 import type { SensitivityResult } from '../experiment/sensitivity.js';
-import { humanise, themed, type VegaLiteSpec } from './theme.js';
+import { humanise, intervalEnds, themed, type VegaLiteSpec } from './theme.js';
 
 export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec {
   const levers = result.levers.slice(0, top).map((l) => ({
@@ -16,8 +16,7 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
         setting: side === 'low' ? 'Lever down' : 'Lever up',
         label: e!.label,
         effect: e!.effect,
-        low: Number.isFinite(e!.ci95[0]) ? e!.ci95[0] : e!.effect,
-        high: Number.isFinite(e!.ci95[1]) ? e!.ci95[1] : e!.effect,
+        ...intervalEnds(e!.effect, e!.ci95),
       })),
   );
   const y = { field: 'lever', type: 'nominal', title: null, sort: levers.map((l) => l.label), axis: { labelLimit: 600 } };
