@@ -13,6 +13,7 @@ import { DISTRIBUTION_FAMILIES } from './distribution-spec.js';
 import type { ScenarioSpec } from './scenario-spec.js';
 import { applyOverride, parseOverride, type Override } from './set-path.js';
 import { scenarioIssues } from './validate.js';
+import { isPlainObject } from './plain-object.js';
 
 /** A scenario ready to simulate, with where it came from. */
 export interface LoadedScenario {
@@ -164,9 +165,6 @@ function findKeyOffset(doc: Document, path: (string | number)[]): number | undef
   return pair?.key?.range?.[0];
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Whether a value is written as a distribution, `{ family: {...} }`. */
 function isDistribution(value: Record<string, unknown>): boolean {
@@ -184,7 +182,7 @@ export function deepMerge(base: Record<string, unknown>, over: Record<string, un
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     if (value === null) delete out[key];
-    else if (isObject(value) && isObject(out[key]) && key !== 'next' && !isDistribution(value) && !isDistribution(out[key] as Record<string, unknown>)) {
+    else if (isPlainObject(value) && isPlainObject(out[key]) && key !== 'next' && !isDistribution(value) && !isDistribution(out[key] as Record<string, unknown>)) {
       out[key] = deepMerge(out[key] as Record<string, unknown>, value);
     } else out[key] = value;
   }

@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioIssue } from './issues.js';
+import { isPlainObject } from './plain-object.js';
 
 /** One override: a path and the value to set there. */
 export interface Override {
@@ -29,9 +30,6 @@ export function parseOverride(text: string): Override {
 
 export class OverrideError extends Error {}
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Sets `value` at `path` in `target` (mutating it). Intermediate objects must exist, except
@@ -43,7 +41,7 @@ export function applyOverride(target: Record<string, unknown>, override: Overrid
   const walked: string[] = [];
   let i = 0;
   while (i < parts.length) {
-    if (!isObject(node)) {
+    if (!isPlainObject(node)) {
       return { severity: 'error', path: walked, message: `--set ${override.path}: ${walked.join('.')} is not an object`, file: '--set' };
     }
     // longest key that matches the remaining parts (keys may contain dots)
@@ -60,7 +58,7 @@ export function applyOverride(target: Record<string, unknown>, override: Overrid
     const isLast = (k: string | undefined, n: number) => k !== undefined && i + n === parts.length;
     if (key === undefined) {
       // shorthand: teams.<team>.<role> means teams.<team>.headcount.<role>
-      if (walked.length === 2 && walked[0] === 'teams' && isObject(node.headcount) && i === parts.length - 1) {
+      if (walked.length === 2 && walked[0] === 'teams' && isPlainObject(node.headcount) && i === parts.length - 1) {
         node = node.headcount;
         walked.push('headcount');
         continue;

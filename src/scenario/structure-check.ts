@@ -6,13 +6,11 @@
  */
 import { suggestion } from './closest.js';
 import { describeValue, type ScenarioIssue } from './issues.js';
+import { isPlainObject } from './plain-object.js';
 
 type Schema = Record<string, any>;
 type Path = (string | number)[];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function expected(schema: Schema): string {
   return schema.description ? `${schema.description}` : (schema.type ?? 'a value');
