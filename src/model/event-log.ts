@@ -57,7 +57,8 @@ export class EventLog {
     time: [], kind: [], item: [], domain: [], type: [], loop: [], activity: [], team: [], role: [], person: [], duration: [], detail: [],
   };
 
-  constructor(private readonly enabled = true) {}
+  /** Whether rows are kept. Callers check it before building a row, so a run without a log builds none. */
+  constructor(readonly enabled = true) {}
 
   get length(): number {
     return this.columns.time.length;

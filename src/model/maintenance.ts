@@ -27,10 +27,10 @@ export function* maintainModel(ctx: ModelContext, record: ItemRecord): ProcessGe
     const a = pool.assign(request, null);
     const multiplier = ctx.spec.teams[pool.team]?.effort_multiplier?.maintenance ?? 1;
     const duration = elapsedDays(m.effort.sample(rng) * multiplier, ctx.rate);
-    const row = { ...base, team: pool.team, role: pool.role, person: pool.personId(a.person) };
-    log.add({ ...row, time: env.now, kind: 'maintenance_start' });
+    const row = log.enabled ? { ...base, team: pool.team, role: pool.role, person: pool.personId(a.person) } : null;
+    if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_start' });
     yield env.timeout(duration);
     pool.release(a);
-    log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
+    if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
   }
 }

@@ -49,7 +49,7 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
   const typeSpec = ctx.spec.use_case_types[record.type];
   const skip = new Set(typeSpec.skip_loops ?? []);
   const base = { item: record.id, domain: record.domain, type: record.type };
-  log.add({ ...base, time: env.now, kind: 'arrival' });
+  if (log.enabled) log.add({ ...base, time: env.now, kind: 'arrival' });
   ctx.inProgress.set(record.domain, (ctx.inProgress.get(record.domain) ?? 0) + 1);
 
   // 1. intake: work starts at the next planning cycle
@@ -58,7 +58,7 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
     if (wait > 0) {
       yield env.timeout(wait);
       record.planning += wait;
-      log.add({ ...base, time: env.now, kind: 'planning', duration: wait });
+      if (log.enabled) log.add({ ...base, time: env.now, kind: 'planning', duration: wait });
     }
   }
 
@@ -119,7 +119,7 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
     if (ctx.maintenance !== null) env.process(maintainModel(ctx, record));
   }
   ctx.inProgress.set(record.domain, (ctx.inProgress.get(record.domain) ?? 1) - 1);
-  log.add({ ...base, time: env.now, kind: current === LIVE ? 'go_live' : 'abandon', duration: env.now - record.arrival });
+  if (log.enabled) log.add({ ...base, time: env.now, kind: current === LIVE ? 'go_live' : 'abandon', duration: env.now - record.arrival });
 }
 
 /** Waits for a person of `pool` (preferring `preferred`), counting the wait by role. */
@@ -132,10 +132,12 @@ function* acquire(ctx: ModelContext, record: ItemRecord, pool: PersonPool, prefe
   if (waited > 0) {
     record.waiting += waited;
     record.waitingByRole[pool.role] = (record.waitingByRole[pool.role] ?? 0) + waited;
-    ctx.log.add({
-      time: ctx.env.now, kind: 'wait', item: record.id, domain: record.domain, type: record.type,
-      loop: node?.loop, activity: node?.activity, team: pool.team, role: pool.role, person: pool.personId(assignment.person), duration: waited,
-    });
+    if (ctx.log.enabled) {
+      ctx.log.add({
+        time: ctx.env.now, kind: 'wait', item: record.id, domain: record.domain, type: record.type,
+        loop: node?.loop, activity: node?.activity, team: pool.team, role: pool.role, person: pool.personId(assignment.person), duration: waited,
+      });
+    }
   }
   return assignment;
 }
@@ -145,13 +147,15 @@ function* work(ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: 
   const { env, log } = ctx;
   const availability = node.spec.role === SME_ROLE ? (ctx.spec.domains[record.domain].sme?.availability ?? 1) : 1;
   const duration = elapsedDays(effort, ctx.rate, availability);
-  const row = {
-    item: record.id, domain: record.domain, type: record.type, loop: node.loop, activity: node.activity,
-    team: pool.team, role: pool.role, person: pool.personId(assignment.person), detail: isRework ? 'rework' : '',
-  };
-  log.add({ ...row, time: env.now, kind: 'activity_start' });
+  const row = log.enabled
+    ? {
+        item: record.id, domain: record.domain, type: record.type, loop: node.loop, activity: node.activity,
+        team: pool.team, role: pool.role, person: pool.personId(assignment.person), detail: isRework ? 'rework' : '',
+      }
+    : null;
+  if (row !== null) log.add({ ...row, time: env.now, kind: 'activity_start' });
   yield env.timeout(duration);
-  log.add({ ...row, time: env.now, kind: 'activity_end', duration });
+  if (row !== null) log.add({ ...row, time: env.now, kind: 'activity_end', duration });
   record.activities++;
   if (isRework) {
     record.rework += duration;
@@ -170,10 +174,12 @@ function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rn
   record.gate += wait;
   const passed = rng() < gate.approval;
   if (!passed) record.gateRejections++;
-  ctx.log.add({
-    time: env.now, kind: 'gate', item: record.id, domain: record.domain, type: record.type, loop: node.loop, activity: node.activity,
-    duration: wait, detail: `${node.spec.gate}:${passed ? 'approved' : 'rejected'}`,
-  });
+  if (ctx.log.enabled) {
+    ctx.log.add({
+      time: env.now, kind: 'gate', item: record.id, domain: record.domain, type: record.type, loop: node.loop, activity: node.activity,
+      duration: wait, detail: `${node.spec.gate}:${passed ? 'approved' : 'rejected'}`,
+    });
+  }
   return passed;
 }
 
@@ -190,7 +196,7 @@ function* handover(ctx: ModelContext, record: ItemRecord, boundary: Boundary, pr
   if (boundary === 'cross_home') record.crossBoundaryHandovers++;
   if (delay > 0) yield env.timeout(delay);
   record.handover += delay;
-  log.add({ time: env.now, kind: 'handover', item: record.id, domain: record.domain, type: record.type, duration: delay, detail: boundary, team: previous.pool.team, role: previous.pool.role });
+  if (log.enabled) log.add({ time: env.now, kind: 'handover', item: record.id, domain: record.domain, type: record.type, duration: delay, detail: boundary, team: previous.pool.team, role: previous.pool.role });
 
   const clarification = ctx.clarification;
   if (clarification !== null && streams.handover() < clarification.probability[boundary]) {
@@ -203,7 +209,7 @@ function* handover(ctx: ModelContext, record: ItemRecord, boundary: Boundary, pr
     yield env.timeout(elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.rate, availability));
     sme.release(a);
     record.clarification += env.now - start;
-    log.add({ time: env.now, kind: 'clarification', item: record.id, domain: record.domain, type: record.type, team: sme.team, role: SME_ROLE, person: sme.personId(a.person), duration: env.now - start, detail: boundary });
+    if (log.enabled) log.add({ time: env.now, kind: 'clarification', item: record.id, domain: record.domain, type: record.type, team: sme.team, role: SME_ROLE, person: sme.personId(a.person), duration: env.now - start, detail: boundary });
   }
   const rework = ctx.rework;
   if (rework !== null && streams.handover() < rework.probability[boundary]) {
