@@ -45,6 +45,8 @@ export interface ModelContext {
   maintenance: { ratePerDay: number; role: string; effort: Distribution; urgent: boolean } | null;
   /** Items started and not ended, per domain (fair-share intake). */
   inProgress: Map<string, number>;
+  /** Use cases gone live and abandoned so far (for the flow series). */
+  ended: { live: number; abandoned: number };
   loops: Map<string, LoopMonitor>;
   records: ItemRecord[];
 }

@@ -105,6 +105,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     intake: spec.management?.intake ?? 'fifo',
     maintenance: m ? { ratePerDay: (m.incidents_per_model_per_month * 12) / 365, role: m.role, effort: buildDistribution(m.effort), urgent: m.urgent ?? true } : null,
     inProgress: new Map(),
+    ended: { live: 0, abandoned: 0 },
     loops: new Map(graph.loops.map((l) => [l, new LoopMonitor(env)])),
     records: [],
   };
@@ -130,14 +131,8 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
       for (;;) {
         flow.time.push(env.now);
         flow.arrived.push(ctx.records.length);
-        let live = 0;
-        let abandoned = 0;
-        for (const r of ctx.records) {
-          if (r.outcome === 'live') live++;
-          else if (r.outcome === 'abandoned') abandoned++;
-        }
-        flow.live.push(live);
-        flow.abandoned.push(abandoned);
+        flow.live.push(ctx.ended.live);
+        flow.abandoned.push(ctx.ended.abandoned);
         for (const [loop, m] of ctx.loops) flow.inLoop[loop].push(m.wip.value);
         if (env.now + every > spec.horizon_days) return;
         yield env.timeout(every);

@@ -119,6 +119,8 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
     if (ctx.maintenance !== null) env.process(maintainModel(ctx, record));
   }
   ctx.inProgress.set(record.domain, (ctx.inProgress.get(record.domain) ?? 1) - 1);
+  if (current === LIVE) ctx.ended.live++;
+  else ctx.ended.abandoned++;
   if (log.enabled) log.add({ ...base, time: env.now, kind: current === LIVE ? 'go_live' : 'abandon', duration: env.now - record.arrival });
 }
 
