@@ -97,14 +97,15 @@ export function checkSemantics(spec: ScenarioSpec): ScenarioIssue[] {
   if (graphIssues.length === 0) checkReachability(graph, err);
 
   // gates, roles covered, SMEs, maintenance
-  if (issues.every((i) => i.severity !== 'error')) checkCoverage(spec, graph, err);
+  const visits = visitsPerType(spec, graph);
+  if (issues.every((i) => i.severity !== 'error')) checkCoverage(spec, graph, visits, err);
   for (const [g, gate] of Object.entries(spec.management?.gates ?? {})) {
     if (gate.approval_probability === 0) err(['management', 'gates', g, 'approval_probability'], 'a gate that never approves can never be passed', 'use a probability above 0');
   }
   if (spec.maintenance !== undefined && !roles.includes(spec.maintenance.role) && spec.maintenance.role !== SME_ROLE) {
     err(['maintenance', 'role'], `unknown role "${spec.maintenance.role}"`, suggestion(spec.maintenance.role, roles));
   }
-  if (issues.every((i) => i.severity !== 'error')) issues.push(...capacityWarnings(spec, graph));
+  if (issues.every((i) => i.severity !== 'error')) issues.push(...capacityWarnings(spec, graph, visits));
   return issues;
 }
 
@@ -137,7 +138,25 @@ function checkReachability(graph: WorkflowGraph, err: (path: (string | number)[]
   }
 }
 
-function checkCoverage(spec: ScenarioSpec, graph: WorkflowGraph, err: (path: (string | number)[], message: string, hint?: string) => void): void {
+/** Expected visits per activity for a use-case type, computed once per type (they depend only on the loops it skips). */
+function visitsPerType(spec: ScenarioSpec, graph: WorkflowGraph): (type: string) => Map<string, number> {
+  const cache = new Map<string, Map<string, number>>();
+  return (type) => {
+    let visits = cache.get(type);
+    if (visits === undefined) {
+      visits = expectedVisits(graph, new Set(spec.use_case_types[type]?.skip_loops ?? []));
+      cache.set(type, visits);
+    }
+    return visits;
+  };
+}
+
+function checkCoverage(
+  spec: ScenarioSpec,
+  graph: WorkflowGraph,
+  visitsOf: (type: string) => Map<string, number>,
+  err: (path: (string | number)[], message: string, hint?: string) => void,
+): void {
   const clarifies = Object.values(spec.handovers?.clarification?.probability ?? {}).some((p) => p > 0);
   for (const [d, domain] of Object.entries(spec.domains)) {
     const demanded = new Set([...Object.entries(domain.demand ?? {}).filter(([, r]) => r > 0).map(([t]) => t), ...(domain.items ?? []).map((i) => i.type)]);
@@ -145,8 +164,7 @@ function checkCoverage(spec: ScenarioSpec, graph: WorkflowGraph, err: (path: (st
     const hasSme = (domain.sme?.people ?? 0) > 0;
     if (clarifies && !hasSme) err(['domains', d, 'sme'], `domain ${d} has no subject-matter experts, but handovers can need a clarification round with one`, 'set sme: { people, availability } for the domain');
     for (const type of demanded) {
-      const skip = new Set(spec.use_case_types[type]?.skip_loops ?? []);
-      const visits = expectedVisits(graph, skip);
+      const visits = visitsOf(type);
       for (const [id, v] of visits) {
         if (!(v > 0)) continue;
         const node = graph.nodes.get(id)!;
@@ -171,7 +189,7 @@ function checkCoverage(spec: ScenarioSpec, graph: WorkflowGraph, err: (path: (st
  * splitting a domain's work evenly among its eligible teams' people. A warning where it
  * reaches 1: queues will then grow without bound.
  */
-function capacityWarnings(spec: ScenarioSpec, graph: WorkflowGraph): ScenarioIssue[] {
+function capacityWarnings(spec: ScenarioSpec, graph: WorkflowGraph, visitsOf: (type: string) => Map<string, number>): ScenarioIssue[] {
   const calendarFactor = 7 / (spec.calendar?.working_days_per_week ?? 5);
   const available = 1 - (spec.management?.coordination_overhead ?? 0);
   const load = new Map<string, number>(); // team/role -> calendar days of work per day
@@ -182,7 +200,7 @@ function capacityWarnings(spec: ScenarioSpec, graph: WorkflowGraph): ScenarioIss
     for (const item of domain.items ?? []) perDay.set(item.type, (perDay.get(item.type) ?? 0) + 1 / days);
     for (const [type, rate] of perDay) {
       const typeSpec = spec.use_case_types[type];
-      const visits = expectedVisits(graph, new Set(typeSpec.skip_loops ?? []));
+      const visits = visitsOf(type);
       for (const [id, v] of visits) {
         const node = graph.nodes.get(id)!;
         if (node.spec.role === SME_ROLE || !(v > 0)) continue;
