@@ -60,18 +60,21 @@ function runNet(): number {
   const routing = streams.stream('rework');
   const stations = servers.map((capacity) => new Resource(env, { capacity }));
   let services = 0;
-  function* visit(i: number): ProcessGenerator {
-    const req = stations[i].request();
-    yield req;
-    yield env.timeout(-Math.log(1 - service[i]()) * serviceMeans[i]);
-    stations[i].release(req);
-  }
   function* job(arrival: number): ProcessGenerator {
-    yield* visit(0);
+    let req = stations[0].request();
+    yield req;
+    yield env.timeout(-Math.log(1 - service[0]()) * serviceMeans[0]);
+    stations[0].release(req);
     let visits = 1;
     for (;;) {
-      yield* visit(1);
-      yield* visit(2);
+      req = stations[1].request();
+      yield req;
+      yield env.timeout(-Math.log(1 - service[1]()) * serviceMeans[1]);
+      stations[1].release(req);
+      req = stations[2].request();
+      yield req;
+      yield env.timeout(-Math.log(1 - service[2]()) * serviceMeans[2]);
+      stations[2].release(req);
       visits += 2;
       if (routing() >= rework) break;
     }

@@ -52,20 +52,28 @@ class Lane<E> {
 /**
  * The event calendar: entries ordered by (time, priority, insertion sequence).
  *
- * Times and order keys live in Float64Arrays beside the entries, not on the entries: V8
- * boxes a double held in an object field, so keeping them out of the event objects saves
- * two allocations per event. Far-future entries sit in a binary heap over the three
- * parallel arrays. Entries due now (zero delay: resource grants, succeeded events) are the
- * majority in queueing models, so they skip the heap and go into one FIFO lane per
- * priority. Every entry in a lane is due now and a lane is in sequence order, so taking
- * the smallest of the two lane heads and the heap top gives exactly the
- * (time, priority, sequence) order, at O(1) cost for zero-delay entries.
+ * The heap is kept in typed arrays: times, order keys and slot numbers, moved together while
+ * sifting. The entries themselves sit still in a slot table, written once on insert and
+ * cleared on pop. Two costs of V8 are avoided that way: a double held in an object field is
+ * boxed (an allocation per event), and storing a pointer to a new object into a long-lived
+ * array takes the garbage collector's slow write barrier, which a heap of objects would pay
+ * on every level of every sift.
+ *
+ * Entries due now (zero delay: resource grants, succeeded events) are the majority in
+ * queueing models, so they skip the heap and go into one FIFO lane per priority. Every
+ * entry in a lane is due now and a lane is in sequence order, so taking the smallest of the
+ * two lane heads and the heap top gives exactly the (time, priority, sequence) order, at
+ * O(1) cost for zero-delay entries.
  */
 export class Calendar<E> {
-  private times = new Float64Array(1024);
-  private keys = new Float64Array(1024);
-  private entries: (E | undefined)[] = new Array(1024);
+  private times = new Float64Array(256);
+  private keys = new Float64Array(256);
+  private slots = new Int32Array(256);
   private heapSize = 0;
+  /** Entries by slot number; a slot is free while its entry is not in the heap. */
+  private entries: (E | undefined)[] = [];
+  private freeSlots = new Int32Array(256);
+  private freeCount = 0;
   private readonly urgentNow = new Lane<E>();
   private readonly normalNow = new Lane<E>();
   private sequence = 0;
@@ -91,10 +99,18 @@ export class Calendar<E> {
       (priority === URGENT ? this.urgentNow : this.normalNow).push(entry, key);
       return;
     }
+    let slot: number;
+    if (this.freeCount > 0) {
+      slot = this.freeSlots[--this.freeCount];
+      this.entries[slot] = entry;
+    } else {
+      slot = this.entries.length;
+      this.entries.push(entry);
+    }
     if (this.heapSize === this.times.length) this.grow();
     const times = this.times;
     const keys = this.keys;
-    const entries = this.entries;
+    const slots = this.slots;
     let i = this.heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -102,12 +118,12 @@ export class Calendar<E> {
       if (pt < time || (pt === time && keys[parent] < key)) break;
       times[i] = pt;
       keys[i] = keys[parent];
-      entries[i] = entries[parent];
+      slots[i] = slots[parent];
       i = parent;
     }
     times[i] = time;
     keys[i] = key;
-    entries[i] = entry;
+    slots[i] = slot;
   }
 
   /** The time of the next entry, or Infinity when the calendar is empty. */
@@ -128,22 +144,23 @@ export class Calendar<E> {
       if (!heapFirst || n.headKey() < this.keys[0]) return n.shift();
     }
     if (this.heapSize === 0) return undefined;
-    const top = this.entries[0] as E;
+    const slot = this.slots[0];
+    const top = this.entries[slot] as E;
+    this.entries[slot] = undefined;
+    this.freeSlots[this.freeCount++] = slot;
     this.time = this.times[0];
     this.removeTop();
     return top;
   }
 
   private removeTop(): void {
-    const last = --this.heapSize;
+    const n = --this.heapSize;
     const times = this.times;
     const keys = this.keys;
-    const entries = this.entries;
-    const t = times[last];
-    const k = keys[last];
-    const e = entries[last];
-    entries[last] = undefined;
-    const n = last;
+    const slots = this.slots;
+    const t = times[n];
+    const k = keys[n];
+    const s = slots[n];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
@@ -157,13 +174,13 @@ export class Calendar<E> {
       if (t < tc || (t === tc && k < keys[c])) break;
       times[i] = tc;
       keys[i] = keys[c];
-      entries[i] = entries[c];
+      slots[i] = slots[c];
       i = c;
     }
     if (n > 0) {
       times[i] = t;
       keys[i] = k;
-      entries[i] = e;
+      slots[i] = s;
     }
   }
 
@@ -173,8 +190,13 @@ export class Calendar<E> {
     times.set(this.times);
     const keys = new Float64Array(size);
     keys.set(this.keys);
+    const slots = new Int32Array(size);
+    slots.set(this.slots);
+    const freeSlots = new Int32Array(size);
+    freeSlots.set(this.freeSlots);
     this.times = times;
     this.keys = keys;
-    this.entries.length = size;
+    this.slots = slots;
+    this.freeSlots = freeSlots;
   }
 }

@@ -1,4 +1,4 @@
-import { Event, PROCESSED } from './event.js';
+import { DEFUSED, Event, FAILED, PROCESSED } from './event.js';
 import type { Environment } from './environment.js';
 
 /**
@@ -58,16 +58,16 @@ export class Condition extends Event<ConditionValue> {
     }
     const check = (event: Event<any>): void => this.check(event);
     for (const event of events) {
-      if (event._state === PROCESSED) check(event);
-      else event.addCallback(check);
-      if (this._state !== 0) break;
+      if ((event._flags & PROCESSED) !== 0) check(event);
+      else event._addWaiter(check);
+      if (this._flags !== 0) break;
     }
   }
 
   private check(event: Event<any>): void {
-    if (this._state !== 0) return; // already decided
-    if (!event._ok) {
-      event._defused = true;
+    if (this._flags !== 0) return; // already decided
+    if ((event._flags & FAILED) !== 0) {
+      event._flags |= DEFUSED;
       this.fail(event._value as Error);
       return;
     }

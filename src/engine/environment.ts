@@ -64,12 +64,12 @@ export class Environment {
 
   /** An event that happens `delay` time units from now, with `value`. */
   timeout<T = undefined>(delay: number, value?: T): Timeout<T> {
-    if (!(delay >= 0) || delay === Infinity) {
+    if (!(delay >= 0 && delay < Infinity)) {
       throw new InvalidArgumentError(`timeout delay must be a finite number >= 0, got ${delay}`);
     }
     const event = new Event<T>(this);
     event._value = value;
-    event._state = TRIGGERED;
+    event._flags = TRIGGERED;
     this.calendar.insert(event, this.now + delay, NORMAL);
     return event;
   }
@@ -133,7 +133,7 @@ export class Environment {
     let processed = 0;
     let reachedUntilTime = false;
     for (;;) {
-      if (untilEvent !== null && untilEvent._state === PROCESSED) break;
+      if (untilEvent !== null && (untilEvent._flags & PROCESSED) !== 0) break;
       if (calendar.nextTime() >= untilTime) {
         reachedUntilTime = untilTime !== Infinity;
         break;

@@ -1,7 +1,6 @@
 import { NORMAL } from './calendar.js';
 import { EventAlreadyTriggeredError, InvalidArgumentError } from './errors.js';
 import type { Environment } from './environment.js';
-import type { Process } from './process.js';
 
 /** A function called with the event once the event is processed. */
 export type EventCallback<T = unknown> = (event: Event<T>) => void;
@@ -9,16 +8,33 @@ export type EventCallback<T = unknown> = (event: Event<T>) => void;
 /** The life of an event: pending, then triggered (on the calendar), then processed. */
 export type EventState = 'pending' | 'triggered' | 'processed';
 
-export const PENDING = 0;
+/**
+ * Bits of {@link Event._flags}. A pending event has none; a triggered one has TRIGGERED; a
+ * processed one has TRIGGERED and PROCESSED. FAILED marks an event whose value is an error,
+ * DEFUSED a failure that was handed to someone who handles it (so it does not stop the run).
+ * One small integer instead of four fields keeps every event small: the engine allocates
+ * several per simulated customer, and each field costs time on the hot path.
+ */
 export const TRIGGERED = 1;
 export const PROCESSED = 2;
+export const FAILED = 4;
+export const DEFUSED = 8;
+/** The flags of an event that has happened successfully. */
+export const DONE = TRIGGERED | PROCESSED;
+
+/** What can wait for an event: a process (resumed with it) or a callback. */
+export interface Resumable {
+  _resume(event: Event<any>): void;
+}
+type Waiter = Resumable | EventCallback<any>;
 
 /**
  * Something that happens at a point in simulated time.
  *
  * An event is pending until it is triggered with {@link succeed} or {@link fail}; it then
- * waits on the calendar and is processed at its time, when its callbacks run and the
- * processes waiting for it resume. Triggering an event twice is an error.
+ * waits on the calendar and is processed at its time, when the processes and callbacks
+ * waiting for it run, in the order they started waiting. Triggering an event twice is an
+ * error.
  *
  * A process waits for an event by yielding it:
  * ```ts
@@ -28,57 +44,51 @@ export const PROCESSED = 2;
  * ```
  */
 export class Event<T = unknown> {
-  /** @internal 0 pending, 1 triggered, 2 processed */
-  _state: number = PENDING;
-  /** @internal */
-  _ok = true;
+  /** @internal bits TRIGGERED, PROCESSED, FAILED, DEFUSED */
+  _flags = 0;
   /** @internal the value, or the error of a failed event */
   _value: unknown = undefined;
   /**
-   * @internal The first process to wait for this event. Most events have exactly one
-   * waiter, so it gets a slot of its own instead of a callback list (no allocation).
+   * @internal Who waits: null, the one process that waits (most events have exactly one
+   * waiter, which then costs no allocation), or a list of processes and callbacks.
    */
-  _waiter: Process<unknown> | null = null;
-  /** @internal further callbacks, in the order they were added */
-  _callbacks: EventCallback<any>[] | null = null;
-  /** @internal whether a failure was handed to someone who can handle it */
-  _defused = false;
+  _waiters: Resumable | Waiter[] | null = null;
 
   constructor(readonly env: Environment) {}
 
   /** Where the event is in its life. */
   get state(): EventState {
-    return this._state === PENDING ? 'pending' : this._state === TRIGGERED ? 'triggered' : 'processed';
+    const flags = this._flags;
+    return (flags & PROCESSED) !== 0 ? 'processed' : (flags & TRIGGERED) !== 0 ? 'triggered' : 'pending';
   }
 
   /** Whether the event has been triggered (it may not be processed yet). */
   get triggered(): boolean {
-    return this._state !== PENDING;
+    return (this._flags & TRIGGERED) !== 0;
   }
 
   /** Whether the event has been processed (its callbacks have run). */
   get processed(): boolean {
-    return this._state === PROCESSED;
+    return (this._flags & PROCESSED) !== 0;
   }
 
   /** Whether the event succeeded. Only meaningful once triggered. */
   get ok(): boolean {
-    return this._ok;
+    return (this._flags & FAILED) === 0;
   }
 
   /** The value the event succeeded with. Throws while pending, and for a failed event. */
   get value(): T {
-    if (this._state === PENDING) throw new InvalidArgumentError('the value of a pending event is not available yet');
-    if (!this._ok) throw this._value;
+    if ((this._flags & TRIGGERED) === 0) throw new InvalidArgumentError('the value of a pending event is not available yet');
+    if ((this._flags & FAILED) !== 0) throw this._value;
     return this._value as T;
   }
 
   /** Triggers the event as a success with `value`; it is processed at the current time. */
   succeed(value?: T, priority: number = NORMAL): this {
-    if (this._state !== PENDING) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
-    this._ok = true;
+    if (this._flags !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
     this._value = value;
-    this._state = TRIGGERED;
+    this._flags = TRIGGERED;
     this.env._schedule(this, 0, priority);
     return this;
   }
@@ -88,11 +98,10 @@ export class Event<T = unknown> {
    * them. A failure that nobody waits for stops the run with that error.
    */
   fail(error: Error, priority: number = NORMAL): this {
-    if (this._state !== PENDING) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
+    if (this._flags !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
     if (!(error instanceof Error)) throw new InvalidArgumentError(`fail() needs an Error, got ${String(error)}`);
-    this._ok = false;
     this._value = error;
-    this._state = TRIGGERED;
+    this._flags = TRIGGERED | FAILED;
     this.env._schedule(this, 0, priority);
     return this;
   }
@@ -102,44 +111,75 @@ export class Event<T = unknown> {
    * callback runs at once.
    */
   addCallback(callback: EventCallback<T>): void {
-    if (this._state === PROCESSED) {
+    if ((this._flags & PROCESSED) !== 0) {
       callback(this);
       return;
     }
-    (this._callbacks ??= []).push(callback as EventCallback<any>);
+    this._addWaiter(callback as EventCallback<any>);
   }
 
   /** Removes a callback added with {@link addCallback}; returns whether it was there. */
   removeCallback(callback: EventCallback<T>): boolean {
-    const list = this._callbacks;
-    if (list === null) return false;
-    const i = list.indexOf(callback as EventCallback<any>);
+    return this._removeWaiter(callback as EventCallback<any>);
+  }
+
+  /** @internal Adds a process or callback to those waiting (the event is not processed). */
+  _addWaiter(waiter: Waiter): void {
+    const waiters = this._waiters;
+    if (waiters === null) this._waiters = typeof waiter === 'function' ? [waiter] : waiter;
+    else if (Array.isArray(waiters)) waiters.push(waiter);
+    else this._waiters = [waiters, waiter];
+  }
+
+  /** @internal Takes a process or callback off those waiting; returns whether it was there. */
+  _removeWaiter(waiter: Waiter): boolean {
+    const waiters = this._waiters;
+    if (waiters === waiter) {
+      this._waiters = null;
+      return true;
+    }
+    if (!Array.isArray(waiters)) return false;
+    const i = waiters.indexOf(waiter);
     if (i < 0) return false;
-    list.splice(i, 1);
+    waiters.splice(i, 1);
     return true;
   }
 
-  /** @internal Marks the event processed and runs what waits for it. Called by the run loop. */
+  /**
+   * @internal Marks the event processed and runs what waits for it; a failure that nobody
+   * handled then stops the run. Called by the run loop.
+   */
   _process(): void {
-    this._state = PROCESSED;
-    const waiter = this._waiter;
-    if (waiter !== null) {
-      this._waiter = null;
-      waiter._resume(this);
+    this._flags |= PROCESSED;
+    const waiters = this._waiters;
+    if (waiters !== null) {
+      this._waiters = null;
+      if (Array.isArray(waiters)) notifyAll(this, waiters);
+      else waiters._resume(this);
     }
-    const callbacks = this._callbacks;
-    if (callbacks !== null) {
-      this._callbacks = null;
-      for (let i = 0; i < callbacks.length; i++) callbacks[i](this);
-    }
-    if (!this._ok && !this._defused) throw this._value;
+    // read again: a waiter that handled the failure has set DEFUSED
+    if ((this._flags & (FAILED | DEFUSED)) === FAILED) throw this._value;
+  }
+
+  /** @internal Succeeds now and schedules processing (engine use: the event is known pending). */
+  _trigger(value: unknown): void {
+    this._value = value;
+    this._flags = TRIGGERED;
+    this.env._schedule(this, 0, NORMAL);
   }
 
   /** @internal Marks the event processed without the calendar (granted on the spot). */
-  _processNow(value: unknown): void {
-    this._ok = true;
+  _settle(value: unknown): void {
     this._value = value;
-    this._state = PROCESSED;
+    this._flags = DONE;
+  }
+}
+
+function notifyAll(event: Event<any>, waiters: Waiter[]): void {
+  for (let i = 0; i < waiters.length; i++) {
+    const waiter = waiters[i];
+    if (typeof waiter === 'function') waiter(event);
+    else waiter._resume(event);
   }
 }
 

@@ -1,6 +1,6 @@
 import { NORMAL, URGENT } from './calendar.js';
 import { Interrupt, InvalidArgumentError, SimulationError } from './errors.js';
-import { Event, PENDING, PROCESSED, TRIGGERED, type EventCallback } from './event.js';
+import { DEFUSED, DONE, Event, FAILED, PROCESSED, TRIGGERED } from './event.js';
 import type { Environment } from './environment.js';
 
 /**
@@ -36,7 +36,6 @@ export class Process<R = unknown> extends Event<R> {
   _generator: ProcessGenerator<R>;
   /** @internal the event the process waits for, null while running or done */
   _target: Event<any> | null = null;
-  private resumeCallback: EventCallback<any> | null = null;
 
   constructor(env: Environment, generator: ProcessGenerator<R>) {
     super(env);
@@ -50,7 +49,7 @@ export class Process<R = unknown> extends Event<R> {
 
   /** Whether the generator is still running (not returned, not failed). */
   get isAlive(): boolean {
-    return this._state === PENDING;
+    return this._flags === 0;
   }
 
   /** The event this process is waiting for, or null. */
@@ -64,16 +63,15 @@ export class Process<R = unknown> extends Event<R> {
    * stays queued: cancel it with `resource.release(request)` if the process gives up.
    */
   interrupt(cause?: unknown): void {
-    if (this._state !== PENDING) throw new SimulationError('cannot interrupt a process that has finished');
+    if (this._flags !== 0) throw new SimulationError('cannot interrupt a process that has finished');
     if (this.env.activeProcess === this) throw new SimulationError('a process cannot interrupt itself');
     const interruption = new Event<undefined>(this.env);
-    interruption._ok = false;
     interruption._value = new Interrupt(cause);
-    interruption._defused = true;
-    interruption._state = TRIGGERED;
-    interruption.addCallback(() => {
-      if (this._state !== PENDING) return; // finished before the interrupt was delivered
-      this.detachFromTarget();
+    interruption._flags = TRIGGERED | FAILED | DEFUSED;
+    interruption._addWaiter(() => {
+      if (this._flags !== 0) return; // finished before the interrupt was delivered
+      const target = this._target;
+      if (target !== null) target._removeWaiter(this);
       this._resume(interruption);
     });
     this.env._schedule(interruption, 0, URGENT);
@@ -90,34 +88,30 @@ export class Process<R = unknown> extends Event<R> {
     for (;;) {
       let step: IteratorResult<Event<any>, R>;
       try {
-        if (current._ok) {
-          step = generator.next(current._value);
-        } else {
-          current._defused = true;
-          step = generator.throw(current._value);
-        }
+        step = (current._flags & FAILED) === 0 ? generator.next(current._value) : throwInto(generator, current);
       } catch (error) {
         env.activeProcess = caller;
-        this.finish(false, error);
+        this.finish(true, error);
         return;
       }
       if (step.done === true) {
         env.activeProcess = caller;
-        this.finish(true, step.value);
+        this.finish(false, step.value);
         return;
       }
       const next = step.value;
-      // an own-environment check, cheaper than instanceof on this hot path
-      if (next === null || typeof next !== 'object' || next.env !== env) {
+      // an own-environment check, cheaper than instanceof on this hot path (a number or
+      // undefined has no env either)
+      if (next == null || next.env !== env) {
         current = failedEvent(env, new InvalidArgumentError(badYield(next)));
         continue;
       }
-      if (next._state === PROCESSED) {
+      if ((next._flags & PROCESSED) !== 0) {
         current = next; // already happened: go on at once, without a calendar round trip
         continue;
       }
-      if (next._waiter === null && next._callbacks === null) next._waiter = this as Process<unknown>;
-      else next.addCallback(this.resumer());
+      if (next._waiters === null) next._waiters = this;
+      else next._addWaiter(this);
       this._target = next;
       env.activeProcess = caller;
       return;
@@ -129,40 +123,32 @@ export class Process<R = unknown> extends Event<R> {
    * current time like any other; when nothing does, it is marked processed at once, which
    * saves a calendar round trip per process. A failure nobody waits for stops the run.
    */
-  private finish(ok: boolean, value: unknown): void {
-    this._ok = ok;
+  private finish(failed: boolean, value: unknown): void {
     this._value = value;
-    if (this._waiter !== null || this._callbacks !== null) {
-      this._state = TRIGGERED;
+    if (this._waiters !== null) {
+      this._flags = failed ? TRIGGERED | FAILED : TRIGGERED;
       this.env._schedule(this, 0, NORMAL);
       return;
     }
-    this._state = PROCESSED;
-    if (!ok) throw value;
+    this._flags = failed ? DONE | FAILED : DONE;
+    if (failed) throw value;
   }
+}
 
-  private resumer(): EventCallback<any> {
-    return (this.resumeCallback ??= (event: Event<any>) => this._resume(event));
-  }
-
-  private detachFromTarget(): void {
-    const target = this._target;
-    if (target === null) return;
-    if (target._waiter === (this as Process<unknown>)) target._waiter = null;
-    else if (this.resumeCallback !== null) target.removeCallback(this.resumeCallback);
-    this._target = null;
-  }
+/** Throws the error of a failed `event` into the generator (the failure is then handled). */
+function throwInto<R>(generator: ProcessGenerator<R>, event: Event<any>): IteratorResult<Event<any>, R> {
+  event._flags |= DEFUSED;
+  return generator.throw(event._value);
 }
 
 /** A processed event with no value: what a new process is resumed with. */
 const START: Event<undefined> = new Event<undefined>(null as unknown as Environment);
-START._state = PROCESSED;
+START._flags = DONE;
 
 function failedEvent(env: Environment, error: Error): Event<never> {
   const event = new Event<never>(env);
-  event._ok = false;
   event._value = error;
-  event._state = PROCESSED;
+  event._flags = DONE | FAILED;
   return event;
 }
 

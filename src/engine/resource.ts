@@ -31,6 +31,11 @@ export interface RequestOptions {
   preempt?: boolean;
 }
 
+const WAITING = 0;
+const HOLDING = 1;
+const RELEASED = 2;
+const PREEMPTED = 3;
+
 /** Why a process lost its unit: the cause carried by the Interrupt thrown into it. */
 export class Preempted {
   constructor(
@@ -45,39 +50,60 @@ export class Preempted {
 /**
  * A request for one unit of a resource; an event that succeeds (with itself) when the unit
  * is granted. A request granted on the spot is already processed, so yielding it does not
- * give up the turn.
+ * give up the turn. Requests to a priority resource are {@link PriorityRequest}s.
  */
 export class Request extends Event<Request> {
   /** @internal 0 waiting, 1 holding, 2 released or cancelled, 3 preempted */
-  _status = 0;
-  /** @internal */
-  _sequence: number;
+  _status = WAITING;
 
   constructor(
     env: Environment,
     readonly resource: Resource,
-    readonly priority: number,
+  ) {
+    super(env);
+  }
+
+  /** Whether the unit is held by this request now. */
+  get isHolding(): boolean {
+    return this._status === HOLDING;
+  }
+
+  /** Lower numbers are served first; always 0 on a FIFO resource. */
+  get priority(): number {
+    return 0;
+  }
+}
+
+/**
+ * A request to a resource with the priority discipline: it carries its priority, its place
+ * in the order of requests, and (for preemption) the process that made it.
+ */
+export class PriorityRequest extends Request {
+  /** @internal order of arrival at the resource, to keep FIFO among equal priorities */
+  _sequence: number;
+  private readonly rank: number;
+
+  constructor(
+    env: Environment,
+    resource: Resource,
+    priority: number,
+    /** On a preemptive resource: whether this request may preempt a less urgent user. */
     readonly preempt: boolean,
     /** The process that made the request (it is the one interrupted if preempted). */
     readonly owner: Process<unknown> | null,
     sequence: number,
   ) {
-    super(env);
+    super(env, resource);
+    this.rank = priority;
     this._sequence = sequence;
   }
 
-  /** Whether the unit is held by this request now. */
-  get isHolding(): boolean {
-    return this._status === 1;
+  override get priority(): number {
+    return this.rank;
   }
 }
 
-const WAITING = 0;
-const HOLDING = 1;
-const RELEASED = 2;
-const PREEMPTED = 3;
-
-function moreUrgent(a: Request, b: Request): boolean {
+function moreUrgent(a: PriorityRequest, b: PriorityRequest): boolean {
   return a.priority < b.priority || (a.priority === b.priority && a._sequence < b._sequence);
 }
 
@@ -106,8 +132,8 @@ export class Resource {
   private busy = 0;
   private sequence = 0;
   private readonly fifo: RingQueue<Request> | null;
-  private readonly byPriority: BinaryHeap<Request> | null;
-  private readonly holders: Request[] | null;
+  private readonly byPriority: BinaryHeap<PriorityRequest> | null;
+  private readonly holders: PriorityRequest[] | null;
   /** When each holder got its unit (preemptive resources only), parallel to holders. */
   private readonly holdingSince: number[] | null;
 
@@ -129,7 +155,7 @@ export class Resource {
     }
     this.discipline = discipline;
     this.fifo = discipline === 'fifo' ? new RingQueue<Request>() : null;
-    this.byPriority = discipline === 'priority' ? new BinaryHeap<Request>(moreUrgent) : null;
+    this.byPriority = discipline === 'priority' ? new BinaryHeap<PriorityRequest>(moreUrgent) : null;
     this.holders = this.preemptive ? [] : null;
     this.holdingSince = this.preemptive ? [] : null;
     this.busyMonitor = options.monitor ? new TimeWeighted(env, 0) : null;
@@ -146,36 +172,31 @@ export class Resource {
   }
   /** Number of requests waiting. */
   get queueLength(): number {
-    return this.fifo !== null ? this.fifo.length : (this.byPriority as BinaryHeap<Request>).length;
+    return this.fifo !== null ? this.fifo.length : (this.byPriority as BinaryHeap<PriorityRequest>).length;
   }
   /** The requests holding a unit now (preemptive resources only keep this list). */
-  get users(): readonly Request[] {
+  get users(): readonly PriorityRequest[] {
     if (this.holders === null) throw new SimulationError('only a preemptive resource keeps its list of users');
     return this.holders;
   }
 
-  /** Asks for one unit. Yield the returned request to wait until it is granted. */
+  /**
+   * Asks for one unit. Yield the returned request to wait until it is granted. Options
+   * matter on a priority resource; a FIFO resource serves in order of request.
+   */
   request(options?: RequestOptions): Request {
-    let priority = 0;
-    let preempt = true;
-    if (options !== undefined) {
-      priority = options.priority ?? 0;
-      preempt = options.preempt ?? true;
-      if (!Number.isFinite(priority)) throw new InvalidArgumentError(`request priority must be a finite number, got ${priority}`);
-    }
-    const req = new Request(this.env, this, priority, preempt, this.env.activeProcess, this.sequence++);
+    if (options !== undefined) checkRequestOptions(options);
+    const fifo = this.fifo;
+    if (fifo === null) return this.requestByPriority(options);
+    const req = new Request(this.env, this);
     if (this.busy < this.units) {
-      this.grant(req);
-      req._processNow(req);
-      this.recordBusy();
+      this.busy++;
+      req._status = HOLDING;
+      req._settle(req);
+      if (this.busyMonitor !== null) this.busyMonitor.update(this.busy);
       return req;
     }
-    if (this.holders !== null && req.preempt && this.preemptFor(req)) {
-      req._processNow(req);
-      return req;
-    }
-    if (this.fifo !== null) this.fifo.push(req);
-    else (this.byPriority as BinaryHeap<Request>).push(req);
+    fifo.push(req);
     this.recordQueue();
     return req;
   }
@@ -190,13 +211,13 @@ export class Resource {
     if (status === HOLDING) {
       request._status = RELEASED;
       this.busy--;
-      if (this.holders !== null) this.dropHolder(request);
+      if (this.holders !== null) this.dropHolder(request as PriorityRequest);
       this.grantWaiting();
       this.recordBusy();
     } else if (status === WAITING) {
       request._status = RELEASED;
       if (this.fifo !== null) this.fifo.remove(request);
-      else (this.byPriority as BinaryHeap<Request>).remove(request);
+      else (this.byPriority as BinaryHeap<PriorityRequest>).remove(request as PriorityRequest);
       this.recordQueue();
     } else if (status === RELEASED) {
       throw new SimulationError(`a request to ${this.name} was released twice`);
@@ -211,37 +232,53 @@ export class Resource {
     this.recordBusy();
   }
 
+  private requestByPriority(options: RequestOptions | undefined): Request {
+    const req = new PriorityRequest(this.env, this, options?.priority ?? 0, options?.preempt ?? true, this.env.activeProcess, this.sequence++);
+    if (this.busy < this.units || (this.holders !== null && req.preempt && this.preemptFor(req))) {
+      this.grant(req);
+      req._settle(req);
+      this.recordBusy();
+      return req;
+    }
+    (this.byPriority as BinaryHeap<PriorityRequest>).push(req);
+    this.recordQueue();
+    return req;
+  }
+
   private grant(req: Request): void {
     this.busy++;
     req._status = HOLDING;
     if (this.holders !== null) {
-      this.holders.push(req);
+      this.holders.push(req as PriorityRequest);
       (this.holdingSince as number[]).push(this.env.now);
     }
   }
 
   /** Takes `req` off the holders list; returns when it got its unit. */
-  private dropHolder(req: Request): number {
-    const i = (this.holders as Request[]).indexOf(req);
-    (this.holders as Request[]).splice(i, 1);
+  private dropHolder(req: PriorityRequest): number {
+    const i = (this.holders as PriorityRequest[]).indexOf(req);
+    (this.holders as PriorityRequest[]).splice(i, 1);
     return (this.holdingSince as number[]).splice(i, 1)[0];
   }
 
   private grantWaiting(): void {
     const fifo = this.fifo;
     while (this.busy < this.units) {
-      const next = fifo !== null ? fifo.shift() : (this.byPriority as BinaryHeap<Request>).shift();
+      const next = fifo !== null ? fifo.shift() : (this.byPriority as BinaryHeap<PriorityRequest>).shift();
       if (next === undefined) break;
       this.grant(next);
-      next.succeed(next);
+      next._trigger(next);
       this.recordQueue();
     }
   }
 
-  /** Takes a unit from the least urgent holder, if it is less urgent than `req`. */
-  private preemptFor(req: Request): boolean {
-    const holders = this.holders as Request[];
-    let victim: Request | null = null;
+  /**
+   * Frees a unit for `req` by taking it from the least urgent holder, if that one is less
+   * urgent than `req`; returns whether it did.
+   */
+  private preemptFor(req: PriorityRequest): boolean {
+    const holders = this.holders as PriorityRequest[];
+    let victim: PriorityRequest | null = null;
     for (const holder of holders) {
       if (victim === null || holder.priority > victim.priority || (holder.priority === victim.priority && holder._sequence > victim._sequence)) {
         victim = holder;
@@ -254,8 +291,6 @@ export class Resource {
     if (victim.owner !== null && victim.owner.isAlive && victim.owner !== this.env.activeProcess) {
       victim.owner.interrupt(new Preempted(req.owner, this, since));
     }
-    this.grant(req);
-    this.recordBusy();
     return true;
   }
 
@@ -265,6 +300,12 @@ export class Resource {
 
   private recordQueue(): void {
     if (this.queueMonitor !== null) this.queueMonitor.update(this.queueLength);
+  }
+}
+
+function checkRequestOptions(options: RequestOptions): void {
+  if (options.priority !== undefined && !Number.isFinite(options.priority)) {
+    throw new InvalidArgumentError(`request priority must be a finite number, got ${options.priority}`);
   }
 }
 

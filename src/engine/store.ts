@@ -104,7 +104,7 @@ export class Store<T> {
     const event = new StorePut<T>(this.env, item);
     if (this.size < this.capacity && this.putters.length === 0) {
       this.add(item);
-      event._processNow(undefined);
+      event._settle(undefined);
       this.serveGetters();
     } else {
       this.putters.push(event);
@@ -116,7 +116,7 @@ export class Store<T> {
   get(): StoreGet<T> {
     const event = new StoreGet<T>(this.env);
     if (this.size > 0 && this.getters.length === 0) {
-      event._processNow(this.take());
+      event._settle(this.take());
       this.admitPutters();
     } else {
       this.getters.push(event);
