@@ -1,4 +1,5 @@
-import { DEFUSED, Event, FAILED, PROCESSED } from './event.js';
+import { CLAIM, DEFUSED, Event, FAILED, PROCESSED, TRIGGERED } from './event.js';
+import type { Process } from './process.js';
 import type { Environment } from './environment.js';
 
 /**
@@ -51,6 +52,8 @@ export class Condition extends Event<ConditionValue> {
     super(env);
     for (const event of events) {
       if (event.env !== env) throw new Error('a condition cannot mix events of different environments');
+      // the process that receives the condition receives its events too
+      if ((event._flags & CLAIM) !== 0) this._flags = CLAIM;
     }
     if (events.length === 0) {
       this.succeed(this.happened);
@@ -60,12 +63,21 @@ export class Condition extends Event<ConditionValue> {
     for (const event of events) {
       if ((event._flags & PROCESSED) !== 0) check(event);
       else event._addWaiter(check);
-      if (this._flags !== 0) break;
+      if ((this._flags & TRIGGERED) !== 0) break;
+    }
+  }
+
+  /** @internal Hands the receiving process to the events that want to know it. */
+  override _claim(process: Process<unknown>): void {
+    for (const event of this.events) {
+      if ((event._flags & CLAIM) === 0) continue;
+      event._flags &= ~CLAIM;
+      event._claim(process);
     }
   }
 
   private check(event: Event<any>): void {
-    if (this._flags !== 0) return; // already decided
+    if ((this._flags & TRIGGERED) !== 0) return; // already decided
     if ((event._flags & FAILED) !== 0) {
       event._flags |= DEFUSED;
       this.fail(event._value as Error);

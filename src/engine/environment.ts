@@ -31,8 +31,6 @@ export interface RunOptions {
 export class Environment {
   /** The current simulation time. */
   now: number;
-  /** The process whose generator is running right now, or null between events. */
-  activeProcess: Process<unknown> | null = null;
   private readonly calendar: Calendar<Event<any>>;
   private processedEvents = 0;
 

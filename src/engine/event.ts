@@ -1,6 +1,7 @@
 import { NORMAL } from './calendar.js';
 import { EventAlreadyTriggeredError, InvalidArgumentError } from './errors.js';
 import type { Environment } from './environment.js';
+import type { Process } from './process.js';
 
 /** A function called with the event once the event is processed. */
 export type EventCallback<T = unknown> = (event: Event<T>) => void;
@@ -12,13 +13,18 @@ export type EventState = 'pending' | 'triggered' | 'processed';
  * Bits of {@link Event._flags}. A pending event has none; a triggered one has TRIGGERED; a
  * processed one has TRIGGERED and PROCESSED. FAILED marks an event whose value is an error,
  * DEFUSED a failure that was handed to someone who handles it (so it does not stop the run).
- * One small integer instead of four fields keeps every event small: the engine allocates
+ * One small integer instead of five fields keeps every event small: the engine allocates
  * several per simulated customer, and each field costs time on the hot path.
  */
 export const TRIGGERED = 1;
 export const PROCESSED = 2;
 export const FAILED = 4;
 export const DEFUSED = 8;
+/**
+ * An event that wants to know which process receives it (see {@link Event._claim}): a
+ * priority request learns its owner this way. Kept through every change of the other bits.
+ */
+export const CLAIM = 16;
 /** The flags of an event that has happened successfully. */
 export const DONE = TRIGGERED | PROCESSED;
 
@@ -86,9 +92,9 @@ export class Event<T = unknown> {
 
   /** Triggers the event as a success with `value`; it is processed at the current time. */
   succeed(value?: T, priority: number = NORMAL): this {
-    if (this._flags !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
+    if ((this._flags & TRIGGERED) !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
     this._value = value;
-    this._flags = TRIGGERED;
+    this._flags |= TRIGGERED;
     this.env._schedule(this, 0, priority);
     return this;
   }
@@ -98,10 +104,10 @@ export class Event<T = unknown> {
    * them. A failure that nobody waits for stops the run with that error.
    */
   fail(error: Error, priority: number = NORMAL): this {
-    if (this._flags !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
+    if ((this._flags & TRIGGERED) !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
     if (!(error instanceof Error)) throw new InvalidArgumentError(`fail() needs an Error, got ${String(error)}`);
     this._value = error;
-    this._flags = TRIGGERED | FAILED;
+    this._flags |= TRIGGERED | FAILED;
     this.env._schedule(this, 0, priority);
     return this;
   }
@@ -164,15 +170,22 @@ export class Event<T = unknown> {
   /** @internal Succeeds now and schedules processing (engine use: the event is known pending). */
   _trigger(value: unknown): void {
     this._value = value;
-    this._flags = TRIGGERED;
+    this._flags |= TRIGGERED;
     this.env._schedule(this, 0, NORMAL);
   }
 
   /** @internal Marks the event processed without the calendar (granted on the spot). */
   _settle(value: unknown): void {
     this._value = value;
-    this._flags = DONE;
+    this._flags |= DONE;
   }
+
+  /**
+   * @internal Called once, with the process that receives this event (the process resumed
+   * with it, or with a condition holding it), when the event has the CLAIM bit. Events that
+   * need to know their process override it; the bit keeps the common path free of the call.
+   */
+  _claim(_process: Process<unknown>): void {}
 }
 
 function notifyAll(event: Event<any>, waiters: Waiter[]): void {

@@ -1,6 +1,6 @@
 import { NORMAL, URGENT } from './calendar.js';
 import { Interrupt, InvalidArgumentError, SimulationError } from './errors.js';
-import { DEFUSED, DONE, Event, FAILED, PROCESSED, TRIGGERED } from './event.js';
+import { CLAIM, DEFUSED, DONE, Event, FAILED, PROCESSED, TRIGGERED } from './event.js';
 import type { Environment } from './environment.js';
 
 /**
@@ -49,7 +49,16 @@ export class Process<R = unknown> extends Event<R> {
 
   /** Whether the generator is still running (not returned, not failed). */
   get isAlive(): boolean {
-    return this._flags === 0;
+    return (this._flags & TRIGGERED) === 0;
+  }
+
+  /**
+   * Whether the process's generator is on the call stack now: it is the process running,
+   * or one whose step started the running one. A live process that is not running always
+   * waits for an event.
+   */
+  get isRunning(): boolean {
+    return (this._flags & TRIGGERED) === 0 && this._target === null;
   }
 
   /** The event this process is waiting for, or null. */
@@ -63,13 +72,13 @@ export class Process<R = unknown> extends Event<R> {
    * stays queued: cancel it with `resource.release(request)` if the process gives up.
    */
   interrupt(cause?: unknown): void {
-    if (this._flags !== 0) throw new SimulationError('cannot interrupt a process that has finished');
-    if (this.env.activeProcess === this) throw new SimulationError('a process cannot interrupt itself');
+    if (!this.isAlive) throw new SimulationError('cannot interrupt a process that has finished');
+    if (this._target === null) throw new SimulationError('a process cannot interrupt itself, nor the process whose step started it');
     const interruption = new Event<undefined>(this.env);
     interruption._value = new Interrupt(cause);
     interruption._flags = TRIGGERED | FAILED | DEFUSED;
     interruption._addWaiter(() => {
-      if (this._flags !== 0) return; // finished before the interrupt was delivered
+      if (!this.isAlive) return; // finished before the interrupt was delivered
       const target = this._target;
       if (target !== null) target._removeWaiter(this);
       this._resume(interruption);
@@ -82,20 +91,16 @@ export class Process<R = unknown> extends Event<R> {
     const env = this.env;
     const generator = this._generator;
     this._target = null;
-    const caller = env.activeProcess; // not null when this process is started by another
-    env.activeProcess = this as Process<unknown>;
     let current: Event<any> = event;
     for (;;) {
       let step: IteratorResult<Event<any>, R>;
       try {
-        step = (current._flags & FAILED) === 0 ? generator.next(current._value) : throwInto(generator, current);
+        step = (current._flags & (FAILED | CLAIM)) === 0 ? generator.next(current._value) : this.deliver(current);
       } catch (error) {
-        env.activeProcess = caller;
         this.finish(true, error);
         return;
       }
       if (step.done === true) {
-        env.activeProcess = caller;
         this.finish(false, step.value);
         return;
       }
@@ -113,9 +118,23 @@ export class Process<R = unknown> extends Event<R> {
       if (next._waiters === null) next._waiters = this;
       else next._addWaiter(this);
       this._target = next;
-      env.activeProcess = caller;
       return;
     }
+  }
+
+  /**
+   * Continues the generator with an event off the common path: one that wants to know the
+   * process receiving it (CLAIM), or a failure, which is thrown into the generator (and so
+   * is handled).
+   */
+  private deliver(event: Event<any>): IteratorResult<Event<any>, R> {
+    if ((event._flags & CLAIM) !== 0) {
+      event._flags &= ~CLAIM;
+      event._claim(this as Process<unknown>);
+    }
+    if ((event._flags & FAILED) === 0) return this._generator.next(event._value);
+    event._flags |= DEFUSED;
+    return this._generator.throw(event._value);
   }
 
   /**
@@ -133,12 +152,6 @@ export class Process<R = unknown> extends Event<R> {
     this._flags = failed ? DONE | FAILED : DONE;
     if (failed) throw value;
   }
-}
-
-/** Throws the error of a failed `event` into the generator (the failure is then handled). */
-function throwInto<R>(generator: ProcessGenerator<R>, event: Event<any>): IteratorResult<Event<any>, R> {
-  event._flags |= DEFUSED;
-  return generator.throw(event._value);
 }
 
 /** A processed event with no value: what a new process is resumed with. */

@@ -1,6 +1,6 @@
 import { BinaryHeap } from './binary-heap.js';
 import { InvalidArgumentError, SimulationError } from './errors.js';
-import { Event } from './event.js';
+import { CLAIM, Event } from './event.js';
 import type { Environment } from './environment.js';
 import { TimeWeighted } from './monitor.js';
 import type { Process } from './process.js';
@@ -39,12 +39,17 @@ const PREEMPTED = 3;
 /** Why a process lost its unit: the cause carried by the Interrupt thrown into it. */
 export class Preempted {
   constructor(
-    /** The process whose request took the unit, or null when requested outside a process. */
-    readonly by: Process<unknown> | null,
+    /** The request that took the unit. */
+    readonly request: PriorityRequest,
     readonly resource: Resource,
     /** When the preempted user got the unit. */
     readonly usageSince: number,
   ) {}
+
+  /** The process whose request took the unit (once it has received it), or null. */
+  get by(): Process<unknown> | null {
+    return this.request.owner;
+  }
 }
 
 /**
@@ -76,12 +81,13 @@ export class Request extends Event<Request> {
 
 /**
  * A request to a resource with the priority discipline: it carries its priority, its place
- * in the order of requests, and (for preemption) the process that made it.
+ * in the order of requests, and (for preemption) its owner.
  */
 export class PriorityRequest extends Request {
   /** @internal order of arrival at the resource, to keep FIFO among equal priorities */
   _sequence: number;
   private readonly rank: number;
+  private claimedBy: Process<unknown> | null = null;
 
   constructor(
     env: Environment,
@@ -89,17 +95,29 @@ export class PriorityRequest extends Request {
     priority: number,
     /** On a preemptive resource: whether this request may preempt a less urgent user. */
     readonly preempt: boolean,
-    /** The process that made the request (it is the one interrupted if preempted). */
-    readonly owner: Process<unknown> | null,
     sequence: number,
   ) {
     super(env, resource);
     this.rank = priority;
     this._sequence = sequence;
+    this._flags = CLAIM;
   }
 
   override get priority(): number {
     return this.rank;
+  }
+
+  /**
+   * The process that received the request (yielded it, alone or in a condition, and was
+   * resumed with it): the one interrupted if the unit is preempted. Null until then.
+   */
+  get owner(): Process<unknown> | null {
+    return this.claimedBy;
+  }
+
+  /** @internal */
+  override _claim(process: Process<unknown>): void {
+    this.claimedBy = process;
   }
 }
 
@@ -233,7 +251,7 @@ export class Resource {
   }
 
   private requestByPriority(options: RequestOptions | undefined): Request {
-    const req = new PriorityRequest(this.env, this, options?.priority ?? 0, options?.preempt ?? true, this.env.activeProcess, this.sequence++);
+    const req = new PriorityRequest(this.env, this, options?.priority ?? 0, options?.preempt ?? true, this.sequence++);
     if (this.busy < this.units || (this.holders !== null && req.preempt && this.preemptFor(req))) {
       this.grant(req);
       req._settle(req);
@@ -288,9 +306,9 @@ export class Resource {
     const since = this.dropHolder(victim);
     victim._status = PREEMPTED;
     this.busy--;
-    if (victim.owner !== null && victim.owner.isAlive && victim.owner !== this.env.activeProcess) {
-      victim.owner.interrupt(new Preempted(req.owner, this, since));
-    }
+    // a holder that is running now (it made this request itself) is not interrupted
+    const owner = victim.owner;
+    if (owner !== null && owner.isAlive && !owner.isRunning) owner.interrupt(new Preempted(req, this, since));
     return true;
   }
 

@@ -117,6 +117,7 @@ describe('Process', () => {
     const self: { p?: ReturnType<typeof env.process> } = {};
     self.p = env.process((function* (): ProcessGenerator { yield env.timeout(1); self.p!.interrupt(); })());
     expect(() => env.run()).toThrow('a process cannot interrupt itself');
+    expect(self.p!.isRunning).toBe(false);
   });
 
   it('refuses to trigger an event twice', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Environment, Interrupt, Preempted, Resource, type ProcessGenerator, type Request } from '../../src/engine/index.js';
+import { Environment, Interrupt, Preempted, Resource, type Process, type ProcessGenerator, type Request } from '../../src/engine/index.js';
 
 function user(env: Environment, res: Resource, name: string, arrive: number, hold: number, log: string[], priority = 0): ProcessGenerator {
   return (function* () {
@@ -68,6 +68,51 @@ describe('Resource', () => {
     env.run();
     // the incident's request is granted on the spot; the interrupt reaches the user at the same time, just after
     expect(log).toEqual(['incident+3', 'preempted at 3, held since 0', 'incident-5']);
+  });
+
+  it('names the preempting process, and reaches a holder that waited for its request inside anyOf', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1, preemptive: true });
+    const log: string[] = [];
+    const processes: { urgent?: Process } = {};
+    env.process(
+      (function* (): ProcessGenerator {
+        const req = res.request({ priority: 5 });
+        // a reneging wait: the request or a patience deadline, whichever comes first
+        yield env.anyOf([req, env.timeout(100)]);
+        try {
+          yield env.timeout(10);
+        } catch (e) {
+          const cause = (e as Interrupt).cause as Preempted;
+          log.push(`preempted at ${env.now} by ${cause.by === processes.urgent ? 'urgent' : String(cause.by)}`);
+        }
+        res.release(req);
+      })(),
+    );
+    processes.urgent = env.process(user(env, res, 'urgent', 2, 1, log, 0));
+    env.run();
+    expect(log).toEqual(['urgent+2', 'preempted at 2 by urgent', 'urgent-3']);
+  });
+
+  it('does not interrupt a process that preempts its own less urgent unit', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1, preemptive: true });
+    const log: string[] = [];
+    env.process(
+      (function* (): ProcessGenerator {
+        const routine = res.request({ priority: 5 });
+        yield routine;
+        const urgent = res.request({ priority: 0 }); // takes the unit from its own routine request
+        yield urgent;
+        log.push(`urgent+${env.now}, routine holding: ${routine.isHolding}`);
+        yield env.timeout(1);
+        res.release(urgent);
+        res.release(routine); // preempted: releasing it does nothing
+        log.push(`done ${env.now}, in use ${res.inUse}`);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(['urgent+0, routine holding: false', 'done 1, in use 0']);
   });
 
   it('does not preempt a user of equal or more urgent priority', () => {
