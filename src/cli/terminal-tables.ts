@@ -4,13 +4,14 @@ import { humanise } from '../charts/theme.js';
 import type { Comparison, Estimate, ScenarioSummary } from '../analysis/index.js';
 import type { LeverEffect } from '../experiment/index.js';
 import type { SweepPoint } from '../experiment/index.js';
+import { estimateText } from '../report/estimate-text.js';
 
 const number = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-');
 
 /** `141 (137 to 145)`: an estimate with its 95% interval. */
 export function withInterval(e: Estimate, digits = 0, scale = 1, suffix = ''): string {
-  const ci = Number.isFinite(e.ci95[0]) ? ` (${number(e.ci95[0] * scale, digits)} to ${number(e.ci95[1] * scale, digits)})` : '';
-  return `${number(e.estimate * scale, digits)}${suffix}${ci}`;
+  const text = estimateText(e, digits, scale, suffix);
+  return text.interval === null ? text.value : `${text.value} (${text.interval})`;
 }
 
 const style = { head: [], border: [] };

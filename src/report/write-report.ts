@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  compareScenarios, comparisonTable, flowTable, groupTable, itemsTable, replicationsTable, summariseExperiment, summaryTable,
+  comparisonTable, flowTable, groupTable, itemsTable, replicationsTable, summaryTable,
   throughputTable, timeSplitTable, utilisationTable, writeFileAtomic, writeResultsBundle, type Estimate, type ScenarioSummary,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
@@ -15,7 +15,8 @@ import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResu
 import { simulate } from '../model/index.js';
 import { assumptionsSectionHtml } from './assumptions.js';
 import { escapeHtml } from './escape.js';
-import { headlineOf } from './headline.js';
+import { estimateText } from './estimate-text.js';
+import { findingsOf, type Findings } from './headline.js';
 import { reportHtml, type ReportFigure } from './html-document.js';
 
 export interface ReportInput {
@@ -28,6 +29,8 @@ export interface ReportInput {
   title?: string;
   /** The command that reproduces the report, shown in its last section. */
   command?: string;
+  /** What the comparison found, when the caller has it already (computed from the experiment otherwise). */
+  findings?: Findings;
 }
 
 export interface ReportFiles {
@@ -37,10 +40,8 @@ export interface ReportFiles {
 }
 
 function formatEstimate(e: Estimate, digits = 0, scale = 1, suffix = ''): string {
-  if (!Number.isFinite(e.estimate)) return '-';
-  const f = (x: number) => (x * scale).toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const ci = Number.isFinite(e.ci95[0]) ? ` <small>(${f(e.ci95[0])} to ${f(e.ci95[1])})</small>` : '';
-  return `${f(e.estimate)}${suffix}${ci}`;
+  const text = estimateText(e, digits, scale, suffix);
+  return text.interval === null ? text.value : `${text.value} <small>(${text.interval})</small>`;
 }
 
 function metricsTableHtml(summaries: readonly ScenarioSummary[]): string {
@@ -68,10 +69,8 @@ function journeyFigure(input: ReportInput, best: string): charts.VegaLiteSpec | 
 export async function writeReport(outDir: string, input: ReportInput): Promise<ReportFiles> {
   const { experiment } = input;
   // 1. summarise
-  const summaries = summariseExperiment(experiment);
-  const headline = headlineOf(experiment, summaries);
-  const best = headline.best ?? summaries[0].name;
-  const comparisons = summaries.filter((s) => s.name !== best).flatMap((s) => compareScenarios(experiment, best, s.name));
+  const { summaries, headline, comparisons, best: bestName } = input.findings ?? findingsOf(experiment);
+  const best = bestName ?? summaries[0].name;
 
   // 2. chart
   const specs: { stem: string; spec: charts.VegaLiteSpec; caption: string }[] = [

@@ -1,9 +1,8 @@
 /** orgflow compare [scenario...]: the main job. */
 import { join, relative, resolve } from 'node:path';
-import { compareScenarios, summariseExperiment } from '../../analysis/index.js';
 import { runExperiment } from '../../experiment/index.js';
 import { writeReport } from '../../report/index.js';
-import { headlineOf } from '../../report/headline.js';
+import { findingsOf } from '../../report/headline.js';
 import { formatIssue } from '../../scenario/index.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
@@ -26,10 +25,10 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   } finally {
     progress.stop();
   }
-  const summaries = summariseExperiment(experiment);
+  const findings = findingsOf(experiment);
+  const { summaries, comparisons } = findings;
   warnOnLittleViolations(summaries);
-  const comparisons = scenarios.flatMap((a, i) => scenarios.slice(i + 1).flatMap((b) => compareScenarios(experiment, a.name, b.name)));
-  const written = await writeReport(options.out, { experiment, scenarios, command: commandLine });
+  const written = await writeReport(options.out, { experiment, scenarios, command: commandLine, findings });
 
   if (options.json) {
     console.log(JSON.stringify({ scenarios: summaries, comparisons, ...(experiment.precision ? { precision: experiment.precision } : {}), outputs: { report: resolve(written.report), folder: resolve(options.out) } }, null, 2));
@@ -40,7 +39,7 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   if (experiment.precision) console.log(`Precision reached: median known within ${(experiment.precision.reached * 100).toFixed(1)}% (target ${(experiment.precision.target * 100).toFixed(1)}%).`);
   console.log('Days from request to production, mean over replications (95% CI):');
   console.log(summaryTable(summaries));
-  console.log(`\n${headlineOf(experiment, summaries).text}`);
+  console.log(`\n${findings.headline.text}`);
   for (const line of comparisonLines(comparisons)) console.log(line);
   const shown = (p: string): string => relative(process.cwd(), p) || '.';
   console.log(`\nReport: ${shown(written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`);

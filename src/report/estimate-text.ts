@@ -1,0 +1,19 @@
+/** How an estimate with its 95% interval reads, for the terminal and for the report alike. */
+import type { Estimate } from '../analysis/index.js';
+
+export interface EstimateText {
+  /** The estimate, e.g. `141` or `12%`; `-` when there is none. */
+  value: string;
+  /** The interval, e.g. `137 to 145`, or null when it is not known. */
+  interval: string | null;
+}
+
+const number = (x: number, digits: number): string => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The estimate `e` times `scale` with `digits` decimals and `suffix` (say `%`), and its interval. */
+export function estimateText(e: Estimate, digits = 0, scale = 1, suffix = ''): EstimateText {
+  if (!Number.isFinite(e.estimate)) return { value: '-', interval: null };
+  const [low, high] = e.ci95;
+  const interval = Number.isFinite(low) && Number.isFinite(high) ? `${number(low * scale, digits)} to ${number(high * scale, digits)}` : null;
+  return { value: `${number(e.estimate * scale, digits)}${suffix}`, interval };
+}
