@@ -143,6 +143,8 @@ describe('Process', () => {
   it('explains a call with a generator function instead of a generator', () => {
     const env = new Environment();
     expect(() => env.process((function* () {}) as any)).toThrow('env.process() needs a generator');
+    expect(() => env.process({ not: 'a generator' } as any)).toThrow('env.process() needs a generator');
+    expect(() => env.process(null as any)).toThrow('env.process() needs a generator');
   });
 });
 
