@@ -109,6 +109,34 @@ describe('Process', () => {
     expect(log).toEqual([['interrupted: urgent incident', 4], ['resumed', 5]]);
   });
 
+  it('says which event a process waits for, on the calendar or not, and takes it off either on interrupt', () => {
+    const env = new Environment();
+    const gate = env.event<string>();
+    const log: string[] = [];
+    let holdFor: ReturnType<typeof env.timeout> | null = null;
+    const sleeper = env.process(
+      (function* (): ProcessGenerator {
+        holdFor = env.timeout(10);
+        try { yield holdFor; } catch { log.push(`interrupted at ${env.now} while holding`); }
+        try { yield gate; } catch { log.push(`interrupted at ${env.now} at the gate`); }
+        yield env.timeout(1);
+        log.push(`done at ${env.now}`);
+      })(),
+    );
+    expect(sleeper.target).toBe(holdFor);
+    env.process((function* (): ProcessGenerator {
+      yield env.timeout(2);
+      sleeper.interrupt();
+      yield env.timeout(1);
+      expect(sleeper.target).toBe(gate);
+      sleeper.interrupt();
+      gate.succeed('open'); // nobody waits for it any more
+    })());
+    env.run();
+    expect(log).toEqual(['interrupted at 2 while holding', 'interrupted at 3 at the gate', 'done at 4']);
+    expect(sleeper.target).toBeNull();
+  });
+
   it('refuses to interrupt a finished process or itself', () => {
     const env = new Environment();
     const p = env.process((function* (): ProcessGenerator { yield env.timeout(1); })());
