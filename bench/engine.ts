@@ -6,8 +6,8 @@
  *   npm run bench -- --repeat 5 --models mmc
  *
  * Every run is a child process of its own, alternating engine and baselines, so they share
- * the machine's state; figures are medians over the repeats and the ratios compare the
- * engine with each baseline from this same run. Baselines are looked for in
+ * the machine's state; figures are medians over the repeats, and each ratio is the median
+ * over rounds of the engine's speed over the baseline's in that round. Baselines are looked for in
  * $ORGFLOW_BASELINES, then ../shared/baselines beside the project; without them only the
  * engine's own figures are printed.
  */
@@ -97,13 +97,16 @@ for (const model of models) {
     add(runEngine(model));
     if (baselineDir) for (const b of BASELINES) add(runBaseline(b, model));
   }
-  const engine = summarise(runs.get('orgflow') as Row[]);
+  const engineRuns = runs.get('orgflow') as Row[];
+  const engine = summarise(engineRuns);
   const ratios: Record<string, number> = {};
   for (const b of BASELINES) {
     const rows = runs.get(b);
     if (!rows) continue;
     const s = summarise(rows);
-    ratios[`vs_${b}`] = engine.eventsPerSecond / s.eventsPerSecond;
+    // the ratio of each round (runs next to each other in time), then the median: steadier
+    // than a ratio of medians when the machine's speed drifts during the benchmark
+    ratios[`vs_${b}`] = median(rows.map((row, round) => engineRuns[round].eventsPerSecond / row.eventsPerSecond));
     results.push({ ...s, kind: 'baseline' });
   }
   results.push({ ...engine, kind: 'engine', ...ratios });
