@@ -5,7 +5,7 @@
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { confidenceInterval } from './batch-means.js';
-import { TIME_PARTS, type Percentiles, type ReplicationMetrics, type TimePart, type TimeToProduction } from './replication-metrics.js';
+import { SCALAR_METRICS, TIME_PARTS, type Percentiles, type ReplicationMetrics, type ScalarMetrics, type TimePart, type TimeToProduction } from './replication-metrics.js';
 
 /** A mean over replications with its 95% confidence interval ([NaN, NaN] with one replication). */
 export interface Estimate {
@@ -15,22 +15,14 @@ export interface Estimate {
 
 export type TimeToProductionSummary = Percentiles<Estimate>;
 
-export interface ScenarioSummary {
+export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   name: string;
   replications: number;
   seed: number;
   hash?: string;
   timeToProduction: TimeToProductionSummary;
-  throughputPerYear: Estimate;
-  abandonmentRate: Estimate;
   /** team/role -> mean utilisation over replications. */
   utilization: Record<string, number>;
-  handoversPerItem: Estimate;
-  crossBoundaryHandoversPerItem: Estimate;
-  iterationsPerItem: Estimate;
-  reworkPassesPerItem: Estimate;
-  flowEfficiency: Estimate;
-  costPerGoLive: Estimate;
   timeSplit: Record<TimePart, Estimate>;
   waitingByRole: Record<string, Estimate>;
   byDomain: Record<string, TimeToProductionSummary>;
@@ -57,6 +49,12 @@ function ttpSummary(values: readonly TimeToProduction[]): TimeToProductionSummar
   };
 }
 
+function scalarSummary(m: readonly ReplicationMetrics[]): ScalarMetrics<Estimate> {
+  const summary = {} as ScalarMetrics<Estimate>;
+  for (const k of SCALAR_METRICS) summary[k] = estimateOf(m.map((x) => x[k]));
+  return summary;
+}
+
 function keysOf(records: readonly Record<string, unknown>[]): string[] {
   return [...new Set(records.flatMap((r) => Object.keys(r)))].sort();
 }
@@ -71,15 +69,8 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
     seed,
     ...(result.hash ? { hash: result.hash } : {}),
     timeToProduction: ttpSummary(m.map((x) => x.timeToProduction)),
-    throughputPerYear: of((x) => x.throughputPerYear),
-    abandonmentRate: of((x) => x.abandonmentRate),
+    ...scalarSummary(m),
     utilization: Object.fromEntries(keysOf(m.map((x) => x.utilization)).map((k) => [k, estimateOf(m.map((x) => x.utilization[k])).estimate])),
-    handoversPerItem: of((x) => x.handoversPerItem),
-    crossBoundaryHandoversPerItem: of((x) => x.crossBoundaryHandoversPerItem),
-    iterationsPerItem: of((x) => x.iterationsPerItem),
-    reworkPassesPerItem: of((x) => x.reworkPassesPerItem),
-    flowEfficiency: of((x) => x.flowEfficiency),
-    costPerGoLive: of((x) => x.costPerGoLive),
     timeSplit: Object.fromEntries(TIME_PARTS.map((p) => [p, of((x) => x.timeSplit[p])])) as Record<TimePart, Estimate>,
     waitingByRole: Object.fromEntries(keysOf(m.map((x) => x.waitingByRole)).map((k) => [k, of((x) => x.waitingByRole[k] ?? 0)])),
     byDomain: Object.fromEntries(keysOf(m.map((x) => x.byDomain)).map((k) => [k, ttpSummary(m.map((x) => x.byDomain[k] ?? missing))])),

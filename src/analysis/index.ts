@@ -2,7 +2,7 @@
 export { confidenceInterval, batchMeans, type Estimate as Interval } from './batch-means.js';
 export { studentTQuantile } from './student-t.js';
 export { erlangC, mmc, mg1, jacksonNetwork, nonPreemptivePriorityWaits } from './queueing-theory.js';
-export { replicationMetrics, timeToProductionOf, TIME_PARTS, type ReplicationMetrics, type TimeToProduction, type TimePart, type Percentiles } from './replication-metrics.js';
+export { replicationMetrics, timeToProductionOf, TIME_PARTS, SCALAR_METRICS, type ScalarMetrics, type ReplicationMetrics, type TimeToProduction, type TimePart, type Percentiles } from './replication-metrics.js';
 export { checkLittlesLaw, type LittleCheck } from './littles-law.js';
 export { summariseExperiment, summariseScenario, estimateOf, type Estimate, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';

@@ -22,22 +22,36 @@ export interface TimeToProduction extends Percentiles<number> {
   count: number;
 }
 
-export interface ReplicationMetrics {
-  timeToProduction: TimeToProduction;
+/**
+ * The metrics that are one number per replication, as numbers (one replication) or as
+ * estimates (a summary over replications).
+ */
+export interface ScalarMetrics<T> {
   /** Go-lives per year within the measured window. */
-  throughputPerYear: number;
+  throughputPerYear: T;
   /** Abandoned / (live + abandoned), of use cases arrived in the window. */
-  abandonmentRate: number;
+  abandonmentRate: T;
+  handoversPerItem: T;
+  crossBoundaryHandoversPerItem: T;
+  iterationsPerItem: T;
+  reworkPassesPerItem: T;
+  /** Mean over live use cases of (work + rework) / time to production. */
+  flowEfficiency: T;
+  /** People cost in the window / go-lives in the window. */
+  costPerGoLive: T;
+}
+
+const SCALAR_METRIC_SET: Record<keyof ScalarMetrics<number>, true> = {
+  throughputPerYear: true, abandonmentRate: true, handoversPerItem: true, crossBoundaryHandoversPerItem: true,
+  iterationsPerItem: true, reworkPassesPerItem: true, flowEfficiency: true, costPerGoLive: true,
+};
+/** The names of the scalar metrics (the type checks that none is missing). */
+export const SCALAR_METRICS = Object.keys(SCALAR_METRIC_SET) as (keyof ScalarMetrics<number>)[];
+
+export interface ReplicationMetrics extends ScalarMetrics<number> {
+  timeToProduction: TimeToProduction;
   /** team/role -> utilisation over the window. */
   utilization: Record<string, number>;
-  handoversPerItem: number;
-  crossBoundaryHandoversPerItem: number;
-  iterationsPerItem: number;
-  reworkPassesPerItem: number;
-  /** Mean over live use cases of (work + rework) / time to production. */
-  flowEfficiency: number;
-  /** People cost in the window / go-lives in the window. */
-  costPerGoLive: number;
   /** Mean days per live use case. */
   timeSplit: Record<TimePart, number>;
   /** Mean days waiting for each role, per live use case. */
