@@ -91,13 +91,15 @@ export class Calendar<E> {
 
   /**
    * Adds `entry`, due at `time` (never before the current time). An entry due now with
-   * priority URGENT or NORMAL goes into a zero-delay lane.
+   * priority URGENT or NORMAL goes into a zero-delay lane, unless it is `replaceable`: then
+   * it goes into the heap, and the slot number returned lets {@link replace} swap it for
+   * another entry (the slot is -1 for an entry in a lane).
    */
-  insert(entry: E, time: number, priority: number): void {
+  insert(entry: E, time: number, priority: number, replaceable = false): number {
     const key = priority * PRIORITY_STRIDE + this.sequence++;
-    if (time === this.time && priority <= NORMAL && priority >= URGENT) {
+    if (time === this.time && priority <= NORMAL && priority >= URGENT && !replaceable) {
       (priority === URGENT ? this.urgentNow : this.normalNow).push(entry, key);
-      return;
+      return -1;
     }
     let slot: number;
     if (this.freeCount > 0) {
@@ -124,6 +126,15 @@ export class Calendar<E> {
     times[i] = time;
     keys[i] = key;
     slots[i] = slot;
+    return slot;
+  }
+
+  /**
+   * Puts `entry` in place of the one in `slot` (from a replaceable {@link insert}), which
+   * must still be waiting; it keeps that one's time and order.
+   */
+  replace(slot: number, entry: E): void {
+    this.entries[slot] = entry;
   }
 
   /** The time of the next entry, or Infinity when the calendar is empty. */

@@ -92,6 +92,25 @@ export class Environment {
     this.calendar.insert(event, this.now + delay, priority);
   }
 
+  /**
+   * @internal Puts a process on the calendar to be resumed `delay` from now (a process that
+   * yielded a plain delay); returns the slot with which {@link _cancelWakeUp} withdraws it.
+   */
+  _scheduleWakeUp(process: Process<any>, delay: number): number {
+    return this.calendar.insert(process, this.now + delay, NORMAL, true);
+  }
+
+  /**
+   * @internal Withdraws a wake-up from {@link _scheduleWakeUp} that has not happened yet:
+   * an event nobody waits for takes its place, as a timeout stays on the calendar when the
+   * process waiting for it is interrupted.
+   */
+  _cancelWakeUp(slot: number): void {
+    const placeholder = new Event<undefined>(this);
+    placeholder._flags = TRIGGERED;
+    this.calendar.replace(slot, placeholder);
+  }
+
   /** Processes the next event. Returns false when none remain. */
   step(): boolean {
     const event = this.calendar.pop();

@@ -79,14 +79,14 @@ describe('Process', () => {
     expect(seen).toBe('child failed');
   });
 
-  it('rejects a yield of something that is not an event, naming what it got', () => {
+  it('rejects a yield of something that is not an event or a delay, naming what it got', () => {
     const env = new Environment();
     // the process starts at once, so the mistake surfaces from env.process() itself
-    expect(() => env.process((function* (): Generator<any, void, any> { yield 5; })())).toThrow(
-      /must yield events, got the number 5 \(did you mean yield env.timeout\(5\)\?\)/,
+    expect(() => env.process((function* (): Generator<any, void, any> { yield undefined; })())).toThrow(
+      'must yield events or delays, got undefined (a bare yield)',
     );
     env.process((function* (): Generator<any, void, any> { yield env.timeout(1); yield 'soon'; })());
-    expect(() => env.run()).toThrow('must yield events, got string');
+    expect(() => env.run()).toThrow('must yield events or delays, got string');
   });
 
   it('interrupts a waiting process with a cause, taking it off the event it waited for', () => {
@@ -223,3 +223,123 @@ describe('allOf and anyOf', () => {
     expect(at).toBe(2);
   });
 });
+
+describe('holding for a plain delay (yield d)', () => {
+  it('holds like a timeout and wakes in the same order of events', () => {
+    // the same clocks as above, holding with `yield tick` in one run and with
+    // `yield env.timeout(tick)` in the other: the logs match entry for entry
+    const logs = [true, false].map((plain) => {
+      const env = new Environment();
+      const log: [string, number][] = [];
+      function* clock(name: string, tick: number): ProcessGenerator {
+        for (let i = 0; i < 3; i++) {
+          log.push([name, env.now]);
+          yield plain ? tick : env.timeout(tick);
+        }
+      }
+      env.process(clock('fast', 1));
+      env.process(clock('slow', 2));
+      env.process(clock('now', 0));
+      env.run();
+      return { log, now: env.now, events: env.eventCount };
+    });
+    expect(logs[0]).toEqual(logs[1]);
+    expect(logs[0].log.slice(0, 4)).toEqual([['fast', 0], ['slow', 0], ['now', 0], ['now', 0]]);
+    expect(logs[0].now).toBe(6);
+  });
+
+  it('resumes with undefined, and is neither running nor waiting for an event while it holds', () => {
+    const env = new Environment();
+    let received: unknown = 'unset';
+    const holder = env.process((function* (): ProcessGenerator { received = yield 2.5; })());
+    expect(holder.isAlive).toBe(true);
+    expect(holder.isRunning).toBe(false);
+    expect(holder.target).toBeNull();
+    expect(env.peek()).toBe(2.5);
+    env.run();
+    expect(received).toBeUndefined();
+    expect(env.now).toBe(2.5);
+    expect(holder.processed).toBe(true);
+  });
+
+  it('throws a delay that is not a finite number >= 0 into the process, naming it', () => {
+    for (const bad of [-1, NaN, Infinity]) {
+      const env = new Environment();
+      let message = '';
+      env.process(
+        (function* (): ProcessGenerator {
+          try {
+            yield bad;
+          } catch (e) {
+            message = (e as Error).message;
+          }
+        })(),
+      );
+      env.run();
+      expect(message).toBe(`a process yielded the delay ${bad}: a delay must be a finite number >= 0`);
+    }
+  });
+
+  it('stops at run(until) between wake-ups, and goes on from there', () => {
+    const env = new Environment();
+    const log: number[] = [];
+    env.process((function* (): ProcessGenerator { for (;;) { yield 3; log.push(env.now); } })());
+    env.run(10);
+    expect(log).toEqual([3, 6, 9]);
+    expect(env.now).toBe(10);
+    env.run(13);
+    expect(log).toEqual([3, 6, 9, 12]);
+  });
+
+  it('is cut short by an interrupt, and the abandoned wake-up does not resume the process later', () => {
+    const env = new Environment();
+    const log: [string, number][] = [];
+    const sleeper = env.process(
+      (function* (): ProcessGenerator {
+        try {
+          yield 10;
+          log.push(['woke normally', env.now]);
+        } catch (e) {
+          log.push([`interrupted: ${(e as Interrupt).cause}`, env.now]);
+        }
+        // hold again past the abandoned wake-up at t=10, then once more
+        yield 8;
+        log.push(['second hold over', env.now]);
+        yield 1;
+        log.push(['third hold over', env.now]);
+      })(),
+    );
+    env.process((function* (): ProcessGenerator { yield 4; sleeper.interrupt('urgent work'); })());
+    env.run();
+    expect(log).toEqual([['interrupted: urgent work', 4], ['second hold over', 12], ['third hold over', 13]]);
+    // the abandoned wake-up still passes as an event nobody waits for, as an abandoned timeout would
+    expect(env.now).toBe(13);
+  });
+
+  it('is interrupted while holding for zero time, before the wake-up due at the same time', () => {
+    const env = new Environment();
+    const log: string[] = [];
+    let sleeper: ReturnType<Environment['process']> | null = null;
+    env.process(
+      (function* (): ProcessGenerator {
+        yield 1;
+        sleeper = env.process(
+          (function* (): ProcessGenerator {
+            try {
+              yield 0;
+              log.push('woke');
+            } catch {
+              log.push(`interrupted at ${env.now}`);
+            }
+            yield 0;
+            log.push(`held again until ${env.now}`);
+          })(),
+        );
+        sleeper.interrupt();
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(['interrupted at 1', 'held again until 1']);
+  });
+});
+

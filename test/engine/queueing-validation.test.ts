@@ -128,4 +128,21 @@ describe('determinism', () => {
   it('a different seed gives a different trace', () => {
     expect(Buffer.from(traceOf(42).buffer).equals(Buffer.from(traceOf(43).buffer))).toBe(false);
   });
+
+  // The checks above hold with `yield env.timeout(d)`; holding with `yield d` must give the
+  // very same runs (same events, same order), so they cover that form too.
+  it('processes holding for plain delays give the same M/M/c run as with timeouts', () => {
+    const run = (hold: 'timeout' | 'delay') => runSingleStation({ arrivalRate: 4.5, service: exponential({ mean: 1 }), servers: 5, customers: 20_000, seed: 11, hold });
+    const [timeouts, delays] = [run('timeout'), run('delay')];
+    expect(Buffer.from(delays.values.buffer).equals(Buffer.from(timeouts.values.buffer))).toBe(true);
+    expect(delays.engineEvents).toBe(timeouts.engineEvents);
+    expect(delays.timeAverageInSystem).toBe(timeouts.timeAverageInSystem);
+  });
+
+  it('and the same rework network run', () => {
+    const net = { arrivalRate: 1, servers: [3, 4, 2], serviceMeans: [2.4, 2.24, 1.12], reworkProbability: 0.3, jobs: 20_000, seed: 12 };
+    const [timeouts, delays] = [runReworkNetwork({ ...net, hold: 'timeout' }), runReworkNetwork({ ...net, hold: 'delay' })];
+    expect(Buffer.from(delays.values.buffer).equals(Buffer.from(timeouts.values.buffer))).toBe(true);
+    expect(delays.engineEvents).toBe(timeouts.engineEvents);
+  });
 });

@@ -3,7 +3,7 @@
  * tests and the benchmark (bench/engine.ts). Each run records, per departing customer, the
  * quantity theory predicts, so its mean can be compared with the closed form.
  */
-import { Environment, Resource, Tally, TimeWeighted, type ProcessGenerator, type QueueDiscipline } from '../../src/engine/index.js';
+import { Environment, Resource, Tally, TimeWeighted, type Event, type ProcessGenerator, type QueueDiscipline } from '../../src/engine/index.js';
 import { RandomStreams, exponential, type Distribution, type Rng } from '../../src/random/index.js';
 
 export interface QueueRun {
@@ -23,6 +23,14 @@ export interface QueueRun {
   endTime: number;
 }
 
+/** How processes hold for a time: `yield env.timeout(d)` or `yield d`. */
+export type HoldStyle = 'timeout' | 'delay';
+
+/** What a process yields to hold for `delay` in the given style. */
+function holdIn(env: Environment, style: HoldStyle = 'timeout'): (delay: number) => Event<undefined> | number {
+  return style === 'delay' ? (delay) => delay : (delay) => env.timeout(delay);
+}
+
 export interface SingleStationOptions {
   arrivalRate: number;
   service: Distribution;
@@ -37,6 +45,8 @@ export interface SingleStationOptions {
   statistics?: boolean;
   /** Keep every wait (memory grows with customers) or only running statistics. Default true. */
   record?: boolean;
+  /** How processes hold for a time. Default 'timeout'. */
+  hold?: HoldStyle;
 }
 
 /** A G/G/c station with Poisson arrivals: `customers` arrive, each waits, is served, leaves. */
@@ -50,6 +60,7 @@ export function runSingleStation(options: SingleStationOptions): QueueRun {
   const serviceRng = streams.stream('service');
   const routeRng = streams.stream('routing');
   const interArrival = exponential({ mean: 1 / arrivalRate });
+  const hold = holdIn(env, options.hold);
   const pools = options.splitQueues
     ? Array.from({ length: servers }, () => new Resource(env, { capacity: 1, monitor: statistics }))
     : [new Resource(env, { capacity: servers, monitor: statistics })];
@@ -74,14 +85,14 @@ export function runSingleStation(options: SingleStationOptions): QueueRun {
       tally.add(wait);
       if (record) waits[recorded++] = wait;
     }
-    yield env.timeout(service.sample(serviceRng));
+    yield hold(service.sample(serviceRng));
     pool.release(req);
     changeInSystem(-1);
     departed++;
   }
   function* source(): ProcessGenerator {
     for (let i = 0; i < customers; i++) {
-      yield env.timeout(interArrival.sample(arrivalRng));
+      yield hold(interArrival.sample(arrivalRng));
       env.process(customer(i));
     }
   }
@@ -109,6 +120,8 @@ export interface NetworkOptions {
   seed: number | string;
   /** Keep the statistics for Little's law. Default true. */
   statistics?: boolean;
+  /** How processes hold for a time. Default 'timeout'. */
+  hold?: HoldStyle;
 }
 
 /**
@@ -124,6 +137,7 @@ export function runReworkNetwork(options: NetworkOptions): QueueRun {
   const reworkRng: Rng = streams.stream('rework');
   const interArrival = exponential({ mean: 1 / options.arrivalRate });
   const service = options.serviceMeans.map((mean) => exponential({ mean }));
+  const hold = holdIn(env, options.hold);
   const stations = options.servers.map((capacity) => new Resource(env, { capacity }));
   const times = new Float64Array(options.jobs);
   const tally = new Tally();
@@ -137,7 +151,7 @@ export function runReworkNetwork(options: NetworkOptions): QueueRun {
   function* visit(station: number): ProcessGenerator {
     const req = stations[station].request();
     yield req;
-    yield env.timeout(service[station].sample(serviceRng[station]));
+    yield hold(service[station].sample(serviceRng[station]));
     stations[station].release(req);
     services++;
   }
@@ -155,7 +169,7 @@ export function runReworkNetwork(options: NetworkOptions): QueueRun {
   }
   function* source(): ProcessGenerator {
     for (let i = 0; i < options.jobs; i++) {
-      yield env.timeout(interArrival.sample(arrivalRng));
+      yield hold(interArrival.sample(arrivalRng));
       env.process(job());
     }
   }
