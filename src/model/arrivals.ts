@@ -1,7 +1,8 @@
 /**
  * Demand: one Poisson process per domain and use-case type (stream
  * `arrivals/<domain>/<type>`), and the dated items of each domain. Every scenario with the
- * same demand gets the same arrivals, in the same order, with the same item ids.
+ * same demand gets the same arrivals, in the same order, with the same item ids. The
+ * processes hold for the gap between arrivals by yielding it (`yield gap`, in days).
  */
 import type { ProcessGenerator } from '../engine/index.js';
 import { exponential } from '../random/index.js';
@@ -26,7 +27,7 @@ export function startArrivals(ctx: ModelContext): void {
       env.process(
         (function* (): ProcessGenerator {
           for (;;) {
-            yield env.timeout(gap.sample(rng));
+            yield gap.sample(rng);
             if (env.now >= spec.horizon_days) return;
             arrive(domain, type);
           }
@@ -39,7 +40,7 @@ export function startArrivals(ctx: ModelContext): void {
         (function* (): ProcessGenerator {
           for (const item of dated) {
             if (item.day >= spec.horizon_days) return;
-            if (item.day > env.now) yield env.timeout(item.day - env.now);
+            if (item.day > env.now) yield item.day - env.now;
             arrive(domain, item.type);
           }
         })(),

@@ -1,7 +1,8 @@
 /**
  * After go-live, each model in production asks for maintenance (incidents, retraining) as a
  * Poisson process, handled by the maintenance role of a team serving its domain, competing
- * with project work for the same people (ahead of it when urgent).
+ * with project work for the same people (ahead of it when urgent). It holds for a number of
+ * days by yielding it (`yield duration`).
  */
 import type { ProcessGenerator } from '../engine/index.js';
 import { exponential } from '../random/index.js';
@@ -20,7 +21,7 @@ export function* maintainModel(ctx: ModelContext, record: ItemRecord): ProcessGe
   const gap = exponential({ mean: 1 / m.ratePerDay });
   const base = { item: record.id, domain: record.domain, type: record.type, loop: 'maintenance' };
   for (;;) {
-    yield env.timeout(gap.sample(rng));
+    yield gap.sample(rng);
     const pool = ctx.org.route(m.role, record.domain);
     const request = pool.request(m.urgent ? URGENT_PRIORITY : 0);
     yield request;
@@ -29,7 +30,7 @@ export function* maintainModel(ctx: ModelContext, record: ItemRecord): ProcessGe
     const duration = elapsedDays(m.effort.sample(rng) * multiplier, ctx.rate);
     const row = log.enabled ? { ...base, team: pool.team, role: pool.role, person: pool.personId(a.person) } : null;
     if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_start' });
-    yield env.timeout(duration);
+    yield duration;
     pool.release(a);
     if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
   }

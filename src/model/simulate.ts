@@ -116,7 +116,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
   const pools = [...ctx.org.pools.values(), ...ctx.org.smePools.values()];
   env.process(
     (function* (): ProcessGenerator {
-      if (warmup > 0) yield env.timeout(warmup);
+      if (warmup > 0) yield warmup;
       for (const p of pools) {
         p.resource.busyMonitor?.reset();
         p.resource.queueMonitor?.reset();
@@ -135,7 +135,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
         flow.abandoned.push(ctx.ended.abandoned);
         for (const [loop, m] of ctx.loops) flow.inLoop[loop].push(m.wip.value);
         if (env.now + every > spec.horizon_days) return;
-        yield env.timeout(every);
+        yield every;
       }
     })(),
   );

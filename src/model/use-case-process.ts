@@ -3,6 +3,9 @@
  * cycle), then activity after activity along the workflow until it goes live or is
  * abandoned, with handovers, context loss, gates and loop-backs on the way. Every day of its
  * life is put in exactly one category of its record, so they add up to its lead time.
+ *
+ * Like every process of the model, it holds for a number of days by yielding that number
+ * (`yield duration`), the engine's plain-delay form of `yield env.timeout(duration)`.
  */
 import type { ProcessGenerator } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
@@ -56,7 +59,7 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
   if (ctx.planningCadence > 0) {
     const wait = Math.ceil(env.now / ctx.planningCadence) * ctx.planningCadence - env.now;
     if (wait > 0) {
-      yield env.timeout(wait);
+      yield wait;
       record.planning += wait;
       if (log.enabled) log.add({ ...base, time: env.now, kind: 'planning', duration: wait });
     }
@@ -156,7 +159,7 @@ function* work(ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: 
       }
     : null;
   if (row !== null) log.add({ ...row, time: env.now, kind: 'activity_start' });
-  yield env.timeout(duration);
+  yield duration;
   if (row !== null) log.add({ ...row, time: env.now, kind: 'activity_end', duration });
   record.activities++;
   if (isRework) {
@@ -172,7 +175,7 @@ function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rn
   const gate = ctx.gates.get(node.spec.gate as string) as { cadence: number; approval: number };
   const { env } = ctx;
   const wait = (Math.floor(env.now / gate.cadence) + 1) * gate.cadence - env.now;
-  yield env.timeout(wait);
+  yield wait;
   record.gate += wait;
   const passed = rng() < gate.approval;
   if (!passed) record.gateRejections++;
@@ -196,7 +199,7 @@ function* handover(ctx: ModelContext, record: ItemRecord, boundary: Boundary, pr
   const delay = ctx.handoverDelay[boundary].sample(streams.handover);
   record.handovers++;
   if (boundary === 'cross_home') record.crossBoundaryHandovers++;
-  if (delay > 0) yield env.timeout(delay);
+  if (delay > 0) yield delay;
   record.handover += delay;
   if (log.enabled) log.add({ time: env.now, kind: 'handover', item: record.id, domain: record.domain, type: record.type, duration: delay, detail: boundary, team: previous.pool.team, role: previous.pool.role });
 
@@ -208,7 +211,7 @@ function* handover(ctx: ModelContext, record: ItemRecord, boundary: Boundary, pr
     yield request;
     const a = sme.assign(request, null);
     const availability = ctx.spec.domains[record.domain].sme?.availability ?? 1;
-    yield env.timeout(elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.rate, availability));
+    yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.rate, availability);
     sme.release(a);
     record.clarification += env.now - start;
     if (log.enabled) log.add({ time: env.now, kind: 'clarification', item: record.id, domain: record.domain, type: record.type, team: sme.team, role: SME_ROLE, person: sme.personId(a.person), duration: env.now - start, detail: boundary });
