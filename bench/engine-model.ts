@@ -1,25 +1,30 @@
 /**
  * One benchmark run of the engine, in a process of its own (so peak memory is its own):
- *   node dist/bench/engine-model.js mmc|net [customers] [seed] [record|tally]
+ *   node dist/bench/engine-model.js mmc|net [customers] [seed] [record|tally] [timeout|delay]
  * Prints one JSON line. The models mirror shared/baselines/des_gen.mjs statement for
  * statement, written with the public generator API and seeded named streams, so the
  * comparison measures the engine and not the model code. `record` keeps every wait (as the
  * baselines do, for batch means); `tally` keeps running statistics only, to show that memory
- * does not grow with the number of finished customers.
+ * does not grow with the number of finished customers. `timeout` holds with
+ * `yield env.timeout(d)` (des_gen's default `obj` style), `delay` with `yield d` (its `num`
+ * style).
  */
 import { batchMeans } from '../src/analysis/batch-means.js';
 import { jacksonNetwork, mmc } from '../src/analysis/queueing-theory.js';
-import { Environment, Resource, Tally, type ProcessGenerator } from '../src/engine/index.js';
+import { Environment, Resource, Tally, type Event, type ProcessGenerator } from '../src/engine/index.js';
 import { RandomStreams } from '../src/random/index.js';
 import { BENCH_MODELS } from './models.js';
 
-const [model = 'mmc', countArg, seedArg, mode = 'record'] = process.argv.slice(2);
+const [model = 'mmc', countArg, seedArg, mode = 'record', style = 'timeout'] = process.argv.slice(2);
 if (model !== 'mmc' && model !== 'net') throw new Error(`unknown model ${model}: expected mmc or net`);
+if (style !== 'timeout' && style !== 'delay') throw new Error(`unknown style ${style}: expected timeout or delay`);
 const count = countArg ? Number(countArg) : BENCH_MODELS[model].defaultCount;
 const seed = seedArg ? Number(seedArg) : 12345;
 const record = mode !== 'tally';
 
 const env = new Environment();
+// as in des_gen: one hold function, chosen once, so both styles run the same model code
+const hold: (delay: number) => Event<undefined> | number = style === 'delay' ? (delay) => delay : (delay) => env.timeout(delay);
 const streams = new RandomStreams(seed);
 const values = new Float64Array(record ? count : 0);
 const tally = new Tally();
@@ -39,12 +44,12 @@ function runMmc(): number {
     const req = servers.request();
     yield req;
     observe(env.now - arrival);
-    yield env.timeout(-Math.log(1 - service()) / mu);
+    yield hold(-Math.log(1 - service()) / mu);
     servers.release(req);
   }
   function* source(): ProcessGenerator {
     for (let i = 0; i < count; i++) {
-      yield env.timeout(-Math.log(1 - arrivals()) / lambda);
+      yield hold(-Math.log(1 - arrivals()) / lambda);
       env.process(customer(env.now));
     }
   }
@@ -63,17 +68,17 @@ function runNet(): number {
   function* job(arrival: number): ProcessGenerator {
     let req = stations[0].request();
     yield req;
-    yield env.timeout(-Math.log(1 - service[0]()) * serviceMeans[0]);
+    yield hold(-Math.log(1 - service[0]()) * serviceMeans[0]);
     stations[0].release(req);
     let visits = 1;
     for (;;) {
       req = stations[1].request();
       yield req;
-      yield env.timeout(-Math.log(1 - service[1]()) * serviceMeans[1]);
+      yield hold(-Math.log(1 - service[1]()) * serviceMeans[1]);
       stations[1].release(req);
       req = stations[2].request();
       yield req;
-      yield env.timeout(-Math.log(1 - service[2]()) * serviceMeans[2]);
+      yield hold(-Math.log(1 - service[2]()) * serviceMeans[2]);
       stations[2].release(req);
       visits += 2;
       if (routing() >= rework) break;
@@ -83,7 +88,7 @@ function runNet(): number {
   }
   function* source(): ProcessGenerator {
     for (let i = 0; i < count; i++) {
-      yield env.timeout(-Math.log(1 - arrivals()) / lambda);
+      yield hold(-Math.log(1 - arrivals()) / lambda);
       env.process(job(env.now));
     }
   }
@@ -109,6 +114,7 @@ console.log(
   JSON.stringify({
     engine: 'orgflow',
     model,
+    style,
     count,
     events,
     engineEvents: env.eventCount,

@@ -15,8 +15,17 @@ import { loadScenario } from '../src/scenario/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: args } = parseArgs({
-  options: { replications: { type: 'string', default: '100' }, workers: { type: 'string', default: '1,2' }, json: { type: 'boolean', default: false } },
+  options: {
+    replications: { type: 'string', default: '100' },
+    workers: { type: 'string', default: '1,2' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
 });
+if (args.help) {
+  console.log('usage: npm run bench:experiment -- [--replications N] [--workers 1,2,...] [--json]');
+  process.exit(0);
+}
 const replications = Number(args.replications);
 const workerCounts = (args.workers ?? '1,2').split(',').map(Number);
 const scenarios = ['centralized', 'hub-and-spoke', 'federated'].map((p) => {
