@@ -25,6 +25,20 @@ describe('Calendar', () => {
     expect([cal.pop(), cal.pop()]).toEqual(['trigger', 'zero-delay']);
   });
 
+  it('keeps a replaceable entry due now in order with the lane, and a replacement takes its place', () => {
+    const cal = new Calendar<string>(0);
+    cal.insert('lane-1', 0, NORMAL);
+    const slot = cal.insert('wake-up', 0, NORMAL, true);
+    cal.insert('lane-2', 0, NORMAL);
+    const later = cal.insert('later', 3, NORMAL, true);
+    expect(slot).toBeGreaterThanOrEqual(0);
+    expect(cal.insert('in-lane', 0, NORMAL)).toBe(-1);
+    cal.replace(later, 'replacement');
+    const order: string[] = [];
+    for (let e = cal.pop(); e !== undefined; e = cal.pop()) order.push(`${e}:${cal.time}`);
+    expect(order).toEqual(['lane-1:0', 'wake-up:0', 'lane-2:0', 'in-lane:0', 'replacement:3']);
+  });
+
   it('matches a sorted reference on 20,000 random inserts and pops', () => {
     const cal = new Calendar<number>(0);
     const reference: { time: number; key: number; id: number }[] = [];
