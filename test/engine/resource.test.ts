@@ -70,6 +70,32 @@ describe('Resource', () => {
     expect(log).toEqual(['incident+3', 'preempted at 3, held since 0', 'incident-5']);
   });
 
+  it('preempts a user holding for a plain delay, whose abandoned wake-up then does not resume it', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1, preemptive: true });
+    const log: string[] = [];
+    env.process(
+      (function* (): ProcessGenerator {
+        let req = res.request({ priority: 5 });
+        yield req;
+        try {
+          yield 10;
+          log.push('finished uninterrupted');
+        } catch (e) {
+          log.push(`preempted at ${env.now}: ${(e as Interrupt).cause instanceof Preempted}`);
+          req = res.request({ priority: 5 }); // ask again, and do the whole job
+          yield req;
+          yield 10;
+          log.push(`redone at ${env.now}`);
+        }
+        res.release(req);
+      })(),
+    );
+    env.process(user(env, res, 'incident', 3, 2, log, 0));
+    env.run();
+    expect(log).toEqual(['incident+3', 'preempted at 3: true', 'incident-5', 'redone at 15']);
+  });
+
   it('names the preempting process, and reaches a holder that waited for its request inside anyOf', () => {
     const env = new Environment();
     const res = new Resource(env, { capacity: 1, preemptive: true });
