@@ -20,35 +20,31 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { median } from 'simple-statistics';
+import { benchCommandLine } from './command-line.js';
 import { BENCH_MODELS } from './models.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..');
 
-const { values: args } = parseArgs({
-  options: {
+const { values: args, fail: usageError } = benchCommandLine(
+  'usage: npm run bench -- [--json] [--repeat N] [--models mmc,net] [--styles timeout,delay] [--baselines DIR]',
+  {
     json: { type: 'boolean', default: false },
     repeat: { type: 'string', default: '3' },
     models: { type: 'string', default: 'mmc,net' },
     styles: { type: 'string', default: 'timeout,delay' },
     baselines: { type: 'string' },
-    help: { type: 'boolean', default: false },
   },
-});
-if (args.help) {
-  console.log('usage: npm run bench -- [--json] [--repeat N] [--models mmc,net] [--styles timeout,delay] [--baselines DIR]');
-  process.exit(0);
-}
+);
 const repeat = Number(args.repeat);
-if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number >= 1, got ${args.repeat}`);
+if (!Number.isInteger(repeat) || repeat < 1) usageError(`--repeat must be a whole number >= 1, got ${args.repeat}`);
 const models = (args.models ?? '').split(',').filter(Boolean);
-for (const m of models) if (m !== 'mmc' && m !== 'net') throw new Error(`--models: unknown model ${m} (expected mmc, net)`);
+for (const m of models) if (m !== 'mmc' && m !== 'net') usageError(`--models: unknown model ${m} (expected mmc, net)`);
 type HoldStyle = 'timeout' | 'delay';
 const styles = (args.styles ?? '').split(',').filter(Boolean) as HoldStyle[];
-for (const s of styles) if (s !== 'timeout' && s !== 'delay') throw new Error(`--styles: unknown style ${s} (expected timeout, delay)`);
-if (styles.length === 0) throw new Error('--styles: give at least one of timeout, delay');
+for (const s of styles) if (s !== 'timeout' && s !== 'delay') usageError(`--styles: unknown style ${s} (expected timeout, delay)`);
+if (styles.length === 0) usageError('--styles: give at least one of timeout, delay');
 /** des_gen's name for each style. */
 const DES_GEN_STYLE: Record<HoldStyle, string> = { timeout: 'obj', delay: 'num' };
 

@@ -9,25 +9,20 @@
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { runExperiment } from '../src/experiment/index.js';
 import { loadScenario } from '../src/scenario/index.js';
+import { benchCommandLine } from './command-line.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values: args } = parseArgs({
-  options: {
-    replications: { type: 'string', default: '100' },
-    workers: { type: 'string', default: '1,2' },
-    json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
+const { values: args, fail } = benchCommandLine('usage: npm run bench:experiment -- [--replications N] [--workers 1,2,...] [--json]', {
+  replications: { type: 'string', default: '100' },
+  workers: { type: 'string', default: '1,2' },
+  json: { type: 'boolean', default: false },
 });
-if (args.help) {
-  console.log('usage: npm run bench:experiment -- [--replications N] [--workers 1,2,...] [--json]');
-  process.exit(0);
-}
 const replications = Number(args.replications);
+if (!Number.isInteger(replications) || replications < 1) fail(`--replications must be a whole number >= 1, got ${args.replications}`);
 const workerCounts = (args.workers ?? '1,2').split(',').map(Number);
+for (const w of workerCounts) if (!Number.isInteger(w) || w < 1) fail(`--workers must list whole numbers >= 1, got ${args.workers}`);
 const scenarios = ['centralized', 'hub-and-spoke', 'federated'].map((p) => {
   const loaded = loadScenario(join(root, 'scenarios', `${p}.yaml`));
   return { name: loaded.spec.name, spec: loaded.spec, hash: loaded.hash };
