@@ -20,7 +20,7 @@ export type ProcessGenerator<R = void> = Generator<Event<any> | number, R, any>;
  * A process holds for a time by yielding a timeout, `yield env.timeout(5)`, or the delay
  * itself, `yield 5`. Both wake the process at the same point in the order of events; the
  * plain delay creates no event object, so it is the faster form for the commonest step of
- * a model (about 8% of a queueing model's run time), while a timeout is an event that
+ * a model (5 to 10% of a queueing model's run time), while a timeout is an event that
  * can also be combined (`anyOf`), carry a value, or be waited for by others.
  *
  * A new process runs at once, inside `env.process()`, until its first `yield`; the code that
