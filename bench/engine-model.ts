@@ -11,8 +11,9 @@
  */
 import { batchMeans } from '../src/analysis/batch-means.js';
 import { jacksonNetwork, mmc } from '../src/analysis/queueing-theory.js';
-import { Environment, Resource, Tally, type Event, type ProcessGenerator } from '../src/engine/index.js';
+import { Environment, Resource, Tally, type ProcessGenerator } from '../src/engine/index.js';
 import { RandomStreams } from '../src/random/index.js';
+import { holdIn } from '../test/support/queue-models.js';
 import { BENCH_MODELS } from './models.js';
 
 const [model = 'mmc', countArg, seedArg, mode = 'record', style = 'timeout'] = process.argv.slice(2);
@@ -24,7 +25,7 @@ const record = mode !== 'tally';
 
 const env = new Environment();
 // as in des_gen: one hold function, chosen once, so both styles run the same model code
-const hold: (delay: number) => Event<undefined> | number = style === 'delay' ? (delay) => delay : (delay) => env.timeout(delay);
+const hold = holdIn(env, style);
 const streams = new RandomStreams(seed);
 const values = new Float64Array(record ? count : 0);
 const tally = new Tally();

@@ -21,6 +21,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
+import type { HoldStyle } from '../test/support/queue-models.js';
 import { benchCommandLine } from './command-line.js';
 import { BENCH_MODELS } from './models.js';
 
@@ -41,7 +42,6 @@ const repeat = Number(args.repeat);
 if (!Number.isInteger(repeat) || repeat < 1) usageError(`--repeat must be a whole number >= 1, got ${args.repeat}`);
 const models = (args.models ?? '').split(',').filter(Boolean);
 for (const m of models) if (m !== 'mmc' && m !== 'net') usageError(`--models: unknown model ${m} (expected mmc, net)`);
-type HoldStyle = 'timeout' | 'delay';
 const styles = (args.styles ?? '').split(',').filter(Boolean) as HoldStyle[];
 for (const s of styles) if (s !== 'timeout' && s !== 'delay') usageError(`--styles: unknown style ${s} (expected timeout, delay)`);
 if (styles.length === 0) usageError('--styles: give at least one of timeout, delay');

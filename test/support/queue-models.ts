@@ -1,7 +1,8 @@
 /**
- * Queueing models written with the engine's public generator API, shared by the validation
- * tests and the benchmark (bench/engine.ts). Each run records, per departing customer, the
- * quantity theory predicts, so its mean can be compared with the closed form.
+ * Queueing models written with the engine's public generator API, for the validation tests.
+ * Each run records, per departing customer, the quantity theory predicts, so its mean can be
+ * compared with the closed form. The benchmark's models (bench/engine-model.ts) mirror the
+ * baselines statement for statement instead, and take their hold styles from here.
  */
 import { Environment, Resource, Tally, TimeWeighted, type Event, type ProcessGenerator, type QueueDiscipline } from '../../src/engine/index.js';
 import { RandomStreams, exponential, type Distribution, type Rng } from '../../src/random/index.js';
@@ -27,7 +28,7 @@ export interface QueueRun {
 export type HoldStyle = 'timeout' | 'delay';
 
 /** What a process yields to hold for `delay` in the given style. */
-function holdIn(env: Environment, style: HoldStyle = 'timeout'): (delay: number) => Event<undefined> | number {
+export function holdIn(env: Environment, style: HoldStyle = 'timeout'): (delay: number) => Event<undefined> | number {
   return style === 'delay' ? (delay) => delay : (delay) => env.timeout(delay);
 }
 
