@@ -224,15 +224,26 @@ export class Resource {
    * request that was preempted does nothing; releasing one twice is an error.
    */
   release(request: Request): void {
+    if (request.resource !== this || request._status !== HOLDING) {
+      this.releaseNotHeld(request);
+      return;
+    }
+    request._status = RELEASED;
+    this.busy--;
+    if (this.holders !== null) this.dropHolder(request as PriorityRequest);
+    this.grantWaiting();
+    this.recordBusy();
+  }
+
+  /**
+   * The rarer cases of {@link release}, kept apart so the common one stays small enough for
+   * the compiler to inline into the model's code: a request of another resource (an error),
+   * one still waiting (withdrawn), one released before (an error), one preempted (nothing).
+   */
+  private releaseNotHeld(request: Request): void {
     if (request.resource !== this) throw new InvalidArgumentError(`that request belongs to ${request.resource.name}, not ${this.name}`);
     const status = request._status;
-    if (status === HOLDING) {
-      request._status = RELEASED;
-      this.busy--;
-      if (this.holders !== null) this.dropHolder(request as PriorityRequest);
-      this.grantWaiting();
-      this.recordBusy();
-    } else if (status === WAITING) {
+    if (status === WAITING) {
       request._status = RELEASED;
       if (this.fifo !== null) this.fifo.remove(request);
       else (this.byPriority as BinaryHeap<PriorityRequest>).remove(request as PriorityRequest);

@@ -176,6 +176,17 @@ describe('Resource', () => {
     expect(() => res.release(holder)).toThrow('released twice');
   });
 
+  it('refuses a request of another resource, holding or waiting, and leaves both resources as they were', () => {
+    const env = new Environment();
+    const pumps = new Resource(env, { capacity: 1, name: 'pumps' });
+    const bays = new Resource(env, { capacity: 1, name: 'bays' });
+    const holding = pumps.request();
+    const waiting = pumps.request();
+    expect(() => bays.release(holding)).toThrow('that request belongs to pumps, not bays');
+    expect(() => bays.release(waiting)).toThrow('that request belongs to pumps, not bays');
+    expect([pumps.inUse, pumps.queueLength, bays.inUse, holding.isHolding]).toEqual([1, 1, 0, true]);
+  });
+
   it('grants a free unit on the spot: the request is already processed', () => {
     const env = new Environment();
     const res = new Resource(env, { capacity: 1 });
