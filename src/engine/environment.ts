@@ -33,6 +33,8 @@ export class Environment {
   now: number;
   private readonly calendar: Calendar<Event<any>>;
   private processedEvents = 0;
+  /** @internal how many hand-overs (see Event._handOver) are running inside one another */
+  _handOverDepth = 0;
 
   constructor(initialTime = 0) {
     if (!Number.isFinite(initialTime)) throw new InvalidArgumentError(`initial time must be a finite number, got ${initialTime}`);

@@ -1,4 +1,4 @@
-import { NORMAL } from './calendar.js';
+import { NORMAL, URGENT } from './calendar.js';
 import { EventAlreadyTriggeredError, InvalidArgumentError } from './errors.js';
 import type { Environment } from './environment.js';
 import type { Process } from './process.js';
@@ -174,6 +174,34 @@ export class Event<T = unknown> {
     this.env._schedule(this, 0, NORMAL);
   }
 
+  /**
+   * @internal Succeeds now and, when the one thing waiting is a process, resumes it at once
+   * (inside the caller) instead of through the calendar; otherwise, or when hand-overs are
+   * already nested {@link MAX_HANDOVER_DEPTH} deep, it is processed from the calendar like
+   * {@link _trigger}. Resources use it to hand a released unit to the next waiting process.
+   */
+  _handOver(value: unknown): void {
+    const waiter = this._waiters;
+    const env = this.env;
+    if (waiter === null || typeof waiter === 'function' || Array.isArray(waiter) || env._handOverDepth >= MAX_HANDOVER_DEPTH) {
+      this._trigger(value);
+      return;
+    }
+    this._value = value;
+    this._flags |= DONE;
+    this._waiters = null;
+    env._handOverDepth++;
+    try {
+      waiter._resume(this);
+    } catch (error) {
+      // the resumed process failed and nothing waits for it: that stops the run, from the
+      // calendar, instead of surfacing in the code that released the unit
+      env._schedule(failedNow(env, error), 0, URGENT);
+    } finally {
+      env._handOverDepth--;
+    }
+  }
+
   /** @internal Marks the event processed without the calendar (granted on the spot). */
   _settle(value: unknown): void {
     this._value = value;
@@ -187,6 +215,17 @@ export class Event<T = unknown> {
    */
   _claim(_process: Process<unknown>): void {}
 }
+
+/** A triggered failure that nobody waits for: processed, it stops the run with `error`. */
+function failedNow(env: Environment, error: unknown): Event<never> {
+  const event = new Event<never>(env);
+  event._value = error;
+  event._flags = TRIGGERED | FAILED;
+  return event;
+}
+
+/** How deep hand-overs may nest (a resumed process releasing a unit to the next, and so on). */
+export const MAX_HANDOVER_DEPTH = 32;
 
 function notifyAll(event: Event<any>, waiters: Waiter[]): void {
   for (let i = 0; i < waiters.length; i++) {

@@ -66,8 +66,8 @@ export class Process<R = unknown> extends Event<R> {
 
   /**
    * Whether the process's generator is on the call stack now: it is the process running,
-   * or one whose step started the running one. A live process that is not running always
-   * waits for an event.
+   * or one whose step started the running one (or handed it a unit). A live process that
+   * is not running always waits for an event.
    */
   get isRunning(): boolean {
     return (this._flags & TRIGGERED) === 0 && this._target === null;
@@ -87,11 +87,22 @@ export class Process<R = unknown> extends Event<R> {
   interrupt(cause?: unknown): void {
     if (!this.isAlive) throw new SimulationError('cannot interrupt a process that has finished');
     if (this._target === null) throw new SimulationError('a process cannot interrupt itself, nor the process whose step started it');
+    this._interruptWhenWaiting(cause);
+  }
+
+  /**
+   * @internal Like {@link interrupt}, without its guard: for the engine's own interrupts
+   * (preemption), which may hit a process whose generator is on the call stack. The
+   * interrupt is delivered from the calendar, once that process has yielded, and only if
+   * `stillDue` (when given) then returns true.
+   */
+  _interruptWhenWaiting(cause: unknown, stillDue?: () => boolean): void {
     const interruption = new Event<undefined>(this.env);
     interruption._value = new Interrupt(cause);
     interruption._flags = TRIGGERED | FAILED | DEFUSED;
     interruption._addWaiter(() => {
       if (!this.isAlive) return; // finished before the interrupt was delivered
+      if (stillDue !== undefined && !stillDue()) return;
       const target = this._target;
       if (target === WAKE_UP) this.env._cancelWakeUp(this._wakeSlot);
       else if (target !== null) target._removeWaiter(this);

@@ -222,6 +222,11 @@ export class Resource {
   /**
    * Gives back the unit held by `request`, or withdraws it if still waiting. Releasing a
    * request that was preempted does nothing; releasing one twice is an error.
+   *
+   * A unit given back goes to the next waiting request at once, and a process waiting for
+   * that request alone resumes at once, inside this call, before the caller goes on (one
+   * calendar event less per queued request; see Event._handOver). Code after `release()`
+   * therefore runs after the new holder's step, at the same simulated time.
    */
   release(request: Request): void {
     if (request.resource !== this || request._status !== HOLDING) {
@@ -296,8 +301,8 @@ export class Resource {
       const next = fifo !== null ? fifo.shift() : (this.byPriority as BinaryHeap<PriorityRequest>).shift();
       if (next === undefined) break;
       this.grant(next);
-      next._trigger(next);
       this.recordQueue();
+      next._handOver(next);
     }
   }
 
@@ -317,9 +322,15 @@ export class Resource {
     const since = this.dropHolder(victim);
     victim._status = PREEMPTED;
     this.busy--;
-    // a holder that is running now (it made this request itself) is not interrupted
     const owner = victim.owner;
-    if (owner !== null && owner.isAlive && !owner.isRunning) owner.interrupt(new Preempted(req, this, since));
+    if (owner === null || !owner.isAlive) return true;
+    const cause = new Preempted(req, this, since);
+    if (!owner.isRunning) owner.interrupt(cause);
+    // A holder whose generator is on the call stack now made this request itself, or its
+    // step started (or handed a unit to) the process that did. It is interrupted once it
+    // has yielded, unless it turns out to be the process that took the unit: a process
+    // that preempts its own less urgent unit is not interrupted.
+    else owner._interruptWhenWaiting(cause, () => req.owner !== owner);
     return true;
   }
 

@@ -8,8 +8,9 @@ function user(env: Environment, res: Resource, name: string, arrive: number, hol
     yield req;
     log.push(`${name}+${env.now}`);
     yield env.timeout(hold);
-    res.release(req);
+    // logged before the release, which hands the unit to the next waiting process at once
     log.push(`${name}-${env.now}`);
+    res.release(req);
   })();
 }
 
@@ -211,5 +212,150 @@ describe('Resource', () => {
     expect(() => new Resource(env, { capacity: -1 })).toThrow('capacity must be a whole number >= 0, got -1');
     expect(() => new Resource(env, { capacity: 1.5 })).toThrow('got 1.5');
     expect(() => new Resource(env, { discipline: 'lifo' as never })).toThrow('invalid discipline: lifo');
+  });
+});
+
+describe('Resource: handing a released unit to the next waiting process', () => {
+  it('resumes the waiting process inside release(), at the same time, without a calendar event', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const log: string[] = [];
+    env.process(
+      (function* (): ProcessGenerator {
+        const req = res.request();
+        yield req;
+        yield 2;
+        log.push('a releases');
+        res.release(req);
+        log.push(`a goes on, b holding: ${res.inUse === 1 && res.queueLength === 0}`);
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        const req = res.request();
+        yield req;
+        log.push(`b starts at ${env.now}`);
+        yield 1;
+        res.release(req);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(['a releases', 'b starts at 2', 'a goes on, b holding: true']);
+    // a's wake-up at 2 and b's at 3: the grant to b took no event of its own
+    expect(env.eventCount).toBe(2);
+  });
+
+  it('leaves a wait inside anyOf, or a callback, to the calendar: the releaser goes on first', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const log: string[] = [];
+    const holder = res.request();
+    const waiting = res.request();
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.anyOf([waiting, env.timeout(100)]);
+        log.push(`granted at ${env.now}`);
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        yield 1;
+        res.release(holder);
+        log.push('released');
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(['released', 'granted at 1']);
+  });
+
+  it('serves a long chain of zero-time users without deep recursion, in FIFO order', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const served: number[] = [];
+    const users = 50_000;
+    const first = res.request(); // held until time 1, while all users queue
+    env.process(
+      (function* (): ProcessGenerator {
+        yield 1;
+        res.release(first);
+      })(),
+    );
+    for (let i = 0; i < users; i++) {
+      env.process(
+        (function* (): ProcessGenerator {
+          const req = res.request();
+          yield req;
+          served.push(i);
+          res.release(req); // hands the unit on at once: a chain as deep as the queue, unless bounded
+        })(),
+      );
+    }
+    env.run();
+    expect(served).toEqual(Array.from({ length: users }, (_, i) => i));
+    expect([res.inUse, res.queueLength]).toEqual([0, 0]);
+  });
+
+  it('stops the run with the error of a handed-over process that fails, without failing the releaser', () => {
+    const env = new Environment();
+    const res = new Resource(env, { capacity: 1 });
+    const log: string[] = [];
+    const releaser = env.process(
+      (function* (): ProcessGenerator {
+        const req = res.request();
+        yield req;
+        yield 1;
+        res.release(req);
+        log.push('releaser went on');
+        yield 1;
+        log.push('releaser finished');
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        yield res.request();
+        throw new Error('broken model step');
+      })(),
+    );
+    expect(() => env.run()).toThrow('broken model step');
+    expect(log).toEqual(['releaser went on']);
+    expect([releaser.isAlive, env.now]).toEqual([true, 1]);
+  });
+
+  it('preempts a holder whose step handed a unit to the preempting process, once the holder has yielded', () => {
+    const env = new Environment();
+    const desks = new Resource(env, { capacity: 1 });
+    const experts = new Resource(env, { capacity: 1, preemptive: true });
+    const log: string[] = [];
+    env.process(
+      (function* (): ProcessGenerator {
+        const expert = experts.request({ priority: 5 });
+        yield expert;
+        const desk = desks.request();
+        yield desk;
+        yield 1;
+        desks.release(desk); // the waiting process starts here, and takes the expert
+        log.push(`routine goes on, expert holding: ${expert.isHolding}`);
+        try {
+          yield 10;
+          log.push('routine finished');
+        } catch (e) {
+          log.push(`routine preempted at ${env.now}: ${(e as Interrupt).cause instanceof Preempted}`);
+        }
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        const desk = desks.request();
+        yield desk;
+        const expert = experts.request({ priority: 0 });
+        yield expert;
+        log.push(`urgent has the expert at ${env.now}`);
+        yield 2;
+        experts.release(expert);
+        desks.release(desk);
+      })(),
+    );
+    env.run();
+    expect(log).toEqual(['urgent has the expert at 1', 'routine goes on, expert holding: false', 'routine preempted at 1: true']);
   });
 });
