@@ -183,7 +183,8 @@ export class Event<T = unknown> {
   _handOver(value: unknown): void {
     const waiter = this._waiters;
     const env = this.env;
-    if (waiter === null || typeof waiter === 'function' || Array.isArray(waiter) || env._handOverDepth >= MAX_HANDOVER_DEPTH) {
+    // (a callback never waits alone: _addWaiter puts it in a list)
+    if (waiter === null || Array.isArray(waiter) || env._handOverDepth >= MAX_HANDOVER_DEPTH) {
       this._trigger(value);
       return;
     }
@@ -196,7 +197,7 @@ export class Event<T = unknown> {
     } catch (error) {
       // the resumed process failed and nothing waits for it: that stops the run, from the
       // calendar, instead of surfacing in the code that released the unit
-      env._schedule(failedNow(env, error), 0, URGENT);
+      env._schedule(failedEvent(env, error, TRIGGERED | FAILED), 0, URGENT);
     } finally {
       env._handOverDepth--;
     }
@@ -216,11 +217,14 @@ export class Event<T = unknown> {
   _claim(_process: Process<unknown>): void {}
 }
 
-/** A triggered failure that nobody waits for: processed, it stops the run with `error`. */
-function failedNow(env: Environment, error: unknown): Event<never> {
+/**
+ * @internal An event that failed with `error`, nobody waiting: with `flags` TRIGGERED | FAILED
+ * it stops the run when processed; with DONE | FAILED it is a failure to hand to a process.
+ */
+export function failedEvent(env: Environment, error: unknown, flags: number): Event<never> {
   const event = new Event<never>(env);
   event._value = error;
-  event._flags = TRIGGERED | FAILED;
+  event._flags = flags;
   return event;
 }
 

@@ -1,6 +1,6 @@
 import { NORMAL, URGENT } from './calendar.js';
 import { Interrupt, InvalidArgumentError, SimulationError } from './errors.js';
-import { CLAIM, DEFUSED, DONE, Event, FAILED, PROCESSED, TRIGGERED } from './event.js';
+import { CLAIM, DEFUSED, DONE, Event, FAILED, PROCESSED, TRIGGERED, failedEvent } from './event.js';
 import type { Environment } from './environment.js';
 
 /**
@@ -212,16 +212,9 @@ START._flags = DONE;
 const WAKE_UP: Event<undefined> = new Event<undefined>(null as unknown as Environment);
 WAKE_UP._flags = DONE;
 
-function failedEvent(env: Environment, error: Error): Event<never> {
-  const event = new Event<never>(env);
-  event._value = error;
-  event._flags = DONE | FAILED;
-  return event;
-}
-
 /** The failure a process is resumed with when it yielded something it cannot wait for. */
 function refusal(env: Environment, value: unknown): Event<never> {
-  return failedEvent(env, new InvalidArgumentError(badYield(value)));
+  return failedEvent(env, new InvalidArgumentError(badYield(value)), DONE | FAILED);
 }
 
 function badYield(value: unknown): string {

@@ -324,13 +324,11 @@ export class Resource {
     this.busy--;
     const owner = victim.owner;
     if (owner === null || !owner.isAlive) return true;
-    const cause = new Preempted(req, this, since);
-    if (!owner.isRunning) owner.interrupt(cause);
     // A holder whose generator is on the call stack now made this request itself, or its
-    // step started (or handed a unit to) the process that did. It is interrupted once it
-    // has yielded, unless it turns out to be the process that took the unit: a process
-    // that preempts its own less urgent unit is not interrupted.
-    else owner._interruptWhenWaiting(cause, () => req.owner !== owner);
+    // step started (or handed a unit to) the process that did. Like any holder it is
+    // interrupted once it has yielded, unless it turns out to be the process that took the
+    // unit: a process that preempts its own less urgent unit is not interrupted.
+    owner._interruptWhenWaiting(new Preempted(req, this, since), owner.isRunning ? () => req.owner !== owner : undefined);
     return true;
   }
 
