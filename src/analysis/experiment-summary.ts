@@ -5,6 +5,7 @@
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { confidenceInterval } from './batch-means.js';
+import { stabilityOf, type SaturatedPool } from './stability.js';
 import { SCALAR_METRICS, TIME_PARTS, type Percentiles, type ReplicationMetrics, type ScalarMetrics, type TimePart, type TimeToProduction } from './replication-metrics.js';
 
 /** A mean over replications with its 95% confidence interval ([NaN, NaN] with one replication). */
@@ -13,7 +14,26 @@ export interface Estimate {
   ci95: [number, number];
 }
 
-export type TimeToProductionSummary = Percentiles<Estimate>;
+/**
+ * A statistic that some replication did not reach within its run (a percentile of time to
+ * production beyond the follow-up): no estimate, only a lower bound, the mean over
+ * replications of each one's value or bound.
+ */
+export interface Unreached {
+  estimate: null;
+  atLeast: number;
+  ci95: null;
+}
+
+/** An estimate, or a lower bound where the run did not reach the statistic. */
+export type BoundedEstimate = Estimate | Unreached;
+
+export type TimeToProductionSummary = Percentiles<BoundedEstimate>;
+
+/** Whether a bounded estimate has a value. */
+export function isReached(e: BoundedEstimate): e is Estimate {
+  return e.estimate !== null;
+}
 
 export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   name: string;
@@ -29,6 +49,12 @@ export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   byType: Record<string, TimeToProductionSummary>;
   /** Replications where Little's law did not hold in some loop (should be 0). */
   littleViolations: number;
+  /** Whether it keeps up with its demand (see stability.ts). */
+  stable: boolean;
+  /** People at or above the saturation threshold, most used first. */
+  saturated: SaturatedPool[];
+  /** The stability verdict in a plain sentence. */
+  stability: string;
 }
 
 /** Mean and 95% CI of the finite values. */
@@ -40,13 +66,21 @@ export function estimateOf(values: readonly number[]): Estimate {
   return { estimate: ci.mean, ci95: [ci.mean - ci.halfWidth, ci.mean + ci.halfWidth] };
 }
 
+/**
+ * The mean over replications of a statistic that each replication either reached (`values`)
+ * or bounded from below (`bounds`, NaN where the replication had no use case at all): an
+ * estimate when all reached it, else the mean of the values and bounds as a lower bound.
+ */
+export function boundedEstimateOf(values: readonly number[], bounds: readonly number[]): BoundedEstimate {
+  const seen = bounds.map((b, r) => [values[r], b] as const).filter(([, b]) => Number.isFinite(b));
+  if (seen.length === 0) return estimateOf([]);
+  if (seen.every(([v]) => Number.isFinite(v))) return estimateOf(seen.map(([v]) => v));
+  return { estimate: null, atLeast: seen.reduce((sum, [, b]) => sum + b, 0) / seen.length, ci95: null };
+}
+
 function ttpSummary(values: readonly TimeToProduction[]): TimeToProductionSummary {
-  return {
-    mean: estimateOf(values.map((v) => v.mean)),
-    p50: estimateOf(values.map((v) => v.p50)),
-    p85: estimateOf(values.map((v) => v.p85)),
-    p95: estimateOf(values.map((v) => v.p95)),
-  };
+  const of = (k: keyof Percentiles<number>): BoundedEstimate => boundedEstimateOf(values.map((v) => v[k]), values.map((v) => v.atLeast[k]));
+  return { mean: of('mean'), p50: of('p50'), p85: of('p85'), p95: of('p95') };
 }
 
 function scalarSummary(m: readonly ReplicationMetrics[]): ScalarMetrics<Estimate> {
@@ -62,20 +96,27 @@ function keysOf(records: readonly Record<string, unknown>[]): string[] {
 export function summariseScenario(result: ScenarioResult, seed: number): ScenarioSummary {
   const m: ReplicationMetrics[] = result.replications.map((r) => r.metrics);
   const of = (f: (x: ReplicationMetrics) => number): Estimate => estimateOf(m.map(f));
-  const missing: TimeToProduction = { mean: NaN, p50: NaN, p85: NaN, p95: NaN, count: 0 };
+  const none = { mean: NaN, p50: NaN, p85: NaN, p95: NaN };
+  const missing: TimeToProduction = { ...none, atLeast: none, count: 0 };
+  const scalars = scalarSummary(m);
+  const utilization = Object.fromEntries(keysOf(m.map((x) => x.utilization)).map((k) => [k, estimateOf(m.map((x) => x.utilization[k])).estimate]));
+  const verdict = stabilityOf(result.name, scalars.wipGrowthPerQuarter, scalars.meanWip, utilization);
   return {
     name: result.name,
     replications: m.length,
     seed,
     ...(result.hash ? { hash: result.hash } : {}),
     timeToProduction: ttpSummary(m.map((x) => x.timeToProduction)),
-    ...scalarSummary(m),
-    utilization: Object.fromEntries(keysOf(m.map((x) => x.utilization)).map((k) => [k, estimateOf(m.map((x) => x.utilization[k])).estimate])),
+    ...scalars,
+    utilization,
     timeSplit: Object.fromEntries(TIME_PARTS.map((p) => [p, of((x) => x.timeSplit[p])])) as Record<TimePart, Estimate>,
     waitingByRole: Object.fromEntries(keysOf(m.map((x) => x.waitingByRole)).map((k) => [k, of((x) => x.waitingByRole[k] ?? 0)])),
     byDomain: Object.fromEntries(keysOf(m.map((x) => x.byDomain)).map((k) => [k, ttpSummary(m.map((x) => x.byDomain[k] ?? missing))])),
     byType: Object.fromEntries(keysOf(m.map((x) => x.byType)).map((k) => [k, ttpSummary(m.map((x) => x.byType[k] ?? missing))])),
     littleViolations: result.replications.filter((r) => r.littles.some((l) => !l.holds)).length,
+    stable: verdict.stable,
+    saturated: verdict.saturated,
+    stability: verdict.statement,
   };
 }
 

@@ -4,9 +4,10 @@
  * much less noise than the two results apart: the confidence interval is that of the mean
  * of the differences (and of the ratios).
  */
-import type { ExperimentResult } from '../experiment/experiment.js';
+import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { estimateOf } from './experiment-summary.js';
 import type { ReplicationMetrics } from './replication-metrics.js';
+import { stabilityOf } from './stability.js';
 
 /** A metric that can be compared, and whether lower is better. */
 export interface ComparedMetric {
@@ -43,6 +44,21 @@ export interface Comparison {
   /** A plain sentence: which is better, by how much, and how sure we are. */
   statement: string;
   replications: number;
+  /** Why the comparison must be read with care (a configuration that does not keep up), or null. */
+  caveat: string | null;
+}
+
+function keepsUp(s: ScenarioResult): boolean {
+  const m = s.replications.map((r) => r.metrics);
+  return stabilityOf(s.name, estimateOf(m.map((x) => x.wipGrowthPerQuarter)), estimateOf(m.map((x) => x.meanWip)), {}).stable;
+}
+
+/** The caveat on time to production when either configuration does not keep up with its demand. */
+function instabilityCaveat(a: ScenarioResult, b: ScenarioResult): string | null {
+  const unstable = [a, b].filter((s) => !keepsUp(s)).map((s) => s.name);
+  if (unstable.length === 0) return null;
+  const who = unstable.join(' and ');
+  return `Caveat: ${who} ${unstable.length > 1 ? 'do' : 'does'} not keep up with demand, so ${unstable.length > 1 ? 'their' : 'its'} time to production grows with the length of the run.`;
 }
 
 function formatAmount(x: number, unit: string): string {
@@ -57,14 +73,23 @@ export function compareScenarios(experiment: ExperimentResult, a: number | strin
   const sb = find(b);
   if (!sa || !sb) throw new RangeError(`no scenario ${String(sa ? b : a)} in this experiment`);
   const n = Math.min(sa.replications.length, sb.replications.length);
+  const ttpCaveat = instabilityCaveat(sa, sb);
   return COMPARED_METRICS.map((m) => {
     const diffs: number[] = [];
     const ratios: number[] = [];
+    let missing = 0;
     for (let r = 0; r < n; r++) {
       const x = m.value(sa.replications[r].metrics);
       const y = m.value(sb.replications[r].metrics);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) missing++;
       diffs.push(x - y);
       ratios.push(x / y);
+    }
+    const caveat = m.metric.startsWith('timeToProduction.') ? ttpCaveat : null;
+    const base = { a: sa.name, b: sb.name, metric: m.metric, label: m.label, replications: n, caveat };
+    if (missing > 0) {
+      const statement = `No comparison of ${m.label} between ${sa.name} and ${sb.name}: it is not reached within the run (or not defined) in ${missing} of ${n} replications; run longer (--horizon) or read the stability verdicts.`;
+      return { ...base, difference: NaN, ci95: [NaN, NaN] as [number, number], ratio: NaN, ratioCi95: [NaN, NaN] as [number, number], better: null, statement };
     }
     const d = estimateOf(diffs);
     const q = estimateOf(ratios);
@@ -76,6 +101,6 @@ export function compareScenarios(experiment: ExperimentResult, a: number | strin
     const statement = clear
       ? `${better} is better on ${m.label}: ${sa.name} ${m.lowerIsBetter === d.estimate < 0 ? 'beats' : 'trails'} ${sb.name} by ${formatAmount(Math.abs(d.estimate), m.unit)} (${pct(q.estimate)}; 95% CI ${formatAmount(near, m.unit)} to ${formatAmount(far, m.unit)}), over ${n} paired replications.`
       : `No clear difference on ${m.label} between ${sa.name} and ${sb.name}: the 95% CI of the difference (${formatAmount(d.ci95[0], m.unit)} to ${formatAmount(d.ci95[1], m.unit)}) includes zero, over ${n} paired replications.`;
-    return { a: sa.name, b: sb.name, metric: m.metric, label: m.label, difference: d.estimate, ci95: d.ci95, ratio: q.estimate, ratioCi95: q.ci95, better, statement, replications: n };
+    return { ...base, difference: d.estimate, ci95: d.ci95, ratio: q.estimate, ratioCi95: q.ci95, better, statement: caveat ? `${statement} ${caveat}` : statement };
   });
 }

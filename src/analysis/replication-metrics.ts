@@ -2,8 +2,9 @@
  * The metrics of one replication, computed from its run over the measured window (use
  * cases that arrived after the warm-up; go-lives and costs within the window).
  */
-import { mean, quantileSorted } from 'simple-statistics';
+import { linearRegression, mean } from 'simple-statistics';
 import type { ItemRecord, RunResult } from '../model/index.js';
+import { timeToProductionDistribution, type Observation, type TimeToProductionDistribution } from './competing-risks.js';
 
 /** Where the time of live use cases went, mean days per use case. */
 export const TIME_PARTS = ['work', 'rework', 'waiting', 'handover', 'clarification', 'gate', 'planning'] as const;
@@ -17,10 +18,22 @@ export interface Percentiles<T> {
   p95: T;
 }
 
+/**
+ * Time to production of one replication, estimated with the use cases still open at the end
+ * counted as censored (see competing-risks.ts). A statistic the run does not reach is NaN,
+ * and `atLeast` holds its lower bound; where it is reached `atLeast` equals it.
+ */
 export interface TimeToProduction extends Percentiles<number> {
+  atLeast: Percentiles<number>;
   /** Live use cases behind it. */
   count: number;
 }
+
+/** Days per quarter of a year. */
+export const DAYS_PER_QUARTER = 365 / 4;
+
+/** The shares at which the distribution curve is kept: 1%, 2%, ..., 99%. */
+export const CURVE_SHARES = Array.from({ length: 99 }, (_, k) => (k + 1) / 100);
 
 /**
  * The metrics that are one number per replication, as numbers (one replication) or as
@@ -29,8 +42,14 @@ export interface TimeToProduction extends Percentiles<number> {
 export interface ScalarMetrics<T> {
   /** Go-lives per year within the measured window. */
   throughputPerYear: T;
-  /** Abandoned / (live + abandoned), of use cases arrived in the window. */
+  /** Share of the use cases arrived in the window that are abandoned (the open ones counted as censored). */
   abandonmentRate: T;
+  /** Share of the use cases arrived in the window still open when the run ends. */
+  unfinishedShare: T;
+  /** Growth of work in progress (use cases arrived and not ended) per quarter: a least-squares slope over the second half of the window. */
+  wipGrowthPerQuarter: T;
+  /** Mean work in progress over the second half of the window. */
+  meanWip: T;
   handoversPerItem: T;
   crossBoundaryHandoversPerItem: T;
   iterationsPerItem: T;
@@ -42,7 +61,7 @@ export interface ScalarMetrics<T> {
 }
 
 const SCALAR_METRIC_SET: Record<keyof ScalarMetrics<number>, true> = {
-  throughputPerYear: true, abandonmentRate: true, handoversPerItem: true, crossBoundaryHandoversPerItem: true,
+  throughputPerYear: true, abandonmentRate: true, unfinishedShare: true, wipGrowthPerQuarter: true, meanWip: true, handoversPerItem: true, crossBoundaryHandoversPerItem: true,
   iterationsPerItem: true, reworkPassesPerItem: true, flowEfficiency: true, costPerGoLive: true,
 };
 /** The names of the scalar metrics (the type checks that none is missing). */
@@ -61,13 +80,49 @@ export interface ReplicationMetrics extends ScalarMetrics<number> {
   byType: Record<string, TimeToProduction>;
   /** Go-lives per complete quarter of the measured window. */
   throughputByQuarter: number[];
+  /** Days by which 1%, 2%, ..., 99% of the eventual go-lives are live (CURVE_SHARES); NaN where not reached. */
+  curve: number[];
 }
 
-/** Mean, median, 85th and 95th percentile of time to production of `live` use cases. */
-export function timeToProductionOf(live: readonly ItemRecord[]): TimeToProduction {
-  if (live.length === 0) return { mean: NaN, p50: NaN, p85: NaN, p95: NaN, count: 0 };
-  const sorted = live.map((i) => i.timeToProduction).sort((a, b) => a - b);
-  return { mean: mean(sorted), p50: quantileSorted(sorted, 0.5), p85: quantileSorted(sorted, 0.85), p95: quantileSorted(sorted, 0.95), count: sorted.length };
+/** A use case as an observation of time to production: open ones are censored at `horizon`. */
+export function observationOf(item: ItemRecord, horizon: number): Observation {
+  if (item.outcome === 'in_progress') return { days: horizon - item.arrival, resolution: 'open' };
+  return { days: item.end - item.arrival, resolution: item.outcome };
+}
+
+const bounded = (b: { value: number; reached: boolean }): number => (b.reached ? b.value : NaN);
+
+/** Mean, median, 85th and 95th percentile of time to production from a distribution estimate. */
+export function percentilesOf(distribution: TimeToProductionDistribution): TimeToProduction {
+  const mean = distribution.mean();
+  const [p50, p85, p95] = [0.5, 0.85, 0.95].map((p) => distribution.quantile(p));
+  return {
+    mean: bounded(mean), p50: bounded(p50), p85: bounded(p85), p95: bounded(p95),
+    atLeast: { mean: mean.value, p50: p50.value, p85: p85.value, p95: p95.value },
+    count: 0,
+  };
+}
+
+/** Time to production of the use cases `items` (arrived in the window), open ones censored at `horizon`. */
+export function timeToProductionOf(items: readonly ItemRecord[], horizon: number): TimeToProduction {
+  const result = percentilesOf(timeToProductionDistribution(items.map((i) => observationOf(i, horizon))));
+  result.count = items.filter((i) => i.outcome === 'live').length;
+  return result;
+}
+
+/**
+ * Least-squares growth per quarter of work in progress over the second half of the measured
+ * window (so that a pipeline still filling just after the warm-up is not taken for growth),
+ * and the mean work in progress over that half.
+ */
+function wipTrend(flow: RunResult['flow'], warmup: number, horizon: number): { growthPerQuarter: number; mean: number } {
+  const from = warmup + (horizon - warmup) / 2;
+  const points: [number, number][] = [];
+  for (let k = 0; k < flow.time.length; k++) {
+    if (flow.time[k] >= from) points.push([flow.time[k], flow.arrived[k] - flow.live[k] - flow.abandoned[k]]);
+  }
+  if (points.length < 2) return { growthPerQuarter: NaN, mean: points.length ? points[0][1] : NaN };
+  return { growthPerQuarter: linearRegression(points).m * DAYS_PER_QUARTER, mean: mean(points.map((p) => p[1])) };
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -82,25 +137,30 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 const perItem = (items: readonly ItemRecord[], f: (i: ItemRecord) => number): number => (items.length ? mean(items.map(f)) : NaN);
 
 /** Metrics of one run. */
-export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost'>): ReplicationMetrics {
+export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost' | 'flow'>): ReplicationMetrics {
   const measured = run.items.filter((i) => i.arrival >= run.warmup);
   const live = measured.filter((i) => i.outcome === 'live');
   const ended = measured.filter((i) => i.outcome !== 'in_progress');
+  const distribution = timeToProductionDistribution(measured.map((i) => observationOf(i, run.horizon)));
+  const wip = wipTrend(run.flow, run.warmup, run.horizon);
   const years = (run.horizon - run.warmup) / 365;
   const goLivesInWindow = run.items.filter((i) => i.outcome === 'live' && i.end >= run.warmup);
   // complete quarters only: a last, partial quarter would show as a false drop
-  const quarters = Math.floor((run.horizon - run.warmup) / (365 / 4) + 1e-9);
+  const quarters = Math.floor((run.horizon - run.warmup) / DAYS_PER_QUARTER + 1e-9);
   const throughputByQuarter = Array.from({ length: quarters }, () => 0);
   for (const i of goLivesInWindow) {
-    const q = Math.floor((i.end - run.warmup) / (365 / 4));
+    const q = Math.floor((i.end - run.warmup) / DAYS_PER_QUARTER);
     if (q < quarters) throughputByQuarter[q]++;
   }
   const timeSplit = Object.fromEntries(TIME_PARTS.map((p) => [p, perItem(live, (i) => i[p])])) as Record<TimePart, number>;
   const roles = new Set(live.flatMap((i) => Object.keys(i.waitingByRole)));
   return {
-    timeToProduction: timeToProductionOf(live),
+    timeToProduction: { ...percentilesOf(distribution), count: live.length },
     throughputPerYear: goLivesInWindow.length / years,
-    abandonmentRate: ended.length ? ended.filter((i) => i.outcome === 'abandoned').length / ended.length : NaN,
+    abandonmentRate: distribution.abandonedShare,
+    unfinishedShare: measured.length ? (measured.length - ended.length) / measured.length : NaN,
+    wipGrowthPerQuarter: wip.growthPerQuarter,
+    meanWip: wip.mean,
     utilization: Object.fromEntries(run.pools.map((p) => [`${p.team}/${p.role}`, p.utilisation])),
     handoversPerItem: perItem(ended, (i) => i.handovers),
     crossBoundaryHandoversPerItem: perItem(ended, (i) => i.crossBoundaryHandovers),
@@ -110,8 +170,9 @@ export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'war
     costPerGoLive: goLivesInWindow.length ? run.peopleCost / goLivesInWindow.length : NaN,
     timeSplit,
     waitingByRole: Object.fromEntries([...roles].sort().map((r) => [r, perItem(live, (i) => i.waitingByRole[r] ?? 0)])),
-    byDomain: Object.fromEntries([...groupBy(live, (i) => i.domain)].sort().map(([k, v]) => [k, timeToProductionOf(v)])),
-    byType: Object.fromEntries([...groupBy(live, (i) => i.type)].sort().map(([k, v]) => [k, timeToProductionOf(v)])),
+    byDomain: Object.fromEntries([...groupBy(measured, (i) => i.domain)].sort().map(([k, v]) => [k, timeToProductionOf(v, run.horizon)])),
+    byType: Object.fromEntries([...groupBy(measured, (i) => i.type)].sort().map(([k, v]) => [k, timeToProductionOf(v, run.horizon)])),
     throughputByQuarter,
+    curve: CURVE_SHARES.map((p) => bounded(distribution.quantile(p))),
   };
 }

@@ -5,7 +5,7 @@
 import { table, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import type { Comparison } from './paired-comparison.js';
-import type { Estimate, ScenarioSummary, TimeToProductionSummary } from './experiment-summary.js';
+import type { BoundedEstimate, ScenarioSummary, TimeToProductionSummary } from './experiment-summary.js';
 import { TIME_PARTS } from './replication-metrics.js';
 
 type Columns = Record<string, unknown[]>;
@@ -45,8 +45,9 @@ export function replicationsTable(experiment: ExperimentResult): ColumnTable {
       const m = r.metrics;
       rows.push({
         scenario: s.name, replication: r.replication, seed: r.seed,
-        ttp_mean: m.timeToProduction.mean, ttp_p50: m.timeToProduction.p50, ttp_p85: m.timeToProduction.p85, ttp_p95: m.timeToProduction.p95, go_lives: m.timeToProduction.count,
-        throughput_per_year: m.throughputPerYear, abandonment_rate: m.abandonmentRate, handovers_per_item: m.handoversPerItem,
+        ttp_mean: m.timeToProduction.mean, ttp_p50: m.timeToProduction.p50, ttp_p85: m.timeToProduction.p85, ttp_p95: m.timeToProduction.p95,
+        ttp_p85_at_least: m.timeToProduction.atLeast.p85, ttp_p95_at_least: m.timeToProduction.atLeast.p95, go_lives: m.timeToProduction.count,
+        throughput_per_year: m.throughputPerYear, abandonment_rate: m.abandonmentRate, unfinished_share: m.unfinishedShare, wip_growth_per_quarter: m.wipGrowthPerQuarter, handovers_per_item: m.handoversPerItem,
         cross_boundary_handovers_per_item: m.crossBoundaryHandoversPerItem, iterations_per_item: m.iterationsPerItem, rework_passes_per_item: m.reworkPassesPerItem,
         flow_efficiency: m.flowEfficiency, cost_per_go_live: m.costPerGoLive,
         ...Object.fromEntries(TIME_PARTS.map((p) => [`${p}_days`, m.timeSplit[p]])),
@@ -57,17 +58,24 @@ export function replicationsTable(experiment: ExperimentResult): ColumnTable {
   return tableOf(rows);
 }
 
-function estimateRow(scenario: string, metric: string, e: Estimate): Record<string, unknown> {
-  return { scenario, metric, estimate: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1] };
+/** estimate, ci_low, ci_high and at_least: a lower bound where the run did not reach the statistic (then estimate is null). */
+function estimateColumns(e: BoundedEstimate): Record<string, unknown> {
+  return e.estimate === null ? { estimate: null, ci_low: null, ci_high: null, at_least: e.atLeast } : { estimate: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1], at_least: e.estimate };
 }
 
-/** Long format: scenario, metric, estimate, ci_low, ci_high. */
+function estimateRow(scenario: string, metric: string, e: BoundedEstimate): Record<string, unknown> {
+  return { scenario, metric, ...estimateColumns(e) };
+}
+
+/** Long format: scenario, metric, estimate, ci_low, ci_high, at_least. */
 export function summaryTable(summaries: readonly ScenarioSummary[]): ColumnTable {
   const rows: Record<string, unknown>[] = [];
   for (const s of summaries) {
     for (const stat of ['mean', 'p50', 'p85', 'p95'] as const) rows.push(estimateRow(s.name, `time_to_production_${stat}`, s.timeToProduction[stat]));
     rows.push(estimateRow(s.name, 'throughput_per_year', s.throughputPerYear));
     rows.push(estimateRow(s.name, 'abandonment_rate', s.abandonmentRate));
+    rows.push(estimateRow(s.name, 'unfinished_share', s.unfinishedShare));
+    rows.push(estimateRow(s.name, 'wip_growth_per_quarter', s.wipGrowthPerQuarter));
     rows.push(estimateRow(s.name, 'handovers_per_item', s.handoversPerItem));
     rows.push(estimateRow(s.name, 'cross_boundary_handovers_per_item', s.crossBoundaryHandoversPerItem));
     rows.push(estimateRow(s.name, 'iterations_per_item', s.iterationsPerItem));
@@ -84,7 +92,7 @@ export function groupTable(summaries: readonly ScenarioSummary[], by: 'domain' |
   for (const s of summaries) {
     const groups: Record<string, TimeToProductionSummary> = by === 'domain' ? s.byDomain : s.byType;
     for (const [group, g] of Object.entries(groups)) {
-      for (const stat of ['mean', 'p50', 'p85', 'p95'] as const) rows.push({ scenario: s.name, [by]: group, statistic: stat, estimate: g[stat].estimate, ci_low: g[stat].ci95[0], ci_high: g[stat].ci95[1] });
+      for (const stat of ['mean', 'p50', 'p85', 'p95'] as const) rows.push({ scenario: s.name, [by]: group, statistic: stat, ...estimateColumns(g[stat]) });
     }
   }
   return tableOf(rows);

@@ -1,8 +1,8 @@
 /** Configurations compared: each metric's estimate with its 95% interval, one panel per metric. */
-import type { Estimate, ScenarioSummary } from '../analysis/experiment-summary.js';
-import { intervalEnds, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+import type { BoundedEstimate, ScenarioSummary } from '../analysis/experiment-summary.js';
+import { plottedEstimate, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
-const METRICS: { label: string; value: (s: ScenarioSummary) => Estimate }[] = [
+const METRICS: { label: string; value: (s: ScenarioSummary) => BoundedEstimate }[] = [
   { label: 'Median time to production (days)', value: (s) => s.timeToProduction.p50 },
   { label: '85th percentile time to production (days)', value: (s) => s.timeToProduction.p85 },
   { label: 'Go-lives per year', value: (s) => s.throughputPerYear },
@@ -13,8 +13,8 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
   const names = summaries.map((s) => s.name);
   const rows = summaries.flatMap((s) =>
     METRICS.map((m) => {
-      const e = m.value(s);
-      return { scenario: s.name, metric: m.label, estimate: e.estimate, ...intervalEnds(e.estimate, e.ci95) };
+      const e = plottedEstimate(m.value(s));
+      return { scenario: s.name, metric: m.label, ...e, shown: e.reached ? 'estimate' : 'at least (not reached within the run)' };
     }),
   );
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
@@ -27,7 +27,13 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
         height: { step: 30 },
         layer: [
           { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, x2: { field: 'high' }, color: scenarioColour(names) } },
-          { mark: { type: 'point', filled: true, size: 110 }, encoding: { y, x: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names) } },
+          {
+            mark: { type: 'point', filled: true, size: 110 },
+            encoding: {
+              y, x: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names),
+              shape: { field: 'shown', type: 'nominal', title: null, scale: { domain: ['estimate', 'at least (not reached within the run)'], range: ['circle', 'triangle-right'] } },
+            },
+          },
         ],
       },
       resolve: { scale: { x: 'independent' } },

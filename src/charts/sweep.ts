@@ -1,7 +1,7 @@
 /** A sweep: a metric against one swept parameter, with its 95% confidence band, one line per configuration. */
 import type { ScenarioSummary, TimeToProductionSummary } from '../analysis/experiment-summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
-import { intervalEnds, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+import { plottedEstimate, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
 export type SweepMetric = keyof TimeToProductionSummary | 'throughputPerYear' | 'costPerGoLive';
 
@@ -23,8 +23,7 @@ export function sweepChart(sweeps: readonly { name: string; sweep: SweepResult }
   const names = sweeps.map((s) => s.name);
   const rows = sweeps.flatMap(({ name, sweep }) =>
     sweep.points.map((p) => {
-      const e = estimate(p.summary, metric);
-      return { scenario: name, value: Number(p.values[path]), estimate: e.estimate, ...intervalEnds(e.estimate, e.ci95) };
+      return { scenario: name, value: Number(p.values[path]), ...plottedEstimate(estimate(p.summary, metric)) };
     }),
   );
   const x = { field: 'value', type: 'quantitative', title: parameterLabel, axis: { tickMinStep: 1 } };

@@ -3,6 +3,8 @@
  * fixed colour per configuration in every chart, titles that name the subject.
  */
 
+import type { BoundedEstimate } from '../analysis/experiment-summary.js';
+
 /** A vega-lite specification (kept loose: vega-lite's own types cannot be loaded by tslab). */
 export type VegaLiteSpec = Record<string, unknown>;
 
@@ -61,4 +63,13 @@ export function humanise(id: string): string {
  */
 export function intervalEnds(estimate: number, ci95: readonly number[]): { low: number; high: number } {
   return { low: Number.isFinite(ci95[0]) ? ci95[0] : estimate, high: Number.isFinite(ci95[1]) ? ci95[1] : estimate };
+}
+
+/**
+ * A point to plot for an estimate that may be only a lower bound: the bound is drawn where
+ * the value would be, with `reached: false` (charts mark it as "at least") and no interval.
+ */
+export function plottedEstimate(e: BoundedEstimate): { estimate: number; low: number; high: number; reached: boolean } {
+  if (e.estimate === null) return { estimate: e.atLeast, low: e.atLeast, high: e.atLeast, reached: false };
+  return { estimate: e.estimate, ...intervalEnds(e.estimate, e.ci95), reached: true };
 }

@@ -1,31 +1,48 @@
 /**
- * Time to production per configuration: its distribution as an ECDF (the share of use cases
- * live within x days), with the median and 85th percentile marked, and as a box plot.
+ * Time to production per configuration: its distribution (the share of the eventual
+ * go-lives live within x days), with the median and 85th percentile marked, and as a box
+ * plot. Both are drawn from the same estimates as the tables: each replication's percentiles
+ * (use cases still open at the end counted as censored), averaged over replications, so a
+ * median in a chart is the median in the table.
  */
-import { quantileSorted } from 'simple-statistics';
+import { CURVE_SHARES } from '../analysis/replication-metrics.js';
 import type { ScenarioSummary } from '../analysis/experiment-summary.js';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
-function pooledTimes(experiment: ExperimentResult): { scenario: string; sorted: number[] }[] {
-  return experiment.scenarios.map((s) => ({
-    scenario: s.name,
-    sorted: s.replications.flatMap((r) => r.items.filter((i) => i.outcome === 'live').map((i) => i.timeToProduction)).sort((a, b) => a - b),
-  }));
+/** Mean over replications of the days by which each share is live, up to the first share some replication does not reach. */
+function meanCurve(experiment: ExperimentResult): { scenario: string; days: number; share: number }[] {
+  const rows: { scenario: string; days: number; share: number }[] = [];
+  for (const s of experiment.scenarios) {
+    const reps = s.replications;
+    if (reps.length === 0) continue;
+    for (let k = 0; k < CURVE_SHARES.length; k++) {
+      let sum = 0;
+      for (const r of reps) sum += r.metrics.curve[k];
+      if (!Number.isFinite(sum)) break;
+      rows.push({ scenario: s.name, days: sum / reps.length, share: CURVE_SHARES[k] });
+    }
+  }
+  return rows;
 }
 
-/** ECDF of time to production over all replications, with median and p85 (estimates over replications). */
+function curveAt(rows: readonly { scenario: string; days: number; share: number }[], scenario: string, share: number): number | null {
+  return rows.find((r) => r.scenario === scenario && Math.abs(r.share - share) < 1e-9)?.days ?? null;
+}
+
+/** The distribution of time to production, with median and p85 marked where the run reaches them. */
 export function timeToProductionChart(experiment: ExperimentResult, summaries: readonly ScenarioSummary[]): VegaLiteSpec {
   const names = experiment.scenarios.map((s) => s.name);
-  const curve: Record<string, unknown>[] = [];
-  for (const { scenario, sorted } of pooledTimes(experiment)) {
-    if (sorted.length === 0) continue;
-    for (let k = 0; k <= 100; k++) curve.push({ scenario, days: quantileSorted(sorted, k / 100), share: k / 100 });
-  }
-  const marks = summaries.flatMap((s) => [
-    { scenario: s.name, statistic: 'median', days: s.timeToProduction.p50.estimate, share: 0.5 },
-    { scenario: s.name, statistic: '85th percentile', days: s.timeToProduction.p85.estimate, share: 0.85 },
-  ]);
+  const curve = meanCurve(experiment);
+  const marks = summaries.flatMap((s) =>
+    [
+      { statistic: 'median', e: s.timeToProduction.p50, share: 0.5 },
+      { statistic: '85th percentile', e: s.timeToProduction.p85, share: 0.85 },
+    ]
+      .filter((m) => m.e.estimate !== null)
+      .map((m) => ({ scenario: s.name, statistic: m.statistic, days: m.e.estimate, share: m.share })),
+  );
+  const cut = summaries.filter((s) => s.timeToProduction.p95.estimate === null).map((s) => s.name);
   return themed(
     {
       width: 640,
@@ -36,7 +53,7 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
           mark: { type: 'line', strokeWidth: 2.5, interpolate: 'monotone' },
           encoding: {
             x: { field: 'days', type: 'quantitative', title: 'Days from request to production' },
-            y: { field: 'share', type: 'quantitative', title: 'Share of use cases live', axis: { format: '%' }, scale: { domain: [0, 1] } },
+            y: { field: 'share', type: 'quantitative', title: 'Share of go-lives live', axis: { format: '%' }, scale: { domain: [0, 1] } },
             color: scenarioColour(names),
           },
         },
@@ -53,19 +70,23 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
       ],
     },
     'Time to production',
-    'Share of use cases in production within a number of days; median and 85th percentile marked',
+    `Share of the use cases that go live, live within a number of days (open use cases counted as censored); median and 85th percentile marked${cut.length ? `. Curves stop where the run ends before the share is reached: ${cut.join(', ')}` : ''}`,
   );
 }
 
 /** Box plot of time to production per configuration: box from p25 to p75, whiskers p5 to p95, median tick. */
-export function timeToProductionBoxChart(experiment: ExperimentResult): VegaLiteSpec {
+export function timeToProductionBoxChart(experiment: ExperimentResult, summaries: readonly ScenarioSummary[]): VegaLiteSpec {
   const names = experiment.scenarios.map((s) => s.name);
-  const rows = pooledTimes(experiment)
-    .filter((p) => p.sorted.length > 0)
-    .map(({ scenario, sorted }) => {
-      const q = (p: number) => quantileSorted(sorted, p);
-      return { scenario, p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95) };
-    });
+  const curve = meanCurve(experiment);
+  const rows = summaries.flatMap((s) => {
+    const [p5, p25, p75] = [0.05, 0.25, 0.75].map((p) => curveAt(curve, s.name, p));
+    const median = s.timeToProduction.p50;
+    const top = s.timeToProduction.p95;
+    if (p5 === null || p25 === null || p75 === null || median.estimate === null) return [];
+    const p95 = top.estimate ?? top.atLeast;
+    const label = `${Math.round(median.estimate)}${top.estimate === null ? ` (p95 > ${Math.round(p95)})` : ''}`;
+    return [{ scenario: s.name, p5, p25, p50: median.estimate, p75, p95, label }];
+  });
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
   return themed(
     {
@@ -76,10 +97,10 @@ export function timeToProductionBoxChart(experiment: ExperimentResult): VegaLite
         { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, x: { field: 'p5', type: 'quantitative', title: 'Days from request to production' }, x2: { field: 'p95' }, color: { ...scenarioColour(names), legend: null } } },
         { mark: { type: 'bar', size: 24 }, encoding: { y, x: { field: 'p25', type: 'quantitative' }, x2: { field: 'p75' }, color: { ...scenarioColour(names), legend: null } } },
         { mark: { type: 'tick', color: 'white', thickness: 3, size: 24 }, encoding: { y, x: { field: 'p50', type: 'quantitative' } } },
-        { mark: { type: 'text', align: 'left', dx: 6, fontSize: 12 }, encoding: { y, x: { field: 'p95', type: 'quantitative' }, text: { field: 'p50', type: 'quantitative', format: '.0f', title: 'median' } } },
+        { mark: { type: 'text', align: 'left', dx: 6, fontSize: 12 }, encoding: { y, x: { field: 'p95', type: 'quantitative' }, text: { field: 'label', type: 'nominal', title: 'median' } } },
       ],
     },
     'Time to production per configuration',
-    'Box: middle half of use cases; line: 5th to 95th percentile; white tick and label: median days',
+    'Box: middle half of the go-lives; line: 5th to 95th percentile; white tick and label: median days (the table\'s median)',
   );
 }

@@ -1,4 +1,5 @@
 /** Tornado chart from sensitivity results: the levers that move the 85th percentile most, on top. */
+import { estimateText } from '../analysis/estimate-text.js';
 import type { SensitivityResult } from '../experiment/sensitivity.js';
 import { humanise, intervalEnds, themed, type VegaLiteSpec } from './theme.js';
 
@@ -30,7 +31,7 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
           mark: { type: 'bar', size: 20, opacity: 0.9 },
           encoding: {
             y,
-            x: { field: 'effect', type: 'quantitative', title: `Change in 85th percentile time to production (days; base ${Math.round(result.baseP85)})` },
+            x: { field: 'effect', type: 'quantitative', title: `Change in 85th percentile time to production (days; base ${estimateText(result.baseP85).value})` },
             color: { field: 'setting', type: 'nominal', title: null, scale: { domain: ['Lever down', 'Lever up'], range: ['#0072B2', '#E69F00'] } },
           },
         },

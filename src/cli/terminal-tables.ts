@@ -1,15 +1,15 @@
 /** Results as tables for the terminal (cli-table3). */
 import Table from 'cli-table3';
 import { humanise } from '../charts/theme.js';
-import type { Comparison, Estimate, ScenarioSummary } from '../analysis/index.js';
+import type { BoundedEstimate, Comparison, ScenarioSummary } from '../analysis/index.js';
 import type { LeverEffect } from '../experiment/index.js';
 import type { SweepPoint } from '../experiment/index.js';
-import { estimateText } from '../report/estimate-text.js';
+import { estimateText } from '../analysis/estimate-text.js';
 
 const number = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-');
 
 /** `141 (137 to 145)`: an estimate with its 95% interval. */
-export function withInterval(e: Estimate, digits = 0, scale = 1, suffix = ''): string {
+export function withInterval(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
   const text = estimateText(e, digits, scale, suffix);
   return text.interval === null ? text.value : `${text.value} (${text.interval})`;
 }
@@ -61,7 +61,7 @@ export function comparisonLines(comparisons: readonly Comparison[]): string[] {
 
 export function leverTable(levers: readonly LeverEffect[], top = 15): string {
   const t = new Table({ head: ['Lever', 'Down', 'Effect on p85 (days)', 'Up', 'Effect on p85 (days)'], style, colAligns: ['left', 'right', 'right', 'right', 'right'] });
-  const effect = (e: LeverEffect['low']) => (e === null ? '-' : withInterval({ estimate: e.effect, ci95: e.ci95 }, 1));
+  const effect = (e: LeverEffect['low']) => (e === null ? '-' : e.reached ? withInterval({ estimate: e.effect, ci95: e.ci95 }, 1) : `at least ${number(e.effect, 1)} (p85 not reached)`);
   for (const l of levers.slice(0, top)) t.push([humanise(l.label), l.low?.label ?? '-', effect(l.low), l.high?.label ?? '-', effect(l.high)]);
   return t.toString();
 }

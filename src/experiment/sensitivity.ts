@@ -3,7 +3,7 @@
  * every variant is replicated with common random numbers alongside the base, and the levers
  * are ranked by their effect on the 85th percentile of time to production (the tornado).
  */
-import { estimateOf } from '../analysis/experiment-summary.js';
+import { boundedEstimateOf, type BoundedEstimate } from '../analysis/experiment-summary.js';
 import { scaleDistribution, ScenarioError, type ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';
@@ -34,16 +34,28 @@ export interface LeverEffect {
   id: string;
   label: string;
   /** Change in p85 time to production (days) vs the base, and its 95% CI; null if the setting is not possible. */
-  low: { label: string; effect: number; ci95: [number, number] } | null;
-  high: { label: string; effect: number; ci95: [number, number] } | null;
-  /** The larger absolute effect of the two: the ranking key. */
+  low: SettingEffect | null;
+  high: SettingEffect | null;
+  /** The larger absolute effect of the two: the ranking key (infinite when a p85 is not reached). */
   swing: number;
+}
+
+/**
+ * The effect of one setting. Where some replication's p85 is not reached within the run
+ * (`reached` false), `effect` is a lower bound (each such replication counted at the end of
+ * its follow-up) and there is no interval.
+ */
+export interface SettingEffect {
+  label: string;
+  effect: number;
+  ci95: [number, number];
+  reached: boolean;
 }
 
 export interface SensitivityResult {
   base: string;
   /** The base's p85 time to production (mean over replications). */
-  baseP85: number;
+  baseP85: BoundedEstimate;
   /** Levers, most influential first. */
   levers: LeverEffect[];
   experiment: ExperimentResult;
@@ -149,20 +161,23 @@ export async function runSensitivity(base: { name: string; spec: ScenarioSpec },
   }
   const experiment = await runExperiment(scenarios, { ...options, commonRandomNumbers: true });
   const p85 = (i: number) => experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.p85);
-  const baseValues = p85(0);
-  const effect = (lever: Lever, side: 'low' | 'high') => {
+  const p85Bound = (i: number) => experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.atLeast.p85);
+  const baseBounds = p85Bound(0);
+  const effect = (lever: Lever, side: 'low' | 'high'): SettingEffect | null => {
     const i = index.get(`${lever.id}/${side}`);
     if (i === undefined) return null;
-    const e = estimateOf(p85(i).map((v, r) => v - baseValues[r]));
-    return { label: (lever[side] as Setting).label, effect: e.estimate, ci95: e.ci95 };
+    const bounds = p85Bound(i);
+    const e = boundedEstimateOf(p85(i).map((v, r) => v - baseBounds[r]), bounds.map((b, r) => b - baseBounds[r]));
+    const label = (lever[side] as Setting).label;
+    return e.estimate === null ? { label, effect: e.atLeast, ci95: [NaN, NaN], reached: false } : { label, effect: e.estimate, ci95: e.ci95, reached: true };
   };
+  const size = (e: SettingEffect | null): number => (e === null ? 0 : e.reached ? Math.abs(e.effect) : Infinity);
   const effects: LeverEffect[] = levers.map((lever) => {
     const low = effect(lever, 'low');
     const high = effect(lever, 'high');
-    const swing = Math.max(Math.abs(low?.effect ?? 0), Math.abs(high?.effect ?? 0));
-    return { id: lever.id, label: lever.label, low, high, swing: Number.isFinite(swing) ? swing : 0 };
+    const swing = Math.max(size(low), size(high));
+    return { id: lever.id, label: lever.label, low, high, swing: Number.isNaN(swing) ? 0 : swing };
   });
-  effects.sort((x, y) => y.swing - x.swing || x.id.localeCompare(y.id));
-  const finite = baseValues.filter(Number.isFinite);
-  return { base: base.name, baseP85: finite.reduce((s, x) => s + x, 0) / finite.length, levers: effects, experiment };
+  effects.sort((x, y) => (y.swing === x.swing ? 0 : y.swing > x.swing ? 1 : -1) || x.id.localeCompare(y.id));
+  return { base: base.name, baseP85: boundedEstimateOf(p85(0), baseBounds), levers: effects, experiment };
 }

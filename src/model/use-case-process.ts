@@ -89,21 +89,15 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
     const multiplier: number = ctx.spec.teams[pool.team]?.effort_multiplier?.[node.loop] ?? 1;
     const effort: number = (ctx.efforts.get(current) as { sample(r: Rng): number }).sample(streams.effort) * scale * multiplier;
 
-    const assignment: Assignment = yield* acquire(ctx, record, pool, previous !== null && previous.pool === pool ? previous.person : null, node);
+    let assignment: Assignment = yield* acquire(ctx, record, pool, previous !== null && previous.pool === pool ? previous.person : null, node);
     if (previous !== null && previous.pool === pool && assignment.person !== previous.person) {
       // same team and role, but a colleague takes over: they spend the handover getting up to speed
-      yield* handover(ctx, record, 'same_team', previous, assignment, streams);
+      assignment = yield* handover(ctx, record, 'same_team', previous, assignment, streams);
     }
-    // the activity, redone while its gate rejects it
-    let pass = visit;
-    for (;;) {
-      yield* work(ctx, record, node, pool, assignment, effort, pass > 1);
-      if (node.spec.gate === undefined) break;
-      if (yield* passGate(ctx, record, node, streams.gate)) break;
-      pass++;
-    }
-    pool.release(assignment);
-    previous = { pool, person: assignment.person, node, effort };
+    // the activity; a gate holds the use case, not the person: the person is released when the
+    // work is done, and a rejection sends the use case back to the queue for its rework
+    const person: number = yield* workThroughGate(ctx, record, node, pool, assignment, effort, visit > 1, streams.gate);
+    previous = { pool, person, node, effort };
 
     // 3. where next
     const k = loopBacks.get(current) ?? 0;
@@ -170,6 +164,26 @@ function* work(ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: 
   }
 }
 
+/**
+ * Does the activity with `assignment` and releases the person. Where the activity has a gate,
+ * the use case alone waits for the gate's meeting; while the gate rejects it, it queues again
+ * for a person of the pool (preferring the last one) and redoes the work. Returns the person
+ * who did the last pass.
+ */
+function* workThroughGate(
+  ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: PersonPool, assignment: Assignment, effort: number, isRework: boolean, rng: Rng,
+): Generator<any, number, any> {
+  let held = assignment;
+  let rework = isRework;
+  for (;;) {
+    yield* work(ctx, record, node, pool, held, effort, rework);
+    pool.release(held);
+    if (node.spec.gate === undefined || (yield* passGate(ctx, record, node, rng))) return held.person;
+    held = yield* acquire(ctx, record, pool, held.person, node);
+    rework = true;
+  }
+}
+
 /** Waits for the gate's next meeting; returns whether the item passed. */
 function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rng: Rng): Generator<any, boolean, any> {
   const gate = ctx.gates.get(node.spec.gate as string) as { cadence: number; approval: number };
@@ -191,11 +205,14 @@ function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rn
 /**
  * A handover across `boundary`: its delay, then possibly context loss (a clarification round
  * with the domain's SMEs, or rework of the previous activity). `holding` is the colleague
- * already assigned in a same-team handover (who is then the one who waits and redoes).
+ * already assigned in a same-team handover: they spend the delay reading in (busy, as in
+ * real work), are released while the use case waits for the SMEs' answers, and redo the lost
+ * work themselves. Returns the colleague's assignment after the handover (null if none).
  */
-function* handover(ctx: ModelContext, record: ItemRecord, boundary: Boundary, previous: Previous, holding: Assignment | null, streams: ItemStreams): ProcessGenerator {
+function* handover<H extends Assignment | null>(ctx: ModelContext, record: ItemRecord, boundary: Boundary, previous: Previous, holding: H, streams: ItemStreams): Generator<any, H, any> {
   const { env, log } = ctx;
-  if (ctx.handoverDelay === null) return;
+  let held: Assignment | null = holding;
+  if (ctx.handoverDelay === null) return holding;
   const delay = ctx.handoverDelay[boundary].sample(streams.handover);
   record.handovers++;
   if (boundary === 'cross_home') record.crossBoundaryHandovers++;
@@ -205,6 +222,7 @@ function* handover(ctx: ModelContext, record: ItemRecord, boundary: Boundary, pr
 
   const clarification = ctx.clarification;
   if (clarification !== null && streams.handover() < clarification.probability[boundary]) {
+    if (held !== null) previous.pool.release(held); // nobody is held while the use case waits for answers
     const start = env.now;
     const sme = ctx.org.smePools.get(record.domain) as PersonPool;
     const request = sme.request(requestPriority(ctx, record));
@@ -215,18 +233,20 @@ function* handover(ctx: ModelContext, record: ItemRecord, boundary: Boundary, pr
     sme.release(a);
     record.clarification += env.now - start;
     if (log.enabled) log.add({ time: env.now, kind: 'clarification', item: record.id, domain: record.domain, type: record.type, team: sme.team, role: SME_ROLE, person: sme.personId(a.person), duration: env.now - start, detail: boundary });
+    if (held !== null) held = yield* acquire(ctx, record, previous.pool, held.person, previous.node);
   }
   const rework = ctx.rework;
   if (rework !== null && streams.handover() < rework.probability[boundary]) {
     const effort = previous.effort * rework.fraction;
-    if (holding !== null) {
-      yield* work(ctx, record, previous.node, previous.pool, holding, effort, true);
+    if (held !== null) {
+      yield* work(ctx, record, previous.node, previous.pool, held, effort, true);
     } else {
       const a: Assignment = yield* acquire(ctx, record, previous.pool, previous.person, previous.node);
       yield* work(ctx, record, previous.node, previous.pool, a, effort, true);
       previous.pool.release(a);
     }
   }
+  return held as H;
 }
 
 function enterLoop(ctx: ModelContext, record: ItemRecord, loop: string): void {

@@ -7,6 +7,7 @@ import type { ExperimentResult } from '../experiment/experiment.js';
 import type { ScenarioSummary } from '../analysis/experiment-summary.js';
 import { compareScenarios, type Comparison } from '../analysis/paired-comparison.js';
 import { summariseExperiment } from '../analysis/experiment-summary.js';
+import { estimateText } from '../analysis/estimate-text.js';
 
 export interface Headline {
   text: string;
@@ -31,17 +32,35 @@ export interface Findings {
   headline: Headline;
 }
 
+/** Shortest median first; a median not reached within the run ranks after every reached one, by its bound. */
+function byMedian(a: ScenarioSummary, b: ScenarioSummary): number {
+  const [x, y] = [a.timeToProduction.p50, b.timeToProduction.p50];
+  if (x.estimate !== null && y.estimate !== null) return x.estimate - y.estimate;
+  if (x.estimate !== null) return -1;
+  if (y.estimate !== null) return 1;
+  return x.atLeast - y.atLeast;
+}
+
+/** `median 138 days` or `median over 915 days` (not reached within the run). */
+function medianText(s: ScenarioSummary): string {
+  const e = s.timeToProduction.p50;
+  return e.estimate === null ? `median over ${estimateText(e).value.slice(2)} days (not reached within the run)` : `median ${estimateText(e).value} days`;
+}
+
 export function findingsOf(experiment: ExperimentResult, summaries: readonly ScenarioSummary[] = summariseExperiment(experiment)): Findings {
-  const ranked = [...summaries].sort((a, b) => a.timeToProduction.p50.estimate - b.timeToProduction.p50.estimate);
+  const ranked = [...summaries].sort(byMedian);
   const best = ranked[0];
   const comparisons = ranked.slice(1).flatMap((other) => compareScenarios(experiment, best.name, other.name));
-  const days = Math.round(best.timeToProduction.p50.estimate);
+  const unstable = ranked.filter((s) => !s.stable);
   const caveats = [
+    ...unstable.map((s) => s.stability),
     `Simulated: ${experiment.replications} replications of ${experiment.scenarios.length === 1 ? 'the scenario' : 'each configuration'}, with the same use cases in each (common random numbers); intervals are 95% confidence intervals over replications.`,
+    `Use cases still open when the run ends count as unfinished, not as left out: each took at least its age (${ranked.map((s) => `${s.name} ${estimateText(s.unfinishedShare, 0, 100, '%').value}`).join(', ')} of use cases were still open at the end).`,
     'The numbers follow from the assumptions below (demand, efforts, handover delays, headcount), which are illustrative until replaced with your own.',
   ];
+  const warning = (s: ScenarioSummary): string => (s.stable ? '' : ` ${s.name} does not keep up with its demand, so this figure grows with the length of the run.`);
   if (ranked.length < 2) {
-    return { summaries, best: best.name, comparisons, headline: { text: `${best.name}: median ${days} days to production.`, best: best.name, caveats } };
+    return { summaries, best: best.name, comparisons, headline: { text: `${best.name}: ${medianText(best)} to production.${warning(best)}`, best: best.name, caveats } };
   }
   const runnerUp = ranked[1];
   const median = comparisons.find((c) => c.b === runnerUp.name && c.metric === 'timeToProduction.p50')!;
@@ -49,8 +68,8 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
   const [low, high] = [1 - median.ratioCi95[1], 1 - median.ratioCi95[0]];
   const text =
     median.better === best.name
-      ? `${best.name}: median ${days} days to production, ${pct(faster)} faster than ${runnerUp.name} (95% CI ${pct(low)} to ${pct(high)}).`
-      : `${best.name} and ${runnerUp.name} are not clearly different: median ${days} and ${Math.round(runnerUp.timeToProduction.p50.estimate)} days to production (the 95% CI of the difference includes zero).`;
+      ? `${best.name}: ${medianText(best)} to production, ${pct(faster)} faster than ${runnerUp.name} (95% CI ${pct(low)} to ${pct(high)}).${warning(best)}${warning(runnerUp)}`
+      : `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} and ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${warning(best)}${warning(runnerUp)}`;
   if (ranked.some((s) => s.littleViolations > 0)) caveats.push("Little's law did not hold in some runs: treat these results with suspicion and report it.");
   return { summaries, best: best.name, comparisons, headline: { text, best: best.name, caveats } };
 }

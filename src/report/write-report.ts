@@ -8,14 +8,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   comparisonTable, flowTable, groupTable, itemsTable, replicationsTable, summaryTable,
-  throughputTable, timeSplitTable, utilisationTable, writeFileAtomic, writeResultsBundle, type Estimate, type ScenarioSummary,
+  throughputTable, timeSplitTable, utilisationTable, writeFileAtomic, writeResultsBundle, type BoundedEstimate, type ScenarioSummary,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
 import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
 import { simulate } from '../model/index.js';
 import { assumptionsSectionHtml } from './assumptions.js';
 import { escapeHtml } from './escape.js';
-import { estimateText } from './estimate-text.js';
+import { estimateText } from '../analysis/estimate-text.js';
 import { findingsOf, type Findings } from './headline.js';
 import { reportHtml, type ReportFigure } from './html-document.js';
 
@@ -39,7 +39,7 @@ export interface ReportFiles {
   tables: string[];
 }
 
-function formatEstimate(e: Estimate, digits = 0, scale = 1, suffix = ''): string {
+function formatEstimate(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
   const text = estimateText(e, digits, scale, suffix);
   return text.interval === null ? text.value : `${text.value} <small>(${text.interval})</small>`;
 }
@@ -75,7 +75,7 @@ export async function writeReport(outDir: string, input: ReportInput): Promise<R
   // 2. chart
   const specs: { stem: string; spec: charts.VegaLiteSpec; caption: string }[] = [
     { stem: 'time-to-production', spec: charts.timeToProductionChart(experiment, summaries), caption: 'How long use cases take to reach production, per configuration.' },
-    { stem: 'time-to-production-box', spec: charts.timeToProductionBoxChart(experiment), caption: 'The spread of time to production.' },
+    { stem: 'time-to-production-box', spec: charts.timeToProductionBoxChart(experiment, summaries), caption: 'The spread of time to production.' },
     { stem: 'comparison', spec: charts.comparisonChart(summaries), caption: 'The configurations side by side, with 95% confidence intervals.' },
     { stem: 'where-the-time-goes', spec: charts.timeSplitChart(summaries), caption: 'What the days of a use case are spent on.' },
     { stem: 'cumulative-flow', spec: charts.cumulativeFlowChart(experiment), caption: 'Use cases asked for, in progress by loop, and done, over time.' },

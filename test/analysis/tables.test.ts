@@ -29,12 +29,12 @@ describe('tables', () => {
   it('summarise each metric with its confidence interval, by domain and by type', () => {
     const summaries = summariseExperiment(experiment);
     const summary = summaryTable(summaries);
-    expect(summary.columnNames()).toEqual(['scenario', 'metric', 'estimate', 'ci_low', 'ci_high']);
+    expect(summary.columnNames()).toEqual(['scenario', 'metric', 'estimate', 'ci_low', 'ci_high', 'at_least']);
     const row = summary.filter((d: any) => d.scenario === 'pooled' && d.metric === 'time_to_production_p85').object() as Record<string, number>;
-    expect(row.estimate).toBeCloseTo(summaries[0].timeToProduction.p85.estimate, 12);
+    expect(row.estimate).toBeCloseTo(summaries[0].timeToProduction.p85.estimate as number, 12);
     expect(row.ci_low).toBeLessThan(row.estimate);
     expect(groupTable(summaries, 'domain').filter((d: any) => d.statistic === 'p50').numRows()).toBe(8); // 2 scenarios x 4 domains
-    expect(groupTable(summaries, 'type').columnNames()).toEqual(['scenario', 'type', 'statistic', 'estimate', 'ci_low', 'ci_high']);
+    expect(groupTable(summaries, 'type').columnNames()).toEqual(['scenario', 'type', 'statistic', 'estimate', 'ci_low', 'ci_high', 'at_least']);
     expect(utilisationTable(summaries).numRows()).toBe(2 + 8 + 4 + 4); // pooled: 2 pools + 4 SME pools; fragmented: 8 + 4
     expect(timeSplitTable(summaries).filter((d: any) => d.part === 'waiting_for_role').numRows()).toBeGreaterThan(0);
   });

@@ -35,11 +35,11 @@ async function check(spec: charts.VegaLiteSpec, marks: string[], labels: string[
 
 describe('charts compile without warnings and draw their marks and labels', () => {
   it('time to production: ECDF with median and p85 marked', async () => {
-    await check(charts.timeToProductionChart(experiment, summaries), ['line', 'symbol'], ['Time to production', 'Days from request to production', 'Share of use cases live', 'Pooled team', 'Team per domain', '85th percentile']);
+    await check(charts.timeToProductionChart(experiment, summaries), ['line', 'symbol'], ['Time to production', 'Days from request to production', 'Share of go-lives live', 'Pooled team', 'Team per domain', '85th percentile']);
   });
 
   it('time to production: box plot per configuration', async () => {
-    await check(charts.timeToProductionBoxChart(experiment), ['rect', 'rule', 'text'], ['Time to production per configuration', 'Pooled team']);
+    await check(charts.timeToProductionBoxChart(experiment, summaries), ['rect', 'rule', 'text'], ['Time to production per configuration', 'Pooled team']);
   });
 
   it('configurations compared: point and interval per metric', async () => {

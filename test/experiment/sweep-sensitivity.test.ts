@@ -28,7 +28,7 @@ describe('sweeps', () => {
       { 'teams.central.engineer': 5, 'teams.central.analyst': 8 },
       { 'teams.central.engineer': 5, 'teams.central.analyst': 10 },
     ]);
-    const p85 = sweep.points.map((p) => p.summary.timeToProduction.p85.estimate);
+    const p85 = sweep.points.map((p) => p.summary.timeToProduction.p85.estimate as number);
     const engineerEffect = Math.abs(p85[0] - p85[2]);
     const analystEffect = Math.abs(p85[0] - p85[1]);
     expect(engineerEffect).toBeGreaterThan(analystEffect);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { table } from 'arquero';
 import { writeFileAtomic, writeTables } from '../../analysis/index.js';
 import { renderSvg, svgToPng, tornadoChart } from '../../charts/index.js';
+import { estimateText } from '../../analysis/index.js';
 import { runSensitivity } from '../../experiment/index.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
@@ -45,7 +46,7 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
     console.log(JSON.stringify({ base: result.base, baseP85: result.baseP85, levers: result.levers }, null, 2));
     return;
   }
-  console.log(`Sensitivity of ${result.base}: 85th percentile time to production ${Math.round(result.baseP85)} days; each lever one step down and up, ${result.experiment.replications} replications each`);
+  console.log(`Sensitivity of ${result.base}: 85th percentile time to production ${estimateText(result.baseP85).value} days; each lever one step down and up, ${result.experiment.replications} replications each`);
   console.log(leverTable(result.levers));
   console.log(`\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`);
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { cumulativeIncidence, timeToProductionDistribution, type Observation } from '../../src/analysis/competing-risks.js';
+
+const obs = (days: number, resolution: Observation['resolution']): Observation => ({ days, resolution });
+
+describe('the Aalen-Johansen estimate of time to production', () => {
+  // 1 live, 2 open, 3 abandoned, 4 live, 5 open: worked by hand.
+  const sample = [obs(4, 'live'), obs(2, 'open'), obs(5, 'open'), obs(1, 'live'), obs(3, 'abandoned')];
+
+  it('gives each outcome its cumulative incidence, using open use cases while they are seen', () => {
+    const ci = cumulativeIncidence(sample);
+    expect(ci.times).toEqual([1, 3, 4]);
+    expect(ci.live[0]).toBeCloseTo(1 / 5, 12);
+    expect(ci.abandoned[1]).toBeCloseTo((4 / 5) * (1 / 3), 12);
+    expect(ci.live[2]).toBeCloseTo(1 / 5 + (4 / 5) * (2 / 3) * (1 / 2), 12);
+    expect(ci.openAtEnd).toBeCloseTo((4 / 5) * (2 / 3) * (1 / 2), 12);
+    expect(ci.followUp).toBe(5);
+  });
+
+  it('takes the eventual share live as the live share plus the open share split like the finished ones', () => {
+    const d = timeToProductionDistribution(sample);
+    const live = 7 / 15;
+    const abandoned = 4 / 15;
+    const open = 4 / 15;
+    expect(d.eventualLiveShare).toBeCloseTo(live + (open * live) / (live + abandoned), 12);
+    expect(d.abandonedShare).toBeCloseTo(abandoned / (live + abandoned), 12);
+  });
+
+  it('reaches a percentile only where the follow-up reaches it, and gives a lower bound otherwise', () => {
+    const d = timeToProductionDistribution(sample);
+    expect(d.quantile(0.5)).toEqual({ value: 4, reached: true });
+    expect(d.quantile(0.85)).toEqual({ value: 5, reached: false });
+    const mean = d.mean();
+    expect(mean.reached).toBe(false);
+    const rest = d.eventualLiveShare - 7 / 15;
+    expect(mean.value).toBeCloseTo((1 * (1 / 5) + 4 * (4 / 15) + rest * 5) / d.eventualLiveShare, 12);
+  });
+
+  it('with nothing open, equals the plain percentiles and mean of the go-lives', () => {
+    const d = timeToProductionDistribution([obs(1, 'live'), obs(2, 'live'), obs(3, 'abandoned'), obs(4, 'live'), obs(10, 'live')]);
+    expect(d.quantile(0.5)).toEqual({ value: 2, reached: true }); // go-lives 1, 2, 4, 10
+    expect(d.quantile(0.95)).toEqual({ value: 10, reached: true });
+    expect(d.mean().reached).toBe(true);
+    expect(d.mean().value).toBeCloseTo((1 + 2 + 4 + 10) / 4, 12);
+    expect(d.abandonedShare).toBeCloseTo(1 / 5, 12);
+  });
+
+  it('counts an open use case older than every finished one against the mean', () => {
+    const d = timeToProductionDistribution([obs(1, 'live'), obs(2, 'live'), obs(30, 'open')]);
+    expect(d.mean().reached).toBe(false);
+    expect(d.quantile(0.5).reached).toBe(true);
+  });
+
+  it('reaches nothing when no use case has finished', () => {
+    const d = timeToProductionDistribution([obs(5, 'open'), obs(9, 'open')]);
+    expect(d.quantile(0.5)).toEqual({ value: 9, reached: false });
+    expect(d.mean()).toEqual({ value: 9, reached: false });
+  });
+});
