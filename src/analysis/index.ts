@@ -7,5 +7,5 @@ export { checkLittlesLaw, type LittleCheck } from './littles-law.js';
 export { summariseExperiment, summariseScenario, estimateOf, type Estimate, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
 export { itemsTable, replicationsTable, summaryTable, groupTable, utilisationTable, timeSplitTable, flowTable, throughputTable, comparisonTable } from './tables.js';
-export { deliveryByArrivalQuarter, maintenanceByQuarter } from './portfolio-growth.js';
+export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
 export { writeTables, writeResultsBundle, writeFileAtomic, manifestOf, type Manifest, type TableFormat } from './results-bundle.js';
