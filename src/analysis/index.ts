@@ -9,6 +9,6 @@ export { cumulativeIncidence, timeToProductionDistribution, TimeToProductionDist
 export { stabilityOf, saturatedPools, SATURATED_UTILIZATION, MATERIAL_GROWTH_PER_QUARTER, type StabilityVerdict, type SaturatedPool } from './stability.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
 export { itemsTable, replicationsTable, summaryTable, groupTable, utilisationTable, timeSplitTable, flowTable, throughputTable, comparisonTable } from './tables.js';
-export { deliveryByArrivalQuarter, maintenanceByQuarter } from './portfolio-growth.js';
+export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
 export { writeTables, writeResultsBundle, writeFileAtomic, manifestOf, type Manifest, type TableFormat } from './results-bundle.js';
 export { estimateText, type EstimateText } from './estimate-text.js';

@@ -1,6 +1,7 @@
 /**
  * How delivery changes as the portfolio of live models grows: time to production by the
- * quarter a use case arrived in, and the maintenance work per quarter (from the event logs).
+ * quarter a use case arrived in, the maintenance work per quarter (from the event logs) and
+ * the models in production (from the flow series), which level off once as many retire as go live.
  */
 import { quantileSorted } from 'simple-statistics';
 import type { ExperimentResult } from '../experiment/experiment.js';
@@ -58,6 +59,30 @@ export function maintenanceByQuarter(experiment: ExperimentResult, warmup: numbe
       }
     }
     totals.forEach((t, q) => rows.push({ scenario: s.name, quarter: q + 1, maintenanceDays: t / s.replications.length }));
+  }
+  return rows;
+}
+
+/**
+ * Models in production at the end of each quarter after the warm-up (the last sample of the
+ * flow series in it), mean over replications: the build-up of the portfolio and, with
+ * retirement, its plateau.
+ */
+export function modelsInProductionByQuarter(experiment: ExperimentResult, warmup: number, horizon: number): { scenario: string; quarter: number; models: number }[] {
+  const quarters = Math.floor((horizon - warmup) / QUARTER);
+  const rows: { scenario: string; quarter: number; models: number }[] = [];
+  for (const s of experiment.scenarios) {
+    const totals = Array.from({ length: quarters }, () => 0);
+    for (const r of s.replications) {
+      const { time, inProduction } = r.flow;
+      let k = 0;
+      for (let q = 0; q < quarters; q++) {
+        const end = warmup + (q + 1) * QUARTER;
+        while (k + 1 < time.length && time[k + 1] <= end) k++;
+        totals[q] += inProduction[k];
+      }
+    }
+    totals.forEach((t, q) => rows.push({ scenario: s.name, quarter: q + 1, models: t / Math.max(1, s.replications.length) }));
   }
   return rows;
 }

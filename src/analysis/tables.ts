@@ -134,6 +134,7 @@ export function flowTable(experiment: ExperimentResult): ColumnTable {
         arrived: avg((i, r) => r.flow.arrived[i], k), live: avg((i, r) => r.flow.live[i], k), abandoned: avg((i, r) => r.flow.abandoned[i], k),
       };
       for (const loop of Object.keys(first.inLoop)) row[`in_${loop}`] = avg((i, r) => r.flow.inLoop[loop][i], k);
+      row.models_in_production = avg((i, r) => r.flow.inProduction[i], k);
       rows.push(row);
     }
   }

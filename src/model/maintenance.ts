@@ -1,37 +1,53 @@
 /**
- * After go-live, each model in production asks for maintenance (incidents, retraining) as a
- * Poisson process, handled by the maintenance role of a team serving its domain, competing
- * with project work for the same people (ahead of it when urgent). It holds for a number of
- * days by yielding it (`yield duration`).
+ * One maintenance request of a model in production (an incident, a retraining), as a short
+ * process of its own: it joins the queue of the maintenance role of a team serving the
+ * model's domain (ahead of project work when urgent), is served and releases. Being its own
+ * process is what lets a model ask again while an earlier request still waits (see
+ * production.ts). It holds for a number of days by yielding it (`yield duration`).
  */
 import type { ProcessGenerator } from '../engine/index.js';
-import { exponential } from '../random/index.js';
-import type { ItemRecord } from './item-record.js';
+import { SME_ROLE } from '../scenario/scenario-spec.js';
 import type { ModelContext } from './model-context.js';
 import { elapsedDays } from './working-time.js';
 
 /** Urgent maintenance goes before any project work (whose priorities are >= 0). */
 const URGENT_PRIORITY = -1;
 
-export function* maintainModel(ctx: ModelContext, record: ItemRecord): ProcessGenerator {
-  const m = ctx.maintenance;
-  if (m === null || !(m.ratePerDay > 0)) return;
+/** A model in production, as its log rows and streams name it. */
+export interface ProductionModel {
+  /** The use case that became this model, or -1 for a model of the portfolio at day 0. */
+  item: number;
+  domain: string;
+  /** Its use-case type ('' for the portfolio at day 0). */
+  type: string;
+  /** Prefix of its random streams: `item/<id>` or `portfolio/<domain>/<k>`. */
+  streams: string;
+}
+
+/**
+ * Serves one request of `effort` person-days, drawn by the model when it made the request
+ * (so the draws do not depend on how long requests queue). The effort is scaled by the
+ * serving team's maintenance multiplier (a team running its own platform takes longer).
+ */
+export function* maintenanceRequest(ctx: ModelContext, model: ProductionModel, effort: number): ProcessGenerator {
+  const m = ctx.maintenance!;
   const { env, log } = ctx;
-  const rng = ctx.streams.stream(`item/${record.id}/maintenance`);
-  const gap = exponential({ mean: 1 / m.ratePerDay });
-  const base = { item: record.id, domain: record.domain, type: record.type, loop: 'maintenance' };
-  for (;;) {
-    yield gap.sample(rng);
-    const pool = ctx.org.route(m.role, record.domain);
-    const request = pool.request(m.urgent ? URGENT_PRIORITY : 0);
-    yield request;
-    const a = pool.assign(request, null);
-    const multiplier = ctx.spec.teams[pool.team]?.effort_multiplier?.maintenance ?? 1;
-    const duration = elapsedDays(m.effort.sample(rng) * multiplier, ctx.rate);
-    const row = log.enabled ? { ...base, team: pool.team, role: pool.role, person: pool.personId(a.person) } : null;
-    if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_start' });
-    yield duration;
-    pool.release(a);
-    if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
-  }
+  const pool = ctx.org.route(m.role, model.domain);
+  const request = pool.request(m.urgent ? URGENT_PRIORITY : 0);
+  yield request;
+  const a = pool.assign(request, null);
+  const multiplier = ctx.spec.teams[pool.team]?.effort_multiplier?.maintenance ?? 1;
+  const availability = m.role === SME_ROLE ? (ctx.spec.domains[model.domain].sme?.availability ?? 1) : 1;
+  const duration = elapsedDays(effort * multiplier, ctx.rate, availability);
+  const row = log.enabled
+    ? {
+        item: model.item, domain: model.domain, type: model.type, loop: 'maintenance', team: pool.team, role: pool.role, person: pool.personId(a.person),
+        detail: model.item < 0 ? model.streams : '',
+      }
+    : null;
+  if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_start' });
+  yield duration;
+  // logged before the release: the next holder runs its step inside release()
+  if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
+  pool.release(a);
 }

@@ -42,7 +42,12 @@ export interface ModelContext {
   gates: Map<string, { cadence: number; approval: number }>;
   planningCadence: number;
   intake: 'fifo' | 'priority' | 'fair_share';
-  maintenance: { ratePerDay: number; role: string; effort: Distribution; urgent: boolean } | null;
+  /** Maintenance requests: `gap` between two of one model (null when the rate is 0). */
+  maintenance: { gap: Distribution | null; role: string; effort: Distribution; urgent: boolean } | null;
+  /** How long a model stays in production (maintenance.lifetime_days or the spec's default). */
+  lifetime: Distribution;
+  /** Models in production now: gone live (or in the day-0 portfolio) and not retired. */
+  inProduction: number;
   /** Items started and not ended, per domain (fair-share intake). */
   inProgress: Map<string, number>;
   /** Use cases gone live and abandoned so far (for the flow series). */

@@ -4,15 +4,18 @@
  * of the warm-up), 4 collect.
  */
 import { Environment, type ProcessGenerator } from '../engine/index.js';
-import { RandomStreams, type Distribution } from '../random/index.js';
+import { RandomStreams, exponential, type Distribution } from '../random/index.js';
 import { buildDistribution } from '../scenario/distribution-build.js';
-import type { ScenarioSpec } from '../scenario/scenario-spec.js';
+import { DEFAULT_MODEL_LIFETIME, type ScenarioSpec } from '../scenario/scenario-spec.js';
 import { buildWorkflowGraph } from '../scenario/workflow-graph.js';
 import { startArrivals } from './arrivals.js';
 import { EventLog, type LogColumns } from './event-log.js';
 import type { ItemRecord } from './item-record.js';
 import { LoopMonitor, type ModelContext } from './model-context.js';
 import { Organisation, type Boundary } from './organisation.js';
+import { startPortfolio } from './production.js';
+
+const DAYS_PER_MONTH = 365 / 12;
 
 export interface SimulationOptions {
   /** Master seed of the run's named streams. */
@@ -34,6 +37,8 @@ export interface FlowSeries {
   abandoned: number[];
   /** Use cases in each loop at that time. */
   inLoop: Record<string, number[]>;
+  /** Models in production at that time: gone live or in the day-0 portfolio, and not retired. */
+  inProduction: number[];
 }
 
 /** Time-weighted use of one pool of people over the measured window (after the warm-up). */
@@ -103,14 +108,20 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     gates: new Map(Object.entries(spec.management?.gates ?? {}).map(([id, g]) => [id, { cadence: g.cadence_days, approval: g.approval_probability }])),
     planningCadence: spec.management?.planning_cadence_days ?? 0,
     intake: spec.management?.intake ?? 'fifo',
-    maintenance: m ? { ratePerDay: (m.incidents_per_model_per_month * 12) / 365, role: m.role, effort: buildDistribution(m.effort), urgent: m.urgent ?? true } : null,
+    maintenance: m
+      ? { gap: m.incidents_per_model_per_month > 0 ? exponential({ mean: DAYS_PER_MONTH / m.incidents_per_model_per_month }) : null, role: m.role, effort: buildDistribution(m.effort), urgent: m.urgent ?? true }
+      : null,
+    lifetime: buildDistribution(m?.lifetime_days ?? DEFAULT_MODEL_LIFETIME),
+    inProduction: 0,
     inProgress: new Map(),
     ended: { live: 0, abandoned: 0 },
     loops: new Map(graph.loops.map((l) => [l, new LoopMonitor(env)])),
     records: [],
   };
 
-  // 2. demand (each use case starts its model's maintenance when it goes live)
+  // 2. demand (each use case that goes live becomes a model in production), and the models
+  // already in production at day 0
+  startPortfolio(ctx);
   startArrivals(ctx);
   const warmup = spec.warmup_days ?? 0;
   const pools = [...ctx.org.pools.values(), ...ctx.org.smePools.values()];
@@ -124,7 +135,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     })(),
   );
 
-  const flow: FlowSeries = { time: [], arrived: [], live: [], abandoned: [], inLoop: Object.fromEntries(graph.loops.map((l) => [l, [] as number[]])) };
+  const flow: FlowSeries = { time: [], arrived: [], live: [], abandoned: [], inLoop: Object.fromEntries(graph.loops.map((l) => [l, [] as number[]])), inProduction: [] };
   const every = options.sampleEveryDays ?? 7;
   env.process(
     (function* (): ProcessGenerator {
@@ -134,6 +145,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
         flow.live.push(ctx.ended.live);
         flow.abandoned.push(ctx.ended.abandoned);
         for (const [loop, m] of ctx.loops) flow.inLoop[loop].push(m.wip.value);
+        flow.inProduction.push(ctx.inProduction);
         if (env.now + every > spec.horizon_days) return;
         yield every;
       }

@@ -15,7 +15,7 @@ import type { ItemRecord } from './item-record.js';
 import type { ModelContext } from './model-context.js';
 import type { Boundary } from './organisation.js';
 import type { Assignment, PersonPool } from './person-pool.js';
-import { maintainModel } from './maintenance.js';
+import { modelInProduction } from './production.js';
 import { chooseTransition } from './transition-chooser.js';
 import { elapsedDays } from './working-time.js';
 
@@ -113,7 +113,7 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
   record.outcome = current === LIVE ? 'live' : 'abandoned';
   if (current === LIVE) {
     record.timeToProduction = env.now - record.arrival;
-    if (ctx.maintenance !== null) env.process(maintainModel(ctx, record));
+    env.process(modelInProduction(ctx, { item: record.id, domain: record.domain, type: record.type, streams: `item/${record.id}` }, false));
   }
   ctx.inProgress.set(record.domain, (ctx.inProgress.get(record.domain) ?? 1) - 1);
   if (current === LIVE) ctx.ended.live++;

@@ -1,5 +1,5 @@
 /** Each scenario's parameters in readable form, for the report's assumptions section. */
-import type { ScenarioSpec } from '../scenario/index.js';
+import { DEFAULT_MODEL_LIFETIME, type ScenarioSpec } from '../scenario/index.js';
 import { humanise } from '../charts/theme.js';
 import { escapeHtml } from './escape.js';
 
@@ -28,12 +28,16 @@ export function parametersHtml(spec: ScenarioSpec): string {
     .join('');
   const h = spec.handovers;
   const m = spec.management;
+  const portfolio = Object.values(spec.domains).reduce((n, d) => n + (d.models_in_production ?? 0), 0);
   const facts = [
     `Horizon ${spec.horizon_days} days, of which the first ${spec.warmup_days ?? 0} are warm-up; ${spec.calendar?.working_days_per_week ?? 5} working days a week.`,
     h ? `Handover delays (days): same team ${e(describeDistribution(h.delay.same_team))}; same home ${e(describeDistribution(h.delay.same_home))}; domain to centre ${e(describeDistribution(h.delay.cross_home))}.` : 'No handover delays.',
     h?.clarification ? `Clarification after a handover: ${Math.round(h.clarification.probability.same_team * 100)}% / ${Math.round(h.clarification.probability.same_home * 100)}% / ${Math.round(h.clarification.probability.cross_home * 100)}% (same team / same home / domain to centre).` : '',
     m ? `Intake ${e(m.intake ?? 'fifo')}; planning every ${m.planning_cadence_days ?? 0} days; coordination overhead ${Math.round((m.coordination_overhead ?? 0) * 100)}%; gates: ${Object.entries(m.gates ?? {}).map(([g, x]) => `${e(humanise(g))} every ${x.cadence_days} days, approves ${Math.round(x.approval_probability * 100)}%`).join('; ') || 'none'}.` : '',
-    spec.maintenance ? `Maintenance: ${spec.maintenance.incidents_per_model_per_month} requests per live model per month for the ${e(humanise(spec.maintenance.role))}s.` : '',
+    spec.maintenance
+      ? `Maintenance: ${spec.maintenance.incidents_per_model_per_month} requests per live model per month for the ${e(humanise(spec.maintenance.role))}s; a model is retired after ${e(describeDistribution(spec.maintenance.lifetime_days ?? DEFAULT_MODEL_LIFETIME))} days in production.`
+      : '',
+    portfolio > 0 ? `${portfolio} models already in production at day 0.` : '',
   ].filter(Boolean);
   return `<table><thead><tr><th>Domain</th><th>Use cases per month</th><th>Subject-matter experts</th></tr></thead><tbody>${demand}</tbody></table>
 <ul>${facts.map((f) => `<li>${f}</li>`).join('')}</ul>`;

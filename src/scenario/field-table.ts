@@ -39,8 +39,22 @@ function typeOf(schema: Schema): string {
   return bounds.length ? `${base} ${bounds.join(', ')}` : base;
 }
 
+/** A default as it is written in a scenario file: `0`, `{ exponential: { mean: 730 } }`. */
+function written(value: unknown): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${written(v)}`).join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The description, with the schema's `default` (where the spec states one) appended. */
+function meaning(schema: Schema): string {
+  const description = schema.description ?? '';
+  return schema.default === undefined ? description : `${description} (default \`${written(schema.default)}\`)`;
+}
+
 function collect(schema: Schema, path: string, required: boolean, rows: Row[]): void {
-  if (path !== '') rows.push({ path, type: typeOf(schema), required, description: schema.description ?? '' });
+  if (path !== '') rows.push({ path, type: typeOf(schema), required, description: meaning(schema) });
   if (isDistribution(schema)) return;
   if (schema.type === 'object' && schema.properties) {
     const req = new Set<string>(schema.required ?? []);

@@ -11,6 +11,13 @@ const closed = <T extends Record<string, any>>(properties: T, description: strin
   Type.Object(properties, { additionalProperties: false, description });
 const probability = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
 
+/**
+ * How long a model stays in production when maintenance.lifetime_days is not given. Stated
+ * here once: it is the schema's `default` (so editors and the README show it) and what the
+ * model uses.
+ */
+export const DEFAULT_MODEL_LIFETIME: DistributionSpec = { exponential: { mean: 730 } };
+
 export const RoleSpec = closed(
   {
     name: Type.Optional(Type.String({ description: 'display name' })),
@@ -32,6 +39,13 @@ export const DomainSpec = closed(
         closed({ day: Type.Number({ minimum: 0, description: 'arrival day' }), type: Id('use-case type') }, 'one dated use case'),
         { description: 'a fixed list of dated use cases (in addition to demand)' },
       ),
+    ),
+    models_in_production: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        default: 0,
+        description: 'models of this domain already in production at day 0; each asks for maintenance until it retires',
+      }),
     ),
     sme: Type.Optional(
       closed(
@@ -190,6 +204,12 @@ export const ScenarioSpec = closed(
           role: Id('who handles them'),
           effort: DistributionSpec,
           urgent: Type.Optional(Type.Boolean({ description: 'served before project work (default true)' })),
+          lifetime_days: Type.Optional(
+            Type.Union(DistributionSpec.anyOf, {
+              default: DEFAULT_MODEL_LIFETIME,
+              description: 'calendar days a model stays in production before it is retired and asks for no more maintenance; the default, two years on average, is illustrative',
+            }),
+          ),
         },
         'work that each model in production generates',
       ),

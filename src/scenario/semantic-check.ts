@@ -160,6 +160,14 @@ function checkCoverage(
   const clarifies = Object.values(spec.handovers?.clarification?.probability ?? {}).some((p) => p > 0);
   for (const [d, domain] of Object.entries(spec.domains)) {
     const demanded = new Set([...Object.entries(domain.demand ?? {}).filter(([, r]) => r > 0).map(([t]) => t), ...(domain.items ?? []).map((i) => i.type)]);
+    // models already in production need a maintainer even in a domain that asks for nothing new
+    const maintained = spec.maintenance !== undefined && (demanded.size > 0 || (domain.models_in_production ?? 0) > 0);
+    const maintainer = spec.maintenance?.role ?? '';
+    if (maintained && maintainer === SME_ROLE && !((domain.sme?.people ?? 0) > 0)) {
+      err(['maintenance', 'role'], `maintenance needs the domain's subject-matter experts, but domain ${d} has none`, `set domains.${d}.sme`);
+    } else if (maintained && maintainer !== SME_ROLE && eligibleTeams(spec, maintainer, d).length === 0) {
+      err(['maintenance', 'role'], `maintenance needs a ${maintainer}, but no team that serves domain ${d} has one`, `add ${maintainer} to a team serving ${d}`);
+    }
     if (demanded.size === 0) continue;
     const hasSme = (domain.sme?.people ?? 0) > 0;
     if (clarifies && !hasSme) err(['domains', d, 'sme'], `domain ${d} has no subject-matter experts, but handovers can need a clarification round with one`, 'set sme: { people, availability } for the domain');
@@ -177,9 +185,6 @@ function checkCoverage(
           err(['workflow', 'loops', node.loop, 'activities', node.activity, 'role'], `activity ${id} needs a ${role}, but no team that serves domain ${d} has one`, `add ${role} to a team whose home is ${d} or that serves ${d}`);
         }
       }
-    }
-    if (spec.maintenance && spec.maintenance.role !== SME_ROLE && eligibleTeams(spec, spec.maintenance.role, d).length === 0) {
-      err(['maintenance', 'role'], `maintenance needs a ${spec.maintenance.role}, but no team that serves domain ${d} has one`, `add ${spec.maintenance.role} to a team serving ${d}`);
     }
   }
 }
@@ -245,5 +250,6 @@ function distributionsOf(spec: ScenarioSpec): [(string | number)[], Distribution
     if (h.clarification) out.push([['handovers', 'clarification', 'sme_effort'], h.clarification.sme_effort]);
   }
   if (spec.maintenance) out.push([['maintenance', 'effort'], spec.maintenance.effort]);
+  if (spec.maintenance?.lifetime_days !== undefined) out.push([['maintenance', 'lifetime_days'], spec.maintenance.lifetime_days]);
   return out;
 }

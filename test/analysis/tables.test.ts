@@ -41,7 +41,7 @@ describe('tables', () => {
 
   it('give flow over time and go-lives per quarter', () => {
     const flow = flowTable(experiment);
-    expect(flow.columnNames()).toEqual(['scenario', 'day', 'arrived', 'live', 'abandoned', 'in_w']);
+    expect(flow.columnNames()).toEqual(['scenario', 'day', 'arrived', 'live', 'abandoned', 'in_w', 'models_in_production']);
     const live = flow.filter((d: any) => d.scenario === 'pooled').array('live') as number[];
     expect(live.every((x, i) => i === 0 || x >= live[i - 1])).toBe(true);
     expect(throughputTable(experiment).numRows()).toBe(2 * Math.floor((1500 - 200) / (365 / 4))); // complete quarters

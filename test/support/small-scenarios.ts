@@ -1,5 +1,6 @@
 /** Small scenarios built in code for the model tests. */
 import type { ScenarioSpec } from '../../src/scenario/index.js';
+import type { DistributionSpec } from '../../src/scenario/distribution-spec.js';
 
 /**
  * One team, one role, one activity with exponential effort, Poisson arrivals, no handovers,
@@ -53,5 +54,47 @@ export function poolingScenario(structure: 'pooled' | 'fragmented', handoverDays
     handovers: {
       delay: { same_team: handoverDays / 4, same_home: handoverDays / 2, cross_home: handoverDays },
     },
+  };
+}
+
+export interface MaintenanceScenarioOptions {
+  horizon: number;
+  /** Use cases per day (Poisson), each going live after a negligible build. */
+  perDay?: number;
+  /** Dated use cases (arrival days), each going live after a negligible build. */
+  items?: number[];
+  /** Models in production at day 0. */
+  portfolio?: number;
+  /** Maintenance requests per model per month. */
+  perMonth: number;
+  /** Maintenance effort in days (constant) and the people who do it. */
+  effort: number;
+  maintainers: number;
+  /** How long a model stays in production. */
+  lifetime: DistributionSpec;
+}
+
+/**
+ * One domain whose use cases go live almost at once (a 0.001-day build with ample builders),
+ * so that go-lives follow the arrivals, and whose models ask one pool of maintainers for
+ * maintenance; seven working days a week and no overhead, so effort is calendar days.
+ */
+export function maintenanceScenario(o: MaintenanceScenarioOptions): ScenarioSpec {
+  return {
+    name: 'maintenance',
+    horizon_days: o.horizon,
+    calendar: { working_days_per_week: 7 },
+    roles: { builder: {}, maintainer: {} },
+    domains: {
+      d: {
+        ...(o.perDay ? { demand: { job: (o.perDay * 365) / 12 } } : {}),
+        ...(o.items ? { items: o.items.map((day) => ({ day, type: 'job' })) } : {}),
+        ...(o.portfolio ? { models_in_production: o.portfolio } : {}),
+      },
+    },
+    use_case_types: { job: {} },
+    teams: { t: { home: 'centre', headcount: { builder: 10, maintainer: o.maintainers } } },
+    workflow: { start: 'w.build', loops: { w: { activities: { build: { role: 'builder', effort: 0.001, next: { live: 1 } } } } } },
+    maintenance: { incidents_per_model_per_month: o.perMonth, role: 'maintainer', effort: o.effort, urgent: true, lifetime_days: o.lifetime },
   };
 }
