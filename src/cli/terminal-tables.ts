@@ -45,6 +45,8 @@ export function detailTable(s: ScenarioSummary): string {
     ['95th percentile days', withInterval(s.timeToProduction.p95)],
     ['Go-lives per year', withInterval(s.throughputPerYear, 1)],
     ['Abandoned', withInterval(s.abandonmentRate, 0, 100, '%')],
+    ['Still open at the end of the run', withInterval(s.unfinishedShare, 0, 100, '%')],
+    ['Growth of work in progress per quarter', withInterval(s.wipGrowthPerQuarter, 1)],
     ['Handovers per use case', withInterval(s.handoversPerItem, 1)],
     ['Flow efficiency', withInterval(s.flowEfficiency, 0, 100, '%')],
     ['Cost per go-live', withInterval(s.costPerGoLive)],
@@ -53,6 +55,11 @@ export function detailTable(s: ScenarioSummary): string {
   const u = new Table({ head: ['Team / role', 'Utilisation'], style, colAligns: ['left', 'right'] });
   for (const [k, v] of Object.entries(s.utilization)) u.push([k, `${number(v * 100)}%`]);
   return `${t.toString()}\n${u.toString()}`;
+}
+
+/** Whether each configuration keeps up with its demand, and how much of its work was still open at the end. */
+export function stabilityLines(summaries: readonly ScenarioSummary[]): string[] {
+  return summaries.map((s) => `- ${s.stability} ${withInterval(s.unfinishedShare, 0, 100, '%')} of its use cases were still open when the run ended (counted as unfinished, not left out).`);
 }
 
 export function comparisonLines(comparisons: readonly Comparison[]): string[] {

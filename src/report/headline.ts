@@ -69,7 +69,7 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
   const text =
     median.better === best.name
       ? `${best.name}: ${medianText(best)} to production, ${pct(faster)} faster than ${runnerUp.name} (95% CI ${pct(low)} to ${pct(high)}).${warning(best)}${warning(runnerUp)}`
-      : `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} and ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${warning(best)}${warning(runnerUp)}`;
+      : `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} against ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${warning(best)}${warning(runnerUp)}`;
   if (ranked.some((s) => s.littleViolations > 0)) caveats.push("Little's law did not hold in some runs: treat these results with suspicion and report it.");
   return { summaries, best: best.name, comparisons, headline: { text, best: best.name, caveats } };
 }

@@ -41,16 +41,16 @@ export interface ReportFiles {
 
 function formatEstimate(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
   const text = estimateText(e, digits, scale, suffix);
-  return text.interval === null ? text.value : `${text.value} <small>(${text.interval})</small>`;
+  return text.interval === null ? escapeHtml(text.value) : `${escapeHtml(text.value)} <small>(${escapeHtml(text.interval)})</small>`;
 }
 
 function metricsTableHtml(summaries: readonly ScenarioSummary[]): string {
   const rows = summaries
     .map(
-      (s) => `<tr><td>${escapeHtml(s.name)}</td><td class="num">${formatEstimate(s.timeToProduction.p50)}</td><td class="num">${formatEstimate(s.timeToProduction.p85)}</td><td class="num">${formatEstimate(s.timeToProduction.p95)}</td><td class="num">${formatEstimate(s.throughputPerYear, 1)}</td><td class="num">${formatEstimate(s.abandonmentRate, 0, 100, '%')}</td><td class="num">${formatEstimate(s.costPerGoLive)}</td><td class="num">${formatEstimate(s.flowEfficiency, 0, 100, '%')}</td></tr>`,
+      (s) => `<tr><td>${escapeHtml(s.name)}</td><td class="num">${formatEstimate(s.timeToProduction.p50)}</td><td class="num">${formatEstimate(s.timeToProduction.p85)}</td><td class="num">${formatEstimate(s.timeToProduction.p95)}</td><td class="num">${formatEstimate(s.throughputPerYear, 1)}</td><td class="num">${formatEstimate(s.abandonmentRate, 0, 100, '%')}</td><td class="num">${formatEstimate(s.unfinishedShare, 0, 100, '%')}</td><td class="num">${formatEstimate(s.costPerGoLive)}</td><td class="num">${formatEstimate(s.flowEfficiency, 0, 100, '%')}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>Configuration</th><th>Median days to production</th><th>85th percentile</th><th>95th percentile</th><th>Go-lives per year</th><th>Abandoned</th><th>Cost per go-live</th><th>Flow efficiency</th></tr></thead><tbody>${rows}</tbody></table><p class="caveats">Means over replications with their 95% confidence intervals in brackets.</p>`;
+  return `<table><thead><tr><th>Configuration</th><th>Median days to production</th><th>85th percentile</th><th>95th percentile</th><th>Go-lives per year</th><th>Abandoned</th><th>Still open at the end</th><th>Cost per go-live</th><th>Flow efficiency</th></tr></thead><tbody>${rows}</tbody></table><p class="caveats">Means over replications with their 95% confidence intervals in brackets. The median, 85th and 95th percentile are the days by which that share of the use cases that go live are live. Use cases still open when the run ends count for as long as they were seen (they took at least their age: a survival estimate, Aalen-Johansen, with abandonment as the competing outcome), so a slow configuration is not made to look fast by leaving its unfinished work out. "&gt; N" means the run ended before that share was reached: the answer is at least N days.</p>`;
 }
 
 /** The live use case of the best configuration's first replication with the most handovers: a journey worth showing. */

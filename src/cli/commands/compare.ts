@@ -7,7 +7,7 @@ import { formatIssue } from '../../scenario/index.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
-import { comparisonLines, summaryTable } from '../terminal-tables.js';
+import { comparisonLines, stabilityLines, summaryTable } from '../terminal-tables.js';
 import type { RunOptions } from './shared-options.js';
 
 export const COMPARE_REPS = 100;
@@ -37,8 +37,10 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   const seconds = (performance.now() - started) / 1000;
   console.log(`Compared ${scenarios.length} configuration${scenarios.length === 1 ? '' : 's'}, ${experiment.replications} replications each (seed ${experiment.seed}, common random numbers), in ${seconds.toFixed(1)} s.`);
   if (experiment.precision) console.log(`Precision reached: median known within ${(experiment.precision.reached * 100).toFixed(1)}% (target ${(experiment.precision.target * 100).toFixed(1)}%).`);
-  console.log('Days from request to production, mean over replications (95% CI):');
+  console.log('Days from request to production (use cases still open at the end counted as censored), mean over replications (95% CI); "> N": not reached within the run:');
   console.log(summaryTable(summaries));
+  console.log('\nDoes each configuration keep up with its demand?');
+  for (const line of stabilityLines(summaries)) console.log(line);
   console.log(`\n${findings.headline.text}`);
   for (const line of comparisonLines(comparisons)) console.log(line);
   const shown = (p: string): string => relative(process.cwd(), p) || '.';

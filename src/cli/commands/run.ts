@@ -6,7 +6,7 @@ import { formatIssue } from '../../scenario/index.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
-import { detailTable } from '../terminal-tables.js';
+import { detailTable, stabilityLines } from '../terminal-tables.js';
 import type { RunOptions } from './shared-options.js';
 
 export const RUN_REPS = 20;
@@ -31,5 +31,6 @@ export async function run(file: string, options: RunOptions, signal: AbortSignal
   }
   console.log(`${summary.name}: ${experiment.replications} replications (seed ${experiment.seed})`);
   console.log(detailTable(summary));
+  for (const line of stabilityLines([summary])) console.log(line);
   console.log(`\nTables: ${folder} (CSV, JSON, Arrow)`);
 }
