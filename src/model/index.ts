@@ -4,3 +4,4 @@ export type { ItemRecord, Outcome } from './item-record.js';
 export type { LogColumns, LogKind, LogRow } from './event-log.js';
 export type { Boundary } from './organisation.js';
 export { elapsedDays, type WorkingRate } from './working-time.js';
+export { RunLimitError, DEFAULT_MAX_OPEN_USE_CASES } from './run-limit.js';

@@ -9,6 +9,7 @@ import { buildDistribution } from '../scenario/distribution-build.js';
 import { DEFAULT_MODEL_LIFETIME, type ScenarioSpec } from '../scenario/scenario-spec.js';
 import { buildWorkflowGraph } from '../scenario/workflow-graph.js';
 import { startArrivals } from './arrivals.js';
+import { DEFAULT_MAX_OPEN_USE_CASES } from './run-limit.js';
 import { EventLog, type LogColumns } from './event-log.js';
 import type { ItemRecord } from './item-record.js';
 import { LoopMonitor, type ModelContext } from './model-context.js';
@@ -24,6 +25,8 @@ export interface SimulationOptions {
   log?: boolean;
   /** Days between two samples of work in progress (default 7). */
   sampleEveryDays?: number;
+  /** Open use cases at which the run stops with a RunLimitError (default DEFAULT_MAX_OPEN_USE_CASES). */
+  maxOpenUseCases?: number;
 }
 
 /** Work in progress and cumulative counts sampled over the run (a cumulative flow diagram). */
@@ -122,7 +125,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
   // 2. demand (each use case that goes live becomes a model in production), and the models
   // already in production at day 0
   startPortfolio(ctx);
-  startArrivals(ctx);
+  startArrivals(ctx, options.maxOpenUseCases ?? DEFAULT_MAX_OPEN_USE_CASES);
   const warmup = spec.warmup_days ?? 0;
   const pools = [...ctx.org.pools.values(), ...ctx.org.smePools.values()];
   env.process(
