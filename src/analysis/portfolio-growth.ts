@@ -3,38 +3,36 @@
  * quarter a use case arrived in, the maintenance work per quarter (from the event logs) and
  * the models in production (from the flow series), which level off once as many retire as go live.
  */
-import { quantileSorted } from 'simple-statistics';
 import type { ExperimentResult } from '../experiment/experiment.js';
+import { timeToProductionDistribution, type Observation } from './competing-risks.js';
+import { observationOf } from './replication-metrics.js';
 
 const QUARTER = 365 / 4;
 
 /**
- * Median time to production of live use cases by arrival quarter (after the warm-up), pooled
- * over replications. A quarter is left out unless at least `completeShare` of the use cases
- * that arrived in it had ended (live or abandoned) by the horizon: otherwise only its fast
- * use cases would count, and late quarters would look faster than they are (censoring).
+ * Median time to production of the use cases arriving in each quarter (after the warm-up),
+ * pooled over replications (a quarter holds too few use cases per replication for a median of
+ * its own), with the same estimator as every other figure: use cases still open at the end
+ * count as censored. A quarter whose median the run does not reach (its use cases arrived too
+ * late to see half of them live) is left out: `open` says how many were still open.
  */
 export function deliveryByArrivalQuarter(
   experiment: ExperimentResult,
   warmup: number,
-  completeShare = 0.95,
-): { scenario: string; quarter: number; medianDays: number; useCases: number; ended: number }[] {
-  const rows: { scenario: string; quarter: number; medianDays: number; useCases: number; ended: number }[] = [];
+): { scenario: string; quarter: number; medianDays: number; useCases: number; open: number }[] {
+  const rows: { scenario: string; quarter: number; medianDays: number; useCases: number; open: number }[] = [];
   for (const s of experiment.scenarios) {
-    const byQuarter = new Map<number, { days: number[]; arrived: number; ended: number }>();
+    const byQuarter = new Map<number, Observation[]>();
     for (const r of s.replications) {
       for (const i of r.items) {
         const q = Math.floor((i.arrival - warmup) / QUARTER) + 1;
-        const group = byQuarter.get(q) ?? byQuarter.set(q, { days: [], arrived: 0, ended: 0 }).get(q)!;
-        group.arrived++;
-        if (i.outcome !== 'in_progress') group.ended++;
-        if (i.outcome === 'live') group.days.push(i.timeToProduction);
+        (byQuarter.get(q) ?? byQuarter.set(q, []).get(q)!).push(observationOf(i, r.horizon));
       }
     }
-    for (const [quarter, g] of [...byQuarter].sort((a, b) => a[0] - b[0])) {
-      if (g.days.length === 0 || g.ended / g.arrived < completeShare) continue;
-      g.days.sort((a, b) => a - b);
-      rows.push({ scenario: s.name, quarter, medianDays: quantileSorted(g.days, 0.5), useCases: g.days.length, ended: g.ended / g.arrived });
+    for (const [quarter, observations] of [...byQuarter].sort((a, b) => a[0] - b[0])) {
+      const median = timeToProductionDistribution(observations).quantile(0.5);
+      if (!median.reached) continue;
+      rows.push({ scenario: s.name, quarter, medianDays: median.value, useCases: observations.length, open: observations.filter((o) => o.resolution === 'open').length });
     }
   }
   return rows;

@@ -21,6 +21,8 @@ export interface ReplicationResult {
   replication: number;
   seed: number;
   metrics: ReplicationMetrics;
+  /** The day the run ended: a use case still open then is censored at its age on this day. */
+  horizon: number;
   /** Use cases that arrived after the warm-up. */
   items: ItemRecord[];
   pools: PoolStatistics[];
@@ -38,6 +40,7 @@ export function runReplicationTask(task: ReplicationTask): ReplicationResult {
     replication: task.replication,
     seed: task.seed,
     metrics: replicationMetrics(run),
+    horizon: run.horizon,
     items: run.items.filter((i) => i.arrival >= run.warmup),
     pools: run.pools,
     flow: run.flow,
