@@ -1,5 +1,5 @@
 /** How an estimate with its 95% interval reads, for the terminal and for the report alike. */
-import type { BoundedEstimate } from './experiment-summary.js';
+import { isUnreached, type BoundedEstimate } from './experiment-summary.js';
 
 export interface EstimateText {
   /** The estimate, e.g. `141` or `12%`; `> 915` for a lower bound; `-` when there is none. */
@@ -12,7 +12,7 @@ const number = (x: number, digits: number): string => x.toLocaleString('en', { m
 
 /** The estimate `e` times `scale` with `digits` decimals and `suffix` (say `%`), and its interval. */
 export function estimateText(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): EstimateText {
-  if (e.estimate === null) return { value: `> ${number(e.atLeast * scale, digits)}${suffix}`, interval: null };
+  if (isUnreached(e)) return { value: `> ${number(e.atLeast * scale, digits)}${suffix}`, interval: null };
   if (!Number.isFinite(e.estimate)) return { value: '-', interval: null };
   const [low, high] = e.ci95;
   const interval = Number.isFinite(low) && Number.isFinite(high) ? `${number(low * scale, digits)} to ${number(high * scale, digits)}` : null;

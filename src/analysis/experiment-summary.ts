@@ -35,6 +35,20 @@ export function isReached(e: BoundedEstimate): e is Estimate {
   return e.estimate !== null;
 }
 
+/**
+ * Whether a bounded estimate is only a lower bound. Branches that read `atLeast` test this
+ * one: without strict null checks (tslab compiles notebooks that way) an Unreached is also an
+ * Estimate, so only this guard narrows both ways.
+ */
+export function isUnreached(e: BoundedEstimate): e is Unreached {
+  return e.estimate === null;
+}
+
+/** The estimate, or the lower bound where the run did not reach the statistic. */
+export function valueOrBound(e: BoundedEstimate): number {
+  return isUnreached(e) ? e.atLeast : e.estimate;
+}
+
 export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   name: string;
   replications: number;

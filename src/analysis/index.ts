@@ -4,7 +4,7 @@ export { studentTQuantile } from './student-t.js';
 export { erlangC, mmc, mg1, jacksonNetwork, nonPreemptivePriorityWaits } from './queueing-theory.js';
 export { replicationMetrics, timeToProductionOf, observationOf, CURVE_SHARES, DAYS_PER_QUARTER, TIME_PARTS, SCALAR_METRICS, type ScalarMetrics, type ReplicationMetrics, type TimeToProduction, type TimePart, type Percentiles } from './replication-metrics.js';
 export { checkLittlesLaw, type LittleCheck } from './littles-law.js';
-export { summariseExperiment, summariseScenario, estimateOf, boundedEstimateOf, isReached, type Estimate, type BoundedEstimate, type Unreached, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
+export { summariseExperiment, summariseScenario, estimateOf, boundedEstimateOf, isReached, isUnreached, valueOrBound, type Estimate, type BoundedEstimate, type Unreached, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
 export { cumulativeIncidence, timeToProductionDistribution, TimeToProductionDistribution, type Observation, type Resolution, type CumulativeIncidence, type BoundedValue } from './competing-risks.js';
 export { stabilityOf, saturatedPools, SATURATED_UTILIZATION, MATERIAL_GROWTH_PER_QUARTER, type StabilityVerdict, type SaturatedPool } from './stability.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';

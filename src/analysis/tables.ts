@@ -5,7 +5,7 @@
 import { table, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import type { Comparison } from './paired-comparison.js';
-import type { BoundedEstimate, ScenarioSummary, TimeToProductionSummary } from './experiment-summary.js';
+import { isUnreached, type BoundedEstimate, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
 import { TIME_PARTS } from './replication-metrics.js';
 
 type Columns = Record<string, unknown[]>;
@@ -60,7 +60,7 @@ export function replicationsTable(experiment: ExperimentResult): ColumnTable {
 
 /** estimate, ci_low, ci_high and at_least: a lower bound where the run did not reach the statistic (then estimate is null). */
 function estimateColumns(e: BoundedEstimate): Record<string, unknown> {
-  return e.estimate === null ? { estimate: null, ci_low: null, ci_high: null, at_least: e.atLeast } : { estimate: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1], at_least: e.estimate };
+  return isUnreached(e) ? { estimate: null, ci_low: null, ci_high: null, at_least: e.atLeast } : { estimate: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1], at_least: e.estimate };
 }
 
 function estimateRow(scenario: string, metric: string, e: BoundedEstimate): Record<string, unknown> {

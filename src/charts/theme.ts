@@ -3,7 +3,7 @@
  * fixed colour per configuration in every chart, titles that name the subject.
  */
 
-import type { BoundedEstimate } from '../analysis/experiment-summary.js';
+import { isUnreached, type BoundedEstimate } from '../analysis/experiment-summary.js';
 
 /** A vega-lite specification (kept loose: vega-lite's own types cannot be loaded by tslab). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -70,6 +70,6 @@ export function intervalEnds(estimate: number, ci95: readonly number[]): { low: 
  * the value would be, with `reached: false` (charts mark it as "at least") and no interval.
  */
 export function plottedEstimate(e: BoundedEstimate): { estimate: number; low: number; high: number; reached: boolean } {
-  if (e.estimate === null) return { estimate: e.atLeast, low: e.atLeast, high: e.atLeast, reached: false };
+  if (isUnreached(e)) return { estimate: e.atLeast, low: e.atLeast, high: e.atLeast, reached: false };
   return { estimate: e.estimate, ...intervalEnds(e.estimate, e.ci95), reached: true };
 }

@@ -6,7 +6,7 @@
  * median in a chart is the median in the table.
  */
 import { CURVE_SHARES } from '../analysis/replication-metrics.js';
-import type { ScenarioSummary } from '../analysis/experiment-summary.js';
+import { isReached, valueOrBound, type ScenarioSummary } from '../analysis/experiment-summary.js';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
@@ -39,10 +39,10 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
       { statistic: 'median', e: s.timeToProduction.p50, share: 0.5 },
       { statistic: '85th percentile', e: s.timeToProduction.p85, share: 0.85 },
     ]
-      .filter((m) => m.e.estimate !== null)
-      .map((m) => ({ scenario: s.name, statistic: m.statistic, days: m.e.estimate, share: m.share })),
+      .filter((m) => isReached(m.e))
+      .map((m) => ({ scenario: s.name, statistic: m.statistic, days: valueOrBound(m.e), share: m.share })),
   );
-  const cut = summaries.filter((s) => s.timeToProduction.p95.estimate === null).map((s) => s.name);
+  const cut = summaries.filter((s) => !isReached(s.timeToProduction.p95)).map((s) => s.name);
   return themed(
     {
       width: 640,
@@ -82,9 +82,9 @@ export function timeToProductionBoxChart(experiment: ExperimentResult, summaries
     const [p5, p25, p75] = [0.05, 0.25, 0.75].map((p) => curveAt(curve, s.name, p));
     const median = s.timeToProduction.p50;
     const top = s.timeToProduction.p95;
-    if (p5 === null || p25 === null || p75 === null || median.estimate === null) return [];
-    const p95 = top.estimate ?? top.atLeast;
-    const label = `${Math.round(median.estimate)}${top.estimate === null ? ` (p95 > ${Math.round(p95)})` : ''}`;
+    if (p5 === null || p25 === null || p75 === null || !isReached(median)) return [];
+    const p95 = valueOrBound(top);
+    const label = `${Math.round(median.estimate)}${isReached(top) ? '' : ` (p95 > ${Math.round(p95)})`}`;
     return [{ scenario: s.name, p5, p25, p50: median.estimate, p75, p95, label }];
   });
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };

@@ -3,7 +3,7 @@
  * every variant is replicated with common random numbers alongside the base, and the levers
  * are ranked by their effect on the 85th percentile of time to production (the tornado).
  */
-import { boundedEstimateOf, type BoundedEstimate } from '../analysis/experiment-summary.js';
+import { boundedEstimateOf, isUnreached, type BoundedEstimate } from '../analysis/experiment-summary.js';
 import { scaleDistribution, ScenarioError, type ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';
@@ -169,7 +169,7 @@ export async function runSensitivity(base: { name: string; spec: ScenarioSpec },
     const bounds = p85Bound(i);
     const e = boundedEstimateOf(p85(i).map((v, r) => v - baseBounds[r]), bounds.map((b, r) => b - baseBounds[r]));
     const label = (lever[side] as Setting).label;
-    return e.estimate === null ? { label, effect: e.atLeast, ci95: [NaN, NaN], reached: false } : { label, effect: e.estimate, ci95: e.ci95, reached: true };
+    return isUnreached(e) ? { label, effect: e.atLeast, ci95: [NaN, NaN], reached: false } : { label, effect: e.estimate, ci95: e.ci95, reached: true };
   };
   const size = (e: SettingEffect | null): number => (e === null ? 0 : e.reached ? Math.abs(e.effect) : Infinity);
   const effects: LeverEffect[] = levers.map((lever) => {

@@ -6,7 +6,7 @@
 import type { ExperimentResult } from '../experiment/experiment.js';
 import type { ScenarioSummary } from '../analysis/experiment-summary.js';
 import { compareScenarios, type Comparison } from '../analysis/paired-comparison.js';
-import { summariseExperiment } from '../analysis/experiment-summary.js';
+import { isReached, summariseExperiment, valueOrBound } from '../analysis/experiment-summary.js';
 import { estimateText } from '../analysis/estimate-text.js';
 
 export interface Headline {
@@ -35,16 +35,14 @@ export interface Findings {
 /** Shortest median first; a median not reached within the run ranks after every reached one, by its bound. */
 function byMedian(a: ScenarioSummary, b: ScenarioSummary): number {
   const [x, y] = [a.timeToProduction.p50, b.timeToProduction.p50];
-  if (x.estimate !== null && y.estimate !== null) return x.estimate - y.estimate;
-  if (x.estimate !== null) return -1;
-  if (y.estimate !== null) return 1;
-  return x.atLeast - y.atLeast;
+  if (isReached(x) !== isReached(y)) return isReached(x) ? -1 : 1;
+  return valueOrBound(x) - valueOrBound(y);
 }
 
 /** `median 138 days` or `median over 915 days` (not reached within the run). */
 function medianText(s: ScenarioSummary): string {
   const e = s.timeToProduction.p50;
-  return e.estimate === null ? `median over ${estimateText(e).value.slice(2)} days (not reached within the run)` : `median ${estimateText(e).value} days`;
+  return isReached(e) ? `median ${estimateText(e).value} days` : `median over ${estimateText(e).value.slice(2)} days (not reached within the run)`;
 }
 
 export function findingsOf(experiment: ExperimentResult, summaries: readonly ScenarioSummary[] = summariseExperiment(experiment)): Findings {
