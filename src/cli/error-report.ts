@@ -38,6 +38,7 @@ export function reportError(error: unknown, signal: AbortSignal): number {
 }
 
 function runSizeHint(error: RunSizeError): string {
+  if (error.figure === 'horizon') return 'shorten horizon_days (in the file, or with --horizon or --set)';
   const bound = error.figure === 'replication' ? error.bound : error.bound / WHOLE_RUN_FACTOR;
   const lift = `or lift the bound with --max-use-cases <n> (now ${bound.toLocaleString('en-US')} per replication, ${WHOLE_RUN_FACTOR} times that for the whole run)`;
   return error.figure === 'replication' ? `shorten horizon_days or lower demand (in the file or with --set), ${lift}` : `lower --reps, shorten horizon_days or lower demand, ${lift}`;

@@ -21,6 +21,14 @@ describe('bounded runs', () => {
     expect(r.stderr).not.toMatch(/internal error|\s+at .*:\d+:\d+/);
   });
 
+  it('bounds horizon_days even with no demand: exit 2 at once, naming horizon_days and how to shorten it', () => {
+    // without the bound this runs out of memory after about 40 s
+    const r = orgflow(['run', minimal, '--set', 'domains.sales.demand.report=0', '--horizon', '1e9', '--reps', '1', '--workers', '1', '--out', outFolder()], 30_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('orgflow: run too large: horizon_days of "Minimal" is 1,000,000,000 days, more than the bound of 365,000 days');
+    expect(r.stderr).toContain('hint: shorten horizon_days (in the file, or with --horizon or --set)');
+  });
+
   it('bounds the whole run too: replications times scenarios; --reps is named', () => {
     const r = orgflow(['compare', '--reps', '20000', '--workers', '1', '--out', outFolder()], 30_000);
     expect(r.code).toBe(2);

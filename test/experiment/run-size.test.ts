@@ -1,6 +1,6 @@
 /** The size of a run, estimated from the scenario before it starts, and the bounds that refuse it. */
 import { describe, expect, it } from 'vitest';
-import { checkRunSize, replicationSize, runExperiment, RunSizeError, WHOLE_RUN_FACTOR } from '../../src/experiment/index.js';
+import { checkRunSize, MAX_HORIZON_DAYS, replicationSize, runExperiment, RunSizeError, WHOLE_RUN_FACTOR } from '../../src/experiment/index.js';
 import { validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
 import { mmcScenario } from '../support/small-scenarios.js';
 
@@ -25,6 +25,13 @@ describe('run size', () => {
     busy.domains.d.demand = { job: 1e6 };
     expect(() => checkRunSize([named(busy)], 1, 200_000)).toThrow(/in one replication/);
     expect(() => checkRunSize([named(spec)], 1, 200_000)).not.toThrow();
+  });
+
+  it('refuses a horizon past MAX_HORIZON_DAYS even with almost no demand (a run records work in progress every week)', () => {
+    const quiet = structuredClone(spec);
+    quiet.domains.d.demand = { job: 0 };
+    expect(() => checkRunSize([named({ ...quiet, horizon_days: MAX_HORIZON_DAYS })], 1)).not.toThrow();
+    expect(() => checkRunSize([named({ ...quiet, horizon_days: 1e9 })], 1)).toThrow(/horizon_days of "M\/M\/c" is 1,000,000,000 days, more than the bound of 365,000 days/);
   });
 
   it('refuses a whole run past WHOLE_RUN_FACTOR times the bound: replications times scenarios', () => {
