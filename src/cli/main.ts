@@ -1,13 +1,13 @@
 /**
  * The orgflow command. Every command is a thin layer over the library (src/): it parses
- * options, calls the library and prints. Exit codes: 0 success; 2 bad usage or an invalid
- * scenario (the message names file, line and field, and how to fix it); 1 an unexpected
- * internal error (with a hint to report it); 130 cancelled with Ctrl-C.
+ * options, calls the library and prints. Exit codes (see error-report.ts): 0 success; 2 bad
+ * usage, an invalid scenario (the message names file, line and field, and how to fix it) or a
+ * run too large; 1 an unexpected internal error (with a hint to report it); 130 cancelled
+ * with Ctrl-C.
  */
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { orgflowVersion } from '../package-info.js';
-import { OverrideError, ScenarioError, formatIssue, scenarioJsonSchema } from '../scenario/index.js';
-import { UsageError } from './cli-error.js';
+import { scenarioJsonSchema } from '../scenario/index.js';
 import { COMPARE_REPS, compare } from './commands/compare.js';
 import { DEMO_DEFAULTS, runDemo } from './commands/demo.js';
 import { RUN_REPS, run } from './commands/run.js';
@@ -15,6 +15,7 @@ import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './comman
 import { withRunOptions, type RunOptions } from './commands/shared-options.js';
 import { SWEEP_REPS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
+import { reportError } from './error-report.js';
 import { fraction, pathAssignment, wholeNumber } from './option-parsers.js';
 
 function program(signal: AbortSignal, exit: { code: number }): Command {
@@ -28,23 +29,23 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
 
   withRunOptions(
     root.command('compare').argument('[scenario...]', 'scenario files (default: the three shipped configurations)').description('compare configurations with replications and common random numbers; write the report, charts and tables'),
-    { reps: COMPARE_REPS },
+    { reps: COMPARE_REPS, precision: true, unit: 'scenario' },
   ).action(async (files: string[], options: RunOptions) => compare(files, options, signal, commandLine));
 
-  withRunOptions(root.command('run').argument('<scenario>', 'a scenario file').description('run one scenario with replications and print its summary'), { reps: RUN_REPS }).action(
+  withRunOptions(root.command('run').argument('<scenario>', 'a scenario file').description('run one scenario with replications and print its summary'), { reps: RUN_REPS, precision: true, unit: 'scenario' }).action(
     async (file: string, options: RunOptions) => run(file, options, signal),
   );
 
   withRunOptions(
     root.command('sweep').argument('<scenario>', 'a scenario file').description('vary parameters over values or ranges; print the table and write the chart'),
-    { reps: SWEEP_REPS },
+    { reps: SWEEP_REPS, precision: false, unit: 'point' },
   )
     .option('--vary <path=values>', 'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)', pathAssignment, [])
     .action(async (file: string, options: RunOptions & { vary: string[] }) => sweep(file, options.vary, options, signal));
 
   withRunOptions(
     root.command('sensitivity').argument('<scenario>', 'a scenario file').description('move every lever one step down and up; rank them by effect on p85 time to production'),
-    { reps: SENSITIVITY_REPS },
+    { reps: SENSITIVITY_REPS, precision: false, unit: 'setting' },
   )
     .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
     .option('--relative <fraction>', 'relative step for delays, cadence and effort', fraction, 0.5)
@@ -88,31 +89,10 @@ export async function main(argv: string[]): Promise<number> {
     await program(controller.signal, exit).parseAsync(argv, { from: 'user' });
     return exit.code;
   } catch (error) {
-    return report(error);
+    return reportError(error, controller.signal);
   } finally {
     process.removeListener('SIGINT', onInterrupt);
   }
-}
-
-function report(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-  if (error instanceof ScenarioError) {
-    console.error(error.issues.filter((i) => i.severity === 'error').map(formatIssue).join('\n'));
-    return 2;
-  }
-  if (error instanceof UsageError || error instanceof OverrideError) {
-    console.error(`orgflow: ${error.message}`);
-    return 2;
-  }
-  const e = error as Error;
-  if (e?.name === 'AbortError' || /cancel|abort/i.test(e?.message ?? '')) {
-    console.error('orgflow: cancelled');
-    return 130;
-  }
-  console.error(`orgflow: internal error: ${e?.message ?? String(error)}`);
-  if (process.env.ORGFLOW_DEBUG) console.error(e?.stack);
-  console.error('This is a bug in orgflow: please report it with the command you ran (ORGFLOW_DEBUG=1 shows the stack trace).');
-  return 1;
 }
 
 main(process.argv.slice(2)).then((code) => {

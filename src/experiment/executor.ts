@@ -17,21 +17,38 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-export class ReplicationExecutor {
-  private readonly pool: Piscina | null;
+/**
+ * The worker threads actually started: at most one per task and one per core, whatever is
+ * asked. More threads would only wait, and a thread stopped while still loading its modules
+ * can crash Node (v8::Module::IsGraphAsync); with one per task, each gets a task at once.
+ */
+export function workerThreads(requested: number, tasks: number): number {
+  return Math.max(1, Math.min(requested, tasks, availableParallelism()));
+}
 
-  constructor(readonly workers: number = defaultWorkers()) {
-    if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number >= 1, got ${workers}`);
-    if (workers === 1) {
-      this.pool = null;
-      return;
-    }
+export class ReplicationExecutor {
+  /** Started on the first run, sized by its tasks (see workerThreads); null when one thread is enough. */
+  private pool: Piscina | null | undefined;
+  private size = 0;
+
+  constructor(readonly requested: number = defaultWorkers()) {
+    if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`workers must be a whole number >= 1, got ${requested}`);
+  }
+
+  /** The worker threads in use (before the first run: the most that may be started). */
+  get workers(): number {
+    return this.pool === undefined ? Math.min(this.requested, availableParallelism()) : this.size;
+  }
+
+  private start(tasks: number): Piscina | null {
+    this.size = workerThreads(this.requested, tasks);
+    if (this.size === 1) return null;
     // next to this file: replication-worker.ts when running from sources (tests, tsx), .js when built
     const extension = extname(here) === '.ts' ? '.ts' : '.js';
-    this.pool = new Piscina({
+    return new Piscina({
       filename: join(dirname(here), `replication-worker${extension}`),
-      minThreads: workers,
-      maxThreads: workers,
+      minThreads: this.size,
+      maxThreads: this.size,
       execArgv: extension === '.ts' ? ['--import', 'tsx'] : [],
     });
   }
@@ -41,6 +58,7 @@ export class ReplicationExecutor {
    * aborts. Results are in the order of `tasks`.
    */
   async run(tasks: readonly ReplicationTask[], onDone?: (result: ReplicationResult) => void, signal?: AbortSignal): Promise<ReplicationResult[]> {
+    if (this.pool === undefined) this.pool = this.start(tasks.length);
     if (this.pool === null) {
       const results: ReplicationResult[] = [];
       for (const task of tasks) {

@@ -8,6 +8,7 @@ import { replicationSeed } from '../random/index.js';
 import type { ScenarioSpec } from '../scenario/index.js';
 import { ReplicationExecutor, defaultWorkers } from './executor.js';
 import type { ReplicationResult, ReplicationTask } from './replication-task.js';
+import { checkRunSize } from './run-size.js';
 
 /** A scenario to run: its spec and, when loaded from files, where it came from. */
 export interface ExperimentScenario {
@@ -34,6 +35,12 @@ export interface ExperimentOptions {
   precision?: number;
   /** Upper bound on replications with `precision` (default 200). */
   maxReplications?: number;
+  /**
+   * Refuse the run before it starts (a RunSizeError, see run-size.ts) when one replication
+   * would simulate more use cases than this, or the whole run more than WHOLE_RUN_FACTOR
+   * times this. Default: no bound.
+   */
+  maxUseCases?: number;
   /** Master seed (default 1). */
   seed?: number;
   /** Worker threads (default: every core; 1 runs in this thread). */
@@ -59,8 +66,16 @@ export interface ExperimentResult {
   replications: number;
   commonRandomNumbers: boolean;
   scenarios: ScenarioResult[];
-  /** With `precision`: the target and the largest relative half-width reached. */
-  precision?: { target: number; reached: number };
+  /** With `precision`: how precise the median got; see PrecisionOutcome. */
+  precision?: PrecisionOutcome;
+}
+
+/** The target, the largest relative half-width reached (Infinity when it cannot be measured), whether it met the target, after how many replications. */
+export interface PrecisionOutcome {
+  target: number;
+  reached: number;
+  met: boolean;
+  replications: number;
 }
 
 /** The seed of replication `r` of scenario `s`. */
@@ -91,6 +106,7 @@ export async function runExperiment(scenarios: readonly ExperimentScenario[], op
     throw new RangeError(`precision must be a fraction between 0 and 1 (e.g. 0.05), got ${options.precision}`);
   }
   if (scenarios.length === 0) throw new RangeError('an experiment needs at least one scenario');
+  if (options.maxUseCases !== undefined) checkRunSize(scenarios, options.precision !== undefined ? cap : first, options.maxUseCases);
   const executor = new ReplicationExecutor(options.workers ?? defaultWorkers());
   const results: ScenarioResult[] = scenarios.map((s) => ({ name: s.name, hash: s.hash, files: s.files, replications: [] }));
   let planned = Math.min(first, options.precision !== undefined ? cap : first);
@@ -116,11 +132,12 @@ export async function runExperiment(scenarios: readonly ExperimentScenario[], op
       next = planned;
       if (options.precision === undefined) break;
       const reached = relativePrecision(results);
-      if (reached <= options.precision || planned >= cap) {
-        return { seed, replications: planned, commonRandomNumbers: common, scenarios: results, precision: { target: options.precision, reached } };
+      const met = reached <= options.precision;
+      if (met || planned >= cap) {
+        return { seed, replications: planned, commonRandomNumbers: common, scenarios: results, precision: { target: options.precision, reached, met, replications: planned } };
       }
-      // grow by half again (at least one round of workers), up to the cap
-      planned = Math.min(cap, planned + Math.max(executor.workers, Math.ceil(planned / 2)));
+      // grow by half again, up to the cap (not by the number of workers: the result must not depend on it)
+      planned = Math.min(cap, planned + Math.ceil(planned / 2));
     }
   } finally {
     await executor.close();

@@ -1,6 +1,7 @@
 /** Experiments: replications with common random numbers, parallel workers, sweeps, sensitivity. */
-export { runExperiment, seedFor, relativePrecision, type ExperimentScenario, type ExperimentOptions, type ExperimentResult, type ScenarioResult, type Progress } from './experiment.js';
-export { ReplicationExecutor, defaultWorkers } from './executor.js';
+export { runExperiment, seedFor, relativePrecision, type ExperimentScenario, type ExperimentOptions, type ExperimentResult, type ScenarioResult, type Progress, type PrecisionOutcome } from './experiment.js';
+export { ReplicationExecutor, defaultWorkers, workerThreads } from './executor.js';
+export { checkRunSize, replicationSize, RunSizeError, MAX_USE_CASES_PER_REPLICATION, WHOLE_RUN_FACTOR, MAX_HORIZON_DAYS, type ReplicationSize, type RunSizeFigure } from './run-size.js';
 export { runReplicationTask, type ReplicationTask, type ReplicationResult } from './replication-task.js';
 export { runSweep, parseSweepParameter, type SweepParameter, type SweepPoint, type SweepResult } from './sweep.js';
 export { runSensitivity, leversOf, type Lever, type LeverEffect, type SensitivityResult, type SensitivitySteps } from './sensitivity.js';

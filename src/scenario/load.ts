@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './issues.js';
 import { DISTRIBUTION_FAMILIES } from './distribution-spec.js';
 import type { ScenarioSpec } from './scenario-spec.js';
@@ -38,6 +38,8 @@ interface Source {
   text: string;
   doc: Document;
   lines: LineCounter;
+  /** The document as plain data. */
+  value: unknown;
 }
 
 const MAX_EXTENDS_DEPTH = 20;
@@ -72,7 +74,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     const source = parseSource(current, text, issues);
     if (source === null) break;
     sources.push(source);
-    const value = source.doc.toJS() as unknown;
+    const value = source.value;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       issues.push({ severity: 'error', path: [], message: 'a scenario file must hold a mapping of fields (name:, teams:, ...)', file: current, line: 1 });
       break;
@@ -128,7 +130,38 @@ function parseSource(file: string, text: string, issues: ScenarioIssue[]): Sourc
     }
     return null;
   }
-  return { file, text, doc, lines };
+  try {
+    return { file, text, doc, lines, value: doc.toJS() as unknown };
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    issues.push(aliasIssue(doc, lines, file, e));
+    return null;
+  }
+}
+
+/** An alias the yaml library cannot expand: one with no anchor before it, or too many (an alias bomb). */
+function aliasIssue(doc: Document, lines: LineCounter, file: string, error: ReferenceError): ScenarioIssue {
+  let unresolved: { source: string; offset?: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      unresolved = { source: node.source, offset: node.range?.[0] };
+      return visit.BREAK;
+    },
+  });
+  if (unresolved) {
+    return {
+      severity: 'error', path: [], file,
+      line: unresolved.offset !== undefined ? lines.linePos(unresolved.offset).line : undefined,
+      message: `not valid YAML: the alias *${unresolved.source} refers to no anchor &${unresolved.source} before it`,
+      hint: `define the anchor first (&${unresolved.source} before the value), or write the value itself`,
+    };
+  }
+  return {
+    severity: 'error', path: [], file,
+    message: `not valid YAML: the aliases expand to too much data (${error.message.toLowerCase()})`,
+    hint: 'write the values out, or use fewer nested aliases (*name) to anchors (&name)',
+  };
 }
 
 /** Fills in the file and line of an issue from the most derived file that has the field. */

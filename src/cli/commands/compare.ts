@@ -4,7 +4,10 @@ import { runExperiment } from '../../experiment/index.js';
 import { writeReport } from '../../report/index.js';
 import { findingsOf } from '../../report/headline.js';
 import { formatIssue } from '../../scenario/index.js';
+import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
+import { checkOutFolder } from '../out-folder.js';
+import { precisionJson, precisionLine } from '../precision-line.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
 import { comparisonLines, stabilityLines, summaryTable } from '../terminal-tables.js';
@@ -14,6 +17,7 @@ export const COMPARE_REPS = 100;
 
 export async function compare(files: string[], options: RunOptions, signal: AbortSignal, commandLine: string): Promise<void> {
   const started = performance.now();
+  checkOutFolder(options.out);
   const inputs = files.length > 0 ? files : shippedScenarioFiles();
   const { scenarios, warnings } = loadScenarios(inputs, options);
   if (!options.quiet && !options.json) for (const w of warnings) console.error(formatIssue(w));
@@ -21,7 +25,7 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   const progress = new ProgressBar(wantProgress(options), 'Replications');
   let experiment;
   try {
-    experiment = await runExperiment(scenarios, { replications: options.precision ? 10 : (options.reps ?? COMPARE_REPS), precision: options.precision, maxReplications: options.reps ?? 200, seed: options.seed, workers: options.workers, onProgress: progress.update, signal });
+    experiment = await runExperiment(scenarios, experimentOptions(options, COMPARE_REPS, progress.update, signal));
   } finally {
     progress.stop();
   }
@@ -31,12 +35,12 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   const written = await writeReport(options.out, { experiment, scenarios, command: commandLine, findings });
 
   if (options.json) {
-    console.log(JSON.stringify({ scenarios: summaries, comparisons, ...(experiment.precision ? { precision: experiment.precision } : {}), outputs: { report: resolve(written.report), folder: resolve(options.out) } }, null, 2));
+    console.log(JSON.stringify({ scenarios: summaries, comparisons, ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}), outputs: { report: resolve(written.report), folder: resolve(options.out) } }, null, 2));
     return;
   }
   const seconds = (performance.now() - started) / 1000;
   console.log(`Compared ${scenarios.length} configuration${scenarios.length === 1 ? '' : 's'}, ${experiment.replications} replications each (seed ${experiment.seed}, common random numbers), in ${seconds.toFixed(1)} s.`);
-  if (experiment.precision) console.log(`Precision reached: median known within ${(experiment.precision.reached * 100).toFixed(1)}% (target ${(experiment.precision.target * 100).toFixed(1)}%).`);
+  if (experiment.precision) console.log(precisionLine(experiment.precision));
   console.log('Days from request to production (use cases still open at the end counted as censored), mean over replications (95% CI); "> N": not reached within the run:');
   console.log(summaryTable(summaries));
   console.log('\nDoes each configuration keep up with its demand?');

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { summariseExperiment, summaryTable as summaryArquero, groupTable, utilisationTable, itemsTable, writeResultsBundle } from '../../analysis/index.js';
 import { runExperiment } from '../../experiment/index.js';
 import { formatIssue } from '../../scenario/index.js';
+import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
+import { checkOutFolder } from '../out-folder.js';
+import { precisionJson, precisionLine } from '../precision-line.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { detailTable, stabilityLines } from '../terminal-tables.js';
@@ -12,12 +15,13 @@ import type { RunOptions } from './shared-options.js';
 export const RUN_REPS = 20;
 
 export async function run(file: string, options: RunOptions, signal: AbortSignal): Promise<void> {
+  checkOutFolder(options.out);
   const { scenarios, warnings } = loadScenarios([file], options);
   if (!options.quiet && !options.json) for (const w of warnings) console.error(formatIssue(w));
   const progress = new ProgressBar(wantProgress(options), 'Replications');
   let experiment;
   try {
-    experiment = await runExperiment(scenarios, { replications: options.precision ? 10 : (options.reps ?? RUN_REPS), precision: options.precision, seed: options.seed, workers: options.workers, onProgress: progress.update, signal });
+    experiment = await runExperiment(scenarios, experimentOptions(options, RUN_REPS, progress.update, signal));
   } finally {
     progress.stop();
   }
@@ -26,10 +30,11 @@ export async function run(file: string, options: RunOptions, signal: AbortSignal
   const folder = join(options.out, 'run');
   writeResultsBundle(folder, experiment, { summary: summaryArquero([summary]), by_domain: groupTable([summary], 'domain'), by_type: groupTable([summary], 'type'), utilisation: utilisationTable([summary]), items: itemsTable(experiment) });
   if (options.json) {
-    console.log(JSON.stringify({ scenarios: [summary], comparisons: [] }, null, 2));
+    console.log(JSON.stringify({ scenarios: [summary], comparisons: [], ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}) }, null, 2));
     return;
   }
   console.log(`${summary.name}: ${experiment.replications} replications (seed ${experiment.seed})`);
+  if (experiment.precision) console.log(precisionLine(experiment.precision));
   console.log(detailTable(summary));
   for (const line of stabilityLines([summary])) console.log(line);
   console.log(`\nTables: ${folder} (CSV, JSON, Arrow)`);

@@ -6,6 +6,8 @@ import { writeFileAtomic, writeTables } from '../../analysis/index.js';
 import { renderSvg, svgToPng, tornadoChart } from '../../charts/index.js';
 import { estimateText } from '../../analysis/index.js';
 import { runSensitivity } from '../../experiment/index.js';
+import { experimentOptions } from '../experiment-options.js';
+import { checkOutFolder } from '../out-folder.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { leverTable } from '../terminal-tables.js';
@@ -19,11 +21,12 @@ export interface SensitivityOptions extends RunOptions {
 }
 
 export async function sensitivity(file: string, options: SensitivityOptions, signal: AbortSignal): Promise<void> {
+  checkOutFolder(options.out);
   const { scenarios } = loadScenarios([file], options);
   const progress = new ProgressBar(wantProgress(options), 'Levers');
   let result;
   try {
-    result = await runSensitivity(scenarios[0], { replications: options.reps ?? SENSITIVITY_REPS, seed: options.seed, workers: options.workers, onProgress: progress.update, signal, steps: { people: options.people, relative: options.relative } });
+    result = await runSensitivity(scenarios[0], { ...experimentOptions(options, SENSITIVITY_REPS, progress.update, signal), steps: { people: options.people, relative: options.relative } });
   } finally {
     progress.stop();
   }

@@ -1,6 +1,7 @@
 /** Options shared by the commands that run experiments. */
-import type { Command } from 'commander';
-import { defaultWorkers } from '../../experiment/index.js';
+import { Option, type Command } from 'commander';
+import { MAX_USE_CASES_PER_REPLICATION, WHOLE_RUN_FACTOR, defaultWorkers } from '../../experiment/index.js';
+import { UsageError } from '../cli-error.js';
 import { fraction, pathAssignment, positiveNumber, wholeNumber } from '../option-parsers.js';
 
 export interface RunOptions {
@@ -11,20 +12,39 @@ export interface RunOptions {
   horizon?: number;
   set: string[];
   out: string;
+  maxUseCases: number;
   json?: boolean;
   quiet?: boolean;
 }
 
-/** Adds --reps, --precision, --seed, --workers, --horizon, --set, --out, --json, --quiet. */
-export function withRunOptions(command: Command, defaults: { reps: number; out?: string }): Command {
+/** The most replications --precision adds when --reps does not say. */
+export const PRECISION_REPS = 200;
+
+/**
+ * Adds --reps, --precision (only where `precision` is true; elsewhere it is refused with a
+ * hint to use --reps), --seed, --workers, --horizon, --set, --out, --max-use-cases, --json,
+ * --quiet. `unit` names what --reps counts replications of (a scenario, a point, a setting).
+ */
+export function withRunOptions(command: Command, defaults: { reps: number; precision: boolean; unit: string; out?: string }): Command {
+  const reps = defaults.precision
+    ? `replications per scenario (default ${defaults.reps}); with --precision, the most it may run (default ${PRECISION_REPS})`
+    : `replications per ${defaults.unit} (default ${defaults.reps})`;
+  command.option('--reps <n>', reps, wholeNumber(1));
+  if (defaults.precision) {
+    command.option('--precision <fraction>', 'add replications until the median time to production is known within this fraction (e.g. 0.05), up to --reps; the output says whether it got there', fraction);
+  } else {
+    const refuse = (): never => {
+      throw new UsageError(`--precision is not available for ${command.name()}: it runs a fixed number of replications per ${defaults.unit}; use --reps <n>`);
+    };
+    command.addOption(new Option('--precision <fraction>').hideHelp().argParser(refuse));
+  }
   return command
-    .option('--reps <n>', `replications per scenario (default ${defaults.reps})`, wholeNumber(1))
-    .option('--precision <fraction>', 'instead of --reps: add replications until the median time to production is known within this fraction (e.g. 0.05)', fraction)
     .option('--seed <n>', 'master seed', wholeNumber(0), 1)
-    .option('--workers <n>', 'worker threads (default: all cores)', wholeNumber(1), defaultWorkers())
+    .addOption(new Option('--workers <n>', 'worker threads, at most one per core and one per replication to run; results do not depend on it').argParser(wholeNumber(1)).default(defaultWorkers(), `all cores, ${defaultWorkers()}`))
     .option('--horizon <days>', 'simulated days (overrides horizon_days)', positiveNumber)
     .option('--set <path=value>', 'a what-if, e.g. --set teams.hub.ml_engineer=4 (repeatable)', pathAssignment, [])
     .option('--out <dir>', 'folder for the report, charts and tables (updated, not wiped)', defaults.out ?? 'out')
+    .option('--max-use-cases <n>', `refuse to start a run with more use cases than this in one replication, or ${WHOLE_RUN_FACTOR} times this in the whole run`, wholeNumber(1), MAX_USE_CASES_PER_REPLICATION)
     .option('--json', 'print the result as JSON on stdout, and nothing else')
     .option('--quiet', 'no progress bar and no notes');
 }

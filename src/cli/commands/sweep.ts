@@ -5,6 +5,8 @@ import { writeFileAtomic, writeResultsBundle, summaryTable as summaryArquero } f
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
 import { parseSweepParameter, runSweep, type SweepResult } from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
+import { experimentOptions } from '../experiment-options.js';
+import { checkOutFolder } from '../out-folder.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { sweepTable } from '../terminal-tables.js';
@@ -20,6 +22,7 @@ function chartRuns(sweep: SweepResult): { name: string; sweep: SweepResult }[] {
 }
 
 export async function sweep(file: string, vary: string[], options: RunOptions, signal: AbortSignal): Promise<void> {
+  checkOutFolder(options.out);
   if (vary.length === 0) throw new UsageError('sweep needs at least one --vary <path>=<values|range>, e.g. --vary teams.hub.ml_engineer=2..6');
   let parameters;
   try {
@@ -31,7 +34,7 @@ export async function sweep(file: string, vary: string[], options: RunOptions, s
   const progress = new ProgressBar(wantProgress(options), 'Sweep');
   let result;
   try {
-    result = await runSweep(scenarios[0], parameters, { replications: options.reps ?? SWEEP_REPS, seed: options.seed, workers: options.workers, onProgress: progress.update, signal });
+    result = await runSweep(scenarios[0], parameters, experimentOptions(options, SWEEP_REPS, progress.update, signal));
   } finally {
     progress.stop();
   }

@@ -1,0 +1,80 @@
+/**
+ * The size of a run before it starts: how many use cases it will simulate, estimated from the
+ * scenario (demand per month over the horizon, plus the dated items). A run past the bounds
+ * is refused at once, before any worker starts, instead of running out of memory later.
+ */
+import type { ScenarioSpec } from '../scenario/index.js';
+
+const DAYS_PER_MONTH = 365 / 12;
+
+/** The default bound on use cases in one replication. */
+export const MAX_USE_CASES_PER_REPLICATION = 200_000;
+/** The whole run (every replication of every scenario) may hold this many times the bound of one replication. */
+export const WHOLE_RUN_FACTOR = 25;
+/** The longest horizon (a thousand years): even with no use cases, a run records work in progress every week. */
+export const MAX_HORIZON_DAYS = 365_000;
+
+/** Expected use cases in one replication of a scenario, and what they come from. */
+export interface ReplicationSize {
+  useCases: number;
+  horizonDays: number;
+  /** Use cases per month over every domain and type. */
+  demandPerMonth: number;
+  /** Dated items that arrive within the horizon. */
+  datedItems: number;
+}
+
+export function replicationSize(spec: ScenarioSpec): ReplicationSize {
+  let demandPerMonth = 0;
+  let datedItems = 0;
+  for (const domain of Object.values(spec.domains)) {
+    for (const perMonth of Object.values(domain.demand ?? {})) if (perMonth > 0) demandPerMonth += perMonth;
+    datedItems += (domain.items ?? []).filter((item) => item.day < spec.horizon_days).length;
+  }
+  return { useCases: demandPerMonth * (spec.horizon_days / DAYS_PER_MONTH) + datedItems, horizonDays: spec.horizon_days, demandPerMonth, datedItems };
+}
+
+/** Which bound a run is past: use cases in one replication, in the whole run, or simulated days. */
+export type RunSizeFigure = 'replication' | 'run' | 'horizon';
+
+/** A run past a bound: which figure, its value (use cases, or days), the bound, and the scenario that drives it. */
+export class RunSizeError extends Error {
+  constructor(
+    readonly figure: RunSizeFigure,
+    readonly value: number,
+    readonly bound: number,
+    readonly scenario: string,
+    readonly size: ReplicationSize,
+  ) {
+    super(runSizeMessage(figure, value, bound, scenario, size));
+    this.name = 'RunSizeError';
+  }
+}
+
+/**
+ * Throws a RunSizeError when one replication of a scenario would simulate more than
+ * `maxPerReplication` use cases or more than MAX_HORIZON_DAYS, or `replications` of every
+ * scenario more than WHOLE_RUN_FACTOR times `maxPerReplication` use cases.
+ */
+export function checkRunSize(scenarios: readonly { name: string; spec: ScenarioSpec }[], replications: number, maxPerReplication: number = MAX_USE_CASES_PER_REPLICATION): void {
+  const sizes = scenarios.map((s) => replicationSize(s.spec));
+  let largest = 0;
+  sizes.forEach((size, i) => {
+    if (!(size.useCases <= maxPerReplication)) throw new RunSizeError('replication', size.useCases, maxPerReplication, scenarios[i].name, size);
+    if (!(size.horizonDays <= MAX_HORIZON_DAYS)) throw new RunSizeError('horizon', size.horizonDays, MAX_HORIZON_DAYS, scenarios[i].name, size);
+    if (size.useCases > sizes[largest].useCases) largest = i;
+  });
+  const total = sizes.reduce((sum, size) => sum + size.useCases, 0) * replications;
+  const bound = maxPerReplication * WHOLE_RUN_FACTOR;
+  if (!(total <= bound)) throw new RunSizeError('run', total, bound, scenarios[largest].name, sizes[largest]);
+}
+
+const count = (n: number): string => (n >= 1e12 ? n.toExponential(1) : Math.round(n).toLocaleString('en-US'));
+
+function runSizeMessage(figure: RunSizeFigure, value: number, bound: number, scenario: string, size: ReplicationSize): string {
+  if (figure === 'horizon') return `horizon_days of "${scenario}" is ${count(size.horizonDays)} days, more than the bound of ${count(bound)} days (a thousand years): even with few use cases, a run records work in progress every week`;
+  const drivers = `horizon_days (${count(size.horizonDays)} days) and demand (${+size.demandPerMonth.toPrecision(3)} use cases per month over all domains and types${size.datedItems ? `, plus ${size.datedItems} dated items` : ''})`;
+  return figure === 'replication'
+    ? `about ${count(value)} use cases in one replication of "${scenario}", more than the bound of ${count(bound)}; they come from its ${drivers}`
+    : `about ${count(value)} use cases in the whole run (every replication of every scenario), more than the bound of ${count(bound)}; they come from the replications and each scenario's horizon_days and demand (the largest, "${scenario}": ${drivers})`;
+}
