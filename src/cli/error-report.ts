@@ -5,6 +5,7 @@
  */
 import { CommanderError } from 'commander';
 import { RunSizeError, WHOLE_RUN_FACTOR } from '../experiment/index.js';
+import { RunLimitError } from '../model/index.js';
 import { OverrideError, ScenarioError, formatIssue } from '../scenario/index.js';
 import { UsageError } from './cli-error.js';
 
@@ -20,6 +21,10 @@ export function reportError(error: unknown, signal: AbortSignal): number {
   }
   if (error instanceof RunSizeError) {
     console.error(`orgflow: run too large: ${error.message}.\n    hint: ${runSizeHint(error)}`);
+    return 2;
+  }
+  if (error instanceof RunLimitError) {
+    console.error(`orgflow: run stopped at its bound: ${error.message}`);
     return 2;
   }
   if ((error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {

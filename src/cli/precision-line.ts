@@ -13,7 +13,7 @@ export function precisionLine(p: PrecisionOutcome): string {
   const target = percent(p.target, p.reached);
   const after = `after ${p.replications} replication${p.replications === 1 ? '' : 's'}`;
   if (p.met) return `Target precision reached: median known within ${percent(p.reached, p.target)} ${after} (target ${target}).`;
-  const reached = Number.isFinite(p.reached) ? `median known within ${percent(p.reached, p.target)}` : 'the precision of the median could not be measured (too few use cases went live)';
+  const reached = Number.isFinite(p.reached) ? `median known within ${percent(p.reached, p.target)}` : 'the precision of the median could not be measured (some replication ended before half its use cases went live)';
   return `Target precision not reached: ${reached} ${after} (target ${target}); raise --reps.`;
 }
 

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { Piscina } from 'piscina';
 import { callerFile } from './module-file.js';
+import { RunLimitError } from '../model/index.js';
 import { runReplicationTask, type ReplicationResult, type ReplicationTask } from './replication-task.js';
 
 const here = callerFile();
@@ -75,7 +76,8 @@ export class ReplicationExecutor {
     if (signal) setMaxListeners(tasks.length + 10, signal);
     return Promise.all(
       tasks.map(async (task) => {
-        const result = (await pool.run(task, signal ? { signal } : {})) as ReplicationResult;
+        const result = (await pool.run(task, signal ? { signal } : {})) as ReplicationResult | { runLimit: string };
+        if ('runLimit' in result) throw new RunLimitError(result.runLimit);
         onDone?.(result);
         return result;
       }),

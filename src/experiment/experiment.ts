@@ -41,6 +41,11 @@ export interface ExperimentOptions {
    * times this. Default: no bound.
    */
   maxUseCases?: number;
+  /**
+   * Stop a replication that has this many use cases open at once (a RunLimitError). Default:
+   * maxUseCases when given, else the model's DEFAULT_MAX_OPEN_USE_CASES.
+   */
+  maxOpenUseCases?: number;
   /** Master seed (default 1). */
   seed?: number;
   /** Worker threads (default: every core; 1 runs in this thread). */
@@ -87,8 +92,9 @@ export function seedFor(seed: number, scenarioIndex: number, replication: number
 export function relativePrecision(scenarios: readonly ScenarioResult[]): number {
   let worst = 0;
   for (const s of scenarios) {
-    const medians = s.replications.map((r) => r.metrics.timeToProduction.p50).filter(Number.isFinite);
-    if (medians.length < 2) return Infinity;
+    const medians = s.replications.map((r) => r.metrics.timeToProduction.p50);
+    // a median some replication does not reach within its run has no precision to measure
+    if (medians.length < 2 || !medians.every(Number.isFinite)) return Infinity;
     const ci = confidenceInterval(medians);
     worst = Math.max(worst, ci.halfWidth / Math.abs(ci.mean));
   }
@@ -117,7 +123,7 @@ export async function runExperiment(scenarios: readonly ExperimentScenario[], op
     for (;;) {
       const tasks: ReplicationTask[] = [];
       for (let r = next; r < planned; r++) {
-        scenarios.forEach((s, i) => tasks.push({ scenarioIndex: i, replication: r, seed: seedFor(seed, i, r, common), spec: s.spec, keepLog: options.keepLogs ?? false }));
+        scenarios.forEach((s, i) => tasks.push({ scenarioIndex: i, replication: r, seed: seedFor(seed, i, r, common), spec: s.spec, keepLog: options.keepLogs ?? false, maxOpenUseCases: options.maxOpenUseCases ?? options.maxUseCases }));
       }
       report();
       const batch = await executor.run(

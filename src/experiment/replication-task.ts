@@ -14,6 +14,8 @@ export interface ReplicationTask {
   seed: number;
   spec: ScenarioSpec;
   keepLog: boolean;
+  /** Open use cases at which the run stops (see the model's RunLimitError); the model's default when absent. */
+  maxOpenUseCases?: number;
 }
 
 export interface ReplicationResult {
@@ -34,7 +36,7 @@ export interface ReplicationResult {
 }
 
 export function runReplicationTask(task: ReplicationTask): ReplicationResult {
-  const run = simulate(task.spec, { seed: task.seed, log: task.keepLog });
+  const run = simulate(task.spec, { seed: task.seed, log: task.keepLog, maxOpenUseCases: task.maxOpenUseCases });
   return {
     scenarioIndex: task.scenarioIndex,
     replication: task.replication,

@@ -20,6 +20,6 @@ export function tooManyOpenUseCases(scenario: string, limit: number, day: number
   return new RunLimitError(
     `${scenario}: more than ${limit.toLocaleString('en')} use cases were open at once (day ${Math.round(day)}): demand far beyond what the teams can do, ` +
       'so the run would grow until the machine runs out of memory. Lower the demand (domains.<d>.demand) or the horizon (horizon_days), ' +
-      'or raise the bound with --max-open-use-cases.',
+      'or raise the bound with --max-use-cases.',
   );
 }

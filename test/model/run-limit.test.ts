@@ -14,11 +14,19 @@ describe('a run that outgrows its bound', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(RunLimitError);
-    expect((error as Error).message).toMatch(/more than 300 use cases were open at once \(day \d+\).*domains\.<d>\.demand.*horizon_days.*--max-open-use-cases/);
+    expect((error as Error).message).toMatch(/more than 300 use cases were open at once \(day \d+\).*domains\.<d>\.demand.*horizon_days.*--max-use-cases/);
   });
 
   it('runs to the end when the bound is not reached', () => {
     const run = simulate(overloaded, { seed: 1, log: false, maxOpenUseCases: 20_000 });
     expect(run.items.length).toBeGreaterThan(9000);
+  });
+});
+
+describe('a run that outgrows its bound in a worker thread', () => {
+  it('reaches the caller as a RunLimitError, not as a bug', async () => {
+    const { runExperiment } = await import('../../src/experiment/index.js');
+    const spec = validateScenario(mmcScenario(1, 5, 1, 2000, 0)).spec;
+    await expect(runExperiment([{ name: 'overloaded', spec }], { replications: 2, workers: 2, maxOpenUseCases: 300 })).rejects.toBeInstanceOf(RunLimitError);
   });
 });
