@@ -11,6 +11,13 @@ import type { Estimate } from './experiment-summary.js';
 export const SATURATED_UTILIZATION = 0.95;
 
 /**
+ * Utilisation at or above which a pool is taken to be over its capacity whatever the growth
+ * of work in progress shows: busy all the time, its queue never empties, and with few
+ * replications the growth may not yet be clear.
+ */
+export const OVERLOADED_UTILIZATION = 0.99;
+
+/**
  * Growth of work in progress per quarter, as a share of the mean work in progress, above
  * which a clear growth is called a failure to keep up (below it, the growth is a slow
  * transient such as a pipeline still filling, and the verdict says so).
@@ -48,11 +55,19 @@ export function stabilityOf(name: string, growth: Estimate, meanWip: Estimate, u
   const saturated = saturatedPools(utilization);
   const low = Number.isFinite(growth.ci95[0]) ? growth.ci95[0] : growth.estimate;
   const material = growth.estimate > MATERIAL_GROWTH_PER_QUARTER * Math.max(meanWip.estimate, 1);
-  const stable = !(low > 0 && material);
+  const growing = low > 0 && material;
+  const overloaded = saturated.filter((p) => p.utilization >= OVERLOADED_UTILIZATION);
+  const stable = !growing && overloaded.length === 0;
   const interval = Number.isFinite(growth.ci95[0]) ? ` (95% CI ${oneDecimal(growth.ci95[0])} to ${oneDecimal(growth.ci95[1])})` : ' (one replication: no interval)';
-  const who = saturated.map((p) => `${p.team}/${p.role} ${Math.round(p.utilization * 100)}% busy`).join(', ');
-  const statement = stable
-    ? `${name} keeps up with its demand: work in progress changes by ${oneDecimal(growth.estimate)} per quarter${interval}.${who ? ` Near saturation: ${who}.` : ''}`
-    : `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter${interval}; its time to production depends on how long you run it.${who ? ` Saturated: ${who}.` : ' No single pool of people is saturated: look at gates, planning and handovers.'}`;
+  const busy = (pools: SaturatedPool[]): string => pools.map((p) => `${p.team}/${p.role} ${Math.round(p.utilization * 100)}% busy`).join(', ');
+  const depends = 'its time to production depends on how long you run it.';
+  let statement: string;
+  if (stable) {
+    statement = `${name} keeps up with its demand: work in progress changes by ${oneDecimal(growth.estimate)} per quarter${interval}.${saturated.length ? ` Near saturation: ${busy(saturated)}.` : ''}`;
+  } else if (growing) {
+    statement = `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter${interval}; ${depends}${saturated.length ? ` Saturated: ${busy(saturated)}.` : ' No single pool of people is saturated: look at gates, planning and handovers.'}`;
+  } else {
+    statement = `${name} does not keep up with demand: ${busy(overloaded)} all the time, so the work waiting for ${overloaded.length > 1 ? 'them' : 'it'} can only grow (work in progress changes by ${oneDecimal(growth.estimate)} per quarter${interval}, not yet clear over these replications); ${depends}`;
+  }
   return { stable, saturated, statement };
 }

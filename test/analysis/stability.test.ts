@@ -18,6 +18,13 @@ describe('the stability verdict', () => {
     );
   });
 
+  it('calls a pool busy all the time a failure to keep up even before the growth is clear', () => {
+    const v = stabilityOf('Hub', e(4.0, -2.2, 10.2), e(40, 30, 50), { 'finance-sme/sme': 0.995, 'hub/ml_engineer': 0.96 });
+    expect(v.stable).toBe(false);
+    expect(v.statement).toMatch(/^Hub does not keep up with demand: finance-sme\/sme 100% busy all the time, so the work waiting for it can only grow/);
+    expect(stabilityOf('Hub', e(4.0, -2.2, 10.2), e(40, 30, 50), { 'hub/ml_engineer': 0.96 }).stable).toBe(true);
+  });
+
   it('keeps a configuration stable when the growth interval includes zero, or the growth is immaterial', () => {
     expect(stabilityOf('A', e(0.4, -0.1, 0.9), e(30, 29, 31), {}).stable).toBe(true);
     const small = MATERIAL_GROWTH_PER_QUARTER * 30 * 0.9;
