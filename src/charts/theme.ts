@@ -38,7 +38,8 @@ const CONFIG = {
 };
 
 /** Wraps a chart body with the theme, a title and a subtitle. */
-export function themed(body: Record<string, unknown>, title: string, subtitle?: string): VegaLiteSpec {
+/** A chart with the common look; a subtitle given as several strings is drawn one line each. */
+export function themed(body: Record<string, unknown>, title: string, subtitle?: string | string[]): VegaLiteSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: subtitle ? { text: title, subtitle } : title,

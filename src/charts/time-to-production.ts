@@ -70,7 +70,10 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
       ],
     },
     'Time to production',
-    `Share of the use cases that go live, live within a number of days (open use cases counted as censored); median and 85th percentile marked${cut.length ? `. Curves stop where the run ends before the share is reached: ${cut.join(', ')}` : ''}`,
+    [
+      'Share of the use cases that go live, live within a number of days (open use cases counted as censored); median and 85th percentile marked',
+      ...(cut.length ? [`A curve stops where the run ends before that share is live: ${cut.join(', ')}`] : []),
+    ],
   );
 }
 
@@ -78,14 +81,16 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
 export function timeToProductionBoxChart(experiment: ExperimentResult, summaries: readonly ScenarioSummary[]): VegaLiteSpec {
   const names = experiment.scenarios.map((s) => s.name);
   const curve = meanCurve(experiment);
+  // where the run ends before a quarter of the go-lives is still to come, the box has no top end:
+  // it is left out and the label says so (the line still runs to the bound of the 95th percentile)
   const rows = summaries.flatMap((s) => {
     const [p5, p25, p75] = [0.05, 0.25, 0.75].map((p) => curveAt(curve, s.name, p));
     const median = s.timeToProduction.p50;
     const top = s.timeToProduction.p95;
-    if (p5 === null || p25 === null || p75 === null || !isReached(median)) return [];
+    if (p5 === null || p25 === null || !isReached(median)) return [];
     const p95 = valueOrBound(top);
-    const label = `${Math.round(median.estimate)}${isReached(top) ? '' : ` (p95 > ${Math.round(p95)})`}`;
-    return [{ scenario: s.name, p5, p25, p50: median.estimate, p75, p95, label }];
+    const open = p75 === null ? ' (p75 and p95 not reached within the run)' : isReached(top) ? '' : ` (p95 > ${Math.round(p95)})`;
+    return [{ scenario: s.name, p5, p25: p75 === null ? null : p25, p50: median.estimate, p75, p95, label: `${Math.round(median.estimate)}${open}` }];
   });
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
   return themed(
@@ -95,12 +100,13 @@ export function timeToProductionBoxChart(experiment: ExperimentResult, summaries
       data: { values: rows },
       layer: [
         { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, x: { field: 'p5', type: 'quantitative', title: 'Days from request to production' }, x2: { field: 'p95' }, color: { ...scenarioColour(names), legend: null } } },
-        { mark: { type: 'bar', size: 24 }, encoding: { y, x: { field: 'p25', type: 'quantitative' }, x2: { field: 'p75' }, color: { ...scenarioColour(names), legend: null } } },
-        { mark: { type: 'tick', color: 'white', thickness: 3, size: 24 }, encoding: { y, x: { field: 'p50', type: 'quantitative' } } },
+        { mark: { type: 'bar', size: 24 }, transform: [{ filter: 'datum.p75 != null' }], encoding: { y, x: { field: 'p25', type: 'quantitative' }, x2: { field: 'p75' }, color: { ...scenarioColour(names), legend: null } } },
+        { mark: { type: 'tick', color: 'white', thickness: 3, size: 24 }, transform: [{ filter: 'datum.p75 != null' }], encoding: { y, x: { field: 'p50', type: 'quantitative' } } },
+        { mark: { type: 'tick', thickness: 3, size: 24 }, transform: [{ filter: 'datum.p75 == null' }], encoding: { y, x: { field: 'p50', type: 'quantitative' }, color: { ...scenarioColour(names), legend: null } } },
         { mark: { type: 'text', align: 'left', dx: 6, fontSize: 12 }, encoding: { y, x: { field: 'p95', type: 'quantitative' }, text: { field: 'label', type: 'nominal', title: 'median' } } },
       ],
     },
     'Time to production per configuration',
-    'Box: middle half of the go-lives; line: 5th to 95th percentile; white tick and label: median days (the table\'s median)',
+    ['Box: middle half of the go-lives; line: 5th to 95th percentile; white tick and label: median days (the table\'s median)', 'Use cases still open at the end counted as censored'],
   );
 }
