@@ -50,6 +50,12 @@ export function saturatedPools(utilization: Record<string, number>): SaturatedPo
     .sort((a, b) => b.utilization - a.utilization);
 }
 
+/** `; the busiest: team/role 93% busy`, or nothing when there is no pool. */
+function busiest(utilization: Record<string, number>): string {
+  const top = Object.entries(utilization).sort((a, b) => b[1] - a[1])[0];
+  return top === undefined ? '' : ` (the busiest: ${top[0]} ${Math.round(top[1] * 100)}%)`;
+}
+
 /** The verdict for configuration `name`, from its work-in-progress growth and mean and its utilisation. */
 export function stabilityOf(name: string, growth: Estimate, meanWip: Estimate, utilization: Record<string, number>): StabilityVerdict {
   const saturated = saturatedPools(utilization);
@@ -65,7 +71,7 @@ export function stabilityOf(name: string, growth: Estimate, meanWip: Estimate, u
   if (stable) {
     statement = `${name} keeps up with its demand: work in progress changes by ${oneDecimal(growth.estimate)} per quarter${interval}.${saturated.length ? ` Near saturation: ${busy(saturated)}.` : ''}`;
   } else if (growing) {
-    statement = `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter${interval}; ${depends}${saturated.length ? ` Saturated: ${busy(saturated)}.` : ' No single pool of people is saturated: look at gates, planning and handovers.'}`;
+    statement = `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter${interval}; ${depends}${saturated.length ? ` Saturated: ${busy(saturated)}.` : ` No pool of people is ${Math.round(SATURATED_UTILIZATION * 100)}% busy${busiest(utilization)}: look also at gates, planning and handovers.`}`;
   } else {
     statement = `${name} does not keep up with demand: ${busy(overloaded)} all the time, so the work waiting for ${overloaded.length > 1 ? 'them' : 'it'} can only grow (work in progress changes by ${oneDecimal(growth.estimate)} per quarter${interval}, not yet clear over these replications); ${depends}`;
   }

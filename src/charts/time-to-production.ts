@@ -30,6 +30,14 @@ function curveAt(rows: readonly { scenario: string; days: number; share: number 
   return rows.find((r) => r.scenario === scenario && Math.abs(r.share - share) < 1e-9)?.days ?? null;
 }
 
+/** A chart that says no use case went live within the run (a chart of nothing would mislead, or fail). */
+function nothingLive(title: string): VegaLiteSpec {
+  return themed(
+    { width: 600, height: 60, data: { values: [{ text: 'No use case went live within the run: there is no time to production to show.' }] }, mark: { type: 'text', fontSize: 14 }, encoding: { text: { field: 'text' } } },
+    title,
+  );
+}
+
 /** The distribution of time to production, with median and p85 marked where the run reaches them. */
 export function timeToProductionChart(experiment: ExperimentResult, summaries: readonly ScenarioSummary[]): VegaLiteSpec {
   const names = experiment.scenarios.map((s) => s.name);
@@ -43,6 +51,7 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
       .map((m) => ({ scenario: s.name, statistic: m.statistic, days: valueOrBound(m.e), share: m.share })),
   );
   const cut = summaries.filter((s) => !isReached(s.timeToProduction.p95)).map((s) => s.name);
+  if (curve.length === 0) return nothingLive('Time to production');
   return themed(
     {
       width: 640,
@@ -57,7 +66,7 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
             color: scenarioColour(names),
           },
         },
-        {
+        ...(marks.length === 0 ? [] : [{
           data: { values: marks },
           mark: { type: 'point', filled: true, size: 90, stroke: 'white', strokeWidth: 1.5 },
           encoding: {
@@ -66,7 +75,7 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
             color: scenarioColour(names),
             shape: { field: 'statistic', type: 'nominal', title: 'Marked', scale: { domain: ['median', '85th percentile'], range: ['circle', 'diamond'] } },
           },
-        },
+        }]),
       ],
     },
     'Time to production',
@@ -87,11 +96,14 @@ export function timeToProductionBoxChart(experiment: ExperimentResult, summaries
     const [p5, p25, p75] = [0.05, 0.25, 0.75].map((p) => curveAt(curve, s.name, p));
     const median = s.timeToProduction.p50;
     const top = s.timeToProduction.p95;
-    if (p5 === null || p25 === null || !isReached(median)) return [];
+    if (p5 === null) return [];
     const p95 = valueOrBound(top);
-    const open = p75 === null ? ' (p75 and p95 not reached within the run)' : isReached(top) ? '' : ` (p95 > ${Math.round(p95)})`;
-    return [{ scenario: s.name, p5, p25: p75 === null ? null : p25, p50: median.estimate, p75, p95, label: `${Math.round(median.estimate)}${open}` }];
+    const label = isReached(median)
+      ? `${Math.round(median.estimate)}${p75 === null ? ' (p75 and p95 not reached within the run)' : isReached(top) ? '' : ` (p95 > ${Math.round(p95)})`}`
+      : `median > ${Math.round(valueOrBound(median))} (not reached within the run)`;
+    return [{ scenario: s.name, p5, p25: p75 === null ? null : p25, p50: isReached(median) ? median.estimate : null, p75, p95, label }];
   });
+  if (rows.length === 0) return nothingLive('Time to production per configuration');
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
   return themed(
     {
@@ -100,9 +112,9 @@ export function timeToProductionBoxChart(experiment: ExperimentResult, summaries
       data: { values: rows },
       layer: [
         { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, x: { field: 'p5', type: 'quantitative', title: 'Days from request to production' }, x2: { field: 'p95' }, color: { ...scenarioColour(names), legend: null } } },
-        { mark: { type: 'bar', size: 24 }, transform: [{ filter: 'datum.p75 != null' }], encoding: { y, x: { field: 'p25', type: 'quantitative' }, x2: { field: 'p75' }, color: { ...scenarioColour(names), legend: null } } },
-        { mark: { type: 'tick', color: 'white', thickness: 3, size: 24 }, transform: [{ filter: 'datum.p75 != null' }], encoding: { y, x: { field: 'p50', type: 'quantitative' } } },
-        { mark: { type: 'tick', thickness: 3, size: 24 }, transform: [{ filter: 'datum.p75 == null' }], encoding: { y, x: { field: 'p50', type: 'quantitative' }, color: { ...scenarioColour(names), legend: null } } },
+        { mark: { type: 'bar', size: 24 }, encoding: { y, x: { field: 'p25', type: 'quantitative' }, x2: { field: 'p75' }, color: { ...scenarioColour(names), legend: null } } },
+        // white on the box; in the configuration's colour where there is no box
+        { mark: { type: 'tick', thickness: 3, size: 24 }, encoding: { y, x: { field: 'p50', type: 'quantitative' }, color: { condition: { test: 'datum.p75 != null', value: 'white' }, ...scenarioColour(names), legend: null } } },
         { mark: { type: 'text', align: 'left', dx: 6, fontSize: 12 }, encoding: { y, x: { field: 'p95', type: 'quantitative' }, text: { field: 'label', type: 'nominal', title: 'median' } } },
       ],
     },

@@ -39,10 +39,16 @@ function byMedian(a: ScenarioSummary, b: ScenarioSummary): number {
   return valueOrBound(x) - valueOrBound(y);
 }
 
-/** `median 138 days` or `median over 915 days` (not reached within the run). */
+/** `median 138 days` or `median over 915 days`, the run having ended before half were live. */
 function medianText(s: ScenarioSummary): string {
   const e = s.timeToProduction.p50;
-  return isReached(e) ? `median ${estimateText(e).value} days` : `median over ${estimateText(e).value.slice(2)} days (not reached within the run)`;
+  return isReached(e) ? `median ${estimateText(e).value} days` : `median over ${estimateText(e).value.slice(2)} days`;
+}
+
+/** What a median not reached means, said once after the sentence that gives it. */
+function unreachedNote(...summaries: ScenarioSummary[]): string {
+  const names = summaries.filter((s) => !isReached(s.timeToProduction.p50)).map((s) => s.name);
+  return names.length === 0 ? '' : ` (${names.join(' and ')}: the run ended before half of the use cases that go live were live.)`;
 }
 
 export function findingsOf(experiment: ExperimentResult, summaries: readonly ScenarioSummary[] = summariseExperiment(experiment)): Findings {
@@ -58,7 +64,7 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
   ];
   const warning = (s: ScenarioSummary): string => (s.stable ? '' : ` ${s.name} does not keep up with its demand, so this figure grows with the length of the run.`);
   if (ranked.length < 2) {
-    return { summaries, best: best.name, comparisons, headline: { text: `${best.name}: ${medianText(best)} to production.${warning(best)}`, best: best.name, caveats } };
+    return { summaries, best: best.name, comparisons, headline: { text: `${best.name}: ${medianText(best)} to production.${unreachedNote(best)}${warning(best)}`, best: best.name, caveats } };
   }
   const runnerUp = ranked[1];
   const median = comparisons.find((c) => c.b === runnerUp.name && c.metric === 'timeToProduction.p50')!;
@@ -67,7 +73,7 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
   const text =
     median.better === best.name
       ? `${best.name}: ${medianText(best)} to production, ${pct(faster)} faster than ${runnerUp.name} (95% CI ${pct(low)} to ${pct(high)}).${warning(best)}${warning(runnerUp)}`
-      : `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} against ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${warning(best)}${warning(runnerUp)}`;
+      : `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} against ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${unreachedNote(best, runnerUp)}${warning(best)}${warning(runnerUp)}`;
   if (ranked.some((s) => s.littleViolations > 0)) caveats.push("Little's law did not hold in some runs: treat these results with suspicion and report it.");
   return { summaries, best: best.name, comparisons, headline: { text, best: best.name, caveats } };
 }

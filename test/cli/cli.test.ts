@@ -75,6 +75,17 @@ describe('orgflow compare', () => {
     expect(p85(fewer)).toBeGreaterThan(p85(base));
   });
 
+  it('says plainly when a configuration does not keep up, and still writes every chart of the report', () => {
+    const dir = out();
+    const r = orgflow('compare', join(root, 'scenarios', 'centralized.yaml'), '--set', 'teams.central.ml_engineer=2', '--reps', '3', '--workers', '1', '--out', dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Centralized does not keep up with demand: .*Saturated: central\/ml_engineer \d+% busy/);
+    expect(r.stdout).toMatch(/median over \d+ days to production\. \(Centralized: the run ended before half of the use cases that go live were live\.\)/);
+    expect(r.stdout).toMatch(/│ Centralized +│ +> \d+ │/);
+    expect(readdirSync(join(dir, 'charts'))).toEqual(expect.arrayContaining(['time-to-production.png', 'time-to-production-box.png']));
+  });
+
   it('stops cleanly on Ctrl-C: exit 130, workers ended, no report and no half-written file', async () => {
     const dir = out();
     const child = spawn(process.execPath, [bin, 'compare', '--reps', '400', '--workers', '2', '--out', dir], { cwd: root });
