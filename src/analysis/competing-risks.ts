@@ -9,9 +9,15 @@
  * Percentiles are of the time to production of the use cases that go live (abandoned ones
  * count in the abandonment share, as the operating model defines it). The share that will
  * eventually go live is what has gone live by the end of the follow-up plus the still-open
- * share split as the finished ones split between live and abandoned. A percentile that the
+ * share split as the use cases that finished late split between live and abandoned: the last
+ * quarter of the finishes, by the estimator's weight. Splitting the open ones like all the
+ * finished ones would be biased: abandonment comes early in the workflow and go-live late, so
+ * the use cases still open are mostly ones that will go live. A percentile that the
  * follow-up does not reach is reported as a lower bound, never as a value.
  */
+
+/** The share of the finishes, counted from the last, whose split between live and abandoned is taken for the open use cases. */
+export const LATE_FINISHES = 0.25;
 
 /** How a use case's observation ended. */
 export type Resolution = 'live' | 'abandoned' | 'open';
@@ -75,7 +81,7 @@ export function cumulativeIncidence(observations: readonly Observation[]): Cumul
     }
     atRisk -= goLives + abandons + censored;
   }
-  return { times, live, abandoned, openAtEnd: sorted.length === 0 ? NaN : open, followUp: sorted.length ? sorted[sorted.length - 1].days : 0, count: sorted.length };
+  return { times, live, abandoned, openAtEnd: sorted.length === 0 ? NaN : open, followUp: sorted.length ? sorted[sorted.length - 1].days : NaN, count: sorted.length };
 }
 
 /** A statistic that the follow-up may not reach: `value` when `reached`, else a lower bound. */
@@ -92,13 +98,23 @@ export class TimeToProductionDistribution {
   readonly abandonedShare: number;
 
   constructor(readonly incidence: CumulativeIncidence) {
-    const n = incidence.times.length;
-    const liveByEnd = n ? incidence.live[n - 1] : 0;
-    const abandonedByEnd = n ? incidence.abandoned[n - 1] : 0;
-    const finished = liveByEnd + abandonedByEnd;
-    const liveShareOfFinished = finished > 0 ? liveByEnd / finished : NaN;
-    this.abandonedShare = finished > 0 ? abandonedByEnd / finished : NaN;
-    this.eventualLiveShare = finished > 0 ? liveByEnd + incidence.openAtEnd * liveShareOfFinished : NaN;
+    const { live, abandoned, openAtEnd } = incidence;
+    const n = live.length;
+    const liveByEnd = n ? live[n - 1] : 0;
+    const finished = liveByEnd + (n ? abandoned[n - 1] : 0);
+    if (!(finished > 0)) {
+      this.eventualLiveShare = NaN;
+      this.abandonedShare = NaN;
+      return;
+    }
+    // the finishes from the first time at which the last LATE_FINISHES of the finished mass remain
+    let k = 0;
+    while (k < n - 1 && live[k] + abandoned[k] < (1 - LATE_FINISHES) * finished) k++;
+    const liveBefore = k > 0 ? live[k - 1] : 0;
+    const finishedBefore = k > 0 ? live[k - 1] + abandoned[k - 1] : 0;
+    const lateLiveShare = (liveByEnd - liveBefore) / (finished - finishedBefore);
+    this.eventualLiveShare = liveByEnd + openAtEnd * lateLiveShare;
+    this.abandonedShare = 1 - this.eventualLiveShare / (finished + openAtEnd);
   }
 
   /** Share of the eventual go-lives that are live within `days`. */

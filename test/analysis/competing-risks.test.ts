@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { confidenceInterval } from '../../src/analysis/batch-means.js';
 import { cumulativeIncidence, timeToProductionDistribution, type Observation } from '../../src/analysis/competing-risks.js';
+import { RandomStreams } from '../../src/random/index.js';
+import { covers, describeCoverage } from '../support/coverage.js';
 
 const obs = (days: number, resolution: Observation['resolution']): Observation => ({ days, resolution });
 
@@ -17,13 +20,13 @@ describe('the Aalen-Johansen estimate of time to production', () => {
     expect(ci.followUp).toBe(5);
   });
 
-  it('takes the eventual share live as the live share plus the open share split like the finished ones', () => {
+  it('takes the eventual share live as the live share plus the open share split like the last quarter of the finishes', () => {
     const d = timeToProductionDistribution(sample);
+    // the last quarter of the finished mass (11/15 * 1/4) lies in the go-live at day 4 (4/15): all live
     const live = 7 / 15;
-    const abandoned = 4 / 15;
     const open = 4 / 15;
-    expect(d.eventualLiveShare).toBeCloseTo(live + (open * live) / (live + abandoned), 12);
-    expect(d.abandonedShare).toBeCloseTo(abandoned / (live + abandoned), 12);
+    expect(d.eventualLiveShare).toBeCloseTo(live + open, 12);
+    expect(d.abandonedShare).toBeCloseTo(4 / 15, 12);
   });
 
   it('reaches a percentile only where the follow-up reaches it, and gives a lower bound otherwise', () => {
@@ -34,6 +37,7 @@ describe('the Aalen-Johansen estimate of time to production', () => {
     expect(mean.reached).toBe(false);
     const rest = d.eventualLiveShare - 7 / 15;
     expect(mean.value).toBeCloseTo((1 * (1 / 5) + 4 * (4 / 15) + rest * 5) / d.eventualLiveShare, 12);
+    expect(timeToProductionDistribution(sample).quantile(0.5)).toEqual({ value: 4, reached: true });
   });
 
   it('with nothing open, equals the plain percentiles and mean of the go-lives', () => {
@@ -51,9 +55,41 @@ describe('the Aalen-Johansen estimate of time to production', () => {
     expect(d.quantile(0.5).reached).toBe(true);
   });
 
-  it('reaches nothing when no use case has finished', () => {
+  it('reaches nothing when no use case has finished, and has no bound without observations', () => {
     const d = timeToProductionDistribution([obs(5, 'open'), obs(9, 'open')]);
     expect(d.quantile(0.5)).toEqual({ value: 9, reached: false });
     expect(d.mean()).toEqual({ value: 9, reached: false });
+    expect(timeToProductionDistribution([]).quantile(0.5).value).toBeNaN();
+  });
+
+  /**
+   * Abandonment early (about day 20), go-live late (100 + Exp(200) days), arrivals uniform over
+   * a window that ends long before the slowest go-lives: the exact median and p85 of the go-lives
+   * and the abandoned share are known. Each replication is a fresh sample; the 95% interval
+   * over replications must cover the truth.
+   */
+  it('recovers the percentiles and the abandoned share under censoring with an early competing outcome', () => {
+    const truth = { p50: 100 + 200 * Math.log(2), p85: 100 + 200 * Math.log(1 / 0.15), abandoned: 0.3 };
+    const rng = new RandomStreams(7).stream('competing-risks');
+    const uniform = (): number => 1 - rng(); // in (0, 1]: safe under the logarithm
+    const window = 700;
+    const estimates = { p50: [] as number[], p85: [] as number[], abandoned: [] as number[] };
+    for (let r = 0; r < 30; r++) {
+      const sample: Observation[] = [];
+      for (let i = 0; i < 2000; i++) {
+        const age = uniform() * window;
+        const abandon = uniform() < truth.abandoned;
+        const days = abandon ? -20 * Math.log(uniform()) : 100 - 200 * Math.log(uniform());
+        sample.push(days <= age ? obs(days, abandon ? 'abandoned' : 'live') : obs(age, 'open'));
+      }
+      const d = timeToProductionDistribution(sample);
+      estimates.p50.push(d.quantile(0.5).value);
+      estimates.p85.push(d.quantile(0.85).value);
+      estimates.abandoned.push(d.abandonedShare);
+    }
+    for (const key of ['p50', 'p85', 'abandoned'] as const) {
+      const ci = confidenceInterval(estimates[key]);
+      expect(covers(ci, truth[key]), `${key}: ${describeCoverage(ci, truth[key])}`).toBe(true);
+    }
   });
 });
