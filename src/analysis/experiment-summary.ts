@@ -5,7 +5,7 @@
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { confidenceInterval } from './batch-means.js';
-import { stabilityOf, type SaturatedPool } from './stability.js';
+import { stabilityOf, type SaturatedPool, type Verdict } from './stability.js';
 import { SCALAR_METRICS, TIME_PARTS, type Percentiles, type ReplicationMetrics, type ScalarMetrics, type TimePart, type TimeToProduction } from './replication-metrics.js';
 
 /** A mean over replications with its 95% confidence interval ([NaN, NaN] with one replication). */
@@ -63,8 +63,10 @@ export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   byType: Record<string, TimeToProductionSummary>;
   /** Replications where Little's law did not hold in some loop (should be 0). */
   littleViolations: number;
-  /** Whether it keeps up with its demand (see stability.ts). */
+  /** Whether it keeps up with its demand: true only when the verdict is 'keeps-up' (see stability.ts). */
   stable: boolean;
+  /** keeps-up, does-not-keep-up, or cannot-tell (too few replications or too short a window). */
+  verdict: Verdict;
   /** People at or above the saturation threshold, most used first. */
   saturated: SaturatedPool[];
   /** The stability verdict in a plain sentence. */
@@ -97,9 +99,15 @@ function ttpSummary(values: readonly TimeToProduction[]): TimeToProductionSummar
   return { mean: of('mean'), p50: of('p50'), p85: of('p85'), p95: of('p95') };
 }
 
+/** Metrics that are shares: their intervals are kept within 0 and 1 (a t interval over few replications can overshoot). */
+const SHARES: ReadonlySet<keyof ScalarMetrics<number>> = new Set(['abandonmentRate', 'unfinishedShare', 'flowEfficiency']);
+
 function scalarSummary(m: readonly ReplicationMetrics[]): ScalarMetrics<Estimate> {
   const summary = {} as ScalarMetrics<Estimate>;
-  for (const k of SCALAR_METRICS) summary[k] = estimateOf(m.map((x) => x[k]));
+  for (const k of SCALAR_METRICS) {
+    const e = estimateOf(m.map((x) => x[k]));
+    summary[k] = SHARES.has(k) && Number.isFinite(e.ci95[0]) ? { estimate: e.estimate, ci95: [Math.max(0, e.ci95[0]), Math.min(1, e.ci95[1])] } : e;
+  }
   return summary;
 }
 
@@ -114,7 +122,7 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
   const missing: TimeToProduction = { ...none, atLeast: none, count: 0 };
   const scalars = scalarSummary(m);
   const utilization = Object.fromEntries(keysOf(m.map((x) => x.utilization)).map((k) => [k, estimateOf(m.map((x) => x.utilization[k])).estimate]));
-  const verdict = stabilityOf(result.name, scalars.wipGrowthPerQuarter, scalars.meanWip, utilization);
+  const verdict = stabilityOf(result.name, scalars.wipGrowthPerQuarter, scalars.arrivalsPerQuarter, utilization);
   return {
     name: result.name,
     replications: m.length,
@@ -129,6 +137,7 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
     byType: Object.fromEntries(keysOf(m.map((x) => x.byType)).map((k) => [k, ttpSummary(m.map((x) => x.byType[k] ?? missing))])),
     littleViolations: result.replications.filter((r) => r.littles.some((l) => !l.holds)).length,
     stable: verdict.stable,
+    verdict: verdict.verdict,
     saturated: verdict.saturated,
     stability: verdict.statement,
   };

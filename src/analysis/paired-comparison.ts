@@ -5,9 +5,8 @@
  * of the differences (and of the ratios).
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
-import { estimateOf } from './experiment-summary.js';
+import { estimateOf, summariseScenario } from './experiment-summary.js';
 import type { ReplicationMetrics } from './replication-metrics.js';
-import { stabilityOf } from './stability.js';
 
 /** A metric that can be compared, and whether lower is better. */
 export interface ComparedMetric {
@@ -22,7 +21,6 @@ export const COMPARED_METRICS: readonly ComparedMetric[] = [
   { metric: 'timeToProduction.p50', label: 'median time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p50 },
   { metric: 'timeToProduction.p85', label: '85th percentile time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p85 },
   { metric: 'timeToProduction.p95', label: '95th percentile time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p95 },
-  { metric: 'timeToProduction.mean', label: 'mean time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.mean },
   { metric: 'throughputPerYear', label: 'go-lives per year', unit: 'per year', lowerIsBetter: false, value: (m) => m.throughputPerYear },
   { metric: 'costPerGoLive', label: 'cost per go-live', unit: '', lowerIsBetter: true, value: (m) => m.costPerGoLive },
   { metric: 'abandonmentRate', label: 'abandonment rate', unit: '', lowerIsBetter: true, value: (m) => m.abandonmentRate },
@@ -48,17 +46,16 @@ export interface Comparison {
   caveat: string | null;
 }
 
-function keepsUp(s: ScenarioResult): boolean {
-  const m = s.replications.map((r) => r.metrics);
-  return stabilityOf(s.name, estimateOf(m.map((x) => x.wipGrowthPerQuarter)), estimateOf(m.map((x) => x.meanWip)), {}).stable;
-}
-
-/** The caveat on time to production when either configuration does not keep up with its demand. */
+/** The caveat on time to production when either configuration does not keep up with its demand, or may not. */
 function instabilityCaveat(a: ScenarioResult, b: ScenarioResult): string | null {
-  const unstable = [a, b].filter((s) => !keepsUp(s)).map((s) => s.name);
-  if (unstable.length === 0) return null;
-  const who = unstable.join(' and ');
-  return `Caveat: ${who} ${unstable.length > 1 ? 'do' : 'does'} not keep up with demand, so ${unstable.length > 1 ? 'their' : 'its'} time to production grows with the length of the run.`;
+  const verdicts = [a, b].map((s) => ({ name: s.name, verdict: summariseScenario(s, 0).verdict }));
+  const not = verdicts.filter((v) => v.verdict === 'does-not-keep-up').map((v) => v.name);
+  const unsure = verdicts.filter((v) => v.verdict === 'cannot-tell').map((v) => v.name);
+  const parts = [
+    ...(not.length ? [`${not.join(' and ')} ${not.length > 1 ? 'do' : 'does'} not keep up with demand, so ${not.length > 1 ? 'their' : 'its'} time to production grows with the length of the run`] : []),
+    ...(unsure.length ? [`it is not yet clear whether ${unsure.join(' and ')} ${unsure.length > 1 ? 'keep' : 'keeps'} up with demand (run more replications)`] : []),
+  ];
+  return parts.length ? `Caveat: ${parts.join('; ')}.` : null;
 }
 
 function formatAmount(x: number, unit: string): string {

@@ -50,6 +50,8 @@ export interface ScalarMetrics<T> {
   wipGrowthPerQuarter: T;
   /** Mean work in progress over the second half of the window. */
   meanWip: T;
+  /** Use cases arriving per quarter of the window. */
+  arrivalsPerQuarter: T;
   handoversPerItem: T;
   crossBoundaryHandoversPerItem: T;
   iterationsPerItem: T;
@@ -61,7 +63,7 @@ export interface ScalarMetrics<T> {
 }
 
 const SCALAR_METRIC_SET: Record<keyof ScalarMetrics<number>, true> = {
-  throughputPerYear: true, abandonmentRate: true, unfinishedShare: true, wipGrowthPerQuarter: true, meanWip: true, handoversPerItem: true, crossBoundaryHandoversPerItem: true,
+  throughputPerYear: true, abandonmentRate: true, unfinishedShare: true, wipGrowthPerQuarter: true, meanWip: true, arrivalsPerQuarter: true, handoversPerItem: true, crossBoundaryHandoversPerItem: true,
   iterationsPerItem: true, reworkPassesPerItem: true, flowEfficiency: true, costPerGoLive: true,
 };
 /** The names of the scalar metrics (the type checks that none is missing). */
@@ -161,6 +163,7 @@ export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'war
     unfinishedShare: measured.length ? (measured.length - ended.length) / measured.length : NaN,
     wipGrowthPerQuarter: wip.growthPerQuarter,
     meanWip: wip.mean,
+    arrivalsPerQuarter: measured.length / ((run.horizon - run.warmup) / DAYS_PER_QUARTER),
     utilization: Object.fromEntries(run.pools.map((p) => [`${p.team}/${p.role}`, p.utilisation])),
     handoversPerItem: perItem(ended, (i) => i.handovers),
     crossBoundaryHandoversPerItem: perItem(ended, (i) => i.crossBoundaryHandovers),

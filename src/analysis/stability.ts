@@ -12,17 +12,27 @@ export const SATURATED_UTILIZATION = 0.95;
 
 /**
  * Utilisation at or above which a pool is taken to be over its capacity whatever the growth
- * of work in progress shows: busy all the time, its queue never empties, and with few
- * replications the growth may not yet be clear.
+ * of work in progress shows: at that load the queue behind it has no useful steady state, and
+ * with few replications its growth may not be clear yet.
  */
 export const OVERLOADED_UTILIZATION = 0.99;
 
 /**
- * Growth of work in progress per quarter, as a share of the mean work in progress, above
- * which a clear growth is called a failure to keep up (below it, the growth is a slow
- * transient such as a pipeline still filling, and the verdict says so).
+ * Growth of work in progress per quarter, as a share of the use cases arriving per quarter
+ * (the share of demand left undone), above which a clear growth is called a failure to keep
+ * up. Below it, a clear but small growth is taken for a slow transient (a pipeline still
+ * filling).
  */
 export const MATERIAL_GROWTH_PER_QUARTER = 0.02;
+
+/**
+ * Growth per quarter, as a share of the use cases arriving per quarter, that the 95% interval
+ * must rule out before a configuration is said to keep up; a wider interval gives no verdict.
+ */
+export const RULED_OUT_GROWTH_PER_QUARTER = 0.1;
+
+/** keeps-up, does-not-keep-up, or cannot-tell (too few replications, or too short a window, to say). */
+export type Verdict = 'keeps-up' | 'does-not-keep-up' | 'cannot-tell';
 
 export interface SaturatedPool {
   team: string;
@@ -31,6 +41,8 @@ export interface SaturatedPool {
 }
 
 export interface StabilityVerdict {
+  verdict: Verdict;
+  /** verdict === 'keeps-up'. */
   stable: boolean;
   saturated: SaturatedPool[];
   /** A plain sentence for the terminal and the report. */
@@ -56,24 +68,34 @@ function busiest(utilization: Record<string, number>): string {
   return top === undefined ? '' : ` (the busiest: ${top[0]} ${Math.round(top[1] * 100)}%)`;
 }
 
-/** The verdict for configuration `name`, from its work-in-progress growth and mean and its utilisation. */
-export function stabilityOf(name: string, growth: Estimate, meanWip: Estimate, utilization: Record<string, number>): StabilityVerdict {
+const busy = (pools: SaturatedPool[]): string => pools.map((p) => `${p.team}/${p.role} ${Math.round(p.utilization * 100)}% busy`).join(', ');
+
+/** The verdict for configuration `name`, from its work-in-progress growth, its arrivals per quarter and its utilisation. */
+export function stabilityOf(name: string, growth: Estimate, arrivalsPerQuarter: Estimate, utilization: Record<string, number>): StabilityVerdict {
   const saturated = saturatedPools(utilization);
-  const low = Number.isFinite(growth.ci95[0]) ? growth.ci95[0] : growth.estimate;
-  const material = growth.estimate > MATERIAL_GROWTH_PER_QUARTER * Math.max(meanWip.estimate, 1);
-  const growing = low > 0 && material;
   const overloaded = saturated.filter((p) => p.utilization >= OVERLOADED_UTILIZATION);
-  const stable = !growing && overloaded.length === 0;
-  const interval = Number.isFinite(growth.ci95[0]) ? ` (95% CI ${oneDecimal(growth.ci95[0])} to ${oneDecimal(growth.ci95[1])})` : ' (one replication: no interval)';
-  const busy = (pools: SaturatedPool[]): string => pools.map((p) => `${p.team}/${p.role} ${Math.round(p.utilization * 100)}% busy`).join(', ');
+  const [low, high] = growth.ci95;
+  const hasInterval = Number.isFinite(low) && Number.isFinite(high);
+  const scale = Math.max(arrivalsPerQuarter.estimate, 1);
+  const change = `work in progress changes by ${oneDecimal(growth.estimate)} per quarter${hasInterval ? ` (95% CI ${oneDecimal(low)} to ${oneDecimal(high)})` : ''}`;
   const depends = 'its time to production depends on how long you run it.';
-  let statement: string;
-  if (stable) {
-    statement = `${name} keeps up with its demand: work in progress changes by ${oneDecimal(growth.estimate)} per quarter${interval}.${saturated.length ? ` Near saturation: ${busy(saturated)}.` : ''}`;
-  } else if (growing) {
-    statement = `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter${interval}; ${depends}${saturated.length ? ` Saturated: ${busy(saturated)}.` : ` No pool of people is ${Math.round(SATURATED_UTILIZATION * 100)}% busy${busiest(utilization)}: look also at gates, planning and handovers.`}`;
-  } else {
-    statement = `${name} does not keep up with demand: ${busy(overloaded)} all the time, so the work waiting for ${overloaded.length > 1 ? 'them' : 'it'} can only grow (work in progress changes by ${oneDecimal(growth.estimate)} per quarter${interval}, not yet clear over these replications); ${depends}`;
+  const verdict = (v: Verdict, statement: string): StabilityVerdict => ({ verdict: v, stable: v === 'keeps-up', saturated, statement });
+
+  if (overloaded.length > 0) {
+    return verdict('does-not-keep-up', `${name} does not keep up with demand: ${busy(overloaded)} all the time, so the work waiting for ${overloaded.length > 1 ? 'them' : 'it'} keeps piling up (${change}); ${depends}`);
   }
-  return { stable, saturated, statement };
+  if (!Number.isFinite(growth.estimate)) {
+    return verdict('cannot-tell', `Cannot tell whether ${name} keeps up with its demand: the measured window is too short to see a trend in work in progress (lengthen horizon_days).`);
+  }
+  if (hasInterval && low > 0 && growth.estimate > MATERIAL_GROWTH_PER_QUARTER * scale) {
+    const who = saturated.length ? ` Saturated: ${busy(saturated)}.` : ` No pool of people is ${Math.round(SATURATED_UTILIZATION * 100)}% busy${busiest(utilization)}: look also at gates, planning and handovers.`;
+    return verdict('does-not-keep-up', `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter (95% CI ${oneDecimal(low)} to ${oneDecimal(high)}); ${depends}${who}`);
+  }
+  if (hasInterval && high < RULED_OUT_GROWTH_PER_QUARTER * scale) {
+    return verdict('keeps-up', `${name} keeps up with its demand: ${change}.${saturated.length ? ` Near saturation: ${busy(saturated)}.` : ''}`);
+  }
+  return verdict(
+    'cannot-tell',
+    `Cannot tell yet whether ${name} keeps up with its demand: ${change}${hasInterval ? ', too uncertain' : ', with no interval from one replication'}; run more replications (--reps).${saturated.length ? ` Near saturation: ${busy(saturated)}.` : ''}`,
+  );
 }

@@ -11,12 +11,13 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
   const rows = levers.flatMap((l) =>
     (['low', 'high'] as const)
       .map((side) => ({ side, e: l[side] }))
-      .filter((x) => x.e !== null)
+      .filter((x) => x.e !== null && Number.isFinite(x.e.effect))
       .map(({ side, e }) => ({
         lever: l.label,
         setting: side === 'low' ? 'Lever down' : 'Lever up',
         label: e!.label,
         effect: e!.effect,
+        shown: e!.kind === 'estimate' ? 'estimate' : 'a bound (p85 beyond the run)',
         ...intervalEnds(e!.effect, e!.ci95),
       })),
   );
@@ -28,11 +29,12 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
       data: { values: rows },
       layer: [
         {
-          mark: { type: 'bar', size: 20, opacity: 0.9 },
+          mark: { type: 'bar', size: 20 },
           encoding: {
             y,
             x: { field: 'effect', type: 'quantitative', title: `Change in 85th percentile time to production (days; base ${estimateText(result.baseP85).value})` },
             color: { field: 'setting', type: 'nominal', title: null, scale: { domain: ['Lever down', 'Lever up'], range: ['#0072B2', '#E69F00'] } },
+            opacity: { field: 'shown', type: 'nominal', title: null, scale: { domain: ['estimate', 'a bound (p85 beyond the run)'], range: [0.9, 0.35] } },
           },
         },
         { mark: { type: 'rule', color: '#333' }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
@@ -40,6 +42,6 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
       ],
     },
     `Which lever matters most: ${result.base}`,
-    'Each lever moved one step down and up; bars show the effect with its 95% confidence interval',
+    ['Each lever moved one step down and up; bars show the effect with its 95% confidence interval', 'Pale bars are bounds: a p85 beyond the run in some replication'],
   );
 }

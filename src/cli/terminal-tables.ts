@@ -39,7 +39,6 @@ export function summaryTable(summaries: readonly ScenarioSummary[]): string {
 export function detailTable(s: ScenarioSummary): string {
   const t = new Table({ head: ['Metric', 'Estimate (95% CI)'], style, colAligns: ['left', 'right'] });
   t.push(
-    ['Mean days to production', withInterval(s.timeToProduction.mean)],
     ['Median days to production', withInterval(s.timeToProduction.p50)],
     ['85th percentile days', withInterval(s.timeToProduction.p85)],
     ['95th percentile days', withInterval(s.timeToProduction.p95)],
@@ -68,7 +67,11 @@ export function comparisonLines(comparisons: readonly Comparison[]): string[] {
 
 export function leverTable(levers: readonly LeverEffect[], top = 15): string {
   const t = new Table({ head: ['Lever', 'Down', 'Effect on p85 (days)', 'Up', 'Effect on p85 (days)'], style, colAligns: ['left', 'right', 'right', 'right', 'right'] });
-  const effect = (e: LeverEffect['low']) => (e === null ? '-' : e.reached ? withInterval({ estimate: e.effect, ci95: e.ci95 }, 1) : `at least ${number(e.effect, 1)} (p85 not reached)`);
+  const effect = (e: LeverEffect['low']) => {
+    if (e === null) return '-';
+    if (e.kind === 'estimate') return withInterval({ estimate: e.effect, ci95: e.ci95 }, 1);
+    return e.kind === 'unknown' ? 'unknown (p85 beyond the run)' : `${e.kind} ${number(e.effect, 1)} (a p85 beyond the run)`;
+  };
   for (const l of levers.slice(0, top)) t.push([humanise(l.label), l.low?.label ?? '-', effect(l.low), l.high?.label ?? '-', effect(l.high)]);
   return t.toString();
 }

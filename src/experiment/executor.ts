@@ -67,7 +67,7 @@ export class ReplicationExecutor {
         const result = runReplicationTask(task);
         results.push(result);
         onDone?.(result);
-        await Promise.resolve(); // let a progress bar or a signal handler run
+        await new Promise((resolve) => setImmediate(resolve)); // let a progress bar and a Ctrl-C handler run (a microtask would not)
       }
       return results;
     }

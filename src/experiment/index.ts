@@ -4,5 +4,5 @@ export { ReplicationExecutor, defaultWorkers, workerThreads } from './executor.j
 export { checkRunSize, replicationSize, RunSizeError, MAX_USE_CASES_PER_REPLICATION, WHOLE_RUN_FACTOR, MAX_HORIZON_DAYS, type ReplicationSize, type RunSizeFigure } from './run-size.js';
 export { runReplicationTask, type ReplicationTask, type ReplicationResult } from './replication-task.js';
 export { runSweep, parseSweepParameter, type SweepParameter, type SweepPoint, type SweepResult } from './sweep.js';
-export { runSensitivity, leversOf, type Lever, type LeverEffect, type SensitivityResult, type SensitivitySteps } from './sensitivity.js';
+export { runSensitivity, leversOf, settingEffect, type Lever, type LeverEffect, type SettingEffect, type EffectKind, type SensitivityResult, type SensitivitySteps } from './sensitivity.js';
 export { variantOf } from './variants.js';

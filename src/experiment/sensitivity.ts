@@ -3,7 +3,7 @@
  * every variant is replicated with common random numbers alongside the base, and the levers
  * are ranked by their effect on the 85th percentile of time to production (the tornado).
  */
-import { boundedEstimateOf, isUnreached, type BoundedEstimate } from '../analysis/experiment-summary.js';
+import { boundedEstimateOf, estimateOf, type BoundedEstimate } from '../analysis/experiment-summary.js';
 import { scaleDistribution, ScenarioError, type ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';
@@ -36,20 +36,51 @@ export interface LeverEffect {
   /** Change in p85 time to production (days) vs the base, and its 95% CI; null if the setting is not possible. */
   low: SettingEffect | null;
   high: SettingEffect | null;
-  /** The larger absolute effect of the two: the ranking key (infinite when a p85 is not reached). */
+  /** The larger absolute effect of the two, as far as it is known (a bound's size; 0 when unknown): the ranking key. */
   swing: number;
 }
 
 /**
- * The effect of one setting. Where some replication's p85 is not reached within the run
- * (`reached` false), `effect` is a lower bound (each such replication counted at the end of
- * its follow-up) and there is no interval.
+ * How much is known of an effect: an `estimate` with its interval; only `at least` (the
+ * setting's p85 is beyond the run in some replication, the base's is not) or `at most` (the
+ * base's is beyond the run, the setting's is not); or `unknown` (both beyond the run).
+ */
+export type EffectKind = 'estimate' | 'at least' | 'at most' | 'unknown';
+
+/**
+ * The effect of one setting on p85 (days, setting minus base). Where a p85 is not reached
+ * within the run its bound (the end of the follow-up) takes its place, and `effect` is a
+ * one-sided bound with no interval (see EffectKind).
  */
 export interface SettingEffect {
   label: string;
   effect: number;
   ci95: [number, number];
+  kind: EffectKind;
+  /** kind === 'estimate'. */
   reached: boolean;
+}
+
+/** The effect of a setting from per-replication p85 values (NaN where not reached) and their bounds. */
+export function settingEffect(label: string, setting: readonly number[], settingBounds: readonly number[], base: readonly number[], baseBounds: readonly number[]): SettingEffect {
+  const settingReached = setting.every(Number.isFinite);
+  const baseReached = base.every(Number.isFinite);
+  const mean = (xs: number[]): number => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+  const differences = settingBounds.map((s, r) => s - baseBounds[r]);
+  if (settingReached && baseReached) {
+    const e = estimateOf(setting.map((s, r) => s - base[r]));
+    return { label, effect: e.estimate, ci95: e.ci95, kind: 'estimate', reached: true };
+  }
+  const kind: EffectKind = baseReached ? 'at least' : settingReached ? 'at most' : 'unknown';
+  return { label, effect: kind === 'unknown' ? NaN : mean(differences), ci95: [NaN, NaN], kind, reached: false };
+}
+
+/** What an effect says of the lever's size: the known lower bound of |effect|, 0 when nothing is known. */
+function knownSize(e: SettingEffect | null): number {
+  if (e === null || !Number.isFinite(e.effect)) return 0;
+  if (e.kind === 'estimate') return Math.abs(e.effect);
+  if (e.kind === 'at least') return Math.max(0, e.effect); // effect >= x > 0: at least x
+  return Math.max(0, -e.effect); // 'at most': effect <= x < 0: at least -x
 }
 
 export interface SensitivityResult {
@@ -163,20 +194,15 @@ export async function runSensitivity(base: { name: string; spec: ScenarioSpec },
   const p85 = (i: number) => experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.p85);
   const p85Bound = (i: number) => experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.atLeast.p85);
   const baseBounds = p85Bound(0);
+  const baseValues = p85(0);
   const effect = (lever: Lever, side: 'low' | 'high'): SettingEffect | null => {
     const i = index.get(`${lever.id}/${side}`);
-    if (i === undefined) return null;
-    const bounds = p85Bound(i);
-    const e = boundedEstimateOf(p85(i).map((v, r) => v - baseBounds[r]), bounds.map((b, r) => b - baseBounds[r]));
-    const label = (lever[side] as Setting).label;
-    return isUnreached(e) ? { label, effect: e.atLeast, ci95: [NaN, NaN], reached: false } : { label, effect: e.estimate, ci95: e.ci95, reached: true };
+    return i === undefined ? null : settingEffect((lever[side] as Setting).label, p85(i), p85Bound(i), baseValues, baseBounds);
   };
-  const size = (e: SettingEffect | null): number => (e === null ? 0 : e.reached ? Math.abs(e.effect) : Infinity);
   const effects: LeverEffect[] = levers.map((lever) => {
     const low = effect(lever, 'low');
     const high = effect(lever, 'high');
-    const swing = Math.max(size(low), size(high));
-    return { id: lever.id, label: lever.label, low, high, swing: Number.isNaN(swing) ? 0 : swing };
+    return { id: lever.id, label: lever.label, low, high, swing: Math.max(knownSize(low), knownSize(high)) };
   });
   effects.sort((x, y) => (y.swing === x.swing ? 0 : y.swing > x.swing ? 1 : -1) || x.id.localeCompare(y.id));
   return { base: base.name, baseP85: boundedEstimateOf(p85(0), baseBounds), levers: effects, experiment };

@@ -7,17 +7,17 @@
 import type { ProcessGenerator } from '../engine/index.js';
 import { exponential } from '../random/index.js';
 import { newItemRecord } from './item-record.js';
-import { tooManyOpenUseCases } from './run-limit.js';
+import { checkOpenWork } from './run-limit.js';
 import type { ModelContext } from './model-context.js';
 import { useCase } from './use-case-process.js';
 
 const DAYS_PER_MONTH = 365 / 12;
 
-/** Starts the demand; stops the run (RunLimitError) when more than `maxOpen` use cases are open at once. */
-export function startArrivals(ctx: ModelContext, maxOpen: number): void {
+/** Starts the demand; stops the run (RunLimitError) when too much work is open at once (see run-limit.ts). */
+export function startArrivals(ctx: ModelContext): void {
   const { env, spec } = ctx;
   const arrive = (domain: string, type: string): void => {
-    if (ctx.records.length - ctx.ended.live - ctx.ended.abandoned >= maxOpen) throw tooManyOpenUseCases(spec.name, maxOpen, env.now);
+    checkOpenWork(ctx);
     const record = newItemRecord(ctx.records.length, domain, type, env.now);
     ctx.records.push(record);
     env.process(useCase(ctx, record));

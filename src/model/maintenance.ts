@@ -32,6 +32,7 @@ export interface ProductionModel {
 export function* maintenanceRequest(ctx: ModelContext, model: ProductionModel, effort: number): ProcessGenerator {
   const m = ctx.maintenance!;
   const { env, log } = ctx;
+  ctx.openRequests++;
   const pool = ctx.org.route(m.role, model.domain);
   const request = pool.request(m.urgent ? URGENT_PRIORITY : 0);
   yield request;
@@ -49,5 +50,6 @@ export function* maintenanceRequest(ctx: ModelContext, model: ProductionModel, e
   yield duration;
   // logged before the release: the next holder runs its step inside release()
   if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
+  ctx.openRequests--;
   pool.release(a);
 }

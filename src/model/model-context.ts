@@ -48,6 +48,10 @@ export interface ModelContext {
   lifetime: Distribution;
   /** Models in production now: gone live (or in the day-0 portfolio) and not retired. */
   inProduction: number;
+  /** Maintenance requests made and not yet served. */
+  openRequests: number;
+  /** Open use cases plus open maintenance requests at which the run stops (see run-limit.ts). */
+  maxOpen: number;
   /** Items started and not ended, per domain (fair-share intake). */
   inProgress: Map<string, number>;
   /** Use cases gone live and abandoned so far (for the flow series). */

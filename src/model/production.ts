@@ -15,6 +15,7 @@
 import type { ProcessGenerator } from '../engine/index.js';
 import type { ModelContext } from './model-context.js';
 import { maintenanceRequest, type ProductionModel } from './maintenance.js';
+import { checkOpenWork } from './run-limit.js';
 
 export function* modelInProduction(ctx: ModelContext, model: ProductionModel, existing: boolean): ProcessGenerator {
   const { env } = ctx;
@@ -28,6 +29,7 @@ export function* modelInProduction(ctx: ModelContext, model: ProductionModel, ex
       if (env.now + gap >= retireAt) break;
       const effort = m.effort.sample(rng);
       yield gap;
+      checkOpenWork(ctx);
       env.process(maintenanceRequest(ctx, model, effort));
     }
   }

@@ -5,7 +5,9 @@
  * beyond what the scenario needs): each holds a record and a process until it ends.
  */
 
-/** Open use cases in one replication at which a run stops (each takes about a kilobyte, more with its log). */
+import type { ModelContext } from './model-context.js';
+
+/** Open use cases and maintenance requests in one replication at which a run stops (each takes about a kilobyte, more with its log). */
 export const DEFAULT_MAX_OPEN_USE_CASES = 200_000;
 
 export class RunLimitError extends Error {
@@ -15,11 +17,14 @@ export class RunLimitError extends Error {
   }
 }
 
-/** The error for a run with more than `limit` use cases open at day `day`. */
-export function tooManyOpenUseCases(scenario: string, limit: number, day: number): RunLimitError {
-  return new RunLimitError(
-    `${scenario}: more than ${limit.toLocaleString('en')} use cases were open at once (day ${Math.round(day)}): demand far beyond what the teams can do, ` +
-      'so the run would grow until the machine runs out of memory. Lower the demand (domains.<d>.demand) or the horizon (horizon_days), ' +
-      'or raise the bound with --max-use-cases.',
+/** Throws a RunLimitError when the open use cases and maintenance requests reach the run's bound. */
+export function checkOpenWork(ctx: ModelContext): void {
+  const useCases = ctx.records.length - ctx.ended.live - ctx.ended.abandoned;
+  if (useCases + ctx.openRequests < ctx.maxOpen) return;
+  const what = ctx.openRequests > useCases ? 'maintenance requests' : 'use cases';
+  const fields = what === 'use cases' ? 'the demand (domains.<d>.demand) or the horizon (horizon_days)' : 'maintenance.incidents_per_model_per_month or domains.<d>.models_in_production';
+  throw new RunLimitError(
+    `${ctx.spec.name}: more than ${ctx.maxOpen.toLocaleString('en')} use cases and maintenance requests were open at once (day ${Math.round(ctx.env.now)}; mostly ${what}): ` +
+      `far more work than the teams can do, so the run would grow until the machine runs out of memory. Lower ${fields}, or raise the bound with --max-use-cases.`,
   );
 }

@@ -116,6 +116,8 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
       : null,
     lifetime: buildDistribution(m?.lifetime_days ?? DEFAULT_MODEL_LIFETIME),
     inProduction: 0,
+    openRequests: 0,
+    maxOpen: options.maxOpenUseCases ?? DEFAULT_MAX_OPEN_USE_CASES,
     inProgress: new Map(),
     ended: { live: 0, abandoned: 0 },
     loops: new Map(graph.loops.map((l) => [l, new LoopMonitor(env)])),
@@ -125,7 +127,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
   // 2. demand (each use case that goes live becomes a model in production), and the models
   // already in production at day 0
   startPortfolio(ctx);
-  startArrivals(ctx, options.maxOpenUseCases ?? DEFAULT_MAX_OPEN_USE_CASES);
+  startArrivals(ctx);
   const warmup = spec.warmup_days ?? 0;
   const pools = [...ctx.org.pools.values(), ...ctx.org.smePools.values()];
   env.process(

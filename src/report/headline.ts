@@ -48,7 +48,7 @@ function medianText(s: ScenarioSummary): string {
 /** What a median not reached means, said once after the sentence that gives it. */
 function unreachedNote(...summaries: ScenarioSummary[]): string {
   const names = summaries.filter((s) => !isReached(s.timeToProduction.p50)).map((s) => s.name);
-  return names.length === 0 ? '' : ` (${names.join(' and ')}: the run ended before half of the use cases that go live were live.)`;
+  return names.length === 0 ? '' : ` (${names.join(' and ')}: in at least one replication the run ended before half of the use cases that go live were live.)`;
 }
 
 export function findingsOf(experiment: ExperimentResult, summaries: readonly ScenarioSummary[] = summariseExperiment(experiment)): Findings {
@@ -62,7 +62,12 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
     `Use cases still open when the run ends count as unfinished, not as left out: each took at least its age (${ranked.map((s) => `${s.name} ${estimateText(s.unfinishedShare, 0, 100, '%').value}`).join(', ')} of use cases were still open at the end).`,
     'The numbers follow from the assumptions below (demand, efforts, handover delays, headcount), which are illustrative until replaced with your own.',
   ];
-  const warning = (s: ScenarioSummary): string => (s.stable ? '' : ` ${s.name} does not keep up with its demand, so this figure grows with the length of the run.`);
+  const warning = (s: ScenarioSummary): string =>
+    s.verdict === 'keeps-up'
+      ? ''
+      : s.verdict === 'does-not-keep-up'
+        ? ` ${s.name} does not keep up with its demand, so this figure grows with the length of the run.`
+        : ` It is not yet clear whether ${s.name} keeps up with its demand (run more replications).`;
   if (ranked.length < 2) {
     return { summaries, best: best.name, comparisons, headline: { text: `${best.name}: ${medianText(best)} to production.${unreachedNote(best)}${warning(best)}`, best: best.name, caveats } };
   }
@@ -70,10 +75,16 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
   const median = comparisons.find((c) => c.b === runnerUp.name && c.metric === 'timeToProduction.p50')!;
   const faster = 1 - median.ratio;
   const [low, high] = [1 - median.ratioCi95[1], 1 - median.ratioCi95[0]];
-  const text =
-    median.better === best.name
-      ? `${best.name}: ${medianText(best)} to production, ${pct(faster)} faster than ${runnerUp.name} (95% CI ${pct(low)} to ${pct(high)}).${warning(best)}${warning(runnerUp)}`
-      : `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} against ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${unreachedNote(best, runnerUp)}${warning(best)}${warning(runnerUp)}`;
+  const warnings = `${warning(best)}${warning(runnerUp)}`;
+  let text: string;
+  if (median.better === best.name) {
+    text = `${best.name}: ${medianText(best)} to production, ${pct(faster)} faster than ${runnerUp.name} (95% CI ${pct(low)} to ${pct(high)}).${warnings}`;
+  } else if (!Number.isFinite(median.difference) && isReached(best.timeToProduction.p50)) {
+    // the runner-up's median is beyond the run in some replication: no paired difference to give
+    text = `${best.name}: ${medianText(best)} to production; the median of ${runnerUp.name} is beyond the run in some replications (at least ${Math.round(valueOrBound(runnerUp.timeToProduction.p50))} days on average), so no paired difference can be given.${warnings}`;
+  } else {
+    text = `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} against ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${unreachedNote(best, runnerUp)}${warnings}`;
+  }
   if (ranked.some((s) => s.littleViolations > 0)) caveats.push("Little's law did not hold in some runs: treat these results with suspicion and report it.");
   return { summaries, best: best.name, comparisons, headline: { text, best: best.name, caveats } };
 }

@@ -81,7 +81,7 @@ describe('orgflow compare', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Centralized does not keep up with demand: .*Saturated: central\/ml_engineer \d+% busy/);
-    expect(r.stdout).toMatch(/median over \d+ days to production\. \(Centralized: the run ended before half of the use cases that go live were live\.\)/);
+    expect(r.stdout).toMatch(/median over \d+ days to production\. \(Centralized: in at least one replication the run ended before half of the use cases that go live were live\.\)/);
     expect(r.stdout).toMatch(/│ Centralized +│ +> \d+ │/);
     expect(readdirSync(join(dir, 'charts'))).toEqual(expect.arrayContaining(['time-to-production.png', 'time-to-production-box.png']));
   });

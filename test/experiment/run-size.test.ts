@@ -18,13 +18,19 @@ describe('run size', () => {
   });
 
   it('refuses one replication past the bound, naming the figure, its value and horizon_days and demand', () => {
-    const long = { ...spec, horizon_days: 1e9 };
+    const long = { ...spec, horizon_days: 300_000 };
     expect(() => checkRunSize([named(long)], 1, 200_000)).toThrow(RunSizeError);
-    expect(() => checkRunSize([named(long)], 1, 200_000)).toThrow(/about [\d,]+ use cases in one replication of "M\/M\/c", more than the bound of 200,000; .*horizon_days \(1,000,000,000 days\) and demand \(60\.8 use cases per month/);
+    expect(() => checkRunSize([named(long)], 1, 200_000)).toThrow(/about [\d,]+ use cases in one replication of "M\/M\/c", more than the bound of 200,000; .*horizon_days \(300,000 days\) and demand \(60\.8 use cases per month/);
     const busy = structuredClone(spec);
     busy.domains.d.demand = { job: 1e6 };
     expect(() => checkRunSize([named(busy)], 1, 200_000)).toThrow(/in one replication/);
     expect(() => checkRunSize([named(spec)], 1, 200_000)).not.toThrow();
+  });
+
+  it('counts the models in production at day 0, each a process of the run', () => {
+    const portfolio = structuredClone(spec);
+    portfolio.domains.d.models_in_production = 10_000_000;
+    expect(() => checkRunSize([named(portfolio)], 1, 200_000)).toThrow(/plus 10,000,000 models in production at day 0 \(domains\.<d>\.models_in_production\)/);
   });
 
   it('refuses a horizon past MAX_HORIZON_DAYS even with almost no demand (a run records work in progress every week)', () => {

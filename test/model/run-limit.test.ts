@@ -14,7 +14,7 @@ describe('a run that outgrows its bound', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(RunLimitError);
-    expect((error as Error).message).toMatch(/more than 300 use cases were open at once \(day \d+\).*domains\.<d>\.demand.*horizon_days.*--max-use-cases/);
+    expect((error as Error).message).toMatch(/more than 300 use cases and maintenance requests were open at once \(day \d+; mostly use cases\).*domains\.<d>\.demand.*horizon_days.*--max-use-cases/);
   });
 
   it('runs to the end when the bound is not reached', () => {
@@ -28,5 +28,21 @@ describe('a run that outgrows its bound in a worker thread', () => {
     const { runExperiment } = await import('../../src/experiment/index.js');
     const spec = validateScenario(mmcScenario(1, 5, 1, 2000, 0)).spec;
     await expect(runExperiment([{ name: 'overloaded', spec }], { replications: 2, workers: 2, maxOpenUseCases: 300 })).rejects.toBeInstanceOf(RunLimitError);
+  });
+});
+
+describe('a run whose maintenance outgrows its bound', () => {
+  it('stops with a RunLimitError naming the maintenance fields', () => {
+    const spec = mmcScenario(1, 0.01, 1, 2000, 0);
+    spec.domains.d.models_in_production = 50;
+    spec.maintenance = { incidents_per_model_per_month: 30, role: 'server', effort: { exponential: { mean: 1 } } };
+    let error: unknown;
+    try {
+      simulate(validateScenario(spec).spec, { seed: 1, log: false, maxOpenUseCases: 500 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RunLimitError);
+    expect((error as Error).message).toMatch(/mostly maintenance requests.*maintenance\.incidents_per_model_per_month or domains\.<d>\.models_in_production/);
   });
 });

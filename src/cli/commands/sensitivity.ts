@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { table } from 'arquero';
 import { writeFileAtomic, writeTables } from '../../analysis/index.js';
 import { renderSvg, svgToPng, tornadoChart } from '../../charts/index.js';
-import { estimateText } from '../../analysis/index.js';
+import { estimateText, isReached } from '../../analysis/index.js';
 import { runSensitivity } from '../../experiment/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { checkOutFolder } from '../out-folder.js';
@@ -41,8 +41,10 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
       label: result.levers.map((l) => l.label),
       down: result.levers.map((l) => l.low?.label ?? ''),
       down_effect: result.levers.map((l) => l.low?.effect ?? NaN),
+      down_effect_is: result.levers.map((l) => l.low?.kind ?? ''),
       up: result.levers.map((l) => l.high?.label ?? ''),
       up_effect: result.levers.map((l) => l.high?.effect ?? NaN),
+      up_effect_is: result.levers.map((l) => l.high?.kind ?? ''),
     }),
   });
   if (options.json) {
@@ -51,5 +53,8 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
   }
   console.log(`Sensitivity of ${result.base}: 85th percentile time to production ${estimateText(result.baseP85).value} days; each lever one step down and up, ${result.experiment.replications} replications each`);
   console.log(leverTable(result.levers));
+  if (!isReached(result.baseP85)) {
+    console.log(`\nThe base's 85th percentile is beyond the run in some replications: effects measured against it are bounds ("at least", "at most") or unknown, and rank by what is known. A longer run (--horizon) gives estimates.`);
+  }
   console.log(`\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`);
 }
