@@ -14,7 +14,7 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
   const rows = summaries.flatMap((s) =>
     METRICS.map((m) => {
       const e = plottedEstimate(m.value(s));
-      return { scenario: s.name, metric: m.label, ...e, shown: e.reached ? 'estimate' : 'at least (not reached within the run)' };
+      return { scenario: s.name, metric: m.label, ...e, shown: e.reached ? 'estimate' : 'at least' };
     }),
   );
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
@@ -31,7 +31,7 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
             mark: { type: 'point', filled: true, size: 110 },
             encoding: {
               y, x: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names),
-              shape: { field: 'shown', type: 'nominal', title: null, scale: { domain: ['estimate', 'at least (not reached within the run)'], range: ['circle', 'triangle-right'] } },
+              shape: { field: 'shown', type: 'nominal', title: null, scale: { domain: ['estimate', 'at least'], range: ['circle', 'triangle-right'] } },
             },
           },
         ],
@@ -39,6 +39,6 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
       resolve: { scale: { x: 'independent' } },
     },
     'Configurations compared',
-    'Mean over replications, with its 95% confidence interval',
+    ['Mean over replications, with its 95% confidence interval', 'A triangle is a lower bound: the run ended before that share was live in some replication'],
   );
 }

@@ -3,6 +3,9 @@ import type { ScenarioSummary, TimeToProductionSummary } from '../analysis/exper
 import type { SweepResult } from '../experiment/sweep.js';
 import { plottedEstimate, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
+const ESTIMATE = 'estimate';
+const AT_LEAST = 'at least (beyond the run)';
+
 export type SweepMetric = keyof TimeToProductionSummary | 'throughputPerYear' | 'costPerGoLive';
 
 const LABELS: Record<SweepMetric, string> = {
@@ -23,7 +26,8 @@ export function sweepChart(sweeps: readonly { name: string; sweep: SweepResult }
   const names = sweeps.map((s) => s.name);
   const rows = sweeps.flatMap(({ name, sweep }) =>
     sweep.points.map((p) => {
-      return { scenario: name, value: Number(p.values[path]), ...plottedEstimate(estimate(p.summary, metric)) };
+      const e = plottedEstimate(estimate(p.summary, metric));
+      return { scenario: name, value: Number(p.values[path]), ...e, shown: e.reached ? ESTIMATE : AT_LEAST };
     }),
   );
   const x = { field: 'value', type: 'quantitative', title: parameterLabel, axis: { tickMinStep: 1 } };
@@ -34,10 +38,17 @@ export function sweepChart(sweeps: readonly { name: string; sweep: SweepResult }
       data: { values: rows },
       layer: [
         { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: LABELS[metric], scale: { zero: false } }, y2: { field: 'high' }, color: scenarioColour(names) } },
-        { mark: { type: 'line', point: { filled: true, size: 50 }, strokeWidth: 2.5 }, encoding: { x, y: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names) } },
+        { mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names) } },
+        {
+          mark: { type: 'point', filled: true, size: 60 },
+          encoding: {
+            x, y: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names),
+            shape: { field: 'shown', type: 'nominal', title: null, scale: { domain: [ESTIMATE, AT_LEAST], range: ['circle', 'triangle-up'] } },
+          },
+        },
       ],
     },
     `${LABELS[metric].replace(/ \(.*\)$/, '')} as ${parameterLabel} changes`,
-    'Mean over replications with common random numbers; band: 95% confidence interval',
+    ['Mean over replications with common random numbers; band: 95% confidence interval', 'A triangle is a lower bound: the run ended before that share was live in some replication'],
   );
 }

@@ -34,7 +34,7 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
             y,
             x: { field: 'effect', type: 'quantitative', title: `Change in 85th percentile time to production (days; base ${estimateText(result.baseP85).value})` },
             color: { field: 'setting', type: 'nominal', title: null, scale: { domain: ['Lever down', 'Lever up'], range: ['#0072B2', '#E69F00'] } },
-            opacity: { field: 'shown', type: 'nominal', title: null, scale: { domain: ['estimate', 'a bound (p85 beyond the run)'], range: [0.9, 0.35] } },
+            opacity: { field: 'shown', type: 'ordinal', title: null, sort: ['estimate', 'a bound (p85 beyond the run)'], scale: { domain: ['estimate', 'a bound (p85 beyond the run)'], range: [0.9, 0.35] } },
           },
         },
         { mark: { type: 'rule', color: '#333' }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },

@@ -76,11 +76,16 @@ export function leverTable(levers: readonly LeverEffect[], top = 15): string {
   return t.toString();
 }
 
+const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = { 'keeps-up': 'yes', 'does-not-keep-up': 'no', 'cannot-tell': 'not yet clear' };
+
 export function sweepTable(points: readonly SweepPoint[]): string {
   const paths = Object.keys(points[0]?.values ?? {});
-  const t = new Table({ head: [...paths, 'Median days', 'p85 days', 'Go-lives / year'], style });
+  const t = new Table({ head: [...paths, 'Median days', 'p85 days', 'Go-lives / year', 'Keeps up?'], style });
   for (const p of points) {
-    t.push([...paths.map((k) => String(p.values[k])), withInterval(p.summary.timeToProduction.p50), withInterval(p.summary.timeToProduction.p85), withInterval(p.summary.throughputPerYear, 1)]);
+    t.push([
+      ...paths.map((k) => String(p.values[k])),
+      withInterval(p.summary.timeToProduction.p50), withInterval(p.summary.timeToProduction.p85), withInterval(p.summary.throughputPerYear, 1), VERDICT_WORDS[p.summary.verdict],
+    ]);
   }
   return t.toString();
 }

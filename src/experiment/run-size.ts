@@ -3,7 +3,7 @@
  * scenario (demand per month over the horizon, plus the dated items). A run past the bounds
  * is refused at once, before any worker starts, instead of running out of memory later.
  */
-import type { ScenarioSpec } from '../scenario/index.js';
+import { MAX_HORIZON_DAYS, type ScenarioSpec } from '../scenario/index.js';
 
 const DAYS_PER_MONTH = 365 / 12;
 
@@ -11,8 +11,7 @@ const DAYS_PER_MONTH = 365 / 12;
 export const MAX_USE_CASES_PER_REPLICATION = 200_000;
 /** The whole run (every replication of every scenario) may hold this many times the bound of one replication. */
 export const WHOLE_RUN_FACTOR = 25;
-/** The longest horizon (a thousand years): even with no use cases, a run records work in progress every week. */
-export const MAX_HORIZON_DAYS = 365_000;
+export { MAX_HORIZON_DAYS };
 
 /** Expected use cases in one replication of a scenario, and what they come from. */
 export interface ReplicationSize {

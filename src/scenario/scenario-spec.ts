@@ -6,6 +6,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DistributionSpec } from './distribution-spec.js';
 
+/** The longest horizon (a thousand years): even with no use cases, a run records work in progress every week. */
+export const MAX_HORIZON_DAYS = 365_000;
+
 const Id = (description: string) => Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', description });
 const closed = <T extends Record<string, any>>(properties: T, description: string) =>
   Type.Object(properties, { additionalProperties: false, description });
@@ -127,7 +130,7 @@ export const ScenarioSpec = closed(
     extends: Type.Optional(Type.String({ description: 'a scenario file this one overrides (path relative to this file)' })),
     name: Type.String({ description: 'scenario name, shown in reports' }),
     description: Type.Optional(Type.String({ description: 'what this scenario represents' })),
-    horizon_days: Type.Number({ exclusiveMinimum: 0, description: 'simulated calendar days' }),
+    horizon_days: Type.Number({ exclusiveMinimum: 0, maximum: MAX_HORIZON_DAYS, description: 'simulated calendar days, at most a thousand years' }),
     warmup_days: Type.Optional(Type.Number({ minimum: 0, description: 'days left out of the statistics at the start (default 0)' })),
     calendar: Type.Optional(
       closed({ working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'default 5' }) }, 'working calendar: effort in person-days becomes calendar days'),
