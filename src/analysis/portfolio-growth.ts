@@ -7,7 +7,7 @@ import type { ExperimentResult } from '../experiment/experiment.js';
 import { timeToProductionDistribution, type Observation } from './competing-risks.js';
 import { observationOf } from './replication-metrics.js';
 
-const QUARTER = 365 / 4;
+import { DAYS_PER_QUARTER as QUARTER } from '../scenario/time-units.js';
 
 /**
  * Median time to production of the use cases arriving in each quarter (after the warm-up),

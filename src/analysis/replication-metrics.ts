@@ -4,6 +4,7 @@
  */
 import { linearRegression, mean } from 'simple-statistics';
 import type { ItemRecord, RunResult } from '../model/index.js';
+import { DAYS_PER_QUARTER, DAYS_PER_YEAR } from '../scenario/time-units.js';
 import { timeToProductionDistribution, type Observation, type TimeToProductionDistribution } from './competing-risks.js';
 
 /** Where the time of live use cases went, mean days per use case. */
@@ -29,8 +30,7 @@ export interface TimeToProduction extends Percentiles<number> {
   count: number;
 }
 
-/** Days per quarter of a year. */
-export const DAYS_PER_QUARTER = 365 / 4;
+export { DAYS_PER_QUARTER };
 
 /** The shares at which the distribution curve is kept: 1%, 2%, ..., 99%. */
 export const CURVE_SHARES = Array.from({ length: 99 }, (_, k) => (k + 1) / 100);
@@ -145,7 +145,7 @@ export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'war
   const ended = measured.filter((i) => i.outcome !== 'in_progress');
   const distribution = timeToProductionDistribution(measured.map((i) => observationOf(i, run.horizon)));
   const wip = wipTrend(run.flow, run.warmup, run.horizon);
-  const years = (run.horizon - run.warmup) / 365;
+  const years = (run.horizon - run.warmup) / DAYS_PER_YEAR;
   const goLivesInWindow = run.items.filter((i) => i.outcome === 'live' && i.end >= run.warmup);
   // complete quarters only: a last, partial quarter would show as a false drop
   const quarters = Math.floor((run.horizon - run.warmup) / DAYS_PER_QUARTER + 1e-9);

@@ -5,7 +5,7 @@
  */
 import { MAX_HORIZON_DAYS, type ScenarioSpec } from '../scenario/index.js';
 
-const DAYS_PER_MONTH = 365 / 12;
+import { DAYS_PER_MONTH } from '../scenario/time-units.js';
 
 /** The default bound on use cases in one replication. */
 export const MAX_USE_CASES_PER_REPLICATION = 200_000;

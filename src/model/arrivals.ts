@@ -6,12 +6,12 @@
  */
 import type { ProcessGenerator } from '../engine/index.js';
 import { exponential } from '../random/index.js';
+import { DAYS_PER_MONTH } from '../scenario/time-units.js';
 import { newItemRecord } from './item-record.js';
 import { checkOpenWork } from './run-limit.js';
 import type { ModelContext } from './model-context.js';
 import { useCase } from './use-case-process.js';
 
-const DAYS_PER_MONTH = 365 / 12;
 
 /** Starts the demand; stops the run (RunLimitError) when too much work is open at once (see run-limit.ts). */
 export function startArrivals(ctx: ModelContext): void {

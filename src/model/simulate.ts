@@ -7,6 +7,7 @@ import { Environment, type ProcessGenerator } from '../engine/index.js';
 import { RandomStreams, exponential, type Distribution } from '../random/index.js';
 import { buildDistribution } from '../scenario/distribution-build.js';
 import { DEFAULT_MODEL_LIFETIME, type ScenarioSpec } from '../scenario/scenario-spec.js';
+import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../scenario/time-units.js';
 import { buildWorkflowGraph } from '../scenario/workflow-graph.js';
 import { startArrivals } from './arrivals.js';
 import { DEFAULT_MAX_OPEN_USE_CASES } from './run-limit.js';
@@ -16,7 +17,6 @@ import { LoopMonitor, type ModelContext } from './model-context.js';
 import { Organisation, type Boundary } from './organisation.js';
 import { startPortfolio } from './production.js';
 
-const DAYS_PER_MONTH = 365 / 12;
 
 export interface SimulationOptions {
   /** Master seed of the run's named streams. */
@@ -162,7 +162,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
 
   // 4. collect
   const horizon = spec.horizon_days;
-  const years = (horizon - warmup) / 365;
+  const years = (horizon - warmup) / DAYS_PER_YEAR;
   let peopleCost = 0;
   for (const [, team] of Object.entries(spec.teams)) {
     for (const [role, people] of Object.entries(team.headcount)) {

@@ -8,3 +8,4 @@ export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './is
 export { buildDistribution } from './distribution-build.js';
 export { scaleDistribution } from './scale-distribution.js';
 export { scenarioJsonSchema } from './json-schema.js';
+export { DAYS_PER_YEAR, DAYS_PER_MONTH, DAYS_PER_QUARTER } from './time-units.js';

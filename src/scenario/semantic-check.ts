@@ -10,6 +10,7 @@ import { eligibleTeams } from './routing-rules.js';
 import { CENTRE, SME_ROLE, type ScenarioSpec } from './scenario-spec.js';
 import { buildWorkflowGraph, expectedVisits, isTerminal, type WorkflowGraph } from './workflow-graph.js';
 import { buildDistribution, expectedMean } from './distribution-build.js';
+import { DAYS_PER_MONTH } from './time-units.js';
 import type { DistributionSpec } from './distribution-spec.js';
 
 const SUM_TOLERANCE = 1e-9;
@@ -201,7 +202,7 @@ function capacityWarnings(spec: ScenarioSpec, graph: WorkflowGraph, visitsOf: (t
   const days = spec.horizon_days;
   for (const [d, domain] of Object.entries(spec.domains)) {
     const perDay = new Map<string, number>();
-    for (const [type, rate] of Object.entries(domain.demand ?? {})) perDay.set(type, (perDay.get(type) ?? 0) + (rate * 12) / 365);
+    for (const [type, rate] of Object.entries(domain.demand ?? {})) perDay.set(type, (perDay.get(type) ?? 0) + rate / DAYS_PER_MONTH);
     for (const item of domain.items ?? []) perDay.set(item.type, (perDay.get(item.type) ?? 0) + 1 / days);
     for (const [type, rate] of perDay) {
       const typeSpec = spec.use_case_types[type];
