@@ -6,7 +6,7 @@ export { replicationMetrics, timeToProductionOf, observationOf, CURVE_SHARES, DA
 export { checkLittlesLaw, type LittleCheck } from './littles-law.js';
 export { summariseExperiment, summariseScenario, estimateOf, boundedEstimateOf, isReached, isUnreached, valueOrBound, type Estimate, type BoundedEstimate, type Unreached, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
 export { cumulativeIncidence, timeToProductionDistribution, TimeToProductionDistribution, type Observation, type Resolution, type CumulativeIncidence, type BoundedValue } from './competing-risks.js';
-export { stabilityOf, saturatedPools, SATURATED_UTILIZATION, OVERLOADED_UTILIZATION, MATERIAL_GROWTH_PER_QUARTER, type StabilityVerdict, type SaturatedPool } from './stability.js';
+export { stabilityOf, saturatedPools, SATURATED_UTILIZATION, OVERLOADED_UTILIZATION, MATERIAL_GROWTH_PER_QUARTER, type StabilityVerdict, type SaturatedPool, type Verdict } from './stability.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
 export { itemsTable, replicationsTable, summaryTable, groupTable, utilisationTable, timeSplitTable, flowTable, throughputTable, comparisonTable } from './tables.js';
 export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
