@@ -9,8 +9,8 @@
  * `yield env.timeout(d)` (des_gen's default `obj` style), `delay` with `yield d` (its `num`
  * style).
  */
-import { batchMeans } from '../src/analysis/batch-means.js';
-import { jacksonNetwork, mmc } from '../src/analysis/queueing-theory.js';
+import { batchMeans } from '../src/statistics/batch-means.js';
+import { jacksonNetwork, mmc } from '../src/statistics/queueing-theory.js';
 import { Environment, Resource, Tally, type ProcessGenerator } from '../src/engine/index.js';
 import { RandomStreams } from '../src/random/index.js';
 import { holdIn } from '../test/support/queue-models.js';

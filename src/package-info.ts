@@ -1,7 +1,7 @@
 /** Where orgflow is installed and which version it is, from the package.json above this file (built or not). */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { callerFile } from './experiment/module-file.js';
+import { callerFile } from './module-file.js';
 
 const here = callerFile();
 let found: { root: string; version: string } | null | undefined;

@@ -6,7 +6,7 @@
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { estimateOf, summariseScenario } from './experiment-summary.js';
-import type { ReplicationMetrics } from './replication-metrics.js';
+import type { ReplicationMetrics } from '../metrics/replication-metrics.js';
 
 /** A metric that can be compared, and whether lower is better. */
 export interface ComparedMetric {

@@ -4,8 +4,8 @@
  * the models in production (from the flow series), which level off once as many retire as go live.
  */
 import type { ExperimentResult } from '../experiment/experiment.js';
-import { timeToProductionDistribution, type Observation } from './competing-risks.js';
-import { observationOf } from './replication-metrics.js';
+import { timeToProductionDistribution, type Observation } from '../statistics/competing-risks.js';
+import { observationOf } from '../metrics/replication-metrics.js';
 
 import { DAYS_PER_QUARTER as QUARTER } from '../scenario/time-units.js';
 

@@ -6,7 +6,7 @@ import { table, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import type { Comparison } from './paired-comparison.js';
 import { isUnreached, type BoundedEstimate, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
-import { TIME_PARTS } from './replication-metrics.js';
+import { TIME_PARTS } from '../metrics/replication-metrics.js';
 
 type Columns = Record<string, unknown[]>;
 

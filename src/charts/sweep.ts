@@ -1,5 +1,6 @@
 /** A sweep: a metric against one swept parameter, with its 95% confidence band, one line per configuration. */
 import type { ScenarioSummary, TimeToProductionSummary } from '../analysis/experiment-summary.js';
+import { summariseSweep } from '../analysis/sweep-summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
 import { plottedEstimate, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
@@ -25,7 +26,7 @@ function estimate(s: ScenarioSummary, metric: SweepMetric) {
 export function sweepChart(sweeps: readonly { name: string; sweep: SweepResult }[], path: string, metric: SweepMetric = 'p85', parameterLabel = path): VegaLiteSpec {
   const names = sweeps.map((s) => s.name);
   const rows = sweeps.flatMap(({ name, sweep }) =>
-    sweep.points.map((p) => {
+    summariseSweep(sweep).map((p) => {
       const e = plottedEstimate(estimate(p.summary, metric));
       return { scenario: name, value: Number(p.values[path]), ...e, shown: e.reached ? ESTIMATE : AT_LEAST };
     }),

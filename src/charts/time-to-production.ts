@@ -5,7 +5,7 @@
  * (use cases still open at the end counted as censored), averaged over replications, so a
  * median in a chart is the median in the table.
  */
-import { CURVE_SHARES } from '../analysis/replication-metrics.js';
+import { CURVE_SHARES } from '../metrics/replication-metrics.js';
 import { isReached, valueOrBound, type ScenarioSummary } from '../analysis/experiment-summary.js';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import { scenarioColour, themed, type VegaLiteSpec } from './theme.js';

@@ -1,9 +1,8 @@
 /** Results as tables for the terminal (cli-table3). */
 import Table from 'cli-table3';
 import { humanise } from '../charts/theme.js';
-import type { BoundedEstimate, Comparison, ScenarioSummary } from '../analysis/index.js';
+import type { BoundedEstimate, Comparison, ScenarioSummary, SweepPointSummary } from '../analysis/index.js';
 import type { LeverEffect } from '../experiment/index.js';
-import type { SweepPoint } from '../experiment/index.js';
 import { estimateText } from '../analysis/estimate-text.js';
 
 const number = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-');
@@ -78,7 +77,7 @@ export function leverTable(levers: readonly LeverEffect[], top = 15): string {
 
 const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = { 'keeps-up': 'yes', 'does-not-keep-up': 'no', 'cannot-tell': 'not yet clear' };
 
-export function sweepTable(points: readonly SweepPoint[]): string {
+export function sweepTable(points: readonly SweepPointSummary[]): string {
   const paths = Object.keys(points[0]?.values ?? {});
   const t = new Table({ head: [...paths, 'Median days', 'p85 days', 'Go-lives / year', 'Keeps up?'], style });
   for (const p of points) {

@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { Piscina } from 'piscina';
-import { callerFile } from './module-file.js';
+import { callerFile } from '../module-file.js';
 import { RunLimitError } from '../model/index.js';
 import { runReplicationTask, type ReplicationResult, type ReplicationTask } from './replication-task.js';
 

@@ -3,7 +3,7 @@
  * numbers (the default) replication r of every scenario uses the same seed, so the same use
  * cases arrive with the same efforts and only the organisation differs.
  */
-import { confidenceInterval } from '../analysis/batch-means.js';
+import { confidenceInterval } from '../statistics/batch-means.js';
 import { replicationSeed } from '../random/index.js';
 import type { ScenarioSpec } from '../scenario/index.js';
 import { ReplicationExecutor, defaultWorkers } from './executor.js';

@@ -3,8 +3,8 @@
  * is compact (metrics, the measured use cases, the flow series), not the whole event log,
  * unless the log is asked for.
  */
-import { checkLittlesLaw, type LittleCheck } from '../analysis/littles-law.js';
-import { replicationMetrics, type ReplicationMetrics } from '../analysis/replication-metrics.js';
+import { checkLittlesLaw, type LittleCheck } from '../metrics/littles-law.js';
+import { replicationMetrics, type ReplicationMetrics } from '../metrics/replication-metrics.js';
 import { simulate, type FlowSeries, type ItemRecord, type LogColumns, type PoolStatistics } from '../model/index.js';
 import type { ScenarioSpec } from '../scenario/index.js';
 

@@ -3,7 +3,7 @@
  * every variant is replicated with common random numbers alongside the base, and the levers
  * are ranked by their effect on the 85th percentile of time to production (the tornado).
  */
-import { boundedEstimateOf, estimateOf, type BoundedEstimate } from '../analysis/experiment-summary.js';
+import { boundedEstimateOf, estimateOf, type BoundedEstimate } from '../statistics/estimate.js';
 import { scaleDistribution, ScenarioError, type ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';

@@ -3,7 +3,6 @@
  * point replicated with common random numbers, so neighbouring points differ by the
  * parameter, not by luck.
  */
-import { summariseScenario, type ScenarioSummary } from '../analysis/experiment-summary.js';
 import type { ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';
@@ -36,10 +35,11 @@ export function parseSweepParameter(text: string): SweepParameter {
   return { path, values };
 }
 
+/** One point of the grid: its values and the index of its scenario in the experiment (summarise with analysis' summariseSweep). */
 export interface SweepPoint {
   /** path -> value at this point. */
   values: Record<string, unknown>;
-  summary: ScenarioSummary;
+  scenarioIndex: number;
 }
 
 export interface SweepResult {
@@ -67,7 +67,7 @@ export async function runSweep(base: { name: string; spec: ScenarioSpec }, param
   return {
     base: base.name,
     parameters: [...parameters],
-    points: points.map((values, i) => ({ values, summary: summariseScenario(experiment.scenarios[i], experiment.seed) })),
+    points: points.map((values, scenarioIndex) => ({ values, scenarioIndex })),
     experiment,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval } from '../../src/analysis/batch-means.js';
-import { cumulativeIncidence, timeToProductionDistribution, type Observation } from '../../src/analysis/competing-risks.js';
+import { confidenceInterval } from '../../src/statistics/batch-means.js';
+import { cumulativeIncidence, timeToProductionDistribution, type Observation } from '../../src/statistics/competing-risks.js';
 import { RandomStreams } from '../../src/random/index.js';
 import { covers, describeCoverage } from '../support/coverage.js';
 

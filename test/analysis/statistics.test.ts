@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { batchMeans, confidenceInterval } from '../../src/analysis/batch-means.js';
-import { erlangC, jacksonNetwork, mg1, mmc, nonPreemptivePriorityWaits } from '../../src/analysis/queueing-theory.js';
-import { studentTQuantile } from '../../src/analysis/student-t.js';
+import { batchMeans, confidenceInterval } from '../../src/statistics/batch-means.js';
+import { erlangC, jacksonNetwork, mg1, mmc, nonPreemptivePriorityWaits } from '../../src/statistics/queueing-theory.js';
+import { studentTQuantile } from '../../src/statistics/student-t.js';
 import { gammaFunction, normalCdf, normalQuantile } from '../../src/random/index.js';
 
 describe("Student's t quantile", () => {

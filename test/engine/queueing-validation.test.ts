@@ -5,7 +5,7 @@
  * reject models that are subtly wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { jacksonNetwork, mg1, mmc, nonPreemptivePriorityWaits } from '../../src/analysis/queueing-theory.js';
+import { jacksonNetwork, mg1, mmc, nonPreemptivePriorityWaits } from '../../src/statistics/queueing-theory.js';
 import { constant, exponential, lognormal, type Distribution } from '../../src/random/index.js';
 import { covers, describeCoverage, meanOf, replicate } from '../support/coverage.js';
 import { runPriorityQueue, runReworkNetwork, runSingleStation } from '../support/queue-models.js';

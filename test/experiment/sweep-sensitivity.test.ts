@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { leversOf, parseSweepParameter, runSensitivity, runSweep } from '../../src/experiment/index.js';
+import { summariseSweep } from '../../src/analysis/index.js';
 import { validateScenario } from '../../src/scenario/index.js';
 import { poolingScenario } from '../support/small-scenarios.js';
 
@@ -28,7 +29,7 @@ describe('sweeps', () => {
       { 'teams.central.engineer': 5, 'teams.central.analyst': 8 },
       { 'teams.central.engineer': 5, 'teams.central.analyst': 10 },
     ]);
-    const p85 = sweep.points.map((p) => p.summary.timeToProduction.p85.estimate as number);
+    const p85 = summariseSweep(sweep).map((p) => p.summary.timeToProduction.p85.estimate as number);
     const engineerEffect = Math.abs(p85[0] - p85[2]);
     const analystEffect = Math.abs(p85[0] - p85[1]);
     expect(engineerEffect).toBeGreaterThan(analystEffect);

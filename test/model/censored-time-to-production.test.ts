@@ -4,9 +4,9 @@
  * estimate (finished use cases only) shown to be biased on the same runs.
  */
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval } from '../../src/analysis/batch-means.js';
-import { erlangC } from '../../src/analysis/queueing-theory.js';
-import { timeToProductionOf } from '../../src/analysis/replication-metrics.js';
+import { confidenceInterval } from '../../src/statistics/batch-means.js';
+import { erlangC } from '../../src/statistics/queueing-theory.js';
+import { timeToProductionOf } from '../../src/metrics/replication-metrics.js';
 import { simulate } from '../../src/model/index.js';
 import { replicationSeed } from '../../src/random/index.js';
 import { validateScenario } from '../../src/scenario/index.js';

@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval } from '../../src/analysis/batch-means.js';
-import { timeToProductionOf } from '../../src/analysis/replication-metrics.js';
-import { mmc } from '../../src/analysis/queueing-theory.js';
+import { confidenceInterval } from '../../src/statistics/batch-means.js';
+import { timeToProductionOf } from '../../src/metrics/replication-metrics.js';
+import { mmc } from '../../src/statistics/queueing-theory.js';
 import { simulate, type ItemRecord } from '../../src/model/index.js';
 import { replicationSeed } from '../../src/random/index.js';
 import { applyOverride, loadScenario, validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';

@@ -4,7 +4,7 @@
  * which must equal the work alone (arrival rate x effort per person), as in an M/M/c queue.
  */
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval } from '../../src/analysis/batch-means.js';
+import { confidenceInterval } from '../../src/statistics/batch-means.js';
 import { simulate } from '../../src/model/index.js';
 import { replicationSeed } from '../../src/random/index.js';
 import { validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';

@@ -4,7 +4,7 @@
  * checks, so the family-wise false-alarm rate stays near 3%.
  */
 import { describe, expect, it } from 'vitest';
-import { confidenceInterval } from '../../src/analysis/batch-means.js';
+import { confidenceInterval } from '../../src/statistics/batch-means.js';
 import {
   RandomStreams, bernoulli, categorical, constant, empiricalDiscrete, empiricalPiecewise, erlang, exponential, gamma,
   lognormal, normal, pert, triangular, uniform, weibull, type Distribution,

@@ -2,7 +2,7 @@
  * Helpers for checking simulation estimates against theory with a tolerance taken from the
  * run's own confidence interval (never a hand-picked margin).
  */
-import { confidenceInterval, type Estimate } from '../../src/analysis/batch-means.js';
+import { confidenceInterval, type Estimate } from '../../src/statistics/batch-means.js';
 import { replicationSeed } from '../../src/random/index.js';
 
 /** Whether the estimate's confidence interval contains `theory`. */

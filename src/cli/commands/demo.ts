@@ -3,8 +3,8 @@
  * of five people sharing one queue of requests) simulated over several replications and
  * compared with the closed-form Erlang C answer.
  */
-import { confidenceInterval } from '../../analysis/batch-means.js';
-import { mmc } from '../../analysis/queueing-theory.js';
+import { confidenceInterval } from '../../statistics/batch-means.js';
+import { mmc } from '../../statistics/queueing-theory.js';
 import { Environment, Resource, Tally, type ProcessGenerator } from '../../engine/index.js';
 import { RandomStreams, exponential, replicationSeed } from '../../random/index.js';
 

@@ -1,7 +1,7 @@
 /** orgflow sweep <scenario> --vary <path>=<values|range>: a sweep with its chart. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic, writeResultsBundle, summaryTable as summaryArquero } from '../../analysis/index.js';
+import { summariseSweep, writeFileAtomic, writeResultsBundle, summaryTable as summaryArquero } from '../../analysis/index.js';
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
 import { parseSweepParameter, runSweep, type SweepResult } from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
@@ -40,7 +40,8 @@ export async function sweep(file: string, vary: string[], options: RunOptions, s
   }
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
-  writeResultsBundle(folder, result.experiment, { summary: summaryArquero(result.points.map((p) => p.summary)) });
+  const points = summariseSweep(result);
+  writeResultsBundle(folder, result.experiment, { summary: summaryArquero(points.map((p) => p.summary)) });
   let chart = '';
   if (parameters.length <= 2) {
     const svg = await renderSvg(sweepChart(chartRuns(result), parameters[0].path));
@@ -49,10 +50,10 @@ export async function sweep(file: string, vary: string[], options: RunOptions, s
     writeFileAtomic(join(folder, 'sweep.png'), await svgToPng(svg));
   }
   if (options.json) {
-    console.log(JSON.stringify({ parameters, points: result.points.map((p) => ({ values: p.values, ...p.summary })) }, null, 2));
+    console.log(JSON.stringify({ parameters, points: points.map((p) => ({ values: p.values, ...p.summary })) }, null, 2));
     return;
   }
   console.log(`Sweep of ${scenarios[0].name}: ${result.points.length} points x ${result.experiment.replications} replications (common random numbers)`);
-  console.log(sweepTable(result.points));
+  console.log(sweepTable(points));
   console.log(`\n${chart ? `Chart: ${chart} (and .png)\n` : 'No chart for more than two swept parameters.\n'}Tables: ${folder}`);
 }

@@ -5,7 +5,7 @@
 import { linearRegression, mean } from 'simple-statistics';
 import type { ItemRecord, RunResult } from '../model/index.js';
 import { DAYS_PER_QUARTER, DAYS_PER_YEAR } from '../scenario/time-units.js';
-import { timeToProductionDistribution, type Observation, type TimeToProductionDistribution } from './competing-risks.js';
+import { timeToProductionDistribution, type Observation, type TimeToProductionDistribution } from '../statistics/competing-risks.js';
 
 /** Where the time of live use cases went, mean days per use case. */
 export const TIME_PARTS = ['work', 'rework', 'waiting', 'handover', 'clarification', 'gate', 'planning'] as const;
@@ -30,7 +30,6 @@ export interface TimeToProduction extends Percentiles<number> {
   count: number;
 }
 
-export { DAYS_PER_QUARTER };
 
 /** The shares at which the distribution curve is kept: 1%, 2%, ..., 99%. */
 export const CURVE_SHARES = Array.from({ length: 99 }, (_, k) => (k + 1) / 100);
