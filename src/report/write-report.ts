@@ -2,13 +2,16 @@
  * Writes the leadership report: report.html (self-contained: styles and charts inline, no
  * network, no scripts), every chart as SVG and PNG in charts/ for slides, every table as
  * CSV, JSON and Arrow in tables/ with the manifest. Phases: 1 summarise, 2 chart, 3 render,
- * 4 tables, 5 the document. Each file is written to a temporary name and renamed into place.
+ * 4 tables, 5 the document. The whole report is built in a staging folder first and swapped
+ * in only when every phase succeeded, so the out folder never holds new charts beside an old
+ * report: it has the previous report, whole, or the new one.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ColumnTable } from 'arquero';
 import {
   comparisonTable, flowTable, groupTable, itemsTable, replicationsTable, summaryTable,
-  throughputTable, timeSplitTable, utilisationTable, writeFileAtomic, writeResultsBundle, type BoundedEstimate, type ScenarioSummary,
+  throughputTable, timeSplitTable, utilisationTable, writeFileAtomic, writeResultsBundle, type BoundedEstimate, type Manifest, type ScenarioSummary,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
 import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
@@ -17,7 +20,8 @@ import { assumptionsSectionHtml } from './assumptions.js';
 import { escapeHtml } from './escape.js';
 import { estimateText } from '../analysis/estimate-text.js';
 import { findingsOf, type Findings } from './headline.js';
-import { reportHtml, type ReportFigure } from './html-document.js';
+import { reportHtml, type ReportContent, type ReportFigure } from './html-document.js';
+import { makeStaging, removeStaging, replaceEntries } from './replace-entries.js';
 
 export interface ReportInput {
   experiment: ExperimentResult;
@@ -31,6 +35,12 @@ export interface ReportInput {
   command?: string;
   /** What the comparison found, when the caller has it already (computed from the experiment otherwise). */
   findings?: Findings;
+  /**
+   * Turns the content into the HTML document, for a caller with its own template; reportHtml
+   * when not given. It runs last, after the charts and tables are written: if it throws, the
+   * previous report stays as it was.
+   */
+  renderDocument?: (content: ReportContent) => string;
 }
 
 export interface ReportFiles {
@@ -66,14 +76,58 @@ function journeyFigure(input: ReportInput, best: string): charts.VegaLiteSpec | 
   return charts.journeyChart(run.log, item.id, `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`);
 }
 
-export async function writeReport(outDir: string, input: ReportInput): Promise<ReportFiles> {
-  const { experiment } = input;
-  // 1. summarise
-  const { summaries, headline, comparisons, best: bestName } = input.findings ?? findingsOf(experiment);
-  const best = bestName ?? summaries[0].name;
+/** The entries of the out folder that belong to the report: replaced together; anything else there is left alone. */
+const REPORT_ENTRIES = ['report.html', 'charts', 'tables'] as const;
 
+/**
+ * Writes the report into `outDir`, replacing the previous report.html, charts/ and tables/
+ * together once the new ones are complete; other files and folders in `outDir` (sweep/,
+ * sensitivity/, a user's own) are not touched. On any failure the previous report is left
+ * as it was and nothing temporary remains. Returns the files written, under `outDir`.
+ */
+export async function writeReport(outDir: string, input: ReportInput): Promise<ReportFiles> {
+  const staging = makeStaging(outDir, 'report');
+  try {
+    const written = await writeReportFolder(staging.fresh, input);
+    replaceEntries(outDir, REPORT_ENTRIES, staging.fresh, staging.aside);
+    return {
+      report: join(outDir, 'report.html'),
+      charts: written.charts.map((f) => join(outDir, 'charts', f)),
+      tables: written.tables.map((f) => join(outDir, 'tables', f)),
+    };
+  } finally {
+    removeStaging(staging.root);
+  }
+}
+
+/** The five phases, writing report.html, charts/ and tables/ into `dir`; returns the chart and table file names. */
+async function writeReportFolder(dir: string, input: ReportInput): Promise<{ charts: string[]; tables: string[] }> {
+  // 1. summarise
+  const findings = input.findings ?? findingsOf(input.experiment);
   // 2. chart
-  const specs: { stem: string; spec: charts.VegaLiteSpec; caption: string }[] = [
+  const specs = chartsToDraw(input, findings);
+  // 3. render
+  const { figures, files } = await drawCharts(join(dir, 'charts'), specs);
+  // 4. tables
+  const tables = reportTables(input.experiment, findings);
+  const manifest = writeResultsBundle(join(dir, 'tables'), input.experiment, tables);
+  // 5. the document
+  const render = input.renderDocument ?? reportHtml;
+  writeFileAtomic(join(dir, 'report.html'), render(documentContent(input, findings, figures, manifest)));
+  return { charts: files, tables: Object.keys(tables).flatMap((t) => ['csv', 'json', 'arrow'].map((f) => `${t}.${f}`)) };
+}
+
+interface ChartToDraw {
+  stem: string;
+  spec: charts.VegaLiteSpec;
+  caption: string;
+}
+
+/** Every chart of the report with its caption; the tornado, sweep and journey only when there is something to show. */
+function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
+  const { experiment } = input;
+  const { summaries } = findings;
+  const specs: ChartToDraw[] = [
     { stem: 'time-to-production', spec: charts.timeToProductionChart(experiment, summaries), caption: 'How long use cases take to reach production, per configuration.' },
     { stem: 'time-to-production-box', spec: charts.timeToProductionBoxChart(experiment, summaries), caption: 'The spread of time to production.' },
     { stem: 'comparison', spec: charts.comparisonChart(summaries), caption: 'The configurations side by side, with 95% confidence intervals.' },
@@ -85,26 +139,30 @@ export async function writeReport(outDir: string, input: ReportInput): Promise<R
   ];
   if (input.sensitivity) specs.push({ stem: 'tornado', spec: charts.tornadoChart(input.sensitivity), caption: 'Which levers move the 85th percentile most.' });
   if (input.sweeps) specs.push({ stem: 'sweep', spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label), caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.` });
-  const journey = journeyFigure(input, best);
+  const journey = journeyFigure(input, findings.best ?? summaries[0].name);
   if (journey) specs.push({ stem: 'journey', spec: journey, caption: 'One use case from request to production: who worked on it, and where it waited.' });
+  return specs;
+}
 
-  // 3. render
-  const chartDir = join(outDir, 'charts');
+/** Renders each chart into `chartDir` as SVG, PNG and its vega-lite spec; returns the figures for the document and the SVG and PNG file names. */
+async function drawCharts(chartDir: string, specs: readonly ChartToDraw[]): Promise<{ figures: ReportFigure[]; files: string[] }> {
   mkdirSync(chartDir, { recursive: true });
   const figures: ReportFigure[] = [];
-  const chartFiles: string[] = [];
+  const files: string[] = [];
   for (const { stem, spec, caption } of specs) {
     const svg = await charts.renderSvg(spec);
     writeFileAtomic(join(chartDir, `${stem}.svg`), svg);
     writeFileAtomic(join(chartDir, `${stem}.png`), await charts.svgToPng(svg));
-    writeFileSync(join(chartDir, `${stem}.vl.json`), `${JSON.stringify(spec)}\n`);
-    chartFiles.push(join(chartDir, `${stem}.svg`), join(chartDir, `${stem}.png`));
+    writeFileAtomic(join(chartDir, `${stem}.vl.json`), `${JSON.stringify(spec)}\n`);
+    files.push(`${stem}.svg`, `${stem}.png`);
     figures.push({ stem, svg, caption });
   }
+  return { figures, files };
+}
 
-  // 4. tables
-  const tableDir = join(outDir, 'tables');
-  const tables = {
+/** The tables written beside the report, by file stem. */
+function reportTables(experiment: ExperimentResult, { summaries, comparisons }: Findings): Record<string, ColumnTable> {
+  return {
     summary: summaryTable(summaries),
     comparisons: comparisonTable(comparisons),
     by_domain: groupTable(summaries, 'domain'),
@@ -116,10 +174,13 @@ export async function writeReport(outDir: string, input: ReportInput): Promise<R
     replications: replicationsTable(experiment),
     items: itemsTable(experiment),
   };
-  const manifest = writeResultsBundle(tableDir, experiment, tables);
+}
 
-  // 5. the document
-  const html = reportHtml({
+/** What the document shows: the headline, figures, metrics, comparisons in words, assumptions, and how to reproduce the run. */
+function documentContent(input: ReportInput, findings: Findings, figures: ReportFigure[], manifest: Manifest): ReportContent {
+  const { experiment } = input;
+  const { headline, summaries, comparisons } = findings;
+  return {
     title: input.title ?? 'Which structure gets AI use cases into production fastest?',
     headline: headline.text,
     caveats: headline.caveats,
@@ -134,8 +195,5 @@ export async function writeReport(outDir: string, input: ReportInput): Promise<R
       ...experiment.scenarios.map((s) => ({ label: `Scenario hash: ${s.name}`, value: s.hash ?? '(built in code)' })),
       ...(input.command ? [{ label: 'Command', value: input.command }] : []),
     ],
-  });
-  const report = join(outDir, 'report.html');
-  writeFileAtomic(report, html);
-  return { report, charts: chartFiles, tables: Object.keys(tables).flatMap((t) => ['csv', 'json', 'arrow'].map((f) => join(tableDir, `${t}.${f}`))) };
+  };
 }

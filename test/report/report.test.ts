@@ -1,13 +1,14 @@
 /**
  * The leadership report: written from a small experiment whose scenario names are hostile,
- * then opened in headless Chromium (Debian's, driven by playwright-core): no console errors,
- * no network, every chart drawn, the headline present, the hostile names shown as text and
- * never run. A screenshot is saved in test/.output/.
+ * over a previous report and beside files orgflow did not write, then opened in headless
+ * Chromium (Debian's, driven by playwright-core): no console errors, no network, every chart
+ * drawn, the headline present, the hostile names shown as text and never run. A screenshot
+ * is saved in test/.output/. A run that fails after its charts are written leaves the
+ * previous report as it was, byte for byte.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment, type ExperimentResult } from '../../src/experiment/index.js';
 import { escapeHtml, writeReport, type ReportFiles } from '../../src/report/index.js';
@@ -28,9 +29,42 @@ const scenarios = [
   { name: HOSTILE_2, spec: { ...validateScenario(poolingScenario('fragmented', 1)).spec, name: HOSTILE_2 } },
 ];
 
+/** A report as an earlier run left it, with content no new run writes, and files orgflow's report does not own. */
+const PREVIOUS: Record<string, string> = {
+  'report.html': 'previous report',
+  'charts/comparison.svg': '<svg>previous comparison</svg>',
+  'charts/comparison.png': 'previous png',
+  'charts/tornado.svg': '<svg>previous tornado</svg>',
+  'tables/summary.csv': 'previous,summary',
+  'tables/manifest.json': '{"previous":true}',
+};
+const FOREIGN: Record<string, string> = {
+  'sweep/sweep.svg': '<svg>a sweep written by orgflow sweep</svg>',
+  'notes.txt': 'my own notes',
+};
+
+/** A fresh out folder holding `entries` (relative path -> content). */
+function outFolderWith(entries: Record<string, string>): string {
+  const out = mkdtempSync(join(tmpdir(), 'orgflow-report-'));
+  for (const [path, content] of Object.entries(entries)) {
+    mkdirSync(join(out, path, '..'), { recursive: true });
+    writeFileSync(join(out, path), content);
+  }
+  return out;
+}
+
+/** Every file and folder under `dir`, by relative path: a file's bytes, a folder's marker. */
+function snapshot(dir: string): Map<string, string> {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  return new Map(entries.map((e) => {
+    const path = join(e.parentPath, e.name);
+    return [relative(dir, path), e.isDirectory() ? '(folder)' : readFileSync(path).toString('base64')];
+  }));
+}
+
 beforeAll(async () => {
   experiment = await runExperiment(scenarios, { replications: 4, workers: 1, seed: 2 });
-  dir = mkdtempSync(join(tmpdir(), 'orgflow-report-'));
+  dir = outFolderWith({ ...PREVIOUS, ...FOREIGN });
   files = await writeReport(dir, { experiment, scenarios, command: 'orgflow compare a.yaml b.yaml' });
 }, 120_000);
 
@@ -59,13 +93,29 @@ describe('the report files', () => {
     expect(html).toMatch(/<p class="headline" id="headline">.+(faster than|not clearly different).+<\/p>/);
   });
 
-  it('is replaced whole or not at all: a failed run leaves the previous report untouched', async () => {
-    const previous = join(mkdtempSync(join(tmpdir(), 'orgflow-report-')), 'out');
-    mkdirSync(previous);
-    writeFileSync(join(previous, 'report.html'), 'previous report');
-    const broken = { ...experiment, scenarios: [] };
-    await expect(writeReport(previous, { experiment: broken, scenarios: [] })).rejects.toThrow();
-    expect(readFileSync(join(previous, 'report.html'), 'utf8')).toBe('previous report');
+  it('replaces the previous report.html, charts/ and tables/ whole, and leaves the rest of the folder alone', () => {
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<p class="headline"/);
+    expect(readFileSync(join(dir, 'charts', 'comparison.svg'), 'utf8')).toMatch(/^<svg [^>]+>/);
+    expect(readFileSync(join(dir, 'tables', 'summary.csv'), 'utf8')).not.toBe(PREVIOUS['tables/summary.csv']);
+    expect(readFileSync(join(dir, 'tables', 'manifest.json'), 'utf8')).toContain('"orgflowVersion"');
+    expect(existsSync(join(dir, 'charts', 'tornado.svg'))).toBe(false); // a chart of an earlier run is not left beside the new ones
+    for (const [path, content] of Object.entries(FOREIGN)) expect(readFileSync(join(dir, path), 'utf8')).toBe(content);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'notes.txt', 'report.html', 'sweep', 'tables']);
+    for (const file of [files.report, ...files.charts, ...files.tables]) expect(existsSync(file)).toBe(true);
+  });
+
+  it('is replaced whole or not at all: a run failing after its charts and tables are written leaves the previous report byte for byte', async () => {
+    const out = outFolderWith({ ...PREVIOUS, ...FOREIGN });
+    const before = snapshot(out);
+    let written: string[] = [];
+    const failingDocument = (): string => {
+      written = readdirSync(out, { recursive: true }).map(String); // what the run had written when its last phase failed
+      throw new Error('the document could not be rendered');
+    };
+    await expect(writeReport(out, { experiment, scenarios, renderDocument: failingDocument })).rejects.toThrow('the document could not be rendered');
+    expect(written.some((f) => f.endsWith('charts/journey.png'))).toBe(true); // the charts had been written (somewhere under out),
+    expect(written.some((f) => f.endsWith('tables/items.arrow'))).toBe(true); // and the tables,
+    expect(snapshot(out)).toEqual(before); // yet nothing changed: no new file, no temporary folder, the foreign files intact
   });
 });
 
