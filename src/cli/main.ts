@@ -69,10 +69,12 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .command('demo')
     .description("simulate a five-person team's queue and compare it with Erlang C (the engine's own check)")
     .option('--seed <n>', 'master seed', wholeNumber(0), DEMO_DEFAULTS.seed)
-    .option('--replications <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
+    .option('--reps <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
+    .addOption(new Option('--replications <n>').hideHelp().argParser(wholeNumber(2)).conflicts('reps')) // the former name of --reps
     .addOption(new Option('--customers <n>', 'requests per replication').argParser(wholeNumber(1)).default(DEMO_DEFAULTS.customers, DEMO_DEFAULTS.customers.toLocaleString('en')))
-    .action((options: { seed: number; replications: number; customers: number }) => {
-      for (const line of runDemo({ ...DEMO_DEFAULTS, ...options })) console.log(line);
+    .action((options: { seed: number; reps: number; replications?: number; customers: number }) => {
+      const lines = runDemo({ ...DEMO_DEFAULTS, seed: options.seed, customers: options.customers, replications: options.replications ?? options.reps });
+      for (const line of lines) console.log(line);
     });
   return root;
 }
