@@ -5,7 +5,7 @@
  * run too large; 1 an unexpected internal error (with a hint to report it); 130 cancelled
  * with Ctrl-C.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { orgflowVersion } from '../package-info.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { COMPARE_REPS, compare } from './commands/compare.js';
@@ -40,8 +40,8 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     root.command('sweep').argument('<scenario>', 'a scenario file').description('vary parameters over values or ranges; print the table and write the chart'),
     { reps: SWEEP_REPS, precision: false, unit: 'point' },
   )
-    .option('--vary <path=values>', 'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)', pathAssignment, [])
-    .action(async (file: string, options: RunOptions & { vary: string[] }) => sweep(file, options.vary, options, signal));
+    .option('--vary <path=values>', 'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)', pathAssignment)
+    .action(async (file: string, options: RunOptions & { vary?: string[] }) => sweep(file, options.vary ?? [], options, signal));
 
   withRunOptions(
     root.command('sensitivity').argument('<scenario>', 'a scenario file').description('move every lever one step down and up; rank them by effect on p85 time to production'),
@@ -69,10 +69,12 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .command('demo')
     .description("simulate a five-person team's queue and compare it with Erlang C (the engine's own check)")
     .option('--seed <n>', 'master seed', wholeNumber(0), DEMO_DEFAULTS.seed)
-    .option('--replications <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
-    .option('--customers <n>', 'requests per replication', wholeNumber(1), DEMO_DEFAULTS.customers)
-    .action((options: { seed: number; replications: number; customers: number }) => {
-      for (const line of runDemo({ ...DEMO_DEFAULTS, ...options })) console.log(line);
+    .option('--reps <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
+    .addOption(new Option('--replications <n>').hideHelp().argParser(wholeNumber(2)).conflicts('reps')) // the former name of --reps
+    .addOption(new Option('--customers <n>', 'requests per replication').argParser(wholeNumber(1)).default(DEMO_DEFAULTS.customers, DEMO_DEFAULTS.customers.toLocaleString('en')))
+    .action((options: { seed: number; reps: number; replications?: number; customers: number }) => {
+      const lines = runDemo({ ...DEMO_DEFAULTS, seed: options.seed, customers: options.customers, replications: options.replications ?? options.reps });
+      for (const line of lines) console.log(line);
     });
   return root;
 }

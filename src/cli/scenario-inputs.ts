@@ -1,8 +1,8 @@
-/** Loading the scenarios a command names (or the shipped ones), with what-ifs applied. */
+/** Loading the scenarios a command names (or the shipped ones), with what-ifs applied and their warnings printed. */
 import { join } from 'node:path';
 import type { ExperimentScenario } from '../experiment/index.js';
 import { packageRoot } from '../package-info.js';
-import { loadScenario, type ScenarioIssue } from '../scenario/index.js';
+import { formatIssue, loadScenario } from '../scenario/index.js';
 
 /** The shipped configurations the default comparison runs. */
 export const SHIPPED = ['centralized', 'hub-and-spoke', 'federated'];
@@ -14,15 +14,20 @@ export function shippedScenarioFiles(): string[] {
 export interface ScenarioOptions {
   set?: string[];
   horizon?: number;
+  json?: boolean;
+  quiet?: boolean;
 }
 
-/** Loads each file with the what-ifs; throws a ScenarioError for the first invalid one. */
-export function loadScenarios(files: readonly string[], options: ScenarioOptions): { scenarios: ExperimentScenario[]; warnings: ScenarioIssue[] } {
+/**
+ * Loads each file with the what-ifs; throws a ScenarioError for the first invalid one. Every
+ * command that runs scenarios loads them here, so none drops their warnings (a team whose
+ * demand exceeds its capacity, ...): they go to stderr, except with --quiet or --json.
+ */
+export function loadScenarios(files: readonly string[], options: ScenarioOptions): ExperimentScenario[] {
   const set = [...(options.set ?? []), ...(options.horizon !== undefined ? [`horizon_days=${options.horizon}`] : [])];
-  const warnings: ScenarioIssue[] = [];
   const scenarios = files.map((file) => {
     const loaded = loadScenario(file, { set });
-    warnings.push(...loaded.warnings);
+    if (!options.quiet && !options.json) for (const w of loaded.warnings) console.error(formatIssue(w));
     return { name: loaded.spec.name, spec: loaded.spec, hash: loaded.hash, files: loaded.files };
   });
   const names = scenarios.map((s) => s.name);
@@ -32,5 +37,5 @@ export function loadScenarios(files: readonly string[], options: ScenarioOptions
       if (names.indexOf(s.name) !== i || names.lastIndexOf(s.name) !== i) s.name = `${s.name} (${files[i]})`;
     });
   }
-  return { scenarios, warnings };
+  return scenarios;
 }

@@ -5,7 +5,7 @@
  */
 import type { Environment } from '../engine/index.js';
 import { eligibleTeams } from '../scenario/routing-rules.js';
-import { CENTRE, SME_ROLE, type ScenarioSpec } from '../scenario/scenario-spec.js';
+import { SME_ROLE, type ScenarioSpec } from '../scenario/scenario-spec.js';
 import { PersonPool } from './person-pool.js';
 
 /** Where a boundary between two people lies, from the fastest handover to the slowest. */
@@ -60,10 +60,5 @@ export class Organisation {
   boundary(from: PersonPool, to: PersonPool): Boundary {
     if (from.team === to.team) return 'same_team';
     return this.homes.get(from.team) === this.homes.get(to.team) ? 'same_home' : 'cross_home';
-  }
-
-  /** Whether a team is central. */
-  isCentral(team: string): boolean {
-    return this.homes.get(team) === CENTRE;
   }
 }

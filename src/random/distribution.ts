@@ -44,14 +44,6 @@ export function positive(kind: string, parameter: string, value: number): number
   return value;
 }
 
-/** Checks that `value` is a finite number >= 0; returns it. */
-export function nonNegative(kind: string, parameter: string, value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidDistributionError(kind, parameter, value, 'a finite number >= 0');
-  }
-  return value;
-}
-
 /** Checks that `value` is a probability in [0, 1]; returns it. */
 export function probability(kind: string, parameter: string, value: number): number {
   if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {

@@ -3,7 +3,6 @@ import { join, relative, resolve } from 'node:path';
 import { runExperiment } from '../../experiment/index.js';
 import { writeReport } from '../../report/index.js';
 import { findingsOf } from '../../report/headline.js';
-import { formatIssue } from '../../scenario/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
@@ -19,8 +18,7 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   const started = performance.now();
   checkOutFolder(options.out);
   const inputs = files.length > 0 ? files : shippedScenarioFiles();
-  const { scenarios, warnings } = loadScenarios(inputs, options);
-  if (!options.quiet && !options.json) for (const w of warnings) console.error(formatIssue(w));
+  const scenarios = loadScenarios(inputs, options);
 
   const progress = new ProgressBar(wantProgress(options), 'Replications');
   let experiment;

@@ -1,7 +1,7 @@
 /**
- * A small demonstration run of the engine until the full CLI exists: an M/M/c queue (a team
- * of five people sharing one queue of requests) simulated over several replications and
- * compared with the closed-form Erlang C answer.
+ * orgflow demo: the engine's own check. An M/M/c queue (a team of five people sharing one
+ * queue of requests) simulated over independent replications (--reps), its mean wait compared
+ * with the closed-form Erlang C answer.
  */
 import { confidenceInterval } from '../../statistics/batch-means.js';
 import { mmc } from '../../statistics/queueing-theory.js';

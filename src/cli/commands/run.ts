@@ -2,7 +2,6 @@
 import { join } from 'node:path';
 import { summariseExperiment, summaryTable as summaryArquero, groupTable, utilisationTable, itemsTable, writeResultsBundle } from '../../analysis/index.js';
 import { runExperiment } from '../../experiment/index.js';
-import { formatIssue } from '../../scenario/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
@@ -16,8 +15,7 @@ export const RUN_REPS = 20;
 
 export async function run(file: string, options: RunOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
-  const { scenarios, warnings } = loadScenarios([file], options);
-  if (!options.quiet && !options.json) for (const w of warnings) console.error(formatIssue(w));
+  const scenarios = loadScenarios([file], options);
   const progress = new ProgressBar(wantProgress(options), 'Replications');
   let experiment;
   try {

@@ -22,7 +22,7 @@ export interface SensitivityOptions extends RunOptions {
 
 export async function sensitivity(file: string, options: SensitivityOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
-  const { scenarios } = loadScenarios([file], options);
+  const scenarios = loadScenarios([file], options);
   const progress = new ProgressBar(wantProgress(options), 'Levers');
   let result;
   try {

@@ -30,7 +30,7 @@ export async function sweep(file: string, vary: string[], options: RunOptions, s
   } catch (e) {
     throw new UsageError(`--vary: ${(e as Error).message}`);
   }
-  const { scenarios } = loadScenarios([file], options);
+  const scenarios = loadScenarios([file], options);
   const progress = new ProgressBar(wantProgress(options), 'Sweep');
   let result;
   try {
