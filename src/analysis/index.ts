@@ -1,5 +1,5 @@
 /** Analytics: metrics per replication, summaries with confidence intervals, comparisons, tables, exports. */
-export { confidenceInterval, batchMeans, type Estimate as Interval } from '../statistics/batch-means.js';
+export { confidenceInterval, batchMeans, type MeanInterval } from '../statistics/batch-means.js';
 export { studentTQuantile } from '../statistics/student-t.js';
 export { erlangC, mmc, mg1, jacksonNetwork, nonPreemptivePriorityWaits } from '../statistics/queueing-theory.js';
 export { replicationMetrics, timeToProductionOf, observationOf, CURVE_SHARES, TIME_PARTS, SCALAR_METRICS, type ScalarMetrics, type ReplicationMetrics, type TimeToProduction, type TimePart, type Percentiles } from '../metrics/replication-metrics.js';

@@ -2,7 +2,7 @@ import { mean, sampleVariance } from 'simple-statistics';
 import { studentTQuantile } from './student-t.js';
 
 /** A point estimate with the half-width of its confidence interval. */
-export interface Estimate {
+export interface MeanInterval {
   mean: number;
   halfWidth: number;
   /** Confidence level of the interval, e.g. 0.95. */
@@ -15,7 +15,7 @@ export interface Estimate {
  * Confidence interval of a mean from independent observations (e.g. one value per
  * replication), with Student's t: mean +- t(1 - alpha/2, n - 1) s / sqrt(n).
  */
-export function confidenceInterval(values: ArrayLike<number>, level = 0.95): Estimate {
+export function confidenceInterval(values: ArrayLike<number>, level = 0.95): MeanInterval {
   const xs = Array.from(values);
   if (xs.length < 2) throw new RangeError(`a confidence interval needs at least 2 values, got ${xs.length}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
@@ -29,7 +29,7 @@ export function confidenceInterval(values: ArrayLike<number>, level = 0.95): Est
  * batches whose means are nearly independent when batches are long. Leftover values at the
  * end are not used.
  */
-export function batchMeans(series: ArrayLike<number>, batches = 20, level = 0.95): Estimate {
+export function batchMeans(series: ArrayLike<number>, batches = 20, level = 0.95): MeanInterval {
   const size = Math.floor(series.length / batches);
   if (size < 1) throw new RangeError(`${series.length} values cannot make ${batches} batches`);
   const means: number[] = [];

@@ -2,16 +2,16 @@
  * Helpers for checking simulation estimates against theory with a tolerance taken from the
  * run's own confidence interval (never a hand-picked margin).
  */
-import { confidenceInterval, type Estimate } from '../../src/statistics/batch-means.js';
+import { confidenceInterval, type MeanInterval } from '../../src/statistics/batch-means.js';
 import { replicationSeed } from '../../src/random/index.js';
 
 /** Whether the estimate's confidence interval contains `theory`. */
-export function covers(estimate: Estimate, theory: number): boolean {
+export function covers(estimate: MeanInterval, theory: number): boolean {
   return Math.abs(estimate.mean - theory) <= estimate.halfWidth;
 }
 
 /** A readable account of an estimate against theory, for assertion messages. */
-export function describeCoverage(estimate: Estimate, theory: number): string {
+export function describeCoverage(estimate: MeanInterval, theory: number): string {
   const lo = estimate.mean - estimate.halfWidth;
   const hi = estimate.mean + estimate.halfWidth;
   return `estimate ${estimate.mean.toFixed(4)}, ${Math.round(estimate.level * 100)}% CI [${lo.toFixed(4)}, ${hi.toFixed(4)}] over ${estimate.n} replications, theory ${theory.toFixed(4)}`;
@@ -25,7 +25,7 @@ export function replicate<K extends string>(
   replications: number,
   masterSeed: number,
   run: (seed: number) => Record<K, number>,
-): Record<K, Estimate> {
+): Record<K, MeanInterval> {
   const samples = new Map<K, number[]>();
   for (let r = 0; r < replications; r++) {
     const result = run(replicationSeed(masterSeed, r));
@@ -33,7 +33,7 @@ export function replicate<K extends string>(
       (samples.get(k) ?? samples.set(k, []).get(k)!).push(v);
     }
   }
-  const out = {} as Record<K, Estimate>;
+  const out = {} as Record<K, MeanInterval>;
   for (const [k, xs] of samples) out[k] = confidenceInterval(xs, 0.95);
   return out;
 }
