@@ -6,6 +6,7 @@
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { estimateOf, summariseScenario } from './experiment-summary.js';
+import type { Verdict } from './stability.js';
 import type { ReplicationMetrics } from '../metrics/replication-metrics.js';
 
 /** A metric that can be compared, and whether lower is better. */
@@ -47,8 +48,8 @@ export interface Comparison {
 }
 
 /** The caveat on time to production when either configuration does not keep up with its demand, or may not. */
-function instabilityCaveat(a: ScenarioResult, b: ScenarioResult): string | null {
-  const verdicts = [a, b].map((s) => ({ name: s.name, verdict: summariseScenario(s, 0).verdict }));
+function instabilityCaveat(a: ScenarioResult, b: ScenarioResult, known?: ReadonlyMap<string, Verdict>): string | null {
+  const verdicts = [a, b].map((s) => ({ name: s.name, verdict: known?.get(s.name) ?? summariseScenario(s, 0).verdict }));
   const not = verdicts.filter((v) => v.verdict === 'does-not-keep-up').map((v) => v.name);
   const unsure = verdicts.filter((v) => v.verdict === 'cannot-tell').map((v) => v.name);
   const parts = [
@@ -63,14 +64,18 @@ function formatAmount(x: number, unit: string): string {
   return unit === 'days' ? `${rounded} days` : unit === 'per year' ? `${rounded} per year` : rounded;
 }
 
-/** Compares scenario `a` with scenario `b` (indices or names) on every compared metric. */
-export function compareScenarios(experiment: ExperimentResult, a: number | string, b: number | string): Comparison[] {
+/**
+ * Compares scenario `a` with scenario `b` (indices or names) on every compared metric.
+ * `verdicts` (scenario name -> stability verdict) saves summarising the two scenarios again
+ * when the caller has their summaries already.
+ */
+export function compareScenarios(experiment: ExperimentResult, a: number | string, b: number | string, verdicts?: ReadonlyMap<string, Verdict>): Comparison[] {
   const find = (k: number | string) => (typeof k === 'number' ? experiment.scenarios[k] : experiment.scenarios.find((s) => s.name === k));
   const sa = find(a);
   const sb = find(b);
   if (!sa || !sb) throw new RangeError(`no scenario ${String(sa ? b : a)} in this experiment`);
   const n = Math.min(sa.replications.length, sb.replications.length);
-  const ttpCaveat = instabilityCaveat(sa, sb);
+  const ttpCaveat = instabilityCaveat(sa, sb, verdicts);
   return COMPARED_METRICS.map((m) => {
     const diffs: number[] = [];
     const ratios: number[] = [];

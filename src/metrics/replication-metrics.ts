@@ -76,7 +76,7 @@ export interface ReplicationMetrics extends ScalarMetrics<number> {
   timeSplit: Record<TimePart, number>;
   /** Mean days waiting for each role, per live use case. */
   waitingByRole: Record<string, number>;
-  /** Time to production by domain and by use-case type (NaN where none went live). */
+  /** Time to production by domain and by use-case type (NaN where not reached, as for the whole). */
   byDomain: Record<string, TimeToProduction>;
   byType: Record<string, TimeToProduction>;
   /** Go-lives per complete quarter of the measured window. */

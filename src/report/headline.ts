@@ -54,7 +54,8 @@ function unreachedNote(...summaries: ScenarioSummary[]): string {
 export function findingsOf(experiment: ExperimentResult, summaries: readonly ScenarioSummary[] = summariseExperiment(experiment)): Findings {
   const ranked = [...summaries].sort(byMedian);
   const best = ranked[0];
-  const comparisons = ranked.slice(1).flatMap((other) => compareScenarios(experiment, best.name, other.name));
+  const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
+  const comparisons = ranked.slice(1).flatMap((other) => compareScenarios(experiment, best.name, other.name, verdicts));
   const unstable = ranked.filter((s) => !s.stable);
   const caveats = [
     ...unstable.map((s) => s.stability),
