@@ -108,7 +108,11 @@ const theory =
     : jacksonNetwork(
         BENCH_MODELS.net.servers.map((servers, i) => ({ servers, serviceMean: BENCH_MODELS.net.serviceMeans[i] })),
         [BENCH_MODELS.net.lambda, 0, 0],
-        [[0, 1, 0], [0, 0, 1], [0, BENCH_MODELS.net.rework, 0]],
+        [
+          [0, 1, 0],
+          [0, 0, 1],
+          [0, BENCH_MODELS.net.rework, 0],
+        ],
       ).timeInSystem;
 const estimate = record ? batchMeans(values) : { mean: tally.mean, halfWidth: NaN };
 console.log(

@@ -43,14 +43,17 @@ if (!Number.isInteger(repeat) || repeat < 1) usageError(`--repeat must be a whol
 const models = (args.models ?? '').split(',').filter(Boolean);
 for (const m of models) if (m !== 'mmc' && m !== 'net') usageError(`--models: unknown model ${m} (expected mmc, net)`);
 const styles = (args.styles ?? '').split(',').filter(Boolean) as HoldStyle[];
-for (const s of styles) if (s !== 'timeout' && s !== 'delay') usageError(`--styles: unknown style ${s} (expected timeout, delay)`);
+for (const s of styles)
+  if (s !== 'timeout' && s !== 'delay') usageError(`--styles: unknown style ${s} (expected timeout, delay)`);
 if (styles.length === 0) usageError('--styles: give at least one of timeout, delay');
 /** des_gen's name for each style. */
 const DES_GEN_STYLE: Record<HoldStyle, string> = { timeout: 'obj', delay: 'num' };
 
-const baselineDir = [args.baselines, process.env.ORGFLOW_BASELINES, resolve(projectRoot, '..', 'shared', 'baselines')].find(
-  (d) => d !== undefined && existsSync(join(d, 'des_gen.mjs')),
-);
+const baselineDir = [
+  args.baselines,
+  process.env.ORGFLOW_BASELINES,
+  resolve(projectRoot, '..', 'shared', 'baselines'),
+].find((d) => d !== undefined && existsSync(join(d, 'des_gen.mjs')));
 const CALLBACK_BASELINES = ['des_callback', 'des_typed'] as const;
 
 interface Row {
@@ -68,7 +71,10 @@ interface Row {
 }
 
 function runJson(file: string, argv: string[]): Record<string, number | string> {
-  const out = execFileSync(process.execPath, [file, ...argv], { encoding: 'utf8', env: { ...process.env, SEEDRANDOM_DIR: projectRoot } });
+  const out = execFileSync(process.execPath, [file, ...argv], {
+    encoding: 'utf8',
+    env: { ...process.env, SEEDRANDOM_DIR: projectRoot },
+  });
   return JSON.parse(out.trim().split('\n').pop() as string);
 }
 
@@ -80,7 +86,10 @@ function runEngine(model: string, style: HoldStyle, count = '', mode = 'record')
 /** A baseline run; des_gen takes the hold style, the callback engines have none. */
 function runBaseline(name: string, model: string, style: HoldStyle | '-'): Row {
   // des_gen.mjs mmc|net [N] [rng] [seed] [obj|num]; an empty N takes its default count
-  const argv = style === '-' ? [model] : [model, String(BENCH_MODELS[model as 'mmc' | 'net'].defaultCount), 'sfc32', '12345', DES_GEN_STYLE[style]];
+  const argv =
+    style === '-'
+      ? [model]
+      : [model, String(BENCH_MODELS[model as 'mmc' | 'net'].defaultCount), 'sfc32', '12345', DES_GEN_STYLE[style]];
   const r = runJson(join(baselineDir as string, `${name}.mjs`), argv);
   return {
     engine: name,
@@ -99,7 +108,11 @@ function runBaseline(name: string, model: string, style: HoldStyle | '-'): Row {
 function summarise(rows: Row[]): Row {
   const byRate = [...rows].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond);
   const mid = byRate[Math.floor(byRate.length / 2)];
-  return { ...mid, eventsPerSecond: median(rows.map((r) => r.eventsPerSecond)), peakMemoryMB: Math.max(...rows.map((r) => r.peakMemoryMB)) };
+  return {
+    ...mid,
+    eventsPerSecond: median(rows.map((r) => r.eventsPerSecond)),
+    peakMemoryMB: Math.max(...rows.map((r) => r.peakMemoryMB)),
+  };
 }
 
 const showProgress = !args.json && process.stderr.isTTY === true;
@@ -144,7 +157,13 @@ let memory: Record<string, unknown> | null = null;
 if (models.includes('mmc')) {
   const small = runEngine('mmc', styles[0], '250000', 'tally');
   const large = runEngine('mmc', styles[0], '1000000', 'tally');
-  memory = { kind: 'memory', model: 'mmc', customers: [250000, 1000000], peakMemoryMB: [small.peakMemoryMB, large.peakMemoryMB], growth: large.peakMemoryMB / small.peakMemoryMB };
+  memory = {
+    kind: 'memory',
+    model: 'mmc',
+    customers: [250000, 1000000],
+    peakMemoryMB: [small.peakMemoryMB, large.peakMemoryMB],
+    growth: large.peakMemoryMB / small.peakMemoryMB,
+  };
 }
 
 if (args.json) {
@@ -152,17 +171,29 @@ if (args.json) {
   if (memory) console.log(JSON.stringify(memory));
 } else {
   const fmt = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
-  console.log(`Engine benchmark, median of ${repeat} runs each${baselineDir ? '' : ' (baselines not found: engine only)'}`);
-  console.log('hold style: timeout = yield env.timeout(d) (des_gen obj), delay = yield d (des_gen num); orgflow is compared with des_gen of its style');
+  console.log(
+    `Engine benchmark, median of ${repeat} runs each${baselineDir ? '' : ' (baselines not found: engine only)'}`,
+  );
+  console.log(
+    'hold style: timeout = yield env.timeout(d) (des_gen obj), delay = yield d (des_gen num); orgflow is compared with des_gen of its style',
+  );
   console.log('model  engine        style    events/s    seconds  mean     +-95%    theory   peak MB  ratio');
   for (const r of results) {
-    const ratio = r.kind === 'engine' ? Object.entries(r).filter(([k]) => k.startsWith('vs_')).map(([k, v]) => `${fmt(v as number)}x ${k.slice(3)}`).join(', ') : '';
+    const ratio =
+      r.kind === 'engine'
+        ? Object.entries(r)
+            .filter(([k]) => k.startsWith('vs_'))
+            .map(([k, v]) => `${fmt(v as number)}x ${k.slice(3)}`)
+            .join(', ')
+        : '';
     console.log(
       `${r.model.padEnd(6)} ${r.engine.padEnd(12)}  ${r.style.padEnd(7)} ${(fmt(r.eventsPerSecond / 1e6) + 'M').padStart(9)} ${fmt(r.seconds, 3).padStart(9)}  ${fmt(r.meanWait, 4).padEnd(8)} ${fmt(r.ci95, 4).padEnd(8)} ${fmt(r.theory, 4).padEnd(8)} ${fmt(r.peakMemoryMB, 0).padStart(7)}  ${ratio}`,
     );
   }
   if (memory) {
     const m = memory as { peakMemoryMB: number[]; growth: number };
-    console.log(`memory: mmc with 250k and 1M customers (running statistics only): peak ${fmt(m.peakMemoryMB[0], 0)} MB and ${fmt(m.peakMemoryMB[1], 0)} MB (x${fmt(m.growth)})`);
+    console.log(
+      `memory: mmc with 250k and 1M customers (running statistics only): peak ${fmt(m.peakMemoryMB[0], 0)} MB and ${fmt(m.peakMemoryMB[1], 0)} MB (x${fmt(m.growth)})`,
+    );
   }
 }

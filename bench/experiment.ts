@@ -14,15 +14,20 @@ import { loadScenario } from '../src/scenario/index.js';
 import { benchCommandLine } from './command-line.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values: args, fail } = benchCommandLine('usage: npm run bench:experiment -- [--replications N] [--workers 1,2,...] [--json]', {
-  replications: { type: 'string', default: '100' },
-  workers: { type: 'string', default: '1,2' },
-  json: { type: 'boolean', default: false },
-});
+const { values: args, fail } = benchCommandLine(
+  'usage: npm run bench:experiment -- [--replications N] [--workers 1,2,...] [--json]',
+  {
+    replications: { type: 'string', default: '100' },
+    workers: { type: 'string', default: '1,2' },
+    json: { type: 'boolean', default: false },
+  },
+);
 const replications = Number(args.replications);
-if (!Number.isInteger(replications) || replications < 1) fail(`--replications must be a whole number >= 1, got ${args.replications}`);
+if (!Number.isInteger(replications) || replications < 1)
+  fail(`--replications must be a whole number >= 1, got ${args.replications}`);
 const workerCounts = (args.workers ?? '1,2').split(',').map(Number);
-for (const w of workerCounts) if (!Number.isInteger(w) || w < 1) fail(`--workers must list whole numbers >= 1, got ${args.workers}`);
+for (const w of workerCounts)
+  if (!Number.isInteger(w) || w < 1) fail(`--workers must list whole numbers >= 1, got ${args.workers}`);
 const scenarios = ['centralized', 'hub-and-spoke', 'federated'].map((p) => {
   const loaded = loadScenario(join(root, 'scenarios', `${p}.yaml`));
   return { name: loaded.spec.name, spec: loaded.spec, hash: loaded.hash };
@@ -38,16 +43,28 @@ for (const workers of workerCounts) {
   reference ??= digest;
   const runs = replications * scenarios.length;
   rows.push({
-    benchmark: 'default-comparison', scenarios: scenarios.length, replications, workers, runs, seconds, replicationsPerSecond: runs / seconds,
-    speedup: rows.length === 0 ? 1 : (rows[0].seconds as number) / seconds, identical: digest === reference ? 'yes' : 'NO', resultDigest: digest,
+    benchmark: 'default-comparison',
+    scenarios: scenarios.length,
+    replications,
+    workers,
+    runs,
+    seconds,
+    replicationsPerSecond: runs / seconds,
+    speedup: rows.length === 0 ? 1 : (rows[0].seconds as number) / seconds,
+    identical: digest === reference ? 'yes' : 'NO',
+    resultDigest: digest,
   });
 }
 if (args.json) {
   for (const r of rows) console.log(JSON.stringify(r));
 } else {
-  console.log(`Default comparison: ${scenarios.length} configurations x ${replications} replications x 3 simulated years`);
+  console.log(
+    `Default comparison: ${scenarios.length} configurations x ${replications} replications x 3 simulated years`,
+  );
   console.log('workers  seconds  replications/s  speed-up  identical results');
   for (const r of rows) {
-    console.log(`${String(r.workers).padStart(7)}  ${(r.seconds as number).toFixed(2).padStart(7)}  ${(r.replicationsPerSecond as number).toFixed(1).padStart(14)}  ${(r.speedup as number).toFixed(2).padStart(8)}  ${r.identical}`);
+    console.log(
+      `${String(r.workers).padStart(7)}  ${(r.seconds as number).toFixed(2).padStart(7)}  ${(r.replicationsPerSecond as number).toFixed(1).padStart(14)}  ${(r.speedup as number).toFixed(2).padStart(8)}  ${r.identical}`,
+    );
   }
 }

@@ -8,13 +8,17 @@ export interface EstimateText {
   interval: string | null;
 }
 
-const number = (x: number, digits: number): string => x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const number = (x: number, digits: number): string =>
+  x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The estimate `e` times `scale` with `digits` decimals and `suffix` (say `%`), and its interval. */
 export function estimateText(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): EstimateText {
   if (isUnreached(e)) return { value: `> ${number(e.atLeast * scale, digits)}${suffix}`, interval: null };
   if (!Number.isFinite(e.estimate)) return { value: '-', interval: null };
   const [low, high] = e.ci95;
-  const interval = Number.isFinite(low) && Number.isFinite(high) ? `${number(low * scale, digits)} to ${number(high * scale, digits)}` : null;
+  const interval =
+    Number.isFinite(low) && Number.isFinite(high)
+      ? `${number(low * scale, digits)} to ${number(high * scale, digits)}`
+      : null;
   return { value: `${number(e.estimate * scale, digits)}${suffix}`, interval };
 }

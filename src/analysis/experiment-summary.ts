@@ -4,11 +4,28 @@
  * with --json.
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
-import { SCALAR_METRICS, TIME_PARTS, type Percentiles, type ReplicationMetrics, type ScalarMetrics, type TimePart, type TimeToProduction } from '../metrics/replication-metrics.js';
+import {
+  SCALAR_METRICS,
+  TIME_PARTS,
+  type Percentiles,
+  type ReplicationMetrics,
+  type ScalarMetrics,
+  type TimePart,
+  type TimeToProduction,
+} from '../metrics/replication-metrics.js';
 import { boundedEstimateOf, estimateOf, type BoundedEstimate, type Estimate } from '../statistics/estimate.js';
 import { stabilityOf, type SaturatedPool, type Verdict } from './stability.js';
 
-export { boundedEstimateOf, estimateOf, isReached, isUnreached, valueOrBound, type BoundedEstimate, type Estimate, type Unreached } from '../statistics/estimate.js';
+export {
+  boundedEstimateOf,
+  estimateOf,
+  isReached,
+  isUnreached,
+  valueOrBound,
+  type BoundedEstimate,
+  type Estimate,
+  type Unreached,
+} from '../statistics/estimate.js';
 
 export type TimeToProductionSummary = Percentiles<BoundedEstimate>;
 
@@ -37,18 +54,29 @@ export interface ScenarioSummary extends ScalarMetrics<Estimate> {
 }
 
 function ttpSummary(values: readonly TimeToProduction[]): TimeToProductionSummary {
-  const of = (k: keyof Percentiles<number>): BoundedEstimate => boundedEstimateOf(values.map((v) => v[k]), values.map((v) => v.atLeast[k]));
+  const of = (k: keyof Percentiles<number>): BoundedEstimate =>
+    boundedEstimateOf(
+      values.map((v) => v[k]),
+      values.map((v) => v.atLeast[k]),
+    );
   return { mean: of('mean'), p50: of('p50'), p85: of('p85'), p95: of('p95') };
 }
 
 /** Metrics that are shares: their intervals are kept within 0 and 1 (a t interval over few replications can overshoot). */
-const SHARES: ReadonlySet<keyof ScalarMetrics<number>> = new Set(['abandonmentRate', 'unfinishedShare', 'flowEfficiency']);
+const SHARES: ReadonlySet<keyof ScalarMetrics<number>> = new Set([
+  'abandonmentRate',
+  'unfinishedShare',
+  'flowEfficiency',
+]);
 
 function scalarSummary(m: readonly ReplicationMetrics[]): ScalarMetrics<Estimate> {
   const summary = {} as ScalarMetrics<Estimate>;
   for (const k of SCALAR_METRICS) {
     const e = estimateOf(m.map((x) => x[k]));
-    summary[k] = SHARES.has(k) && Number.isFinite(e.ci95[0]) ? { estimate: e.estimate, ci95: [Math.max(0, e.ci95[0]), Math.min(1, e.ci95[1])] } : e;
+    summary[k] =
+      SHARES.has(k) && Number.isFinite(e.ci95[0])
+        ? { estimate: e.estimate, ci95: [Math.max(0, e.ci95[0]), Math.min(1, e.ci95[1])] }
+        : e;
   }
   return summary;
 }
@@ -63,7 +91,9 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
   const none = { mean: NaN, p50: NaN, p85: NaN, p95: NaN };
   const missing: TimeToProduction = { ...none, atLeast: none, count: 0 };
   const scalars = scalarSummary(m);
-  const utilization = Object.fromEntries(keysOf(m.map((x) => x.utilization)).map((k) => [k, estimateOf(m.map((x) => x.utilization[k])).estimate]));
+  const utilization = Object.fromEntries(
+    keysOf(m.map((x) => x.utilization)).map((k) => [k, estimateOf(m.map((x) => x.utilization[k])).estimate]),
+  );
   const verdict = stabilityOf(result.name, scalars.wipGrowthPerQuarter, scalars.arrivalsPerQuarter, utilization);
   return {
     name: result.name,
@@ -74,9 +104,15 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
     ...scalars,
     utilization,
     timeSplit: Object.fromEntries(TIME_PARTS.map((p) => [p, of((x) => x.timeSplit[p])])) as Record<TimePart, Estimate>,
-    waitingByRole: Object.fromEntries(keysOf(m.map((x) => x.waitingByRole)).map((k) => [k, of((x) => x.waitingByRole[k] ?? 0)])),
-    byDomain: Object.fromEntries(keysOf(m.map((x) => x.byDomain)).map((k) => [k, ttpSummary(m.map((x) => x.byDomain[k] ?? missing))])),
-    byType: Object.fromEntries(keysOf(m.map((x) => x.byType)).map((k) => [k, ttpSummary(m.map((x) => x.byType[k] ?? missing))])),
+    waitingByRole: Object.fromEntries(
+      keysOf(m.map((x) => x.waitingByRole)).map((k) => [k, of((x) => x.waitingByRole[k] ?? 0)]),
+    ),
+    byDomain: Object.fromEntries(
+      keysOf(m.map((x) => x.byDomain)).map((k) => [k, ttpSummary(m.map((x) => x.byDomain[k] ?? missing))]),
+    ),
+    byType: Object.fromEntries(
+      keysOf(m.map((x) => x.byType)).map((k) => [k, ttpSummary(m.map((x) => x.byType[k] ?? missing))]),
+    ),
     littleViolations: result.replications.filter((r) => r.littles.some((l) => !l.holds)).length,
     stable: verdict.stable,
     verdict: verdict.verdict,

@@ -2,14 +2,73 @@
 export { confidenceInterval, batchMeans, type MeanInterval } from '../statistics/batch-means.js';
 export { studentTQuantile } from '../statistics/student-t.js';
 export { erlangC, mmc, mg1, jacksonNetwork, nonPreemptivePriorityWaits } from '../statistics/queueing-theory.js';
-export { replicationMetrics, timeToProductionOf, observationOf, CURVE_SHARES, TIME_PARTS, SCALAR_METRICS, type ScalarMetrics, type ReplicationMetrics, type TimeToProduction, type TimePart, type Percentiles } from '../metrics/replication-metrics.js';
+export {
+  replicationMetrics,
+  timeToProductionOf,
+  observationOf,
+  CURVE_SHARES,
+  TIME_PARTS,
+  SCALAR_METRICS,
+  type ScalarMetrics,
+  type ReplicationMetrics,
+  type TimeToProduction,
+  type TimePart,
+  type Percentiles,
+} from '../metrics/replication-metrics.js';
 export { checkLittlesLaw, type LittleCheck } from '../metrics/littles-law.js';
-export { summariseExperiment, summariseScenario, estimateOf, boundedEstimateOf, isReached, isUnreached, valueOrBound, type Estimate, type BoundedEstimate, type Unreached, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
-export { cumulativeIncidence, timeToProductionDistribution, TimeToProductionDistribution, type Observation, type Resolution, type CumulativeIncidence, type BoundedValue } from '../statistics/competing-risks.js';
-export { stabilityOf, saturatedPools, SATURATED_UTILIZATION, OVERLOADED_UTILIZATION, MATERIAL_GROWTH_PER_QUARTER, type StabilityVerdict, type SaturatedPool, type Verdict } from './stability.js';
+export {
+  summariseExperiment,
+  summariseScenario,
+  estimateOf,
+  boundedEstimateOf,
+  isReached,
+  isUnreached,
+  valueOrBound,
+  type Estimate,
+  type BoundedEstimate,
+  type Unreached,
+  type ScenarioSummary,
+  type TimeToProductionSummary,
+} from './experiment-summary.js';
+export {
+  cumulativeIncidence,
+  timeToProductionDistribution,
+  TimeToProductionDistribution,
+  type Observation,
+  type Resolution,
+  type CumulativeIncidence,
+  type BoundedValue,
+} from '../statistics/competing-risks.js';
+export {
+  stabilityOf,
+  saturatedPools,
+  SATURATED_UTILIZATION,
+  OVERLOADED_UTILIZATION,
+  MATERIAL_GROWTH_PER_QUARTER,
+  type StabilityVerdict,
+  type SaturatedPool,
+  type Verdict,
+} from './stability.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
-export { itemsTable, replicationsTable, summaryTable, groupTable, utilisationTable, timeSplitTable, flowTable, throughputTable, comparisonTable } from './tables.js';
+export {
+  itemsTable,
+  replicationsTable,
+  summaryTable,
+  groupTable,
+  utilisationTable,
+  timeSplitTable,
+  flowTable,
+  throughputTable,
+  comparisonTable,
+} from './tables.js';
 export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
-export { writeTables, writeResultsBundle, writeFileAtomic, manifestOf, type Manifest, type TableFormat } from './results-bundle.js';
+export {
+  writeTables,
+  writeResultsBundle,
+  writeFileAtomic,
+  manifestOf,
+  type Manifest,
+  type TableFormat,
+} from './results-bundle.js';
 export { estimateText, type EstimateText } from './estimate-text.js';
 export { summariseSweep, type SweepPointSummary } from './sweep-summary.js';

@@ -19,12 +19,42 @@ export interface ComparedMetric {
 }
 
 export const COMPARED_METRICS: readonly ComparedMetric[] = [
-  { metric: 'timeToProduction.p50', label: 'median time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p50 },
-  { metric: 'timeToProduction.p85', label: '85th percentile time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p85 },
-  { metric: 'timeToProduction.p95', label: '95th percentile time to production', unit: 'days', lowerIsBetter: true, value: (m) => m.timeToProduction.p95 },
-  { metric: 'throughputPerYear', label: 'go-lives per year', unit: 'per year', lowerIsBetter: false, value: (m) => m.throughputPerYear },
+  {
+    metric: 'timeToProduction.p50',
+    label: 'median time to production',
+    unit: 'days',
+    lowerIsBetter: true,
+    value: (m) => m.timeToProduction.p50,
+  },
+  {
+    metric: 'timeToProduction.p85',
+    label: '85th percentile time to production',
+    unit: 'days',
+    lowerIsBetter: true,
+    value: (m) => m.timeToProduction.p85,
+  },
+  {
+    metric: 'timeToProduction.p95',
+    label: '95th percentile time to production',
+    unit: 'days',
+    lowerIsBetter: true,
+    value: (m) => m.timeToProduction.p95,
+  },
+  {
+    metric: 'throughputPerYear',
+    label: 'go-lives per year',
+    unit: 'per year',
+    lowerIsBetter: false,
+    value: (m) => m.throughputPerYear,
+  },
   { metric: 'costPerGoLive', label: 'cost per go-live', unit: '', lowerIsBetter: true, value: (m) => m.costPerGoLive },
-  { metric: 'abandonmentRate', label: 'abandonment rate', unit: '', lowerIsBetter: true, value: (m) => m.abandonmentRate },
+  {
+    metric: 'abandonmentRate',
+    label: 'abandonment rate',
+    unit: '',
+    lowerIsBetter: true,
+    value: (m) => m.abandonmentRate,
+  },
 ];
 
 export interface Comparison {
@@ -49,18 +79,30 @@ export interface Comparison {
 
 /** The caveat on time to production when either configuration does not keep up with its demand, or may not. */
 function instabilityCaveat(a: ScenarioResult, b: ScenarioResult, known?: ReadonlyMap<string, Verdict>): string | null {
-  const verdicts = [a, b].map((s) => ({ name: s.name, verdict: known?.get(s.name) ?? summariseScenario(s, 0).verdict }));
+  const verdicts = [a, b].map((s) => ({
+    name: s.name,
+    verdict: known?.get(s.name) ?? summariseScenario(s, 0).verdict,
+  }));
   const not = verdicts.filter((v) => v.verdict === 'does-not-keep-up').map((v) => v.name);
   const unsure = verdicts.filter((v) => v.verdict === 'cannot-tell').map((v) => v.name);
   const parts = [
-    ...(not.length ? [`${not.join(' and ')} ${not.length > 1 ? 'do' : 'does'} not keep up with demand, so ${not.length > 1 ? 'their' : 'its'} time to production grows with the length of the run`] : []),
-    ...(unsure.length ? [`it is not yet clear whether ${unsure.join(' and ')} ${unsure.length > 1 ? 'keep' : 'keeps'} up with demand (run more replications)`] : []),
+    ...(not.length
+      ? [
+          `${not.join(' and ')} ${not.length > 1 ? 'do' : 'does'} not keep up with demand, so ${not.length > 1 ? 'their' : 'its'} time to production grows with the length of the run`,
+        ]
+      : []),
+    ...(unsure.length
+      ? [
+          `it is not yet clear whether ${unsure.join(' and ')} ${unsure.length > 1 ? 'keep' : 'keeps'} up with demand (run more replications)`,
+        ]
+      : []),
   ];
   return parts.length ? `Caveat: ${parts.join('; ')}.` : null;
 }
 
 function formatAmount(x: number, unit: string): string {
-  const rounded = Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
+  const rounded =
+    Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
   return unit === 'days' ? `${rounded} days` : unit === 'per year' ? `${rounded} per year` : rounded;
 }
 
@@ -69,8 +111,14 @@ function formatAmount(x: number, unit: string): string {
  * `verdicts` (scenario name -> stability verdict) saves summarising the two scenarios again
  * when the caller has their summaries already.
  */
-export function compareScenarios(experiment: ExperimentResult, a: number | string, b: number | string, verdicts?: ReadonlyMap<string, Verdict>): Comparison[] {
-  const find = (k: number | string) => (typeof k === 'number' ? experiment.scenarios[k] : experiment.scenarios.find((s) => s.name === k));
+export function compareScenarios(
+  experiment: ExperimentResult,
+  a: number | string,
+  b: number | string,
+  verdicts?: ReadonlyMap<string, Verdict>,
+): Comparison[] {
+  const find = (k: number | string) =>
+    typeof k === 'number' ? experiment.scenarios[k] : experiment.scenarios.find((s) => s.name === k);
   const sa = find(a);
   const sb = find(b);
   if (!sa || !sb) throw new RangeError(`no scenario ${String(sa ? b : a)} in this experiment`);
@@ -91,7 +139,15 @@ export function compareScenarios(experiment: ExperimentResult, a: number | strin
     const base = { a: sa.name, b: sb.name, metric: m.metric, label: m.label, replications: n, caveat };
     if (missing > 0) {
       const statement = `No comparison of ${m.label} between ${sa.name} and ${sb.name}: it is not reached within the run (or not defined) in ${missing} of ${n} replications; run longer (--horizon) or read the stability verdicts.`;
-      return { ...base, difference: NaN, ci95: [NaN, NaN] as [number, number], ratio: NaN, ratioCi95: [NaN, NaN] as [number, number], better: null, statement };
+      return {
+        ...base,
+        difference: NaN,
+        ci95: [NaN, NaN] as [number, number],
+        ratio: NaN,
+        ratioCi95: [NaN, NaN] as [number, number],
+        better: null,
+        statement,
+      };
     }
     const d = estimateOf(diffs);
     const q = estimateOf(ratios);
@@ -103,6 +159,14 @@ export function compareScenarios(experiment: ExperimentResult, a: number | strin
     const statement = clear
       ? `${better} is better on ${m.label}: ${sa.name} ${m.lowerIsBetter === d.estimate < 0 ? 'beats' : 'trails'} ${sb.name} by ${formatAmount(Math.abs(d.estimate), m.unit)} (${pct(q.estimate)}; 95% CI ${formatAmount(near, m.unit)} to ${formatAmount(far, m.unit)}), over ${n} paired replications.`
       : `No clear difference on ${m.label} between ${sa.name} and ${sb.name}: the 95% CI of the difference (${formatAmount(d.ci95[0], m.unit)} to ${formatAmount(d.ci95[1], m.unit)}) includes zero, over ${n} paired replications.`;
-    return { ...base, difference: d.estimate, ci95: d.ci95, ratio: q.estimate, ratioCi95: q.ci95, better, statement: caveat ? `${statement} ${caveat}` : statement };
+    return {
+      ...base,
+      difference: d.estimate,
+      ci95: d.ci95,
+      ratio: q.estimate,
+      ratioCi95: q.ci95,
+      better,
+      statement: caveat ? `${statement} ${caveat}` : statement,
+    };
   });
 }

@@ -32,7 +32,13 @@ export function deliveryByArrivalQuarter(
     for (const [quarter, observations] of [...byQuarter].sort((a, b) => a[0] - b[0])) {
       const median = timeToProductionDistribution(observations).quantile(0.5);
       if (!median.reached) continue;
-      rows.push({ scenario: s.name, quarter, medianDays: median.value, useCases: observations.length, open: observations.filter((o) => o.resolution === 'open').length });
+      rows.push({
+        scenario: s.name,
+        quarter,
+        medianDays: median.value,
+        useCases: observations.length,
+        open: observations.filter((o) => o.resolution === 'open').length,
+      });
     }
   }
   return rows;
@@ -42,21 +48,28 @@ export function deliveryByArrivalQuarter(
  * Person-days of maintenance started per quarter (after the warm-up), mean over replications;
  * needs the replications' logs (runExperiment with keepLogs).
  */
-export function maintenanceByQuarter(experiment: ExperimentResult, warmup: number, horizon: number): { scenario: string; quarter: number; maintenanceDays: number }[] {
+export function maintenanceByQuarter(
+  experiment: ExperimentResult,
+  warmup: number,
+  horizon: number,
+): { scenario: string; quarter: number; maintenanceDays: number }[] {
   const quarters = Math.floor((horizon - warmup) / QUARTER);
   const rows: { scenario: string; quarter: number; maintenanceDays: number }[] = [];
   for (const s of experiment.scenarios) {
     const totals = Array.from({ length: quarters }, () => 0);
     for (const r of s.replications) {
       const log = r.log;
-      if (!log) throw new RangeError('maintenanceByQuarter needs the event logs: run the experiment with keepLogs: true');
+      if (!log)
+        throw new RangeError('maintenanceByQuarter needs the event logs: run the experiment with keepLogs: true');
       for (let k = 0; k < log.kind.length; k++) {
         if (log.kind[k] !== 'maintenance_end') continue;
         const q = Math.floor((log.time[k] - warmup) / QUARTER);
         if (q >= 0 && q < quarters) totals[q] += log.duration[k];
       }
     }
-    totals.forEach((t, q) => rows.push({ scenario: s.name, quarter: q + 1, maintenanceDays: t / s.replications.length }));
+    totals.forEach((t, q) =>
+      rows.push({ scenario: s.name, quarter: q + 1, maintenanceDays: t / s.replications.length }),
+    );
   }
   return rows;
 }
@@ -66,7 +79,11 @@ export function maintenanceByQuarter(experiment: ExperimentResult, warmup: numbe
  * flow series in it), mean over replications: the build-up of the portfolio and, with
  * retirement, its plateau.
  */
-export function modelsInProductionByQuarter(experiment: ExperimentResult, warmup: number, horizon: number): { scenario: string; quarter: number; models: number }[] {
+export function modelsInProductionByQuarter(
+  experiment: ExperimentResult,
+  warmup: number,
+  horizon: number,
+): { scenario: string; quarter: number; models: number }[] {
   const quarters = Math.floor((horizon - warmup) / QUARTER);
   const rows: { scenario: string; quarter: number; models: number }[] = [];
   for (const s of experiment.scenarios) {
@@ -80,7 +97,9 @@ export function modelsInProductionByQuarter(experiment: ExperimentResult, warmup
         totals[q] += inProduction[k];
       }
     }
-    totals.forEach((t, q) => rows.push({ scenario: s.name, quarter: q + 1, models: t / Math.max(1, s.replications.length) }));
+    totals.forEach((t, q) =>
+      rows.push({ scenario: s.name, quarter: q + 1, models: t / Math.max(1, s.replications.length) }),
+    );
   }
   return rows;
 }

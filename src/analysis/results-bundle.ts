@@ -20,7 +20,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 export type TableFormat = 'csv' | 'json' | 'arrow';
 
 /** Writes each table as `<name>.csv`, `.json` and `.arrow` in `dir`; returns the files written. */
-export function writeTables(dir: string, tables: Record<string, ColumnTable>, formats: readonly TableFormat[] = ['csv', 'json', 'arrow']): string[] {
+export function writeTables(
+  dir: string,
+  tables: Record<string, ColumnTable>,
+  formats: readonly TableFormat[] = ['csv', 'json', 'arrow'],
+): string[] {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, t] of Object.entries(tables)) {
@@ -63,7 +67,12 @@ export function manifestOf(experiment: ExperimentResult, tables: readonly string
 }
 
 /** Writes the tables and `manifest.json` into `dir`; returns the manifest. */
-export function writeResultsBundle(dir: string, experiment: ExperimentResult, tables: Record<string, ColumnTable>, formats?: readonly TableFormat[]): Manifest {
+export function writeResultsBundle(
+  dir: string,
+  experiment: ExperimentResult,
+  tables: Record<string, ColumnTable>,
+  formats?: readonly TableFormat[],
+): Manifest {
   writeTables(dir, tables, formats);
   const manifest = manifestOf(experiment, Object.keys(tables));
   writeFileAtomic(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

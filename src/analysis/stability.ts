@@ -49,7 +49,8 @@ export interface StabilityVerdict {
   statement: string;
 }
 
-const oneDecimal = (x: number): string => x.toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const oneDecimal = (x: number): string =>
+  x.toLocaleString('en', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 /** Pools at or above the saturation threshold, most used first; `utilization` maps `team/role`. */
 export function saturatedPools(utilization: Record<string, number>): SaturatedPool[] {
@@ -68,10 +69,16 @@ function busiest(utilization: Record<string, number>): string {
   return top === undefined ? '' : ` (the busiest: ${top[0]} ${Math.round(top[1] * 100)}%)`;
 }
 
-const busy = (pools: SaturatedPool[]): string => pools.map((p) => `${p.team}/${p.role} ${Math.round(p.utilization * 100)}% busy`).join(', ');
+const busy = (pools: SaturatedPool[]): string =>
+  pools.map((p) => `${p.team}/${p.role} ${Math.round(p.utilization * 100)}% busy`).join(', ');
 
 /** The verdict for configuration `name`, from its work-in-progress growth, its arrivals per quarter and its utilisation. */
-export function stabilityOf(name: string, growth: Estimate, arrivalsPerQuarter: Estimate, utilization: Record<string, number>): StabilityVerdict {
+export function stabilityOf(
+  name: string,
+  growth: Estimate,
+  arrivalsPerQuarter: Estimate,
+  utilization: Record<string, number>,
+): StabilityVerdict {
   const saturated = saturatedPools(utilization);
   const overloaded = saturated.filter((p) => p.utilization >= OVERLOADED_UTILIZATION);
   const [low, high] = growth.ci95;
@@ -79,20 +86,39 @@ export function stabilityOf(name: string, growth: Estimate, arrivalsPerQuarter: 
   const scale = Math.max(arrivalsPerQuarter.estimate, 1);
   const change = `work in progress changes by ${oneDecimal(growth.estimate)} per quarter${hasInterval ? ` (95% CI ${oneDecimal(low)} to ${oneDecimal(high)})` : ''}`;
   const depends = 'its time to production depends on how long you run it.';
-  const verdict = (v: Verdict, statement: string): StabilityVerdict => ({ verdict: v, stable: v === 'keeps-up', saturated, statement });
+  const verdict = (v: Verdict, statement: string): StabilityVerdict => ({
+    verdict: v,
+    stable: v === 'keeps-up',
+    saturated,
+    statement,
+  });
 
   if (overloaded.length > 0) {
-    return verdict('does-not-keep-up', `${name} does not keep up with demand: ${busy(overloaded)} all the time, so the work waiting for ${overloaded.length > 1 ? 'them' : 'it'} keeps piling up (${change}); ${depends}`);
+    return verdict(
+      'does-not-keep-up',
+      `${name} does not keep up with demand: ${busy(overloaded)} all the time, so the work waiting for ${overloaded.length > 1 ? 'them' : 'it'} keeps piling up (${change}); ${depends}`,
+    );
   }
   if (!Number.isFinite(growth.estimate)) {
-    return verdict('cannot-tell', `Cannot tell whether ${name} keeps up with its demand: the measured window is too short to see a trend in work in progress (lengthen horizon_days).`);
+    return verdict(
+      'cannot-tell',
+      `Cannot tell whether ${name} keeps up with its demand: the measured window is too short to see a trend in work in progress (lengthen horizon_days).`,
+    );
   }
   if (hasInterval && low > 0 && growth.estimate > MATERIAL_GROWTH_PER_QUARTER * scale) {
-    const who = saturated.length ? ` Saturated: ${busy(saturated)}.` : ` No pool of people is ${Math.round(SATURATED_UTILIZATION * 100)}% busy${busiest(utilization)}: look also at gates, planning and handovers.`;
-    return verdict('does-not-keep-up', `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter (95% CI ${oneDecimal(low)} to ${oneDecimal(high)}); ${depends}${who}`);
+    const who = saturated.length
+      ? ` Saturated: ${busy(saturated)}.`
+      : ` No pool of people is ${Math.round(SATURATED_UTILIZATION * 100)}% busy${busiest(utilization)}: look also at gates, planning and handovers.`;
+    return verdict(
+      'does-not-keep-up',
+      `${name} does not keep up with demand: work in progress grows by ${oneDecimal(growth.estimate)} per quarter (95% CI ${oneDecimal(low)} to ${oneDecimal(high)}); ${depends}${who}`,
+    );
   }
   if (hasInterval && high < RULED_OUT_GROWTH_PER_QUARTER * scale) {
-    return verdict('keeps-up', `${name} keeps up with its demand: ${change}.${saturated.length ? ` Near saturation: ${busy(saturated)}.` : ''}`);
+    return verdict(
+      'keeps-up',
+      `${name} keeps up with its demand: ${change}.${saturated.length ? ` Near saturation: ${busy(saturated)}.` : ''}`,
+    );
   }
   return verdict(
     'cannot-tell',

@@ -10,5 +10,8 @@ export interface SweepPointSummary {
 
 /** Summarises every point of `sweep`, in grid order. */
 export function summariseSweep(sweep: SweepResult): SweepPointSummary[] {
-  return sweep.points.map((p) => ({ values: p.values, summary: summariseScenario(sweep.experiment.scenarios[p.scenarioIndex], sweep.experiment.seed) }));
+  return sweep.points.map((p) => ({
+    values: p.values,
+    summary: summariseScenario(sweep.experiment.scenarios[p.scenarioIndex], sweep.experiment.seed),
+  }));
 }

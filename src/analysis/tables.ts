@@ -5,7 +5,12 @@
 import { table, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import type { Comparison } from './paired-comparison.js';
-import { isUnreached, type BoundedEstimate, type ScenarioSummary, type TimeToProductionSummary } from './experiment-summary.js';
+import {
+  isUnreached,
+  type BoundedEstimate,
+  type ScenarioSummary,
+  type TimeToProductionSummary,
+} from './experiment-summary.js';
 import { TIME_PARTS } from '../metrics/replication-metrics.js';
 
 type Columns = Record<string, unknown[]>;
@@ -26,10 +31,27 @@ export function itemsTable(experiment: ExperimentResult): ColumnTable {
     for (const r of s.replications) {
       for (const i of r.items) {
         rows.push({
-          scenario: s.name, replication: r.replication, item: i.id, domain: i.domain, type: i.type, outcome: i.outcome,
-          arrival: i.arrival, end: i.end, time_to_production: i.timeToProduction,
-          work: i.work, rework: i.rework, waiting: i.waiting, handover: i.handover, clarification: i.clarification, gate: i.gate, planning: i.planning,
-          handovers: i.handovers, cross_boundary_handovers: i.crossBoundaryHandovers, iterations: i.iterations, rework_passes: i.reworkPasses, gate_rejections: i.gateRejections,
+          scenario: s.name,
+          replication: r.replication,
+          item: i.id,
+          domain: i.domain,
+          type: i.type,
+          outcome: i.outcome,
+          arrival: i.arrival,
+          end: i.end,
+          time_to_production: i.timeToProduction,
+          work: i.work,
+          rework: i.rework,
+          waiting: i.waiting,
+          handover: i.handover,
+          clarification: i.clarification,
+          gate: i.gate,
+          planning: i.planning,
+          handovers: i.handovers,
+          cross_boundary_handovers: i.crossBoundaryHandovers,
+          iterations: i.iterations,
+          rework_passes: i.reworkPasses,
+          gate_rejections: i.gateRejections,
         });
       }
     }
@@ -44,12 +66,26 @@ export function replicationsTable(experiment: ExperimentResult): ColumnTable {
     for (const r of s.replications) {
       const m = r.metrics;
       rows.push({
-        scenario: s.name, replication: r.replication, seed: r.seed,
-        ttp_mean: m.timeToProduction.mean, ttp_p50: m.timeToProduction.p50, ttp_p85: m.timeToProduction.p85, ttp_p95: m.timeToProduction.p95,
-        ttp_p85_at_least: m.timeToProduction.atLeast.p85, ttp_p95_at_least: m.timeToProduction.atLeast.p95, go_lives: m.timeToProduction.count,
-        throughput_per_year: m.throughputPerYear, abandonment_rate: m.abandonmentRate, unfinished_share: m.unfinishedShare, wip_growth_per_quarter: m.wipGrowthPerQuarter, handovers_per_item: m.handoversPerItem,
-        cross_boundary_handovers_per_item: m.crossBoundaryHandoversPerItem, iterations_per_item: m.iterationsPerItem, rework_passes_per_item: m.reworkPassesPerItem,
-        flow_efficiency: m.flowEfficiency, cost_per_go_live: m.costPerGoLive,
+        scenario: s.name,
+        replication: r.replication,
+        seed: r.seed,
+        ttp_mean: m.timeToProduction.mean,
+        ttp_p50: m.timeToProduction.p50,
+        ttp_p85: m.timeToProduction.p85,
+        ttp_p95: m.timeToProduction.p95,
+        ttp_p85_at_least: m.timeToProduction.atLeast.p85,
+        ttp_p95_at_least: m.timeToProduction.atLeast.p95,
+        go_lives: m.timeToProduction.count,
+        throughput_per_year: m.throughputPerYear,
+        abandonment_rate: m.abandonmentRate,
+        unfinished_share: m.unfinishedShare,
+        wip_growth_per_quarter: m.wipGrowthPerQuarter,
+        handovers_per_item: m.handoversPerItem,
+        cross_boundary_handovers_per_item: m.crossBoundaryHandoversPerItem,
+        iterations_per_item: m.iterationsPerItem,
+        rework_passes_per_item: m.reworkPassesPerItem,
+        flow_efficiency: m.flowEfficiency,
+        cost_per_go_live: m.costPerGoLive,
         ...Object.fromEntries(TIME_PARTS.map((p) => [`${p}_days`, m.timeSplit[p]])),
         little_holds: r.littles.every((l) => l.holds),
       });
@@ -60,7 +96,9 @@ export function replicationsTable(experiment: ExperimentResult): ColumnTable {
 
 /** estimate, ci_low, ci_high and at_least: a lower bound where the run did not reach the statistic (then estimate is null). */
 function estimateColumns(e: BoundedEstimate): Record<string, unknown> {
-  return isUnreached(e) ? { estimate: null, ci_low: null, ci_high: null, at_least: e.atLeast } : { estimate: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1], at_least: e.estimate };
+  return isUnreached(e)
+    ? { estimate: null, ci_low: null, ci_high: null, at_least: e.atLeast }
+    : { estimate: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1], at_least: e.estimate };
 }
 
 function estimateRow(scenario: string, metric: string, e: BoundedEstimate): Record<string, unknown> {
@@ -71,7 +109,8 @@ function estimateRow(scenario: string, metric: string, e: BoundedEstimate): Reco
 export function summaryTable(summaries: readonly ScenarioSummary[]): ColumnTable {
   const rows: Record<string, unknown>[] = [];
   for (const s of summaries) {
-    for (const stat of ['mean', 'p50', 'p85', 'p95'] as const) rows.push(estimateRow(s.name, `time_to_production_${stat}`, s.timeToProduction[stat]));
+    for (const stat of ['mean', 'p50', 'p85', 'p95'] as const)
+      rows.push(estimateRow(s.name, `time_to_production_${stat}`, s.timeToProduction[stat]));
     rows.push(estimateRow(s.name, 'throughput_per_year', s.throughputPerYear));
     rows.push(estimateRow(s.name, 'abandonment_rate', s.abandonmentRate));
     rows.push(estimateRow(s.name, 'unfinished_share', s.unfinishedShare));
@@ -92,7 +131,8 @@ export function groupTable(summaries: readonly ScenarioSummary[], by: 'domain' |
   for (const s of summaries) {
     const groups: Record<string, TimeToProductionSummary> = by === 'domain' ? s.byDomain : s.byType;
     for (const [group, g] of Object.entries(groups)) {
-      for (const stat of ['mean', 'p50', 'p85', 'p95'] as const) rows.push({ scenario: s.name, [by]: group, statistic: stat, ...estimateColumns(g[stat]) });
+      for (const stat of ['mean', 'p50', 'p85', 'p95'] as const)
+        rows.push({ scenario: s.name, [by]: group, statistic: stat, ...estimateColumns(g[stat]) });
     }
   }
   return tableOf(rows);
@@ -114,8 +154,24 @@ export function utilisationTable(summaries: readonly ScenarioSummary[]): ColumnT
 export function timeSplitTable(summaries: readonly ScenarioSummary[]): ColumnTable {
   const rows: Record<string, unknown>[] = [];
   for (const s of summaries) {
-    for (const p of TIME_PARTS) rows.push({ scenario: s.name, part: p, role: '', days: s.timeSplit[p].estimate, ci_low: s.timeSplit[p].ci95[0], ci_high: s.timeSplit[p].ci95[1] });
-    for (const [role, e] of Object.entries(s.waitingByRole)) rows.push({ scenario: s.name, part: 'waiting_for_role', role, days: e.estimate, ci_low: e.ci95[0], ci_high: e.ci95[1] });
+    for (const p of TIME_PARTS)
+      rows.push({
+        scenario: s.name,
+        part: p,
+        role: '',
+        days: s.timeSplit[p].estimate,
+        ci_low: s.timeSplit[p].ci95[0],
+        ci_high: s.timeSplit[p].ci95[1],
+      });
+    for (const [role, e] of Object.entries(s.waitingByRole))
+      rows.push({
+        scenario: s.name,
+        part: 'waiting_for_role',
+        role,
+        days: e.estimate,
+        ci_low: e.ci95[0],
+        ci_high: e.ci95[1],
+      });
   }
   return tableOf(rows);
 }
@@ -127,11 +183,15 @@ export function flowTable(experiment: ExperimentResult): ColumnTable {
     const reps = s.replications;
     if (reps.length === 0) continue;
     const first = reps[0].flow;
-    const avg = (f: (k: number, r: (typeof reps)[number]) => number, k: number) => reps.reduce((sum, r) => sum + f(k, r), 0) / reps.length;
+    const avg = (f: (k: number, r: (typeof reps)[number]) => number, k: number) =>
+      reps.reduce((sum, r) => sum + f(k, r), 0) / reps.length;
     for (let k = 0; k < first.time.length; k++) {
       const row: Record<string, unknown> = {
-        scenario: s.name, day: first.time[k],
-        arrived: avg((i, r) => r.flow.arrived[i], k), live: avg((i, r) => r.flow.live[i], k), abandoned: avg((i, r) => r.flow.abandoned[i], k),
+        scenario: s.name,
+        day: first.time[k],
+        arrived: avg((i, r) => r.flow.arrived[i], k),
+        live: avg((i, r) => r.flow.live[i], k),
+        abandoned: avg((i, r) => r.flow.abandoned[i], k),
       };
       for (const loop of Object.keys(first.inLoop)) row[`in_${loop}`] = avg((i, r) => r.flow.inLoop[loop][i], k);
       row.models_in_production = avg((i, r) => r.flow.inProduction[i], k);
@@ -147,7 +207,11 @@ export function throughputTable(experiment: ExperimentResult): ColumnTable {
   for (const s of experiment.scenarios) {
     const quarters = s.replications[0]?.metrics.throughputByQuarter.length ?? 0;
     for (let q = 0; q < quarters; q++) {
-      rows.push({ scenario: s.name, quarter: q + 1, go_lives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length });
+      rows.push({
+        scenario: s.name,
+        quarter: q + 1,
+        go_lives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length,
+      });
     }
   }
   return tableOf(rows);
@@ -157,8 +221,17 @@ export function throughputTable(experiment: ExperimentResult): ColumnTable {
 export function comparisonTable(comparisons: readonly Comparison[]): ColumnTable {
   return tableOf(
     comparisons.map((c) => ({
-      a: c.a, b: c.b, metric: c.metric, difference: c.difference, ci_low: c.ci95[0], ci_high: c.ci95[1],
-      ratio: c.ratio, ratio_ci_low: c.ratioCi95[0], ratio_ci_high: c.ratioCi95[1], better: c.better ?? '', statement: c.statement,
+      a: c.a,
+      b: c.b,
+      metric: c.metric,
+      difference: c.difference,
+      ci_low: c.ci95[0],
+      ci_high: c.ci95[1],
+      ratio: c.ratio,
+      ratio_ci_low: c.ratioCi95[0],
+      ratio_ci_high: c.ratioCi95[1],
+      better: c.better ?? '',
+      statement: c.statement,
     })),
   );
 }

@@ -21,17 +21,40 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
   return themed(
     {
       data: { values: rows },
-      facet: { row: { field: 'metric', type: 'nominal', title: null, sort: METRICS.map((m) => m.label), header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
+      facet: {
+        row: {
+          field: 'metric',
+          type: 'nominal',
+          title: null,
+          sort: METRICS.map((m) => m.label),
+          header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
+        },
+      },
       spec: {
         width: 520,
         height: { step: 30 },
         layer: [
-          { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } }, x2: { field: 'high' }, color: scenarioColour(names) } },
+          {
+            mark: { type: 'rule', strokeWidth: 3 },
+            encoding: {
+              y,
+              x: { field: 'low', type: 'quantitative', title: null, scale: { zero: false } },
+              x2: { field: 'high' },
+              color: scenarioColour(names),
+            },
+          },
           {
             mark: { type: 'point', filled: true, size: 110 },
             encoding: {
-              y, x: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names),
-              shape: { field: 'shown', type: 'nominal', title: null, scale: { domain: ['estimate', 'at least'], range: ['circle', 'triangle-right'] } },
+              y,
+              x: { field: 'estimate', type: 'quantitative' },
+              color: scenarioColour(names),
+              shape: {
+                field: 'shown',
+                type: 'nominal',
+                title: null,
+                scale: { domain: ['estimate', 'at least'], range: ['circle', 'triangle-right'] },
+              },
             },
           },
         ],
@@ -39,6 +62,9 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
       resolve: { scale: { x: 'independent' } },
     },
     'Configurations compared',
-    ['Mean over replications, with its 95% confidence interval', 'A triangle is a lower bound: the run ended before that share was live in some replication'],
+    [
+      'Mean over replications, with its 95% confidence interval',
+      'A triangle is a lower bound: the run ended before that share was live in some replication',
+    ],
   );
 }

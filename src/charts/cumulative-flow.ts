@@ -38,7 +38,13 @@ export function cumulativeFlowChart(experiment: ExperimentResult): VegaLiteSpec 
         encoding: {
           x: { field: 'day', type: 'quantitative', title: 'Day' },
           y: { field: 'count', type: 'quantitative', title: 'Use cases (cumulative)', stack: 'zero' },
-          color: { field: 'stage', type: 'nominal', title: null, sort: stages, scale: { domain: stages, range: STAGE_COLOURS.slice(0, stages.length) } },
+          color: {
+            field: 'stage',
+            type: 'nominal',
+            title: null,
+            sort: stages,
+            scale: { domain: stages, range: STAGE_COLOURS.slice(0, stages.length) },
+          },
           order: { field: 'order', type: 'quantitative' },
         },
       },

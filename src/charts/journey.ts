@@ -24,23 +24,44 @@ export function journeyChart(log: LogColumns, item: number, description = ''): V
       last = Math.max(last, end);
     }
     if (kind === 'activity_end') {
-      bars.push({ lane: humanise(lane), start, end, loop: log.loop[i], activity: log.activity[i], rework: log.detail[i] === 'rework' ? 'rework' : 'first pass', person: log.person[i] });
+      bars.push({
+        lane: humanise(lane),
+        start,
+        end,
+        loop: log.loop[i],
+        activity: log.activity[i],
+        rework: log.detail[i] === 'rework' ? 'rework' : 'first pass',
+        person: log.person[i],
+      });
       lastLane = lane;
     } else if (kind === 'wait') {
       waits.push({ lane: humanise(lane), start, end });
     } else if (kind === 'handover' || kind === 'clarification') {
-      handovers.push({ start, end, what: kind === 'handover' ? `handover (${log.detail[i].replace('_', ' ')})` : 'clarification' });
+      handovers.push({
+        start,
+        end,
+        what: kind === 'handover' ? `handover (${log.detail[i].replace('_', ' ')})` : 'clarification',
+      });
     }
   }
   if (bars.length === 0) throw new RangeError(`use case ${item} has no activity in this log`);
   const lanes = [...new Set(bars.map((b) => b.lane as string))];
-  const x = { field: 'start', type: 'quantitative', title: 'Day', scale: { domain: [Math.floor(first), Math.ceil(last)], nice: false } };
+  const x = {
+    field: 'start',
+    type: 'quantitative',
+    title: 'Day',
+    scale: { domain: [Math.floor(first), Math.ceil(last)], nice: false },
+  };
   return themed(
     {
       width: 640,
       height: { step: 36 },
       layer: [
-        { data: { values: waits }, mark: { type: 'bar', color: '#bbbbbb', size: 6 }, encoding: { y: { field: 'lane', type: 'nominal', title: null, sort: lanes }, x, x2: { field: 'end' } } },
+        {
+          data: { values: waits },
+          mark: { type: 'bar', color: '#bbbbbb', size: 6 },
+          encoding: { y: { field: 'lane', type: 'nominal', title: null, sort: lanes }, x, x2: { field: 'end' } },
+        },
         {
           data: { values: bars },
           mark: { type: 'bar', size: 20, strokeWidth: 2 },
@@ -48,12 +69,32 @@ export function journeyChart(log: LogColumns, item: number, description = ''): V
             y: { field: 'lane', type: 'nominal', title: null, sort: lanes },
             x,
             x2: { field: 'end' },
-            color: { field: 'loop', type: 'nominal', title: 'Loop', scale: { range: ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9'] } },
-            stroke: { field: 'rework', type: 'nominal', title: 'Pass', scale: { domain: ['first pass', 'rework'], range: ['white', '#D55E00'] }, legend: { symbolFillColor: '#bbbbbb', symbolStrokeWidth: 3 } },
-            tooltip: [{ field: 'activity' }, { field: 'person' }, { field: 'start', format: '.1f' }, { field: 'end', format: '.1f' }],
+            color: {
+              field: 'loop',
+              type: 'nominal',
+              title: 'Loop',
+              scale: { range: ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9'] },
+            },
+            stroke: {
+              field: 'rework',
+              type: 'nominal',
+              title: 'Pass',
+              scale: { domain: ['first pass', 'rework'], range: ['white', '#D55E00'] },
+              legend: { symbolFillColor: '#bbbbbb', symbolStrokeWidth: 3 },
+            },
+            tooltip: [
+              { field: 'activity' },
+              { field: 'person' },
+              { field: 'start', format: '.1f' },
+              { field: 'end', format: '.1f' },
+            ],
           },
         },
-        { data: { values: handovers }, mark: { type: 'rule', strokeDash: [4, 3], color: '#CC79A7', strokeWidth: 1.5 }, encoding: { x, x2: { field: 'end' } } },
+        {
+          data: { values: handovers },
+          mark: { type: 'rule', strokeDash: [4, 3], color: '#CC79A7', strokeWidth: 1.5 },
+          encoding: { x, x2: { field: 'end' } },
+        },
       ],
     },
     `Journey of use case ${item}${description ? ` (${description})` : ''}`,

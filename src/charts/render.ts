@@ -9,7 +9,9 @@ import { FONT } from './theme.js';
 
 // A real import() that TypeScript leaves alone when it compiles to CommonJS (tslab).
 // eslint-disable-next-line @typescript-eslint/no-implied-eval
-const importOutsideTypeScript = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+const importOutsideTypeScript = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<any>;
 
 async function importModule(specifier: string): Promise<any> {
   try {
@@ -29,7 +31,10 @@ interface Libraries {
 let libraries: Promise<Libraries> | undefined;
 
 function load(): Promise<Libraries> {
-  libraries ??= Promise.all([importModule('vega'), importModule('vega-lite')]).then(([vega, vegaLite]) => ({ vega, vegaLite }));
+  libraries ??= Promise.all([importModule('vega'), importModule('vega-lite')]).then(([vega, vegaLite]) => ({
+    vega,
+    vegaLite,
+  }));
   return libraries;
 }
 
@@ -58,11 +63,18 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   const { vega } = await load();
   const { vega: compiled, warnings } = await compileChart(spec);
   const viewWarnings: string[] = [];
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: collectingLogger(viewWarnings), logLevel: vega.Warn });
+  const view = new vega.View(vega.parse(compiled), {
+    renderer: 'none',
+    logger: collectingLogger(viewWarnings),
+    logLevel: vega.Warn,
+  });
   try {
     const svg = (await view.toSVG()) as string;
     const all = [...warnings, ...viewWarnings];
-    if (all.length > 0) throw new Error(`the chart "${String((spec.title as { text?: string })?.text ?? spec.title)}" gave warnings: ${all.join('; ')}`);
+    if (all.length > 0)
+      throw new Error(
+        `the chart "${String((spec.title as { text?: string })?.text ?? spec.title)}" gave warnings: ${all.join('; ')}`,
+      );
     return svg;
   } finally {
     view.finalize();
@@ -72,6 +84,12 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
 /** Renders SVG text to a PNG (white background, `scale` x the SVG's size) with resvg. */
 export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
   const { Resvg } = await importModule('@resvg/resvg-js');
-  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: FONT } }).render().asPng();
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+    font: { loadSystemFonts: true, defaultFontFamily: FONT },
+  })
+    .render()
+    .asPng();
   return Buffer.from(png);
 }

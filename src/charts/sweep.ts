@@ -23,7 +23,12 @@ function estimate(s: ScenarioSummary, metric: SweepMetric) {
 }
 
 /** `sweeps`: one sweep per configuration (named), all over the same parameter `path`. */
-export function sweepChart(sweeps: readonly { name: string; sweep: SweepResult }[], path: string, metric: SweepMetric = 'p85', parameterLabel = path): VegaLiteSpec {
+export function sweepChart(
+  sweeps: readonly { name: string; sweep: SweepResult }[],
+  path: string,
+  metric: SweepMetric = 'p85',
+  parameterLabel = path,
+): VegaLiteSpec {
   const names = sweeps.map((s) => s.name);
   const rows = sweeps.flatMap(({ name, sweep }) =>
     summariseSweep(sweep).map((p) => {
@@ -38,18 +43,39 @@ export function sweepChart(sweeps: readonly { name: string; sweep: SweepResult }
       height: 320,
       data: { values: rows },
       layer: [
-        { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { field: 'low', type: 'quantitative', title: LABELS[metric], scale: { zero: false } }, y2: { field: 'high' }, color: scenarioColour(names) } },
-        { mark: { type: 'line', strokeWidth: 2.5 }, encoding: { x, y: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names) } },
+        {
+          mark: { type: 'area', opacity: 0.18 },
+          encoding: {
+            x,
+            y: { field: 'low', type: 'quantitative', title: LABELS[metric], scale: { zero: false } },
+            y2: { field: 'high' },
+            color: scenarioColour(names),
+          },
+        },
+        {
+          mark: { type: 'line', strokeWidth: 2.5 },
+          encoding: { x, y: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names) },
+        },
         {
           mark: { type: 'point', filled: true, size: 60 },
           encoding: {
-            x, y: { field: 'estimate', type: 'quantitative' }, color: scenarioColour(names),
-            shape: { field: 'shown', type: 'nominal', title: null, scale: { domain: [ESTIMATE, AT_LEAST], range: ['circle', 'triangle-up'] } },
+            x,
+            y: { field: 'estimate', type: 'quantitative' },
+            color: scenarioColour(names),
+            shape: {
+              field: 'shown',
+              type: 'nominal',
+              title: null,
+              scale: { domain: [ESTIMATE, AT_LEAST], range: ['circle', 'triangle-up'] },
+            },
           },
         },
       ],
     },
     `${LABELS[metric].replace(/ \(.*\)$/, '')} as ${parameterLabel} changes`,
-    ['Mean over replications with common random numbers; band: 95% confidence interval', 'A triangle is a lower bound: the run ended before that share was live in some replication'],
+    [
+      'Mean over replications with common random numbers; band: 95% confidence interval',
+      'A triangle is a lower bound: the run ended before that share was live in some replication',
+    ],
   );
 }

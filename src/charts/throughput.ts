@@ -9,7 +9,11 @@ export function throughputChart(experiment: ExperimentResult): VegaLiteSpec {
   for (const s of experiment.scenarios) {
     const quarters = s.replications[0]?.metrics.throughputByQuarter.length ?? 0;
     for (let q = 0; q < quarters; q++) {
-      rows.push({ scenario: s.name, quarter: q + 1, goLives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length });
+      rows.push({
+        scenario: s.name,
+        quarter: q + 1,
+        goLives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length,
+      });
     }
   }
   return themed(
@@ -43,9 +47,31 @@ export function abandonmentChart(summaries: readonly ScenarioSummary[]): VegaLit
       height: { step: 40 },
       data: { values: rows },
       layer: [
-        { mark: { type: 'bar', size: 26 }, encoding: { y, x: { field: 'rate', type: 'quantitative', title: 'Share of finished use cases abandoned', axis: { format: '%' } }, color: { ...scenarioColour(names), legend: null } } },
-        { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
-        { mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 }, encoding: { y, x: { field: 'high', type: 'quantitative' }, text: { field: 'rate', type: 'quantitative', format: '.0%' } } },
+        {
+          mark: { type: 'bar', size: 26 },
+          encoding: {
+            y,
+            x: {
+              field: 'rate',
+              type: 'quantitative',
+              title: 'Share of finished use cases abandoned',
+              axis: { format: '%' },
+            },
+            color: { ...scenarioColour(names), legend: null },
+          },
+        },
+        {
+          mark: { type: 'rule', strokeWidth: 2 },
+          encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 8, fontSize: 12 },
+          encoding: {
+            y,
+            x: { field: 'high', type: 'quantitative' },
+            text: { field: 'rate', type: 'quantitative', format: '.0%' },
+          },
+        },
       ],
     },
     'Abandonment',

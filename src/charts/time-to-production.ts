@@ -26,20 +26,33 @@ function meanCurve(experiment: ExperimentResult): { scenario: string; days: numb
   return rows;
 }
 
-function curveAt(rows: readonly { scenario: string; days: number; share: number }[], scenario: string, share: number): number | null {
+function curveAt(
+  rows: readonly { scenario: string; days: number; share: number }[],
+  scenario: string,
+  share: number,
+): number | null {
   return rows.find((r) => r.scenario === scenario && Math.abs(r.share - share) < 1e-9)?.days ?? null;
 }
 
 /** A chart that says no use case went live within the run (a chart of nothing would mislead, or fail). */
 function nothingLive(title: string): VegaLiteSpec {
   return themed(
-    { width: 600, height: 60, data: { values: [{ text: 'No use case went live within the run: there is no time to production to show.' }] }, mark: { type: 'text', fontSize: 14 }, encoding: { text: { field: 'text' } } },
+    {
+      width: 600,
+      height: 60,
+      data: { values: [{ text: 'No use case went live within the run: there is no time to production to show.' }] },
+      mark: { type: 'text', fontSize: 14 },
+      encoding: { text: { field: 'text' } },
+    },
     title,
   );
 }
 
 /** The distribution of time to production, with median and p85 marked where the run reaches them. */
-export function timeToProductionChart(experiment: ExperimentResult, summaries: readonly ScenarioSummary[]): VegaLiteSpec {
+export function timeToProductionChart(
+  experiment: ExperimentResult,
+  summaries: readonly ScenarioSummary[],
+): VegaLiteSpec {
   const names = experiment.scenarios.map((s) => s.name);
   const curve = meanCurve(experiment);
   const marks = summaries.flatMap((s) =>
@@ -62,20 +75,35 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
           mark: { type: 'line', strokeWidth: 2.5, interpolate: 'monotone' },
           encoding: {
             x: { field: 'days', type: 'quantitative', title: 'Days from request to production' },
-            y: { field: 'share', type: 'quantitative', title: 'Share of go-lives live', axis: { format: '%' }, scale: { domain: [0, 1] } },
+            y: {
+              field: 'share',
+              type: 'quantitative',
+              title: 'Share of go-lives live',
+              axis: { format: '%' },
+              scale: { domain: [0, 1] },
+            },
             color: scenarioColour(names),
           },
         },
-        ...(marks.length === 0 ? [] : [{
-          data: { values: marks },
-          mark: { type: 'point', filled: true, size: 90, stroke: 'white', strokeWidth: 1.5 },
-          encoding: {
-            x: { field: 'days', type: 'quantitative' },
-            y: { field: 'share', type: 'quantitative' },
-            color: scenarioColour(names),
-            shape: { field: 'statistic', type: 'nominal', title: 'Marked', scale: { domain: ['median', '85th percentile'], range: ['circle', 'diamond'] } },
-          },
-        }]),
+        ...(marks.length === 0
+          ? []
+          : [
+              {
+                data: { values: marks },
+                mark: { type: 'point', filled: true, size: 90, stroke: 'white', strokeWidth: 1.5 },
+                encoding: {
+                  x: { field: 'days', type: 'quantitative' },
+                  y: { field: 'share', type: 'quantitative' },
+                  color: scenarioColour(names),
+                  shape: {
+                    field: 'statistic',
+                    type: 'nominal',
+                    title: 'Marked',
+                    scale: { domain: ['median', '85th percentile'], range: ['circle', 'diamond'] },
+                  },
+                },
+              },
+            ]),
       ],
     },
     'Time to production',
@@ -87,7 +115,10 @@ export function timeToProductionChart(experiment: ExperimentResult, summaries: r
 }
 
 /** Box plot of time to production per configuration: box from p25 to p75, whiskers p5 to p95, median tick. */
-export function timeToProductionBoxChart(experiment: ExperimentResult, summaries: readonly ScenarioSummary[]): VegaLiteSpec {
+export function timeToProductionBoxChart(
+  experiment: ExperimentResult,
+  summaries: readonly ScenarioSummary[],
+): VegaLiteSpec {
   const names = experiment.scenarios.map((s) => s.name);
   const curve = meanCurve(experiment);
   // where the run ends before a quarter of the go-lives is still to come, the box has no top end:
@@ -101,7 +132,17 @@ export function timeToProductionBoxChart(experiment: ExperimentResult, summaries
     const label = isReached(median)
       ? `${Math.round(median.estimate)}${p75 === null ? ' (p75 and p95 not reached within the run)' : isReached(top) ? '' : ` (p95 > ${Math.round(p95)})`}`
       : `median > ${Math.round(valueOrBound(median))} (not reached within the run)`;
-    return [{ scenario: s.name, p5, p25: p75 === null ? null : p25, p50: isReached(median) ? median.estimate : null, p75, p95, label }];
+    return [
+      {
+        scenario: s.name,
+        p5,
+        p25: p75 === null ? null : p25,
+        p50: isReached(median) ? median.estimate : null,
+        p75,
+        p95,
+        label,
+      },
+    ];
   });
   if (rows.length === 0) return nothingLive('Time to production per configuration');
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
@@ -111,14 +152,47 @@ export function timeToProductionBoxChart(experiment: ExperimentResult, summaries
       height: { step: 46 },
       data: { values: rows },
       layer: [
-        { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, x: { field: 'p5', type: 'quantitative', title: 'Days from request to production' }, x2: { field: 'p95' }, color: { ...scenarioColour(names), legend: null } } },
-        { mark: { type: 'bar', size: 24 }, encoding: { y, x: { field: 'p25', type: 'quantitative' }, x2: { field: 'p75' }, color: { ...scenarioColour(names), legend: null } } },
+        {
+          mark: { type: 'rule', strokeWidth: 1.5 },
+          encoding: {
+            y,
+            x: { field: 'p5', type: 'quantitative', title: 'Days from request to production' },
+            x2: { field: 'p95' },
+            color: { ...scenarioColour(names), legend: null },
+          },
+        },
+        {
+          mark: { type: 'bar', size: 24 },
+          encoding: {
+            y,
+            x: { field: 'p25', type: 'quantitative' },
+            x2: { field: 'p75' },
+            color: { ...scenarioColour(names), legend: null },
+          },
+        },
         // white on the box; in the configuration's colour where there is no box
-        { mark: { type: 'tick', thickness: 3, size: 24 }, encoding: { y, x: { field: 'p50', type: 'quantitative' }, color: { condition: { test: 'datum.p75 != null', value: 'white' }, ...scenarioColour(names), legend: null } } },
-        { mark: { type: 'text', align: 'left', dx: 6, fontSize: 12 }, encoding: { y, x: { field: 'p95', type: 'quantitative' }, text: { field: 'label', type: 'nominal', title: 'median' } } },
+        {
+          mark: { type: 'tick', thickness: 3, size: 24 },
+          encoding: {
+            y,
+            x: { field: 'p50', type: 'quantitative' },
+            color: { condition: { test: 'datum.p75 != null', value: 'white' }, ...scenarioColour(names), legend: null },
+          },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 6, fontSize: 12 },
+          encoding: {
+            y,
+            x: { field: 'p95', type: 'quantitative' },
+            text: { field: 'label', type: 'nominal', title: 'median' },
+          },
+        },
       ],
     },
     'Time to production per configuration',
-    ['Box: middle half of the go-lives; line: 5th to 95th percentile; white tick and label: median days (the table\'s median)', 'Use cases still open at the end counted as censored'],
+    [
+      "Box: middle half of the go-lives; line: 5th to 95th percentile; white tick and label: median days (the table's median)",
+      'Use cases still open at the end counted as censored',
+    ],
   );
 }

@@ -21,7 +21,13 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
         ...intervalEnds(e!.effect, e!.ci95),
       })),
   );
-  const y = { field: 'lever', type: 'nominal', title: null, sort: levers.map((l) => l.label), axis: { labelLimit: 600 } };
+  const y = {
+    field: 'lever',
+    type: 'nominal',
+    title: null,
+    sort: levers.map((l) => l.label),
+    axis: { labelLimit: 600 },
+  };
   return themed(
     {
       width: 520,
@@ -32,16 +38,41 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
           mark: { type: 'bar', size: 20 },
           encoding: {
             y,
-            x: { field: 'effect', type: 'quantitative', title: `Change in 85th percentile time to production (days; base ${estimateText(result.baseP85).value})` },
-            color: { field: 'setting', type: 'nominal', title: null, scale: { domain: ['Lever down', 'Lever up'], range: ['#0072B2', '#E69F00'] } },
-            opacity: { field: 'shown', type: 'ordinal', title: null, sort: ['estimate', 'a bound (p85 beyond the run)'], scale: { domain: ['estimate', 'a bound (p85 beyond the run)'], range: [0.9, 0.35] } },
+            x: {
+              field: 'effect',
+              type: 'quantitative',
+              title: `Change in 85th percentile time to production (days; base ${estimateText(result.baseP85).value})`,
+            },
+            color: {
+              field: 'setting',
+              type: 'nominal',
+              title: null,
+              scale: { domain: ['Lever down', 'Lever up'], range: ['#0072B2', '#E69F00'] },
+            },
+            opacity: {
+              field: 'shown',
+              type: 'ordinal',
+              title: null,
+              sort: ['estimate', 'a bound (p85 beyond the run)'],
+              scale: { domain: ['estimate', 'a bound (p85 beyond the run)'], range: [0.9, 0.35] },
+            },
           },
         },
-        { mark: { type: 'rule', color: '#333' }, encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
-        { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#000', strokeWidth: 1.5 }, encoding: { x: { field: 'zero', type: 'quantitative' } } },
+        {
+          mark: { type: 'rule', color: '#333' },
+          encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+        },
+        {
+          data: { values: [{ zero: 0 }] },
+          mark: { type: 'rule', color: '#000', strokeWidth: 1.5 },
+          encoding: { x: { field: 'zero', type: 'quantitative' } },
+        },
       ],
     },
     `Which lever matters most: ${result.base}`,
-    ['Each lever moved one step down and up; bars show the effect with its 95% confidence interval', 'Pale bars are bounds: a p85 beyond the run in some replication'],
+    [
+      'Each lever moved one step down and up; bars show the effect with its 95% confidence interval',
+      'Pale bars are bounds: a p85 beyond the run in some replication',
+    ],
   );
 }

@@ -21,7 +21,18 @@ export function utilisationChart(summaries: readonly ScenarioSummary[]): VegaLit
       y: { field: 'role', type: 'nominal', title: null, sort: roles },
     },
     layer: [
-      { mark: { type: 'rect' }, encoding: { color: { field: 'utilisation', type: 'quantitative', title: 'Utilisation', scale: { domain: [0, 1], scheme: 'blues' }, legend: { format: '%', direction: 'horizontal', gradientLength: 200 } } } },
+      {
+        mark: { type: 'rect' },
+        encoding: {
+          color: {
+            field: 'utilisation',
+            type: 'quantitative',
+            title: 'Utilisation',
+            scale: { domain: [0, 1], scheme: 'blues' },
+            legend: { format: '%', direction: 'horizontal', gradientLength: 200 },
+          },
+        },
+      },
       {
         mark: { type: 'text', fontSize: 10 },
         encoding: {

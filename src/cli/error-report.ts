@@ -12,7 +12,12 @@ import { UsageError } from './cli-error.js';
 export function reportError(error: unknown, signal: AbortSignal): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof ScenarioError) {
-    console.error(error.issues.filter((i) => i.severity === 'error').map(formatIssue).join('\n'));
+    console.error(
+      error.issues
+        .filter((i) => i.severity === 'error')
+        .map(formatIssue)
+        .join('\n'),
+    );
     return 2;
   }
   if (error instanceof UsageError || error instanceof OverrideError) {
@@ -28,7 +33,9 @@ export function reportError(error: unknown, signal: AbortSignal): number {
     return 2;
   }
   if ((error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    console.error('orgflow: a replication ran out of memory: the run is too large for this machine.\n    hint: shorten horizon_days or lower demand, or keep --max-use-cases at its default');
+    console.error(
+      'orgflow: a replication ran out of memory: the run is too large for this machine.\n    hint: shorten horizon_days or lower demand, or keep --max-use-cases at its default',
+    );
     return 2;
   }
   if (signal.aborted) {
@@ -38,7 +45,9 @@ export function reportError(error: unknown, signal: AbortSignal): number {
   const e = error as Error;
   console.error(`orgflow: internal error: ${e?.message ?? String(error)}`);
   if (process.env.ORGFLOW_DEBUG) console.error(e?.stack);
-  console.error('This is a bug in orgflow: please report it with the command you ran (ORGFLOW_DEBUG=1 shows the stack trace).');
+  console.error(
+    'This is a bug in orgflow: please report it with the command you ran (ORGFLOW_DEBUG=1 shows the stack trace).',
+  );
   return 1;
 }
 
@@ -46,5 +55,7 @@ function runSizeHint(error: RunSizeError): string {
   if (error.figure === 'horizon') return 'shorten horizon_days (in the file, or with --horizon or --set)';
   const bound = error.figure === 'replication' ? error.bound : error.bound / WHOLE_RUN_FACTOR;
   const lift = `or lift the bound with --max-use-cases <n> (now ${bound.toLocaleString('en-US')} per replication, ${WHOLE_RUN_FACTOR} times that for the whole run)`;
-  return error.figure === 'replication' ? `shorten horizon_days or lower demand (in the file or with --set), ${lift}` : `lower --reps, shorten horizon_days or lower demand, ${lift}`;
+  return error.figure === 'replication'
+    ? `shorten horizon_days or lower demand (in the file or with --set), ${lift}`
+    : `lower --reps, shorten horizon_days or lower demand, ${lift}`;
 }

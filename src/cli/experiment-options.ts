@@ -5,7 +5,12 @@ import { PRECISION_REPS, type RunOptions } from './commands/shared-options.js';
 /** With --precision, the first batch of replications before it checks the precision. */
 const FIRST_BATCH = 10;
 
-export function experimentOptions(options: RunOptions, defaultReps: number, onProgress: (p: Progress) => void, signal: AbortSignal): ExperimentOptions {
+export function experimentOptions(
+  options: RunOptions,
+  defaultReps: number,
+  onProgress: (p: Progress) => void,
+  signal: AbortSignal,
+): ExperimentOptions {
   const common = { seed: options.seed, workers: options.workers, maxUseCases: options.maxUseCases, onProgress, signal };
   if (options.precision === undefined) return { ...common, replications: options.reps ?? defaultReps };
   const cap = options.reps ?? PRECISION_REPS;

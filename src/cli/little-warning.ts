@@ -4,7 +4,9 @@ import type { ScenarioSummary } from '../analysis/index.js';
 export function warnOnLittleViolations(summaries: readonly ScenarioSummary[]): void {
   for (const s of summaries) {
     if (s.littleViolations > 0) {
-      console.error(`orgflow: warning: Little's law did not hold in ${s.littleViolations} of ${s.replications} replications of ${s.name}; please report this with the scenario`);
+      console.error(
+        `orgflow: warning: Little's law did not hold in ${s.littleViolations} of ${s.replications} replications of ${s.name}; please report this with the scenario`,
+      );
     }
   }
 }

@@ -28,23 +28,44 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orgflow: ')) });
 
   withRunOptions(
-    root.command('compare').argument('[scenario...]', 'scenario files (default: the three shipped configurations)').description('compare configurations with replications and common random numbers; write the report, charts and tables'),
+    root
+      .command('compare')
+      .argument('[scenario...]', 'scenario files (default: the three shipped configurations)')
+      .description(
+        'compare configurations with replications and common random numbers; write the report, charts and tables',
+      ),
     { reps: COMPARE_REPS, precision: true, unit: 'scenario' },
   ).action(async (files: string[], options: RunOptions) => compare(files, options, signal, commandLine));
 
-  withRunOptions(root.command('run').argument('<scenario>', 'a scenario file').description('run one scenario with replications and print its summary'), { reps: RUN_REPS, precision: true, unit: 'scenario' }).action(
-    async (file: string, options: RunOptions) => run(file, options, signal),
-  );
+  withRunOptions(
+    root
+      .command('run')
+      .argument('<scenario>', 'a scenario file')
+      .description('run one scenario with replications and print its summary'),
+    { reps: RUN_REPS, precision: true, unit: 'scenario' },
+  ).action(async (file: string, options: RunOptions) => run(file, options, signal));
 
   withRunOptions(
-    root.command('sweep').argument('<scenario>', 'a scenario file').description('vary parameters over values or ranges; print the table and write the chart'),
+    root
+      .command('sweep')
+      .argument('<scenario>', 'a scenario file')
+      .description('vary parameters over values or ranges; print the table and write the chart'),
     { reps: SWEEP_REPS, precision: false, unit: 'point' },
   )
-    .option('--vary <path=values>', 'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)', pathAssignment)
-    .action(async (file: string, options: RunOptions & { vary?: string[] }) => sweep(file, options.vary ?? [], options, signal));
+    .option(
+      '--vary <path=values>',
+      'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)',
+      pathAssignment,
+    )
+    .action(async (file: string, options: RunOptions & { vary?: string[] }) =>
+      sweep(file, options.vary ?? [], options, signal),
+    );
 
   withRunOptions(
-    root.command('sensitivity').argument('<scenario>', 'a scenario file').description('move every lever one step down and up; rank them by effect on p85 time to production'),
+    root
+      .command('sensitivity')
+      .argument('<scenario>', 'a scenario file')
+      .description('move every lever one step down and up; rank them by effect on p85 time to production'),
     { reps: SENSITIVITY_REPS, precision: false, unit: 'setting' },
   )
     .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
@@ -71,9 +92,18 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .option('--seed <n>', 'master seed', wholeNumber(0), DEMO_DEFAULTS.seed)
     .option('--reps <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
     .addOption(new Option('--replications <n>').hideHelp().argParser(wholeNumber(2)).conflicts('reps')) // the former name of --reps
-    .addOption(new Option('--customers <n>', 'requests per replication').argParser(wholeNumber(1)).default(DEMO_DEFAULTS.customers, DEMO_DEFAULTS.customers.toLocaleString('en')))
+    .addOption(
+      new Option('--customers <n>', 'requests per replication')
+        .argParser(wholeNumber(1))
+        .default(DEMO_DEFAULTS.customers, DEMO_DEFAULTS.customers.toLocaleString('en')),
+    )
     .action((options: { seed: number; reps: number; replications?: number; customers: number }) => {
-      const lines = runDemo({ ...DEMO_DEFAULTS, seed: options.seed, customers: options.customers, replications: options.replications ?? options.reps });
+      const lines = runDemo({
+        ...DEMO_DEFAULTS,
+        seed: options.seed,
+        customers: options.customers,
+        replications: options.replications ?? options.reps,
+      });
       for (const line of lines) console.log(line);
     });
   return root;

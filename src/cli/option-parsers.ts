@@ -4,24 +4,30 @@ import { InvalidArgumentError } from 'commander';
 export function wholeNumber(min: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number >= ${min}, got ${JSON.stringify(value)}.`);
+    if (!Number.isInteger(n) || n < min)
+      throw new InvalidArgumentError(`expected a whole number >= ${min}, got ${JSON.stringify(value)}.`);
     return n;
   };
 }
 
 export function fraction(value: string): number {
   const n = Number(value);
-  if (!(n > 0 && n < 1)) throw new InvalidArgumentError(`expected a fraction between 0 and 1 such as 0.05, got ${JSON.stringify(value)}.`);
+  if (!(n > 0 && n < 1))
+    throw new InvalidArgumentError(`expected a fraction between 0 and 1 such as 0.05, got ${JSON.stringify(value)}.`);
   return n;
 }
 
 export function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError(`expected a number > 0, got ${JSON.stringify(value)}.`);
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new InvalidArgumentError(`expected a number > 0, got ${JSON.stringify(value)}.`);
   return n;
 }
 
 export function pathAssignment(value: string, previous: string[] = []): string[] {
-  if (!/^[^=]+=.+$/.test(value)) throw new InvalidArgumentError(`expected path=value, got ${JSON.stringify(value)} (e.g. teams.hub.headcount.ml_engineer=4).`);
+  if (!/^[^=]+=.+$/.test(value))
+    throw new InvalidArgumentError(
+      `expected path=value, got ${JSON.stringify(value)} (e.g. teams.hub.headcount.ml_engineer=4).`,
+    );
   return [...previous, value];
 }

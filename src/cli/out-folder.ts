@@ -14,7 +14,8 @@ export function checkOutFolder(out: string): void {
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   const hint = 'name a folder you can write to (it is created if missing), e.g. --out results';
   if (!statSync(existing, { throwIfNoEntry: false })?.isDirectory()) {
-    const what = existing === target ? 'is a file, not a folder' : `cannot be created: ${existing} is a file, not a folder`;
+    const what =
+      existing === target ? 'is a file, not a folder' : `cannot be created: ${existing} is a file, not a folder`;
     throw new UsageError(`--out ${out} ${what}; ${hint}`);
   }
   try {

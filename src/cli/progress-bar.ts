@@ -20,7 +20,13 @@ export class ProgressBar {
     if (this.bar === null) {
       this.started = performance.now();
       this.bar = new cliProgress.SingleBar(
-        { format: `${this.label} {bar} {value}/{total} replications | {rate}/s | {eta_formatted} left`, stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
+        {
+          format: `${this.label} {bar} {value}/{total} replications | {rate}/s | {eta_formatted} left`,
+          stream: process.stderr,
+          hideCursor: true,
+          clearOnComplete: true,
+          etaBuffer: 50,
+        },
         cliProgress.Presets.shades_classic,
       );
       this.bar.start(p.total, p.done, { rate: '-' });

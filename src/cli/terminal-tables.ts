@@ -5,7 +5,8 @@ import type { BoundedEstimate, Comparison, ScenarioSummary, SweepPointSummary } 
 import type { LeverEffect } from '../experiment/index.js';
 import { estimateText } from '../analysis/estimate-text.js';
 
-const number = (x: number, digits = 0): string => (Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-');
+const number = (x: number, digits = 0): string =>
+  Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-';
 
 /** `141 (137 to 145)`: an estimate with its 95% interval. */
 export function withInterval(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
@@ -57,25 +58,41 @@ export function detailTable(s: ScenarioSummary): string {
 
 /** Whether each configuration keeps up with its demand, and how much of its work was still open at the end. */
 export function stabilityLines(summaries: readonly ScenarioSummary[]): string[] {
-  return summaries.map((s) => `- ${s.stability} ${withInterval(s.unfinishedShare, 0, 100, '%')} of its use cases were still open when the run ended (counted as unfinished, not left out).`);
+  return summaries.map(
+    (s) =>
+      `- ${s.stability} ${withInterval(s.unfinishedShare, 0, 100, '%')} of its use cases were still open when the run ended (counted as unfinished, not left out).`,
+  );
 }
 
 export function comparisonLines(comparisons: readonly Comparison[]): string[] {
-  return comparisons.filter((c) => c.metric === 'timeToProduction.p50' || c.metric === 'timeToProduction.p85').map((c) => `- ${c.statement}`);
+  return comparisons
+    .filter((c) => c.metric === 'timeToProduction.p50' || c.metric === 'timeToProduction.p85')
+    .map((c) => `- ${c.statement}`);
 }
 
 export function leverTable(levers: readonly LeverEffect[], top = 15): string {
-  const t = new Table({ head: ['Lever', 'Down', 'Effect on p85 (days)', 'Up', 'Effect on p85 (days)'], style, colAligns: ['left', 'right', 'right', 'right', 'right'] });
+  const t = new Table({
+    head: ['Lever', 'Down', 'Effect on p85 (days)', 'Up', 'Effect on p85 (days)'],
+    style,
+    colAligns: ['left', 'right', 'right', 'right', 'right'],
+  });
   const effect = (e: LeverEffect['low']) => {
     if (e === null) return '-';
     if (e.kind === 'estimate') return withInterval({ estimate: e.effect, ci95: e.ci95 }, 1);
-    return e.kind === 'unknown' ? 'unknown (p85 beyond the run)' : `${e.kind} ${number(e.effect, 1)} (a p85 beyond the run)`;
+    return e.kind === 'unknown'
+      ? 'unknown (p85 beyond the run)'
+      : `${e.kind} ${number(e.effect, 1)} (a p85 beyond the run)`;
   };
-  for (const l of levers.slice(0, top)) t.push([humanise(l.label), l.low?.label ?? '-', effect(l.low), l.high?.label ?? '-', effect(l.high)]);
+  for (const l of levers.slice(0, top))
+    t.push([humanise(l.label), l.low?.label ?? '-', effect(l.low), l.high?.label ?? '-', effect(l.high)]);
   return t.toString();
 }
 
-const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = { 'keeps-up': 'yes', 'does-not-keep-up': 'no', 'cannot-tell': 'not yet clear' };
+const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = {
+  'keeps-up': 'yes',
+  'does-not-keep-up': 'no',
+  'cannot-tell': 'not yet clear',
+};
 
 export function sweepTable(points: readonly SweepPointSummary[]): string {
   const paths = Object.keys(points[0]?.values ?? {});
@@ -83,7 +100,10 @@ export function sweepTable(points: readonly SweepPointSummary[]): string {
   for (const p of points) {
     t.push([
       ...paths.map((k) => String(p.values[k])),
-      withInterval(p.summary.timeToProduction.p50), withInterval(p.summary.timeToProduction.p85), withInterval(p.summary.throughputPerYear, 1), VERDICT_WORDS[p.summary.verdict],
+      withInterval(p.summary.timeToProduction.p50),
+      withInterval(p.summary.timeToProduction.p85),
+      withInterval(p.summary.throughputPerYear, 1),
+      VERDICT_WORDS[p.summary.verdict],
     ]);
   }
   return t.toString();

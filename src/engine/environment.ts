@@ -37,7 +37,8 @@ export class Environment {
   _handOverDepth = 0;
 
   constructor(initialTime = 0) {
-    if (!Number.isFinite(initialTime)) throw new InvalidArgumentError(`initial time must be a finite number, got ${initialTime}`);
+    if (!Number.isFinite(initialTime))
+      throw new InvalidArgumentError(`initial time must be a finite number, got ${initialTime}`);
     this.now = initialTime;
     this.calendar = new Calendar<Event<any>>(initialTime);
   }

@@ -85,14 +85,16 @@ export class Event<T = unknown> {
 
   /** The value the event succeeded with. Throws while pending, and for a failed event. */
   get value(): T {
-    if ((this._flags & TRIGGERED) === 0) throw new InvalidArgumentError('the value of a pending event is not available yet');
+    if ((this._flags & TRIGGERED) === 0)
+      throw new InvalidArgumentError('the value of a pending event is not available yet');
     if ((this._flags & FAILED) !== 0) throw this._value;
     return this._value as T;
   }
 
   /** Triggers the event as a success with `value`; it is processed at the current time. */
   succeed(value?: T, priority: number = NORMAL): this {
-    if ((this._flags & TRIGGERED) !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
+    if ((this._flags & TRIGGERED) !== 0)
+      throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
     this._value = value;
     this._flags |= TRIGGERED;
     this.env._schedule(this, 0, priority);
@@ -104,7 +106,8 @@ export class Event<T = unknown> {
    * them. A failure that nobody waits for stops the run with that error.
    */
   fail(error: Error, priority: number = NORMAL): this {
-    if ((this._flags & TRIGGERED) !== 0) throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
+    if ((this._flags & TRIGGERED) !== 0)
+      throw new EventAlreadyTriggeredError(`${this.constructor.name} has already been triggered`);
     if (!(error instanceof Error)) throw new InvalidArgumentError(`fail() needs an Error, got ${String(error)}`);
     this._value = error;
     this._flags |= TRIGGERED | FAILED;

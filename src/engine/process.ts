@@ -86,7 +86,8 @@ export class Process<R = unknown> extends Event<R> {
    */
   interrupt(cause?: unknown): void {
     if (!this.isAlive) throw new SimulationError('cannot interrupt a process that has finished');
-    if (this._target === null) throw new SimulationError('a process cannot interrupt itself, nor the process whose step started it');
+    if (this._target === null)
+      throw new SimulationError('a process cannot interrupt itself, nor the process whose step started it');
     this._interruptWhenWaiting(cause);
   }
 

@@ -246,7 +246,8 @@ export class Resource {
    * one still waiting (withdrawn), one released before (an error), one preempted (nothing).
    */
   private releaseNotHeld(request: Request): void {
-    if (request.resource !== this) throw new InvalidArgumentError(`that request belongs to ${request.resource.name}, not ${this.name}`);
+    if (request.resource !== this)
+      throw new InvalidArgumentError(`that request belongs to ${request.resource.name}, not ${this.name}`);
     const status = request._status;
     if (status === WAITING) {
       request._status = RELEASED;
@@ -314,7 +315,11 @@ export class Resource {
     const holders = this.holders as PriorityRequest[];
     let victim: PriorityRequest | null = null;
     for (const holder of holders) {
-      if (victim === null || holder.priority > victim.priority || (holder.priority === victim.priority && holder._sequence > victim._sequence)) {
+      if (
+        victim === null ||
+        holder.priority > victim.priority ||
+        (holder.priority === victim.priority && holder._sequence > victim._sequence)
+      ) {
         victim = holder;
       }
     }
@@ -328,7 +333,10 @@ export class Resource {
     // step started (or handed a unit to) the process that did. Like any holder it is
     // interrupted once it has yielded, unless it turns out to be the process that took the
     // unit: a process that preempts its own less urgent unit is not interrupted.
-    owner._interruptWhenWaiting(new Preempted(req, this, since), owner.isRunning ? () => req.owner !== owner : undefined);
+    owner._interruptWhenWaiting(
+      new Preempted(req, this, since),
+      owner.isRunning ? () => req.owner !== owner : undefined,
+    );
     return true;
   }
 

@@ -33,7 +33,8 @@ export class ReplicationExecutor {
   private size = 0;
 
   constructor(readonly requested: number = defaultWorkers()) {
-    if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`workers must be a whole number >= 1, got ${requested}`);
+    if (!Number.isInteger(requested) || requested < 1)
+      throw new RangeError(`workers must be a whole number >= 1, got ${requested}`);
   }
 
   /** The worker threads in use (before the first run: the most that may be started). */
@@ -58,7 +59,11 @@ export class ReplicationExecutor {
    * Runs `tasks`, calling `onDone` as each finishes; stops early (rejecting) when `signal`
    * aborts. Results are in the order of `tasks`.
    */
-  async run(tasks: readonly ReplicationTask[], onDone?: (result: ReplicationResult) => void, signal?: AbortSignal): Promise<ReplicationResult[]> {
+  async run(
+    tasks: readonly ReplicationTask[],
+    onDone?: (result: ReplicationResult) => void,
+    signal?: AbortSignal,
+  ): Promise<ReplicationResult[]> {
     if (this.pool === undefined) this.pool = this.start(tasks.length);
     if (this.pool === null) {
       const results: ReplicationResult[] = [];

@@ -85,7 +85,9 @@ export interface PrecisionOutcome {
 
 /** The seed of replication `r` of scenario `s`. */
 export function seedFor(seed: number, scenarioIndex: number, replication: number, common: boolean): number {
-  return common ? replicationSeed(seed, replication) : replicationSeed(`${seed}/scenario-${scenarioIndex}`, replication);
+  return common
+    ? replicationSeed(seed, replication)
+    : replicationSeed(`${seed}/scenario-${scenarioIndex}`, replication);
 }
 
 /** The largest relative half-width of median time to production over the scenarios. */
@@ -102,19 +104,29 @@ export function relativePrecision(scenarios: readonly ScenarioResult[]): number 
 }
 
 /** Runs the replications of every scenario; see ExperimentOptions. */
-export async function runExperiment(scenarios: readonly ExperimentScenario[], options: ExperimentOptions = {}): Promise<ExperimentResult> {
+export async function runExperiment(
+  scenarios: readonly ExperimentScenario[],
+  options: ExperimentOptions = {},
+): Promise<ExperimentResult> {
   const seed = options.seed ?? 1;
   const common = options.commonRandomNumbers ?? true;
   const first = options.replications ?? 20;
   const cap = options.maxReplications ?? 200;
-  if (!Number.isInteger(first) || first < 1) throw new RangeError(`replications must be a whole number >= 1, got ${first}`);
+  if (!Number.isInteger(first) || first < 1)
+    throw new RangeError(`replications must be a whole number >= 1, got ${first}`);
   if (options.precision !== undefined && !(options.precision > 0 && options.precision < 1)) {
     throw new RangeError(`precision must be a fraction between 0 and 1 (e.g. 0.05), got ${options.precision}`);
   }
   if (scenarios.length === 0) throw new RangeError('an experiment needs at least one scenario');
-  if (options.maxUseCases !== undefined) checkRunSize(scenarios, options.precision !== undefined ? cap : first, options.maxUseCases);
+  if (options.maxUseCases !== undefined)
+    checkRunSize(scenarios, options.precision !== undefined ? cap : first, options.maxUseCases);
   const executor = new ReplicationExecutor(options.workers ?? defaultWorkers());
-  const results: ScenarioResult[] = scenarios.map((s) => ({ name: s.name, hash: s.hash, files: s.files, replications: [] }));
+  const results: ScenarioResult[] = scenarios.map((s) => ({
+    name: s.name,
+    hash: s.hash,
+    files: s.files,
+    replications: [],
+  }));
   let planned = Math.min(first, options.precision !== undefined ? cap : first);
   let done = 0;
   const report = (): void => options.onProgress?.({ done, total: planned * scenarios.length });
@@ -123,7 +135,16 @@ export async function runExperiment(scenarios: readonly ExperimentScenario[], op
     for (;;) {
       const tasks: ReplicationTask[] = [];
       for (let r = next; r < planned; r++) {
-        scenarios.forEach((s, i) => tasks.push({ scenarioIndex: i, replication: r, seed: seedFor(seed, i, r, common), spec: s.spec, keepLog: options.keepLogs ?? false, maxOpenUseCases: options.maxOpenUseCases ?? options.maxUseCases }));
+        scenarios.forEach((s, i) =>
+          tasks.push({
+            scenarioIndex: i,
+            replication: r,
+            seed: seedFor(seed, i, r, common),
+            spec: s.spec,
+            keepLog: options.keepLogs ?? false,
+            maxOpenUseCases: options.maxOpenUseCases ?? options.maxUseCases,
+          }),
+        );
       }
       report();
       const batch = await executor.run(
@@ -140,7 +161,13 @@ export async function runExperiment(scenarios: readonly ExperimentScenario[], op
       const reached = relativePrecision(results);
       const met = reached <= options.precision;
       if (met || planned >= cap) {
-        return { seed, replications: planned, commonRandomNumbers: common, scenarios: results, precision: { target: options.precision, reached, met, replications: planned } };
+        return {
+          seed,
+          replications: planned,
+          commonRandomNumbers: common,
+          scenarios: results,
+          precision: { target: options.precision, reached, met, replications: planned },
+        };
       }
       // grow by half again, up to the cap (not by the number of workers: the result must not depend on it)
       planned = Math.min(cap, planned + Math.ceil(planned / 2));

@@ -1,8 +1,37 @@
 /** Experiments: replications with common random numbers, parallel workers, sweeps, sensitivity. */
-export { runExperiment, seedFor, relativePrecision, type ExperimentScenario, type ExperimentOptions, type ExperimentResult, type ScenarioResult, type Progress, type PrecisionOutcome } from './experiment.js';
+export {
+  runExperiment,
+  seedFor,
+  relativePrecision,
+  type ExperimentScenario,
+  type ExperimentOptions,
+  type ExperimentResult,
+  type ScenarioResult,
+  type Progress,
+  type PrecisionOutcome,
+} from './experiment.js';
 export { ReplicationExecutor, defaultWorkers, workerThreads } from './executor.js';
-export { checkRunSize, replicationSize, RunSizeError, MAX_USE_CASES_PER_REPLICATION, WHOLE_RUN_FACTOR, MAX_HORIZON_DAYS, type ReplicationSize, type RunSizeFigure } from './run-size.js';
+export {
+  checkRunSize,
+  replicationSize,
+  RunSizeError,
+  MAX_USE_CASES_PER_REPLICATION,
+  WHOLE_RUN_FACTOR,
+  MAX_HORIZON_DAYS,
+  type ReplicationSize,
+  type RunSizeFigure,
+} from './run-size.js';
 export { runReplicationTask, type ReplicationTask, type ReplicationResult } from './replication-task.js';
 export { runSweep, parseSweepParameter, type SweepParameter, type SweepPoint, type SweepResult } from './sweep.js';
-export { runSensitivity, leversOf, settingEffect, type Lever, type LeverEffect, type SettingEffect, type EffectKind, type SensitivityResult, type SensitivitySteps } from './sensitivity.js';
+export {
+  runSensitivity,
+  leversOf,
+  settingEffect,
+  type Lever,
+  type LeverEffect,
+  type SettingEffect,
+  type EffectKind,
+  type SensitivityResult,
+  type SensitivitySteps,
+} from './sensitivity.js';
 export { variantOf } from './variants.js';

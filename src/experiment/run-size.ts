@@ -34,7 +34,13 @@ export function replicationSize(spec: ScenarioSpec): ReplicationSize {
     datedItems += (domain.items ?? []).filter((item) => item.day < spec.horizon_days).length;
     portfolio += domain.models_in_production ?? 0;
   }
-  return { useCases: demandPerMonth * (spec.horizon_days / DAYS_PER_MONTH) + datedItems + portfolio, horizonDays: spec.horizon_days, demandPerMonth, datedItems, portfolio };
+  return {
+    useCases: demandPerMonth * (spec.horizon_days / DAYS_PER_MONTH) + datedItems + portfolio,
+    horizonDays: spec.horizon_days,
+    demandPerMonth,
+    datedItems,
+    portfolio,
+  };
 }
 
 /** Which bound a run is past: use cases in one replication, in the whole run, or simulated days. */
@@ -59,13 +65,19 @@ export class RunSizeError extends Error {
  * `maxPerReplication` use cases or more than MAX_HORIZON_DAYS, or `replications` of every
  * scenario more than WHOLE_RUN_FACTOR times `maxPerReplication` use cases.
  */
-export function checkRunSize(scenarios: readonly { name: string; spec: ScenarioSpec }[], replications: number, maxPerReplication: number = MAX_USE_CASES_PER_REPLICATION): void {
+export function checkRunSize(
+  scenarios: readonly { name: string; spec: ScenarioSpec }[],
+  replications: number,
+  maxPerReplication: number = MAX_USE_CASES_PER_REPLICATION,
+): void {
   const sizes = scenarios.map((s) => replicationSize(s.spec));
   let largest = 0;
   sizes.forEach((size, i) => {
     // the horizon first: its bound cannot be lifted, so lifting the other would only lead here
-    if (!(size.horizonDays <= MAX_HORIZON_DAYS)) throw new RunSizeError('horizon', size.horizonDays, MAX_HORIZON_DAYS, scenarios[i].name, size);
-    if (!(size.useCases <= maxPerReplication)) throw new RunSizeError('replication', size.useCases, maxPerReplication, scenarios[i].name, size);
+    if (!(size.horizonDays <= MAX_HORIZON_DAYS))
+      throw new RunSizeError('horizon', size.horizonDays, MAX_HORIZON_DAYS, scenarios[i].name, size);
+    if (!(size.useCases <= maxPerReplication))
+      throw new RunSizeError('replication', size.useCases, maxPerReplication, scenarios[i].name, size);
     if (size.useCases > sizes[largest].useCases) largest = i;
   });
   const total = sizes.reduce((sum, size) => sum + size.useCases, 0) * replications;
@@ -75,8 +87,15 @@ export function checkRunSize(scenarios: readonly { name: string; spec: ScenarioS
 
 const count = (n: number): string => (n >= 1e12 ? n.toExponential(1) : Math.round(n).toLocaleString('en-US'));
 
-function runSizeMessage(figure: RunSizeFigure, value: number, bound: number, scenario: string, size: ReplicationSize): string {
-  if (figure === 'horizon') return `horizon_days of "${scenario}" is ${count(size.horizonDays)} days, more than the bound of ${count(bound)} days (a thousand years): even with few use cases, a run records work in progress every week`;
+function runSizeMessage(
+  figure: RunSizeFigure,
+  value: number,
+  bound: number,
+  scenario: string,
+  size: ReplicationSize,
+): string {
+  if (figure === 'horizon')
+    return `horizon_days of "${scenario}" is ${count(size.horizonDays)} days, more than the bound of ${count(bound)} days (a thousand years): even with few use cases, a run records work in progress every week`;
   const drivers = `horizon_days (${count(size.horizonDays)} days) and demand (${+size.demandPerMonth.toPrecision(3)} use cases per month over all domains and types${size.datedItems ? `, plus ${size.datedItems} dated items` : ''}${size.portfolio ? `, plus ${count(size.portfolio)} models in production at day 0 (domains.<d>.models_in_production)` : ''})`;
   return figure === 'replication'
     ? `about ${count(value)} use cases in one replication of "${scenario}", more than the bound of ${count(bound)}; they come from its ${drivers}`

@@ -62,7 +62,13 @@ export interface SettingEffect {
 }
 
 /** The effect of a setting from per-replication p85 values (NaN where not reached) and their bounds. */
-export function settingEffect(label: string, setting: readonly number[], settingBounds: readonly number[], base: readonly number[], baseBounds: readonly number[]): SettingEffect {
+export function settingEffect(
+  label: string,
+  setting: readonly number[],
+  settingBounds: readonly number[],
+  base: readonly number[],
+  baseBounds: readonly number[],
+): SettingEffect {
   const settingReached = setting.every(Number.isFinite);
   const baseReached = base.every(Number.isFinite);
   const mean = (xs: number[]): number => xs.reduce((sum, x) => sum + x, 0) / xs.length;
@@ -118,7 +124,10 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
       levers.push({
         id,
         label: `${role}s in ${team}`,
-        low: n - people >= 0 ? tryVariant(base, `${n - people}`, (s) => void (s.teams[team].headcount[role] = n - people)) : null,
+        low:
+          n - people >= 0
+            ? tryVariant(base, `${n - people}`, (s) => void (s.teams[team].headcount[role] = n - people))
+            : null,
         high: tryVariant(base, `${n + people}`, (s) => void (s.teams[team].headcount[role] = n + people)),
       });
     }
@@ -126,7 +135,8 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
   const h = base.handovers;
   if (h) {
     for (const boundary of ['same_team', 'same_home', 'cross_home'] as const) {
-      const scaled = (f: number) => (s: ScenarioSpec) => void (s.handovers!.delay[boundary] = scaleDistribution(h.delay[boundary], f));
+      const scaled = (f: number) => (s: ScenarioSpec) =>
+        void (s.handovers!.delay[boundary] = scaleDistribution(h.delay[boundary], f));
       levers.push({
         id: `handovers.delay.${boundary}`,
         label: `handover delay, ${boundary.replace('_', ' ')}`,
@@ -146,26 +156,35 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
   });
   const cadence = base.management?.planning_cadence_days ?? 0;
   if (cadence > 0) {
-    const setCadence = (c: number) => (s: ScenarioSpec) => void (s.management = { ...s.management, planning_cadence_days: c });
+    const setCadence = (c: number) => (s: ScenarioSpec) =>
+      void (s.management = { ...s.management, planning_cadence_days: c });
     levers.push({
       id: 'management.planning_cadence_days',
       label: 'planning cadence',
-      low: rel < 1 ? tryVariant(base, `${round(cadence * (1 - rel))} days`, setCadence(round(cadence * (1 - rel)))) : null,
+      low:
+        rel < 1 ? tryVariant(base, `${round(cadence * (1 - rel))} days`, setCadence(round(cadence * (1 - rel)))) : null,
       high: tryVariant(base, `${round(cadence * (1 + rel))} days`, setCadence(round(cadence * (1 + rel)))),
     });
   }
   const overhead = base.management?.coordination_overhead ?? 0;
-  const setOverhead = (o: number) => (s: ScenarioSpec) => void (s.management = { ...s.management, coordination_overhead: o });
+  const setOverhead = (o: number) => (s: ScenarioSpec) =>
+    void (s.management = { ...s.management, coordination_overhead: o });
   levers.push({
     id: 'management.coordination_overhead',
     label: 'coordination overhead',
     low: overhead - abs >= 0 ? tryVariant(base, `${round(overhead - abs)}`, setOverhead(round(overhead - abs))) : null,
-    high: overhead + abs <= 0.9 ? tryVariant(base, `${round(overhead + abs)}`, setOverhead(round(overhead + abs))) : null,
+    high:
+      overhead + abs <= 0.9 ? tryVariant(base, `${round(overhead + abs)}`, setOverhead(round(overhead + abs))) : null,
   });
   const scaleEffort = (f: number) => (s: ScenarioSpec) => {
     for (const type of Object.values(s.use_case_types)) {
       const e = type.effort_scale;
-      type.effort_scale = e === undefined ? f : typeof e === 'number' ? e * f : Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v * f]));
+      type.effort_scale =
+        e === undefined
+          ? f
+          : typeof e === 'number'
+            ? e * f
+            : Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v * f]));
     }
   };
   levers.push({
@@ -178,7 +197,10 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
 }
 
 /** Runs the base and every lever setting with common random numbers; ranks the levers. */
-export async function runSensitivity(base: { name: string; spec: ScenarioSpec }, options: ExperimentOptions & { steps?: SensitivitySteps } = {}): Promise<SensitivityResult> {
+export async function runSensitivity(
+  base: { name: string; spec: ScenarioSpec },
+  options: ExperimentOptions & { steps?: SensitivitySteps } = {},
+): Promise<SensitivityResult> {
   const levers = leversOf(base.spec, options.steps);
   const scenarios = [{ name: base.name, spec: base.spec }];
   const index = new Map<string, number>();
@@ -192,12 +214,15 @@ export async function runSensitivity(base: { name: string; spec: ScenarioSpec },
   }
   const experiment = await runExperiment(scenarios, { ...options, commonRandomNumbers: true });
   const p85 = (i: number) => experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.p85);
-  const p85Bound = (i: number) => experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.atLeast.p85);
+  const p85Bound = (i: number) =>
+    experiment.scenarios[i].replications.map((r) => r.metrics.timeToProduction.atLeast.p85);
   const baseBounds = p85Bound(0);
   const baseValues = p85(0);
   const effect = (lever: Lever, side: 'low' | 'high'): SettingEffect | null => {
     const i = index.get(`${lever.id}/${side}`);
-    return i === undefined ? null : settingEffect((lever[side] as Setting).label, p85(i), p85Bound(i), baseValues, baseBounds);
+    return i === undefined
+      ? null
+      : settingEffect((lever[side] as Setting).label, p85(i), p85Bound(i), baseValues, baseBounds);
   };
   const effects: LeverEffect[] = levers.map((lever) => {
     const low = effect(lever, 'low');

@@ -19,18 +19,26 @@ export interface SweepParameter {
  */
 export function parseSweepParameter(text: string): SweepParameter {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new RangeError(`expected path=values, got ${JSON.stringify(text)} (e.g. teams.hub.ml_engineer=2..6)`);
+  if (eq <= 0)
+    throw new RangeError(`expected path=values, got ${JSON.stringify(text)} (e.g. teams.hub.ml_engineer=2..6)`);
   const path = text.slice(0, eq).trim();
   const spec = text.slice(eq + 1).trim();
   const range = /^(-?[\d.]+)\.\.(-?[\d.]+)(?::([\d.]+))?$/.exec(spec);
   if (range) {
     const [from, to, step] = [Number(range[1]), Number(range[2]), Number(range[3] ?? 1)];
-    if (![from, to, step].every(Number.isFinite) || step <= 0 || to < from) throw new RangeError(`invalid range ${JSON.stringify(spec)} for ${path}: expected from..to[:step] with from <= to and step > 0`);
+    if (![from, to, step].every(Number.isFinite) || step <= 0 || to < from)
+      throw new RangeError(
+        `invalid range ${JSON.stringify(spec)} for ${path}: expected from..to[:step] with from <= to and step > 0`,
+      );
     const count = Math.floor((to - from) / step + 1e-9) + 1;
     if (count > 1000) throw new RangeError(`range ${spec} for ${path} has ${count} values; at most 1000`);
     return { path, values: Array.from({ length: count }, (_, i) => +(from + i * step).toFixed(10)) };
   }
-  const values = spec.split(',').map((v) => v.trim()).filter((v) => v !== '').map((v) => (Number.isFinite(Number(v)) ? Number(v) : v));
+  const values = spec
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .map((v) => (Number.isFinite(Number(v)) ? Number(v) : v));
   if (values.length === 0) throw new RangeError(`no values for ${path}`);
   return { path, values };
 }
@@ -56,12 +64,25 @@ function grid(parameters: readonly SweepParameter[]): Record<string, unknown>[] 
 }
 
 /** Runs every point of the grid with common random numbers. */
-export async function runSweep(base: { name: string; spec: ScenarioSpec }, parameters: readonly SweepParameter[], options: ExperimentOptions = {}): Promise<SweepResult> {
+export async function runSweep(
+  base: { name: string; spec: ScenarioSpec },
+  parameters: readonly SweepParameter[],
+  options: ExperimentOptions = {},
+): Promise<SweepResult> {
   if (parameters.length === 0) throw new RangeError('a sweep needs at least one parameter');
   const points = grid(parameters);
   const scenarios = points.map((values) => {
-    const name = `${base.name} (${Object.entries(values).map(([k, v]) => `${k}=${String(v)}`).join(', ')})`;
-    return { name, spec: variantOf(base.spec, Object.entries(values).map(([path, value]) => ({ path, value })), name) };
+    const name = `${base.name} (${Object.entries(values)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ')})`;
+    return {
+      name,
+      spec: variantOf(
+        base.spec,
+        Object.entries(values).map(([path, value]) => ({ path, value })),
+        name,
+      ),
+    };
   });
   const experiment = await runExperiment(scenarios, { ...options, commonRandomNumbers: true });
   return {

@@ -5,7 +5,11 @@
 import { linearRegression, mean } from 'simple-statistics';
 import type { ItemRecord, RunResult } from '../model/index.js';
 import { DAYS_PER_QUARTER, DAYS_PER_YEAR } from '../scenario/time-units.js';
-import { timeToProductionDistribution, type Observation, type TimeToProductionDistribution } from '../statistics/competing-risks.js';
+import {
+  timeToProductionDistribution,
+  type Observation,
+  type TimeToProductionDistribution,
+} from '../statistics/competing-risks.js';
 
 /** Where the time of live use cases went, mean days per use case. */
 export const TIME_PARTS = ['work', 'rework', 'waiting', 'handover', 'clarification', 'gate', 'planning'] as const;
@@ -29,7 +33,6 @@ export interface TimeToProduction extends Percentiles<number> {
   /** Live use cases behind it. */
   count: number;
 }
-
 
 /** The shares at which the distribution curve is kept: 1%, 2%, ..., 99%. */
 export const CURVE_SHARES = Array.from({ length: 99 }, (_, k) => (k + 1) / 100);
@@ -62,8 +65,18 @@ export interface ScalarMetrics<T> {
 }
 
 const SCALAR_METRIC_SET: Record<keyof ScalarMetrics<number>, true> = {
-  throughputPerYear: true, abandonmentRate: true, unfinishedShare: true, wipGrowthPerQuarter: true, meanWip: true, arrivalsPerQuarter: true, handoversPerItem: true, crossBoundaryHandoversPerItem: true,
-  iterationsPerItem: true, reworkPassesPerItem: true, flowEfficiency: true, costPerGoLive: true,
+  throughputPerYear: true,
+  abandonmentRate: true,
+  unfinishedShare: true,
+  wipGrowthPerQuarter: true,
+  meanWip: true,
+  arrivalsPerQuarter: true,
+  handoversPerItem: true,
+  crossBoundaryHandoversPerItem: true,
+  iterationsPerItem: true,
+  reworkPassesPerItem: true,
+  flowEfficiency: true,
+  costPerGoLive: true,
 };
 /** The names of the scalar metrics (the type checks that none is missing). */
 export const SCALAR_METRICS = Object.keys(SCALAR_METRIC_SET) as (keyof ScalarMetrics<number>)[];
@@ -98,7 +111,10 @@ export function percentilesOf(distribution: TimeToProductionDistribution): TimeT
   const mean = distribution.mean();
   const [p50, p85, p95] = [0.5, 0.85, 0.95].map((p) => distribution.quantile(p));
   return {
-    mean: bounded(mean), p50: bounded(p50), p85: bounded(p85), p95: bounded(p95),
+    mean: bounded(mean),
+    p50: bounded(p50),
+    p85: bounded(p85),
+    p95: bounded(p95),
     atLeast: { mean: mean.value, p50: p50.value, p85: p85.value, p95: p95.value },
     count: 0,
   };
@@ -116,7 +132,11 @@ export function timeToProductionOf(items: readonly ItemRecord[], horizon: number
  * window (so that a pipeline still filling just after the warm-up is not taken for growth),
  * and the mean work in progress over that half.
  */
-function wipTrend(flow: RunResult['flow'], warmup: number, horizon: number): { growthPerQuarter: number; mean: number } {
+function wipTrend(
+  flow: RunResult['flow'],
+  warmup: number,
+  horizon: number,
+): { growthPerQuarter: number; mean: number } {
   const from = warmup + (horizon - warmup) / 2;
   const points: [number, number][] = [];
   for (let k = 0; k < flow.time.length; k++) {
@@ -135,10 +155,13 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return groups;
 }
 
-const perItem = (items: readonly ItemRecord[], f: (i: ItemRecord) => number): number => (items.length ? mean(items.map(f)) : NaN);
+const perItem = (items: readonly ItemRecord[], f: (i: ItemRecord) => number): number =>
+  items.length ? mean(items.map(f)) : NaN;
 
 /** Metrics of one run. */
-export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost' | 'flow'>): ReplicationMetrics {
+export function replicationMetrics(
+  run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost' | 'flow'>,
+): ReplicationMetrics {
   const measured = run.items.filter((i) => i.arrival >= run.warmup);
   const live = measured.filter((i) => i.outcome === 'live');
   const ended = measured.filter((i) => i.outcome !== 'in_progress');
@@ -153,7 +176,10 @@ export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'war
     const q = Math.floor((i.end - run.warmup) / DAYS_PER_QUARTER);
     if (q < quarters) throughputByQuarter[q]++;
   }
-  const timeSplit = Object.fromEntries(TIME_PARTS.map((p) => [p, perItem(live, (i) => i[p])])) as Record<TimePart, number>;
+  const timeSplit = Object.fromEntries(TIME_PARTS.map((p) => [p, perItem(live, (i) => i[p])])) as Record<
+    TimePart,
+    number
+  >;
   const roles = new Set(live.flatMap((i) => Object.keys(i.waitingByRole)));
   return {
     timeToProduction: { ...percentilesOf(distribution), count: live.length },
@@ -172,8 +198,12 @@ export function replicationMetrics(run: Pick<RunResult, 'items' | 'pools' | 'war
     costPerGoLive: goLivesInWindow.length ? run.peopleCost / goLivesInWindow.length : NaN,
     timeSplit,
     waitingByRole: Object.fromEntries([...roles].sort().map((r) => [r, perItem(live, (i) => i.waitingByRole[r] ?? 0)])),
-    byDomain: Object.fromEntries([...groupBy(measured, (i) => i.domain)].sort().map(([k, v]) => [k, timeToProductionOf(v, run.horizon)])),
-    byType: Object.fromEntries([...groupBy(measured, (i) => i.type)].sort().map(([k, v]) => [k, timeToProductionOf(v, run.horizon)])),
+    byDomain: Object.fromEntries(
+      [...groupBy(measured, (i) => i.domain)].sort().map(([k, v]) => [k, timeToProductionOf(v, run.horizon)]),
+    ),
+    byType: Object.fromEntries(
+      [...groupBy(measured, (i) => i.type)].sort().map(([k, v]) => [k, timeToProductionOf(v, run.horizon)]),
+    ),
     throughputByQuarter,
     curve: CURVE_SHARES.map((p) => bounded(distribution.quantile(p))),
   };

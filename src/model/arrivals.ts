@@ -12,7 +12,6 @@ import { checkOpenWork } from './run-limit.js';
 import type { ModelContext } from './model-context.js';
 import { useCase } from './use-case-process.js';
 
-
 /** Starts the demand; stops the run (RunLimitError) when too much work is open at once (see run-limit.ts). */
 export function startArrivals(ctx: ModelContext): void {
   const { env, spec } = ctx;

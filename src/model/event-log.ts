@@ -54,7 +54,18 @@ export interface LogColumns {
 
 export class EventLog {
   readonly columns: LogColumns = {
-    time: [], kind: [], item: [], domain: [], type: [], loop: [], activity: [], team: [], role: [], person: [], duration: [], detail: [],
+    time: [],
+    kind: [],
+    item: [],
+    domain: [],
+    type: [],
+    loop: [],
+    activity: [],
+    team: [],
+    role: [],
+    person: [],
+    duration: [],
+    detail: [],
   };
 
   /** Whether rows are kept. Callers check it before building a row, so a run without a log builds none. */

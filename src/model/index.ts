@@ -1,5 +1,12 @@
 /** The operating model: builds engine processes from a validated scenario and runs them. */
-export { simulate, type SimulationOptions, type RunResult, type PoolStatistics, type LoopStatistics, type FlowSeries } from './simulate.js';
+export {
+  simulate,
+  type SimulationOptions,
+  type RunResult,
+  type PoolStatistics,
+  type LoopStatistics,
+  type FlowSeries,
+} from './simulate.js';
 export type { ItemRecord, Outcome } from './item-record.js';
 export type { LogColumns, LogKind, LogRow } from './event-log.js';
 export type { Boundary } from './organisation.js';

@@ -42,8 +42,26 @@ export interface ItemRecord {
 
 export function newItemRecord(id: number, domain: string, type: string, arrival: number): ItemRecord {
   return {
-    id, domain, type, arrival, end: NaN, outcome: 'in_progress', timeToProduction: NaN,
-    work: 0, rework: 0, waiting: 0, waitingByRole: {}, handover: 0, clarification: 0, gate: 0, planning: 0,
-    handovers: 0, crossBoundaryHandovers: 0, iterations: 0, reworkPasses: 0, gateRejections: 0, activities: 0,
+    id,
+    domain,
+    type,
+    arrival,
+    end: NaN,
+    outcome: 'in_progress',
+    timeToProduction: NaN,
+    work: 0,
+    rework: 0,
+    waiting: 0,
+    waitingByRole: {},
+    handover: 0,
+    clarification: 0,
+    gate: 0,
+    planning: 0,
+    handovers: 0,
+    crossBoundaryHandovers: 0,
+    iterations: 0,
+    reworkPasses: 0,
+    gateRejections: 0,
+    activities: 0,
   };
 }

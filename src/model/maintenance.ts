@@ -42,7 +42,13 @@ export function* maintenanceRequest(ctx: ModelContext, model: ProductionModel, e
   const duration = elapsedDays(effort * multiplier, ctx.rate, availability);
   const row = log.enabled
     ? {
-        item: model.item, domain: model.domain, type: model.type, loop: 'maintenance', team: pool.team, role: pool.role, person: pool.personId(a.person),
+        item: model.item,
+        domain: model.domain,
+        type: model.type,
+        loop: 'maintenance',
+        team: pool.team,
+        role: pool.role,
+        person: pool.personId(a.person),
         detail: model.item < 0 ? model.streams : '',
       }
     : null;

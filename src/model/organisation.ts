@@ -52,7 +52,8 @@ export class Organisation {
       const pool = this.pools.get(`${team}/${role}`) as PersonPool;
       if (best === undefined || pool.load < best.load) best = pool; // ties: the first listed
     }
-    if (best === undefined) throw new Error(`no team serving ${domain} has a ${role} (the scenario check should have caught this)`);
+    if (best === undefined)
+      throw new Error(`no team serving ${domain} has a ${role} (the scenario check should have caught this)`);
     return best;
   }
 

@@ -21,7 +21,12 @@ export class PersonPool {
     readonly role: string,
     readonly headcount: number,
   ) {
-    this.resource = new Resource(env, { capacity: headcount, discipline: 'priority', monitor: true, name: `${team}/${role}` });
+    this.resource = new Resource(env, {
+      capacity: headcount,
+      discipline: 'priority',
+      monitor: true,
+      name: `${team}/${role}`,
+    });
     this.free = Array.from({ length: headcount }, () => true);
   }
 

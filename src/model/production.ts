@@ -54,7 +54,9 @@ function lifetime(ctx: ModelContext, model: ProductionModel, existing: boolean):
 export function startPortfolio(ctx: ModelContext): void {
   for (const [domain, d] of Object.entries(ctx.spec.domains)) {
     for (let k = 0; k < (d.models_in_production ?? 0); k++) {
-      ctx.env.process(modelInProduction(ctx, { item: -1, domain, type: '', streams: `portfolio/${domain}/${k}` }, true));
+      ctx.env.process(
+        modelInProduction(ctx, { item: -1, domain, type: '', streams: `portfolio/${domain}/${k}` }, true),
+      );
     }
   }
 }

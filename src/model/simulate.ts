@@ -17,7 +17,6 @@ import { LoopMonitor, type ModelContext } from './model-context.js';
 import { Organisation, type Boundary } from './organisation.js';
 import { startPortfolio } from './production.js';
 
-
 export interface SimulationOptions {
   /** Master seed of the run's named streams. */
   seed: number | string;
@@ -102,17 +101,40 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     org: new Organisation(env, spec),
     log: new EventLog(options.log ?? true),
     streams: new RandomStreams(options.seed),
-    rate: { workingDaysPerWeek: spec.calendar?.working_days_per_week ?? 5, coordinationOverhead: spec.management?.coordination_overhead ?? 0 },
+    rate: {
+      workingDaysPerWeek: spec.calendar?.working_days_per_week ?? 5,
+      coordinationOverhead: spec.management?.coordination_overhead ?? 0,
+    },
     policy: { decay: spec.workflow.iterations?.decay ?? 1, cap: spec.workflow.iterations?.cap ?? 10 },
     efforts,
     handoverDelay: h ? boundaries((b) => buildDistribution(h.delay[b])) : null,
-    clarification: h?.clarification ? { probability: boundaries((b) => h.clarification!.probability[b]), smeEffort: buildDistribution(h.clarification.sme_effort) } : null,
-    rework: h?.rework ? { probability: boundaries((b) => h.rework!.probability[b]), fraction: h.rework.effort_fraction } : null,
-    gates: new Map(Object.entries(spec.management?.gates ?? {}).map(([id, g]) => [id, { cadence: g.cadence_days, approval: g.approval_probability }])),
+    clarification: h?.clarification
+      ? {
+          probability: boundaries((b) => h.clarification!.probability[b]),
+          smeEffort: buildDistribution(h.clarification.sme_effort),
+        }
+      : null,
+    rework: h?.rework
+      ? { probability: boundaries((b) => h.rework!.probability[b]), fraction: h.rework.effort_fraction }
+      : null,
+    gates: new Map(
+      Object.entries(spec.management?.gates ?? {}).map(([id, g]) => [
+        id,
+        { cadence: g.cadence_days, approval: g.approval_probability },
+      ]),
+    ),
     planningCadence: spec.management?.planning_cadence_days ?? 0,
     intake: spec.management?.intake ?? 'fifo',
     maintenance: m
-      ? { gap: m.incidents_per_model_per_month > 0 ? exponential({ mean: DAYS_PER_MONTH / m.incidents_per_model_per_month }) : null, role: m.role, effort: buildDistribution(m.effort), urgent: m.urgent ?? true }
+      ? {
+          gap:
+            m.incidents_per_model_per_month > 0
+              ? exponential({ mean: DAYS_PER_MONTH / m.incidents_per_model_per_month })
+              : null,
+          role: m.role,
+          effort: buildDistribution(m.effort),
+          urgent: m.urgent ?? true,
+        }
       : null,
     lifetime: buildDistribution(m?.lifetime_days ?? DEFAULT_MODEL_LIFETIME),
     inProduction: 0,
@@ -140,7 +162,14 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     })(),
   );
 
-  const flow: FlowSeries = { time: [], arrived: [], live: [], abandoned: [], inLoop: Object.fromEntries(graph.loops.map((l) => [l, [] as number[]])), inProduction: [] };
+  const flow: FlowSeries = {
+    time: [],
+    arrived: [],
+    live: [],
+    abandoned: [],
+    inLoop: Object.fromEntries(graph.loops.map((l) => [l, [] as number[]])),
+    inProduction: [],
+  };
   const every = options.sampleEveryDays ?? 7;
   env.process(
     (function* (): ProcessGenerator {
@@ -186,11 +215,16 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     loops: [...ctx.loops].map(([loop, mon]) => {
       let open = 0;
       for (const entered of mon.open.values()) open += horizon - entered;
-      return { loop, timeAverageWip: mon.wip.mean, entries: mon.entries, exits: mon.exits, meanStayInWindow: (mon.completedTime + open) / mon.entries };
+      return {
+        loop,
+        timeAverageWip: mon.wip.mean,
+        entries: mon.entries,
+        exits: mon.exits,
+        meanStayInWindow: (mon.completedTime + open) / mon.entries,
+      };
     }),
     peopleCost,
     events: env.eventCount,
     flow,
   };
 }
-

@@ -85,11 +85,19 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
     }
     const visit = (visits.get(current) ?? 0) + 1;
     visits.set(current, visit);
-    const scale = typeof typeSpec.effort_scale === 'number' ? typeSpec.effort_scale : (typeSpec.effort_scale?.[node.loop] ?? 1);
+    const scale =
+      typeof typeSpec.effort_scale === 'number' ? typeSpec.effort_scale : (typeSpec.effort_scale?.[node.loop] ?? 1);
     const multiplier: number = ctx.spec.teams[pool.team]?.effort_multiplier?.[node.loop] ?? 1;
-    const effort: number = (ctx.efforts.get(current) as { sample(r: Rng): number }).sample(streams.effort) * scale * multiplier;
+    const effort: number =
+      (ctx.efforts.get(current) as { sample(r: Rng): number }).sample(streams.effort) * scale * multiplier;
 
-    let assignment: Assignment = yield* acquire(ctx, record, pool, previous !== null && previous.pool === pool ? previous.person : null, node);
+    let assignment: Assignment = yield* acquire(
+      ctx,
+      record,
+      pool,
+      previous !== null && previous.pool === pool ? previous.person : null,
+      node,
+    );
     if (previous !== null && previous.pool === pool && assignment.person !== previous.person) {
       // same team and role, but a colleague takes over: they spend the handover getting up to speed
       assignment = yield* handover(ctx, record, 'same_team', previous, assignment, streams);
@@ -113,16 +121,34 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
   record.outcome = current === LIVE ? 'live' : 'abandoned';
   if (current === LIVE) {
     record.timeToProduction = env.now - record.arrival;
-    env.process(modelInProduction(ctx, { item: record.id, domain: record.domain, type: record.type, streams: `item/${record.id}` }, false));
+    env.process(
+      modelInProduction(
+        ctx,
+        { item: record.id, domain: record.domain, type: record.type, streams: `item/${record.id}` },
+        false,
+      ),
+    );
   }
   ctx.inProgress.set(record.domain, (ctx.inProgress.get(record.domain) ?? 1) - 1);
   if (current === LIVE) ctx.ended.live++;
   else ctx.ended.abandoned++;
-  if (log.enabled) log.add({ ...base, time: env.now, kind: current === LIVE ? 'go_live' : 'abandon', duration: env.now - record.arrival });
+  if (log.enabled)
+    log.add({
+      ...base,
+      time: env.now,
+      kind: current === LIVE ? 'go_live' : 'abandon',
+      duration: env.now - record.arrival,
+    });
 }
 
 /** Waits for a person of `pool` (preferring `preferred`), counting the wait by role. */
-function* acquire(ctx: ModelContext, record: ItemRecord, pool: PersonPool, preferred: number | null, node: ActivityNode | null): Generator<any, Assignment, any> {
+function* acquire(
+  ctx: ModelContext,
+  record: ItemRecord,
+  pool: PersonPool,
+  preferred: number | null,
+  node: ActivityNode | null,
+): Generator<any, Assignment, any> {
   const asked = ctx.env.now;
   const request = pool.request(requestPriority(ctx, record));
   yield request;
@@ -133,8 +159,17 @@ function* acquire(ctx: ModelContext, record: ItemRecord, pool: PersonPool, prefe
     record.waitingByRole[pool.role] = (record.waitingByRole[pool.role] ?? 0) + waited;
     if (ctx.log.enabled) {
       ctx.log.add({
-        time: ctx.env.now, kind: 'wait', item: record.id, domain: record.domain, type: record.type,
-        loop: node?.loop, activity: node?.activity, team: pool.team, role: pool.role, person: pool.personId(assignment.person), duration: waited,
+        time: ctx.env.now,
+        kind: 'wait',
+        item: record.id,
+        domain: record.domain,
+        type: record.type,
+        loop: node?.loop,
+        activity: node?.activity,
+        team: pool.team,
+        role: pool.role,
+        person: pool.personId(assignment.person),
+        duration: waited,
       });
     }
   }
@@ -142,14 +177,29 @@ function* acquire(ctx: ModelContext, record: ItemRecord, pool: PersonPool, prefe
 }
 
 /** Holds the assigned person for `effort` person-days of the activity. */
-function* work(ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: PersonPool, assignment: Assignment, effort: number, isRework: boolean): ProcessGenerator {
+function* work(
+  ctx: ModelContext,
+  record: ItemRecord,
+  node: ActivityNode,
+  pool: PersonPool,
+  assignment: Assignment,
+  effort: number,
+  isRework: boolean,
+): ProcessGenerator {
   const { env, log } = ctx;
   const availability = node.spec.role === SME_ROLE ? (ctx.spec.domains[record.domain].sme?.availability ?? 1) : 1;
   const duration = elapsedDays(effort, ctx.rate, availability);
   const row = log.enabled
     ? {
-        item: record.id, domain: record.domain, type: record.type, loop: node.loop, activity: node.activity,
-        team: pool.team, role: pool.role, person: pool.personId(assignment.person), detail: isRework ? 'rework' : '',
+        item: record.id,
+        domain: record.domain,
+        type: record.type,
+        loop: node.loop,
+        activity: node.activity,
+        team: pool.team,
+        role: pool.role,
+        person: pool.personId(assignment.person),
+        detail: isRework ? 'rework' : '',
       }
     : null;
   if (row !== null) log.add({ ...row, time: env.now, kind: 'activity_start' });
@@ -171,7 +221,14 @@ function* work(ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: 
  * who did the last pass.
  */
 function* workThroughGate(
-  ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: PersonPool, assignment: Assignment, effort: number, isRework: boolean, rng: Rng,
+  ctx: ModelContext,
+  record: ItemRecord,
+  node: ActivityNode,
+  pool: PersonPool,
+  assignment: Assignment,
+  effort: number,
+  isRework: boolean,
+  rng: Rng,
 ): Generator<any, number, any> {
   let held = assignment;
   let rework = isRework;
@@ -195,8 +252,15 @@ function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rn
   if (!passed) record.gateRejections++;
   if (ctx.log.enabled) {
     ctx.log.add({
-      time: env.now, kind: 'gate', item: record.id, domain: record.domain, type: record.type, loop: node.loop, activity: node.activity,
-      duration: wait, detail: `${node.spec.gate}:${passed ? 'approved' : 'rejected'}`,
+      time: env.now,
+      kind: 'gate',
+      item: record.id,
+      domain: record.domain,
+      type: record.type,
+      loop: node.loop,
+      activity: node.activity,
+      duration: wait,
+      detail: `${node.spec.gate}:${passed ? 'approved' : 'rejected'}`,
     });
   }
   return passed;
@@ -209,7 +273,14 @@ function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rn
  * real work), are released while the use case waits for the SMEs' answers, and redo the lost
  * work themselves. Returns the colleague's assignment after the handover (null if none).
  */
-function* handover<H extends Assignment | null>(ctx: ModelContext, record: ItemRecord, boundary: Boundary, previous: Previous, holding: H, streams: ItemStreams): Generator<any, H, any> {
+function* handover<H extends Assignment | null>(
+  ctx: ModelContext,
+  record: ItemRecord,
+  boundary: Boundary,
+  previous: Previous,
+  holding: H,
+  streams: ItemStreams,
+): Generator<any, H, any> {
   const { env, log } = ctx;
   let held: Assignment | null = holding;
   if (ctx.handoverDelay === null) return holding;
@@ -218,7 +289,18 @@ function* handover<H extends Assignment | null>(ctx: ModelContext, record: ItemR
   if (boundary === 'cross_home') record.crossBoundaryHandovers++;
   if (delay > 0) yield delay;
   record.handover += delay;
-  if (log.enabled) log.add({ time: env.now, kind: 'handover', item: record.id, domain: record.domain, type: record.type, duration: delay, detail: boundary, team: previous.pool.team, role: previous.pool.role });
+  if (log.enabled)
+    log.add({
+      time: env.now,
+      kind: 'handover',
+      item: record.id,
+      domain: record.domain,
+      type: record.type,
+      duration: delay,
+      detail: boundary,
+      team: previous.pool.team,
+      role: previous.pool.role,
+    });
 
   const clarification = ctx.clarification;
   if (clarification !== null && streams.handover() < clarification.probability[boundary]) {
@@ -232,7 +314,19 @@ function* handover<H extends Assignment | null>(ctx: ModelContext, record: ItemR
     yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.rate, availability);
     sme.release(a);
     record.clarification += env.now - start;
-    if (log.enabled) log.add({ time: env.now, kind: 'clarification', item: record.id, domain: record.domain, type: record.type, team: sme.team, role: SME_ROLE, person: sme.personId(a.person), duration: env.now - start, detail: boundary });
+    if (log.enabled)
+      log.add({
+        time: env.now,
+        kind: 'clarification',
+        item: record.id,
+        domain: record.domain,
+        type: record.type,
+        team: sme.team,
+        role: SME_ROLE,
+        person: sme.personId(a.person),
+        duration: env.now - start,
+        detail: boundary,
+      });
     if (held !== null) held = yield* acquire(ctx, record, previous.pool, held.person, previous.node);
   }
   const rework = ctx.rework;

@@ -19,7 +19,9 @@ interface TslabDisplay {
 interface Tslab {
   display: TslabDisplay;
   /** tslab's own sender of display messages; takes a whole MIME bundle. */
-  writeBundle: ((message: { data: Record<string, unknown>; metadata: object; transient: object }, update: boolean) => void) | null;
+  writeBundle:
+    | ((message: { data: Record<string, unknown>; metadata: object; transient: object }, update: boolean) => void)
+    | null;
 }
 
 function tslab(): Tslab {
@@ -27,7 +29,8 @@ function tslab(): Tslab {
   const display = (load('tslab') as { display: TslabDisplay }).display;
   let writeBundle: Tslab['writeBundle'] = null;
   try {
-    writeBundle = (load('tslab/dist/jupyter') as { lastWriteDisplayData?: Tslab['writeBundle'] }).lastWriteDisplayData ?? null;
+    writeBundle =
+      (load('tslab/dist/jupyter') as { lastWriteDisplayData?: Tslab['writeBundle'] }).lastWriteDisplayData ?? null;
   } catch {
     writeBundle = null; // another tslab version: fall back to the SVG alone
   }
@@ -63,7 +66,8 @@ export function showTable(table: ColumnTable, options: { limit?: number; digits?
   const digits = options.digits ?? 1;
   const format: Record<string, (v: unknown) => string> = {};
   for (const name of table.columnNames()) {
-    format[name] = (v: unknown) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(digits)) : String(v ?? ''));
+    format[name] = (v: unknown) =>
+      typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(digits)) : String(v ?? '');
   }
   tslab().display.html(table.toHTML({ limit: options.limit ?? 20, format }));
 }

@@ -32,7 +32,8 @@ function formatValue(value: unknown): string {
 
 /** Checks that `value` is a finite number; returns it. */
 export function finite(kind: string, parameter: string, value: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidDistributionError(kind, parameter, value, 'a finite number');
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new InvalidDistributionError(kind, parameter, value, 'a finite number');
   return value;
 }
 

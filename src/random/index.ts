@@ -12,6 +12,11 @@ export { Erlang, erlang, type ErlangOptions } from './distributions/erlang.js';
 export { Weibull, weibull, type WeibullOptions } from './distributions/weibull.js';
 export { Triangular, triangular, type TriangularOptions } from './distributions/triangular.js';
 export { Pert, pert, type PertOptions } from './distributions/pert.js';
-export { EmpiricalDiscrete, EmpiricalPiecewise, empiricalDiscrete, empiricalPiecewise } from './distributions/empirical.js';
+export {
+  EmpiricalDiscrete,
+  EmpiricalPiecewise,
+  empiricalDiscrete,
+  empiricalPiecewise,
+} from './distributions/empirical.js';
 export { Bernoulli, bernoulli } from './distributions/bernoulli.js';
 export { Categorical, categorical } from './distributions/categorical.js';

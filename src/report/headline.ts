@@ -48,10 +48,15 @@ function medianText(s: ScenarioSummary): string {
 /** What a median not reached means, said once after the sentence that gives it. */
 function unreachedNote(...summaries: ScenarioSummary[]): string {
   const names = summaries.filter((s) => !isReached(s.timeToProduction.p50)).map((s) => s.name);
-  return names.length === 0 ? '' : ` (${names.join(' and ')}: in at least one replication the run ended before half of the use cases that go live were live.)`;
+  return names.length === 0
+    ? ''
+    : ` (${names.join(' and ')}: in at least one replication the run ended before half of the use cases that go live were live.)`;
 }
 
-export function findingsOf(experiment: ExperimentResult, summaries: readonly ScenarioSummary[] = summariseExperiment(experiment)): Findings {
+export function findingsOf(
+  experiment: ExperimentResult,
+  summaries: readonly ScenarioSummary[] = summariseExperiment(experiment),
+): Findings {
   const ranked = [...summaries].sort(byMedian);
   const best = ranked[0];
   const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
@@ -70,7 +75,16 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
         ? ` ${s.name} does not keep up with its demand, so this figure grows with the length of the run.`
         : ` It is not yet clear whether ${s.name} keeps up with its demand (run more replications).`;
   if (ranked.length < 2) {
-    return { summaries, best: best.name, comparisons, headline: { text: `${best.name}: ${medianText(best)} to production.${unreachedNote(best)}${warning(best)}`, best: best.name, caveats } };
+    return {
+      summaries,
+      best: best.name,
+      comparisons,
+      headline: {
+        text: `${best.name}: ${medianText(best)} to production.${unreachedNote(best)}${warning(best)}`,
+        best: best.name,
+        caveats,
+      },
+    };
   }
   const runnerUp = ranked[1];
   const median = comparisons.find((c) => c.b === runnerUp.name && c.metric === 'timeToProduction.p50')!;
@@ -86,7 +100,8 @@ export function findingsOf(experiment: ExperimentResult, summaries: readonly Sce
   } else {
     text = `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} against ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${unreachedNote(best, runnerUp)}${warnings}`;
   }
-  if (ranked.some((s) => s.littleViolations > 0)) caveats.push("Little's law did not hold in some runs: treat these results with suspicion and report it.");
+  if (ranked.some((s) => s.littleViolations > 0))
+    caveats.push("Little's law did not hold in some runs: treat these results with suspicion and report it.");
   return { summaries, best: best.name, comparisons, headline: { text, best: best.name, caveats } };
 }
 

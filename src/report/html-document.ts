@@ -42,7 +42,10 @@ code { background: #f3f5f7; padding: 0 0.25rem; }
 export function reportHtml(content: ReportContent): string {
   const e = escapeHtml;
   const figures = content.figures
-    .map((f) => `<figure id="${e(f.stem)}">${f.svg}<figcaption>${e(f.caption)} <a href="charts/${e(f.stem)}.png">PNG</a> · <a href="charts/${e(f.stem)}.svg">SVG</a></figcaption></figure>`)
+    .map(
+      (f) =>
+        `<figure id="${e(f.stem)}">${f.svg}<figcaption>${e(f.caption)} <a href="charts/${e(f.stem)}.png">PNG</a> · <a href="charts/${e(f.stem)}.svg">SVG</a></figcaption></figure>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">

@@ -10,8 +10,20 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import {
-  comparisonTable, flowTable, groupTable, itemsTable, replicationsTable, summaryTable,
-  throughputTable, timeSplitTable, utilisationTable, writeFileAtomic, writeResultsBundle, type BoundedEstimate, type Manifest, type ScenarioSummary,
+  comparisonTable,
+  flowTable,
+  groupTable,
+  itemsTable,
+  replicationsTable,
+  summaryTable,
+  throughputTable,
+  timeSplitTable,
+  utilisationTable,
+  writeFileAtomic,
+  writeResultsBundle,
+  type BoundedEstimate,
+  type Manifest,
+  type ScenarioSummary,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
 import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
@@ -51,13 +63,16 @@ export interface ReportFiles {
 
 function formatEstimate(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
   const text = estimateText(e, digits, scale, suffix);
-  return text.interval === null ? escapeHtml(text.value) : `${escapeHtml(text.value)} <small>(${escapeHtml(text.interval)})</small>`;
+  return text.interval === null
+    ? escapeHtml(text.value)
+    : `${escapeHtml(text.value)} <small>(${escapeHtml(text.interval)})</small>`;
 }
 
 function metricsTableHtml(summaries: readonly ScenarioSummary[]): string {
   const rows = summaries
     .map(
-      (s) => `<tr><td>${escapeHtml(s.name)}</td><td class="num">${formatEstimate(s.timeToProduction.p50)}</td><td class="num">${formatEstimate(s.timeToProduction.p85)}</td><td class="num">${formatEstimate(s.timeToProduction.p95)}</td><td class="num">${formatEstimate(s.throughputPerYear, 1)}</td><td class="num">${formatEstimate(s.abandonmentRate, 0, 100, '%')}</td><td class="num">${formatEstimate(s.unfinishedShare, 0, 100, '%')}</td><td class="num">${formatEstimate(s.costPerGoLive)}</td><td class="num">${formatEstimate(s.flowEfficiency, 0, 100, '%')}</td></tr>`,
+      (s) =>
+        `<tr><td>${escapeHtml(s.name)}</td><td class="num">${formatEstimate(s.timeToProduction.p50)}</td><td class="num">${formatEstimate(s.timeToProduction.p85)}</td><td class="num">${formatEstimate(s.timeToProduction.p95)}</td><td class="num">${formatEstimate(s.throughputPerYear, 1)}</td><td class="num">${formatEstimate(s.abandonmentRate, 0, 100, '%')}</td><td class="num">${formatEstimate(s.unfinishedShare, 0, 100, '%')}</td><td class="num">${formatEstimate(s.costPerGoLive)}</td><td class="num">${formatEstimate(s.flowEfficiency, 0, 100, '%')}</td></tr>`,
     )
     .join('');
   return `<table><thead><tr><th>Configuration</th><th>Median days to production</th><th>85th percentile</th><th>95th percentile</th><th>Go-lives per year</th><th>Abandoned</th><th>Still open at the end</th><th>Cost per go-live</th><th>Flow efficiency</th></tr></thead><tbody>${rows}</tbody></table><p class="caveats">Means over replications with their 95% confidence intervals in brackets. The median, 85th and 95th percentile are the days by which that share of the use cases that go live are live. Use cases still open when the run ends count for as long as they were seen (they took at least their age: a survival estimate, Aalen-Johansen, with abandonment as the competing outcome), so a slow configuration is not made to look fast by leaving its unfinished work out. "&gt; N" means that in at least one replication the run ended before that share was live: the answer is at least N days (the mean over replications of each one's value or bound).</p>`;
@@ -70,10 +85,16 @@ function journeyFigure(input: ReportInput, best: string): charts.VegaLiteSpec | 
   const replication = input.experiment.scenarios[index]?.replications[0];
   if (!scenario || !replication) return null;
   const run = simulate(scenario.spec, { seed: replication.seed });
-  const live = run.items.filter((i) => i.outcome === 'live' && i.arrival >= run.warmup).sort((a, b) => b.handovers - a.handovers || a.id - b.id);
+  const live = run.items
+    .filter((i) => i.outcome === 'live' && i.arrival >= run.warmup)
+    .sort((a, b) => b.handovers - a.handovers || a.id - b.id);
   if (live.length === 0) return null;
   const item = live[0];
-  return charts.journeyChart(run.log, item.id, `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`);
+  return charts.journeyChart(
+    run.log,
+    item.id,
+    `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`,
+  );
 }
 
 /** The entries of the out folder that belong to the report: replaced together; anything else there is left alone. */
@@ -114,7 +135,10 @@ async function writeReportFolder(dir: string, input: ReportInput): Promise<{ cha
   // 5. the document
   const render = input.renderDocument ?? reportHtml;
   writeFileAtomic(join(dir, 'report.html'), render(documentContent(input, findings, figures, manifest)));
-  return { charts: files, tables: Object.keys(tables).flatMap((t) => ['csv', 'json', 'arrow'].map((f) => `${t}.${f}`)) };
+  return {
+    charts: files,
+    tables: Object.keys(tables).flatMap((t) => ['csv', 'json', 'arrow'].map((f) => `${t}.${f}`)),
+  };
 }
 
 interface ChartToDraw {
@@ -128,24 +152,66 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
   const { experiment } = input;
   const { summaries } = findings;
   const specs: ChartToDraw[] = [
-    { stem: 'time-to-production', spec: charts.timeToProductionChart(experiment, summaries), caption: 'How long use cases take to reach production, per configuration.' },
-    { stem: 'time-to-production-box', spec: charts.timeToProductionBoxChart(experiment, summaries), caption: 'The spread of time to production.' },
-    { stem: 'comparison', spec: charts.comparisonChart(summaries), caption: 'The configurations side by side, with 95% confidence intervals.' },
-    { stem: 'where-the-time-goes', spec: charts.timeSplitChart(summaries), caption: 'What the days of a use case are spent on.' },
-    { stem: 'cumulative-flow', spec: charts.cumulativeFlowChart(experiment), caption: 'Use cases asked for, in progress by loop, and done, over time.' },
+    {
+      stem: 'time-to-production',
+      spec: charts.timeToProductionChart(experiment, summaries),
+      caption: 'How long use cases take to reach production, per configuration.',
+    },
+    {
+      stem: 'time-to-production-box',
+      spec: charts.timeToProductionBoxChart(experiment, summaries),
+      caption: 'The spread of time to production.',
+    },
+    {
+      stem: 'comparison',
+      spec: charts.comparisonChart(summaries),
+      caption: 'The configurations side by side, with 95% confidence intervals.',
+    },
+    {
+      stem: 'where-the-time-goes',
+      spec: charts.timeSplitChart(summaries),
+      caption: 'What the days of a use case are spent on.',
+    },
+    {
+      stem: 'cumulative-flow',
+      spec: charts.cumulativeFlowChart(experiment),
+      caption: 'Use cases asked for, in progress by loop, and done, over time.',
+    },
     { stem: 'utilisation', spec: charts.utilisationChart(summaries), caption: 'How busy each role in each team is.' },
     { stem: 'throughput', spec: charts.throughputChart(experiment), caption: 'Go-lives per quarter.' },
-    { stem: 'abandonment', spec: charts.abandonmentChart(summaries), caption: 'Use cases that never reach production.' },
+    {
+      stem: 'abandonment',
+      spec: charts.abandonmentChart(summaries),
+      caption: 'Use cases that never reach production.',
+    },
   ];
-  if (input.sensitivity) specs.push({ stem: 'tornado', spec: charts.tornadoChart(input.sensitivity), caption: 'Which levers move the 85th percentile most.' });
-  if (input.sweeps) specs.push({ stem: 'sweep', spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label), caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.` });
+  if (input.sensitivity)
+    specs.push({
+      stem: 'tornado',
+      spec: charts.tornadoChart(input.sensitivity),
+      caption: 'Which levers move the 85th percentile most.',
+    });
+  if (input.sweeps)
+    specs.push({
+      stem: 'sweep',
+      spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label),
+      caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.`,
+    });
   const journey = journeyFigure(input, findings.best ?? summaries[0].name);
-  if (journey) specs.push({ stem: 'journey', spec: journey, caption: 'One use case from request to production: who worked on it, and where it waited.' });
+  if (journey)
+    specs.push({
+      stem: 'journey',
+      spec: journey,
+      caption: 'One use case from request to production: who worked on it, and where it waited.',
+    });
   return specs;
 }
 
 /** Renders each chart into `chartDir` as SVG, PNG and its vega-lite spec; returns the figures for the document and the SVG and PNG file names. */
-async function drawCharts(chartDir: string, specs: readonly ChartToDraw[]): Promise<{ figures: ReportFigure[]; files: string[] }> {
+async function drawCharts(
+  chartDir: string,
+  specs: readonly ChartToDraw[],
+): Promise<{ figures: ReportFigure[]; files: string[] }> {
   mkdirSync(chartDir, { recursive: true });
   const figures: ReportFigure[] = [];
   const files: string[] = [];
@@ -177,7 +243,12 @@ function reportTables(experiment: ExperimentResult, { summaries, comparisons }: 
 }
 
 /** What the document shows: the headline, figures, metrics, comparisons in words, assumptions, and how to reproduce the run. */
-function documentContent(input: ReportInput, findings: Findings, figures: ReportFigure[], manifest: Manifest): ReportContent {
+function documentContent(
+  input: ReportInput,
+  findings: Findings,
+  figures: ReportFigure[],
+  manifest: Manifest,
+): ReportContent {
   const { experiment } = input;
   const { headline, summaries, comparisons } = findings;
   return {
@@ -186,7 +257,12 @@ function documentContent(input: ReportInput, findings: Findings, figures: Report
     caveats: headline.caveats,
     figures,
     metricsTable: metricsTableHtml(summaries),
-    comparisons: comparisons.filter((c) => c.metric.startsWith('timeToProduction.p') || c.metric === 'throughputPerYear' || c.metric === 'costPerGoLive').map((c) => c.statement),
+    comparisons: comparisons
+      .filter(
+        (c) =>
+          c.metric.startsWith('timeToProduction.p') || c.metric === 'throughputPerYear' || c.metric === 'costPerGoLive',
+      )
+      .map((c) => c.statement),
     assumptions: [assumptionsSectionHtml(input.scenarios.map((s) => s.spec))],
     reproduce: [
       { label: 'orgflow version', value: manifest.orgflowVersion },

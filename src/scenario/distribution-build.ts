@@ -1,6 +1,17 @@
 /** Turns a distribution written in a scenario into a sampler from src/random. */
 import {
-  constant, empiricalDiscrete, empiricalPiecewise, erlang, exponential, gamma, lognormal, normal, pert, triangular, uniform, weibull,
+  constant,
+  empiricalDiscrete,
+  empiricalPiecewise,
+  erlang,
+  exponential,
+  gamma,
+  lognormal,
+  normal,
+  pert,
+  triangular,
+  uniform,
+  weibull,
   type Distribution,
 } from '../random/index.js';
 import type { DistributionSpec } from './distribution-spec.js';

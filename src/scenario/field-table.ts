@@ -8,7 +8,13 @@ type Schema = Record<string, any>;
 
 /** How the key of each map is written in the table. */
 const PLACEHOLDERS: Record<string, string> = {
-  roles: 'role', domains: 'domain', use_case_types: 'type', teams: 'team', loops: 'loop', activities: 'activity', gates: 'gate',
+  roles: 'role',
+  domains: 'domain',
+  use_case_types: 'type',
+  teams: 'team',
+  loops: 'loop',
+  activities: 'activity',
+  gates: 'gate',
 };
 
 interface Row {
@@ -25,7 +31,8 @@ function isDistribution(schema: Schema): boolean {
 function typeOf(schema: Schema): string {
   if (isDistribution(schema)) return 'distribution';
   if (schema.anyOf) {
-    if (schema.anyOf.every((b: Schema) => b.const !== undefined)) return schema.anyOf.map((b: Schema) => `\`${b.const}\``).join(' \\| ');
+    if (schema.anyOf.every((b: Schema) => b.const !== undefined))
+      return schema.anyOf.map((b: Schema) => `\`${b.const}\``).join(' \\| ');
     return schema.anyOf.map(typeOf).join(' or ');
   }
   if (schema.const !== undefined) return `\`${schema.const}\``;
@@ -35,14 +42,17 @@ function typeOf(schema: Schema): string {
   if (schema.minimum !== undefined) bounds.push(`>= ${schema.minimum}`);
   if (schema.exclusiveMinimum !== undefined) bounds.push(`> ${schema.exclusiveMinimum}`);
   if (schema.maximum !== undefined) bounds.push(`<= ${schema.maximum}`);
-  const base = schema.type === 'integer' ? 'whole number' : schema.type === 'string' ? 'text' : (schema.type ?? 'value');
+  const base =
+    schema.type === 'integer' ? 'whole number' : schema.type === 'string' ? 'text' : (schema.type ?? 'value');
   return bounds.length ? `${base} ${bounds.join(', ')}` : base;
 }
 
 /** A default as it is written in a scenario file: `0`, `{ exponential: { mean: 730 } }`. */
 function written(value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${written(v)}`).join(', ')} }`;
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${written(v)}`)
+      .join(', ')} }`;
   }
   return JSON.stringify(value);
 }
@@ -76,6 +86,7 @@ export function scenarioFieldTable(): string {
   const rows: Row[] = [];
   collect(JSON.parse(JSON.stringify(ScenarioSpec)), '', true, rows);
   const lines = ['| field | type | required | meaning |', '|---|---|---|---|'];
-  for (const r of rows) lines.push(`| \`${r.path}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
+  for (const r of rows)
+    lines.push(`| \`${r.path}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${r.description.replace(/\|/g, '\\|')} |`);
   return lines.join('\n');
 }

@@ -1,5 +1,13 @@
 /** Scenario files: the format (TypeBox spec and JSON Schema), loading, composition and validation. */
-export { ScenarioSpec, SME_ROLE, CENTRE, LIVE, ABANDON, DEFAULT_MODEL_LIFETIME, MAX_HORIZON_DAYS } from './scenario-spec.js';
+export {
+  ScenarioSpec,
+  SME_ROLE,
+  CENTRE,
+  LIVE,
+  ABANDON,
+  DEFAULT_MODEL_LIFETIME,
+  MAX_HORIZON_DAYS,
+} from './scenario-spec.js';
 export { DistributionSpec } from './distribution-spec.js';
 export { loadScenario, deepMerge, type LoadedScenario, type LoadOptions } from './load.js';
 export { validateScenario } from './validate.js';

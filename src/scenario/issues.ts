@@ -36,7 +36,9 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') {
     const keys = Object.keys(value as object);
-    return keys.length === 0 ? 'an empty object' : `an object with ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', ...' : ''}`;
+    return keys.length === 0
+      ? 'an empty object'
+      : `an object with ${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', ...' : ''}`;
   }
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
@@ -46,7 +48,9 @@ export function describeValue(value: unknown): string {
 export class ScenarioError extends Error {
   constructor(readonly issues: ScenarioIssue[]) {
     const errors = issues.filter((i) => i.severity === 'error');
-    super(`invalid scenario (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${errors.map(formatIssue).join('\n')}`);
+    super(
+      `invalid scenario (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${errors.map(formatIssue).join('\n')}`,
+    );
     this.name = 'ScenarioError';
   }
 }

@@ -56,11 +56,21 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   while (current !== undefined) {
     if (sources.some((s) => s.file === current)) {
       const shown = (f: string): string => relative(dirname(sources[0].file), f) || basename(f);
-      issues.push({ severity: 'error', path: ['extends'], message: `extends goes round in a circle: ${[...sources.map((s) => s.file), current].map(shown).join(' -> ')}`, file: sources[sources.length - 1].file });
+      issues.push({
+        severity: 'error',
+        path: ['extends'],
+        message: `extends goes round in a circle: ${[...sources.map((s) => s.file), current].map(shown).join(' -> ')}`,
+        file: sources[sources.length - 1].file,
+      });
       break;
     }
     if (sources.length > MAX_EXTENDS_DEPTH) {
-      issues.push({ severity: 'error', path: ['extends'], message: `more than ${MAX_EXTENDS_DEPTH} levels of extends`, file: current });
+      issues.push({
+        severity: 'error',
+        path: ['extends'],
+        message: `more than ${MAX_EXTENDS_DEPTH} levels of extends`,
+        file: current,
+      });
       break;
     }
     let text: string;
@@ -68,7 +78,12 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       text = read(current);
     } catch (e) {
       const by = sources[sources.length - 1];
-      issues.push({ severity: 'error', path: by ? ['extends'] : [], message: `cannot read ${current}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: by?.file ?? current });
+      issues.push({
+        severity: 'error',
+        path: by ? ['extends'] : [],
+        message: `cannot read ${current}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        file: by?.file ?? current,
+      });
       break;
     }
     const source = parseSource(current, text, issues);
@@ -76,7 +91,13 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     sources.push(source);
     const value = source.value;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      issues.push({ severity: 'error', path: [], message: 'a scenario file must hold a mapping of fields (name:, teams:, ...)', file: current, line: 1 });
+      issues.push({
+        severity: 'error',
+        path: [],
+        message: 'a scenario file must hold a mapping of fields (name:, teams:, ...)',
+        file: current,
+        line: 1,
+      });
       break;
     }
     merged.push(value as Record<string, unknown>);
@@ -126,7 +147,13 @@ function parseSource(file: string, text: string, issues: ScenarioIssue[]): Sourc
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, schema: 'core' });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      issues.push({ severity: 'error', path: [], message: `not valid YAML: ${e.message.split('\n')[0]}`, file, line: e.linePos?.[0]?.line });
+      issues.push({
+        severity: 'error',
+        path: [],
+        message: `not valid YAML: ${e.message.split('\n')[0]}`,
+        file,
+        line: e.linePos?.[0]?.line,
+      });
     }
     return null;
   }
@@ -151,14 +178,18 @@ function aliasIssue(doc: Document, lines: LineCounter, file: string, error: Refe
   });
   if (unresolved) {
     return {
-      severity: 'error', path: [], file,
+      severity: 'error',
+      path: [],
+      file,
       line: unresolved.offset !== undefined ? lines.linePos(unresolved.offset).line : undefined,
       message: `not valid YAML: the alias *${unresolved.source} refers to no anchor &${unresolved.source} before it`,
       hint: `define the anchor first (&${unresolved.source} before the value), or write the value itself`,
     };
   }
   return {
-    severity: 'error', path: [], file,
+    severity: 'error',
+    path: [],
+    file,
     message: `not valid YAML: the aliases expand to too much data (${error.message.toLowerCase()})`,
     hint: 'write the values out, or use fewer nested aliases (*name) to anchors (&name)',
   };
@@ -198,7 +229,6 @@ function findKeyOffset(doc: Document, path: (string | number)[]): number | undef
   return pair?.key?.range?.[0];
 }
 
-
 /** Whether a value is written as a distribution, `{ family: {...} }`. */
 function isDistribution(value: Record<string, unknown>): boolean {
   const keys = Object.keys(value);
@@ -215,7 +245,13 @@ export function deepMerge(base: Record<string, unknown>, over: Record<string, un
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     if (value === null) delete out[key];
-    else if (isPlainObject(value) && isPlainObject(out[key]) && key !== 'next' && !isDistribution(value) && !isDistribution(out[key] as Record<string, unknown>)) {
+    else if (
+      isPlainObject(value) &&
+      isPlainObject(out[key]) &&
+      key !== 'next' &&
+      !isDistribution(value) &&
+      !isDistribution(out[key] as Record<string, unknown>)
+    ) {
       out[key] = deepMerge(out[key] as Record<string, unknown>, value);
     } else out[key] = value;
   }

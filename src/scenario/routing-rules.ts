@@ -16,7 +16,9 @@ export function servedDomains(team: TeamSpec, allDomains: readonly string[]): st
 export function eligibleTeams(spec: ScenarioSpec, role: string, domain: string): string[] {
   const domains = Object.keys(spec.domains);
   const holds = (team: TeamSpec): boolean => (team.headcount[role] ?? 0) > 0;
-  const own = Object.entries(spec.teams).filter(([, t]) => t.home === domain && holds(t)).map(([id]) => id);
+  const own = Object.entries(spec.teams)
+    .filter(([, t]) => t.home === domain && holds(t))
+    .map(([id]) => id);
   if (own.length > 0) return own;
   return Object.entries(spec.teams)
     .filter(([, t]) => holds(t) && servedDomains(t, domains).includes(domain))

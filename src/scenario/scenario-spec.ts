@@ -24,7 +24,9 @@ export const DEFAULT_MODEL_LIFETIME: DistributionSpec = { exponential: { mean: 7
 export const RoleSpec = closed(
   {
     name: Type.Optional(Type.String({ description: 'display name' })),
-    cost_per_year: Type.Optional(Type.Number({ minimum: 0, description: 'fully loaded cost of one person in this role per year' })),
+    cost_per_year: Type.Optional(
+      Type.Number({ minimum: 0, description: 'fully loaded cost of one person in this role per year' }),
+    ),
   },
   'a role: a kind of work a person can do (one person may hold several roles in a small team)',
 );
@@ -39,7 +41,10 @@ export const DomainSpec = closed(
     ),
     items: Type.Optional(
       Type.Array(
-        closed({ day: Type.Number({ minimum: 0, description: 'arrival day' }), type: Id('use-case type') }, 'one dated use case'),
+        closed(
+          { day: Type.Number({ minimum: 0, description: 'arrival day' }), type: Id('use-case type') },
+          'one dated use case',
+        ),
         { description: 'a fixed list of dated use cases (in addition to demand)' },
       ),
     ),
@@ -54,7 +59,11 @@ export const DomainSpec = closed(
       closed(
         {
           people: Type.Integer({ minimum: 0, description: 'subject-matter experts who can help' }),
-          availability: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'share of their time available for AI work' }),
+          availability: Type.Number({
+            exclusiveMinimum: 0,
+            maximum: 1,
+            description: 'share of their time available for AI work',
+          }),
         },
         "the domain's business subject-matter experts (the sme role)",
       ),
@@ -66,14 +75,20 @@ export const DomainSpec = closed(
 export const UseCaseTypeSpec = closed(
   {
     name: Type.Optional(Type.String({ description: 'display name' })),
-    skip_loops: Type.Optional(Type.Array(Id('a loop'), { description: 'loops this type does not go through (e.g. dashboards skip the model loop)' })),
-    effort_scale: Type.Optional(
-      Type.Union([
-        Type.Number({ exclusiveMinimum: 0 }),
-        Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 })),
-      ], { description: 'multiplies every effort: one number, or per loop' }),
+    skip_loops: Type.Optional(
+      Type.Array(Id('a loop'), {
+        description: 'loops this type does not go through (e.g. dashboards skip the model loop)',
+      }),
     ),
-    priority: Type.Optional(Type.Integer({ minimum: 0, description: 'lower is served first under priority intake (default 1)' })),
+    effort_scale: Type.Optional(
+      Type.Union(
+        [Type.Number({ exclusiveMinimum: 0 }), Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 }))],
+        { description: 'multiplies every effort: one number, or per loop' },
+      ),
+    ),
+    priority: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'lower is served first under priority intake (default 1)' }),
+    ),
     value_per_year: Type.Optional(Type.Number({ minimum: 0, description: 'business value per year once live' })),
   },
   'a kind of use case; it selects the path and scales the effort',
@@ -84,10 +99,16 @@ export const TeamSpec = closed(
     name: Type.Optional(Type.String({ description: 'display name' })),
     home: Id('"centre" or the domain the team belongs to'),
     serves: Type.Optional(
-      Type.Union([Type.Literal('all'), Type.Array(Id('a domain'))], { description: 'domains it works for: "all" or a list (default: its home domain; the centre: all)' }),
+      Type.Union([Type.Literal('all'), Type.Array(Id('a domain'))], {
+        description: 'domains it works for: "all" or a list (default: its home domain; the centre: all)',
+      }),
     ),
     headcount: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'role -> number of people' }),
-    cost_per_year: Type.Optional(Type.Record(Type.String(), Type.Number({ minimum: 0 }), { description: "role -> cost per person per year, overriding the role's" })),
+    cost_per_year: Type.Optional(
+      Type.Record(Type.String(), Type.Number({ minimum: 0 }), {
+        description: "role -> cost per person per year, overriding the role's",
+      }),
+    ),
     effort_multiplier: Type.Optional(
       Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 }), {
         description: 'loop (or "maintenance") -> effort multiplier for this team, e.g. running its own platform',
@@ -104,7 +125,8 @@ export const ActivitySpec = closed(
     effort: DistributionSpec,
     gate: Type.Optional(Id('a gate the item must pass after this activity')),
     next: Type.Record(Type.String(), probability('probability'), {
-      description: 'where the item goes next: activity (same loop), loop.activity, "live" or "abandon" -> probability; they sum to 1',
+      description:
+        'where the item goes next: activity (same loop), loop.activity, "live" or "abandon" -> probability; they sum to 1',
     }),
   },
   'one activity of a loop',
@@ -120,20 +142,35 @@ export const LoopSpec = closed(
 
 const PerBoundary = (description: string) =>
   closed(
-    { same_team: probability('between two people of one team'), same_home: probability('between teams with the same home'), cross_home: probability('between a domain and the centre, or two domains') },
+    {
+      same_team: probability('between two people of one team'),
+      same_home: probability('between teams with the same home'),
+      cross_home: probability('between a domain and the centre, or two domains'),
+    },
     description,
   );
 
 export const ScenarioSpec = closed(
   {
     $schema: Type.Optional(Type.String({ description: 'the JSON Schema, for editors' })),
-    extends: Type.Optional(Type.String({ description: 'a scenario file this one overrides (path relative to this file)' })),
+    extends: Type.Optional(
+      Type.String({ description: 'a scenario file this one overrides (path relative to this file)' }),
+    ),
     name: Type.String({ description: 'scenario name, shown in reports' }),
     description: Type.Optional(Type.String({ description: 'what this scenario represents' })),
-    horizon_days: Type.Number({ exclusiveMinimum: 0, maximum: MAX_HORIZON_DAYS, description: 'simulated calendar days, at most a thousand years' }),
-    warmup_days: Type.Optional(Type.Number({ minimum: 0, description: 'days left out of the statistics at the start (default 0)' })),
+    horizon_days: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: MAX_HORIZON_DAYS,
+      description: 'simulated calendar days, at most a thousand years',
+    }),
+    warmup_days: Type.Optional(
+      Type.Number({ minimum: 0, description: 'days left out of the statistics at the start (default 0)' }),
+    ),
     calendar: Type.Optional(
-      closed({ working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'default 5' }) }, 'working calendar: effort in person-days becomes calendar days'),
+      closed(
+        { working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'default 5' }) },
+        'working calendar: effort in person-days becomes calendar days',
+      ),
     ),
     roles: Type.Record(Type.String(), RoleSpec, { description: 'role id -> role ("sme" is built in)' }),
     domains: Type.Record(Type.String(), DomainSpec, { description: 'domain id -> business domain' }),
@@ -145,8 +182,13 @@ export const ScenarioSpec = closed(
         iterations: Type.Optional(
           closed(
             {
-              decay: probability('each time round, a loop-back probability is multiplied by this (default 1: no learning)'),
-              cap: Type.Integer({ minimum: 0, description: 'loop-backs per activity at most; then only forward moves remain (default 10)' }),
+              decay: probability(
+                'each time round, a loop-back probability is multiplied by this (default 1: no learning)',
+              ),
+              cap: Type.Integer({
+                minimum: 0,
+                description: 'loop-backs per activity at most; then only forward moves remain (default 10)',
+              }),
             },
             'how loop-backs become less likely',
           ),
@@ -163,11 +205,21 @@ export const ScenarioSpec = closed(
             'calendar days between two activities done by different people, per boundary',
           ),
           clarification: Type.Optional(
-            closed({ probability: PerBoundary('chance of a clarification round'), sme_effort: DistributionSpec }, 'context lost at a handover: a round with the domain SME'),
+            closed(
+              { probability: PerBoundary('chance of a clarification round'), sme_effort: DistributionSpec },
+              'context lost at a handover: a round with the domain SME',
+            ),
           ),
           rework: Type.Optional(
             closed(
-              { probability: PerBoundary('chance the previous activity is partly redone'), effort_fraction: Type.Number({ exclusiveMinimum: 0, maximum: 1, description: 'share of its effort redone' }) },
+              {
+                probability: PerBoundary('chance the previous activity is partly redone'),
+                effort_fraction: Type.Number({
+                  exclusiveMinimum: 0,
+                  maximum: 1,
+                  description: 'share of its effort redone',
+                }),
+              },
               'context lost at a handover: rework',
             ),
           ),
@@ -179,10 +231,20 @@ export const ScenarioSpec = closed(
       closed(
         {
           intake: Type.Optional(
-            Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('fair_share')], { description: 'which waiting item a free person takes: fifo, priority (by type), fair_share (domain with least work in progress)' }),
+            Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('fair_share')], {
+              description:
+                'which waiting item a free person takes: fifo, priority (by type), fair_share (domain with least work in progress)',
+            }),
           ),
-          planning_cadence_days: Type.Optional(Type.Number({ minimum: 0, description: 'new use cases start only at the next planning cycle (0: at once)' })),
-          coordination_overhead: Type.Optional(Type.Number({ minimum: 0, maximum: 0.9, description: 'share of capacity spent on coordination' })),
+          planning_cadence_days: Type.Optional(
+            Type.Number({
+              minimum: 0,
+              description: 'new use cases start only at the next planning cycle (0: at once)',
+            }),
+          ),
+          coordination_overhead: Type.Optional(
+            Type.Number({ minimum: 0, maximum: 0.9, description: 'share of capacity spent on coordination' }),
+          ),
           gates: Type.Optional(
             Type.Record(
               Type.String(),
@@ -203,14 +265,18 @@ export const ScenarioSpec = closed(
     maintenance: Type.Optional(
       closed(
         {
-          incidents_per_model_per_month: Type.Number({ minimum: 0, description: 'maintenance requests (incidents, retraining) per live model per month' }),
+          incidents_per_model_per_month: Type.Number({
+            minimum: 0,
+            description: 'maintenance requests (incidents, retraining) per live model per month',
+          }),
           role: Id('who handles them'),
           effort: DistributionSpec,
           urgent: Type.Optional(Type.Boolean({ description: 'served before project work (default true)' })),
           lifetime_days: Type.Optional(
             Type.Union(DistributionSpec.anyOf, {
               default: DEFAULT_MODEL_LIFETIME,
-              description: 'calendar days a model stays in production before it is retired and asks for no more maintenance; the default, two years on average, is illustrative',
+              description:
+                'calendar days a model stays in production before it is retired and asks for no more maintenance; the default, two years on average, is illustrative',
             }),
           ),
         },

@@ -16,7 +16,10 @@ export interface Override {
 /** Parses `path=value`; the value is read as YAML, so numbers, lists and objects work. */
 export function parseOverride(text: string): Override {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new OverrideError(`expected path=value, got ${JSON.stringify(text)} (e.g. teams.hub.headcount.ml_engineer=4)`);
+  if (eq <= 0)
+    throw new OverrideError(
+      `expected path=value, got ${JSON.stringify(text)} (e.g. teams.hub.headcount.ml_engineer=4)`,
+    );
   const path = text.slice(0, eq).trim();
   const raw = text.slice(eq + 1).trim();
   let value: unknown;
@@ -30,7 +33,6 @@ export function parseOverride(text: string): Override {
 
 export class OverrideError extends Error {}
 
-
 /**
  * Sets `value` at `path` in `target` (mutating it). Intermediate objects must exist, except
  * the last key, which may be new. Returns an issue when the path does not lead anywhere.
@@ -42,7 +44,12 @@ export function applyOverride(target: Record<string, unknown>, override: Overrid
   let i = 0;
   while (i < parts.length) {
     if (!isPlainObject(node)) {
-      return { severity: 'error', path: walked, message: `--set ${override.path}: ${walked.join('.')} is not an object`, file: '--set' };
+      return {
+        severity: 'error',
+        path: walked,
+        message: `--set ${override.path}: ${walked.join('.')} is not an object`,
+        file: '--set',
+      };
     }
     // longest key that matches the remaining parts (keys may contain dots)
     let key: string | undefined;

@@ -11,7 +11,6 @@ import { isPlainObject } from './plain-object.js';
 type Schema = Record<string, any>;
 type Path = (string | number)[];
 
-
 function expected(schema: Schema): string {
   return schema.description ? `${schema.description}` : (schema.type ?? 'a value');
 }
@@ -30,16 +29,22 @@ function error(issues: ScenarioIssue[], path: Path, message: string, hint?: stri
 function walk(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
   if (schema.anyOf) return walkUnion(schema, value, path, issues);
   if (schema.const !== undefined) {
-    if (value !== schema.const) error(issues, path, `expected ${JSON.stringify(schema.const)}, found ${describeValue(value)}`);
+    if (value !== schema.const)
+      error(issues, path, `expected ${JSON.stringify(schema.const)}, found ${describeValue(value)}`);
     return;
   }
   switch (schema.type) {
     case 'object':
       return walkObject(schema, value, path, issues);
     case 'array':
-      if (!Array.isArray(value)) return error(issues, path, `expected a list (${expected(schema)}), found ${describeValue(value)}`);
+      if (!Array.isArray(value))
+        return error(issues, path, `expected a list (${expected(schema)}), found ${describeValue(value)}`);
       if (schema.minItems !== undefined && value.length < schema.minItems) {
-        error(issues, path, `expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}, found ${value.length}`);
+        error(
+          issues,
+          path,
+          `expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}, found ${value.length}`,
+        );
       }
       value.forEach((item, i) => walk(schema.items, item, [...path, i], issues));
       return;
@@ -47,9 +52,14 @@ function walk(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[
     case 'integer':
       return walkNumber(schema, value, path, issues);
     case 'string':
-      if (typeof value !== 'string') return error(issues, path, `expected text (${expected(schema)}), found ${describeValue(value)}`);
+      if (typeof value !== 'string')
+        return error(issues, path, `expected text (${expected(schema)}), found ${describeValue(value)}`);
       if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
-        error(issues, path, `expected an id of letters, digits, _ or - starting with a letter, found ${describeValue(value)}`);
+        error(
+          issues,
+          path,
+          `expected an id of letters, digits, _ or - starting with a letter, found ${describeValue(value)}`,
+        );
       }
       return;
     case 'boolean':
@@ -64,7 +74,8 @@ function walkNumber(schema: Schema, value: unknown, path: Path, issues: Scenario
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return error(issues, path, `expected a number (${expected(schema)}), found ${describeValue(value)}`);
   }
-  if (schema.type === 'integer' && !Number.isInteger(value)) return error(issues, path, `expected a whole number, found ${value}`);
+  if (schema.type === 'integer' && !Number.isInteger(value))
+    return error(issues, path, `expected a whole number, found ${value}`);
   const bounds: string[] = [];
   if (schema.minimum !== undefined) bounds.push(`>= ${schema.minimum}`);
   if (schema.exclusiveMinimum !== undefined) bounds.push(`> ${schema.exclusiveMinimum}`);
@@ -79,12 +90,18 @@ function walkNumber(schema: Schema, value: unknown, path: Path, issues: Scenario
 }
 
 function walkObject(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
-  if (!isPlainObject(value)) return error(issues, path, `expected an object (${expected(schema)}), found ${describeValue(value)}`);
+  if (!isPlainObject(value))
+    return error(issues, path, `expected an object (${expected(schema)}), found ${describeValue(value)}`);
   const properties: Record<string, Schema> = schema.properties ?? {};
   const patterns: Record<string, Schema> = schema.patternProperties ?? {};
   for (const key of schema.required ?? []) {
     if (value[key] === undefined) {
-      error(issues, [...path, key], `missing required field "${key}" (${expected(properties[key])})`, `add ${key}: to ${path.length ? path.join('.') : 'the top level'}`);
+      error(
+        issues,
+        [...path, key],
+        `missing required field "${key}" (${expected(properties[key])})`,
+        `add ${key}: to ${path.length ? path.join('.') : 'the top level'}`,
+      );
     }
   }
   for (const [key, child] of Object.entries(value)) {
@@ -120,7 +137,12 @@ function walkUnion(schema: Schema, value: unknown, path: Path, issues: ScenarioI
   if (branches.every((b) => b.const !== undefined)) {
     if (!branches.some((b) => b.const === value)) {
       const allowed = branches.map((b) => String(b.const));
-      error(issues, path, `expected one of ${allowed.join(', ')}, found ${describeValue(value)}`, typeof value === 'string' ? suggestion(value, allowed) : undefined);
+      error(
+        issues,
+        path,
+        `expected one of ${allowed.join(', ')}, found ${describeValue(value)}`,
+        typeof value === 'string' ? suggestion(value, allowed) : undefined,
+      );
     }
     return;
   }
@@ -135,11 +157,16 @@ function walkUnion(schema: Schema, value: unknown, path: Path, issues: ScenarioI
   if (kind === 'object') {
     const keys = Object.keys(value as object);
     // single-key forms such as { lognormal: {...} }
-    const byKey = sameKind.filter((b) => b.properties && keys.length === 1 && Object.keys(b.properties).length === 1 && b.properties[keys[0]]);
+    const byKey = sameKind.filter(
+      (b) => b.properties && keys.length === 1 && Object.keys(b.properties).length === 1 && b.properties[keys[0]],
+    );
     if (byKey.length === 1) return walk(byKey[0], value, path, issues);
-    const singleKeyForms = sameKind.filter((b) => b.properties && Object.keys(b.properties).length === 1).map((b) => Object.keys(b.properties)[0]);
+    const singleKeyForms = sameKind
+      .filter((b) => b.properties && Object.keys(b.properties).length === 1)
+      .map((b) => Object.keys(b.properties)[0]);
     if (singleKeyForms.length === sameKind.length) {
-      const hint = keys.length === 1 ? suggestion(keys[0], singleKeyForms) : `use exactly one of: ${singleKeyForms.join(', ')}`;
+      const hint =
+        keys.length === 1 ? suggestion(keys[0], singleKeyForms) : `use exactly one of: ${singleKeyForms.join(', ')}`;
       return error(issues, path, `expected ${expected(schema)}, found ${describeValue(value)}`, hint);
     }
     // otherwise the form sharing most keys with the value (e.g. lognormal mean/sd vs median/p90)

@@ -54,7 +54,10 @@ export function resolveTarget(workflow: ScenarioSpec['workflow'], loop: string, 
  * Builds the graph; unknown targets and a bad start are reported as issues (and left out
  * of the graph).
  */
-export function buildWorkflowGraph(workflow: ScenarioSpec['workflow']): { graph: WorkflowGraph; issues: ScenarioIssue[] } {
+export function buildWorkflowGraph(workflow: ScenarioSpec['workflow']): {
+  graph: WorkflowGraph;
+  issues: ScenarioIssue[];
+} {
   const issues: ScenarioIssue[] = [];
   const nodes = new Map<string, ActivityNode>();
   const ordered: string[] = [];
@@ -70,7 +73,12 @@ export function buildWorkflowGraph(workflow: ScenarioSpec['workflow']): { graph:
     for (const [key, probability] of Object.entries(node.spec.next)) {
       const target = resolveTarget(workflow, node.loop, key);
       if (target === undefined) {
-        const known = [...ordered.filter((id) => id.startsWith(`${node.loop}.`)).map((id) => id.slice(node.loop.length + 1)), ...ordered, LIVE, ABANDON];
+        const known = [
+          ...ordered.filter((id) => id.startsWith(`${node.loop}.`)).map((id) => id.slice(node.loop.length + 1)),
+          ...ordered,
+          LIVE,
+          ABANDON,
+        ];
         issues.push({
           severity: 'error',
           path: ['workflow', 'loops', node.loop, 'activities', node.activity, 'next', key],
@@ -85,7 +93,12 @@ export function buildWorkflowGraph(workflow: ScenarioSpec['workflow']): { graph:
   }
   const start = resolveTarget(workflow, loops[0] ?? '', workflow.start);
   if (start === undefined || isTerminal(start)) {
-    issues.push({ severity: 'error', path: ['workflow', 'start'], message: `unknown start activity "${workflow.start}"`, hint: `write loop.activity, e.g. ${ordered[0] ?? 'data.discover'}` });
+    issues.push({
+      severity: 'error',
+      path: ['workflow', 'start'],
+      message: `unknown start activity "${workflow.start}"`,
+      hint: `write loop.activity, e.g. ${ordered[0] ?? 'data.discover'}`,
+    });
   }
   return { graph: { nodes, ordered, loops, start: start ?? ordered[0] ?? '' }, issues };
 }

@@ -81,7 +81,14 @@ export function cumulativeIncidence(observations: readonly Observation[]): Cumul
     }
     atRisk -= goLives + abandons + censored;
   }
-  return { times, live, abandoned, openAtEnd: sorted.length === 0 ? NaN : open, followUp: sorted.length ? sorted[sorted.length - 1].days : NaN, count: sorted.length };
+  return {
+    times,
+    live,
+    abandoned,
+    openAtEnd: sorted.length === 0 ? NaN : open,
+    followUp: sorted.length ? sorted[sorted.length - 1].days : NaN,
+    count: sorted.length,
+  };
 }
 
 /** A statistic that the follow-up may not reach: `value` when `reached`, else a lower bound. */

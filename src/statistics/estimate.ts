@@ -63,4 +63,3 @@ export function boundedEstimateOf(values: readonly number[], bounds: readonly nu
   if (seen.every(([v]) => Number.isFinite(v))) return estimateOf(seen.map(([v]) => v));
   return { estimate: null, atLeast: seen.reduce((sum, [, b]) => sum + b, 0) / seen.length, ci95: null };
 }
-

@@ -16,7 +16,11 @@ export function erlangC(c: number, a: number): number {
 }
 
 /** M/M/c steady state: mean wait in queue Wq, mean queue length Lq, time in system W, number in system L. */
-export function mmc(lambda: number, mu: number, c: number): { wq: number; lq: number; w: number; l: number; rho: number; pWait: number } {
+export function mmc(
+  lambda: number,
+  mu: number,
+  c: number,
+): { wq: number; lq: number; w: number; l: number; rho: number; pWait: number } {
   const a = lambda / mu;
   const pWait = erlangC(c, a);
   const wq = pWait / (c * mu - lambda);
@@ -28,7 +32,11 @@ export function mmc(lambda: number, mu: number, c: number): { wq: number; lq: nu
  * M/G/1 by Pollaczek-Khinchine: mean wait in queue Wq = lambda E[S^2] / (2 (1 - rho)),
  * from the service time's mean and variance.
  */
-export function mg1(lambda: number, serviceMean: number, serviceVariance: number): { wq: number; lq: number; w: number; l: number; rho: number } {
+export function mg1(
+  lambda: number,
+  serviceMean: number,
+  serviceVariance: number,
+): { wq: number; lq: number; w: number; l: number; rho: number } {
   const rho = lambda * serviceMean;
   if (!(rho < 1)) throw new RangeError(`utilisation must be < 1 for a stable queue, got ${rho}`);
   const secondMoment = serviceVariance + serviceMean * serviceMean;

@@ -10,7 +10,10 @@ const e = (estimate: number, low: number, high: number) => ({ estimate, ci95: [l
 
 describe('the stability verdict', () => {
   it('calls a clear, material growth of work in progress a failure to keep up, and names the saturated people', () => {
-    const v = stabilityOf('Federated', e(4.1, 3.2, 5.0), e(40, 38, 42), { 'spoke/ml_engineer': 0.97, 'spoke/analyst': 0.5 });
+    const v = stabilityOf('Federated', e(4.1, 3.2, 5.0), e(40, 38, 42), {
+      'spoke/ml_engineer': 0.97,
+      'spoke/analyst': 0.5,
+    });
     expect(v.stable).toBe(false);
     expect(v.saturated).toEqual([{ team: 'spoke', role: 'ml_engineer', utilization: 0.97 }]);
     expect(v.statement).toBe(
@@ -19,10 +22,17 @@ describe('the stability verdict', () => {
   });
 
   it('calls a pool busy all the time a failure to keep up even before the growth is clear', () => {
-    const v = stabilityOf('Hub', e(4.0, -2.2, 10.2), e(40, 30, 50), { 'finance-sme/sme': 0.995, 'hub/ml_engineer': 0.96 });
+    const v = stabilityOf('Hub', e(4.0, -2.2, 10.2), e(40, 30, 50), {
+      'finance-sme/sme': 0.995,
+      'hub/ml_engineer': 0.96,
+    });
     expect(v.stable).toBe(false);
-    expect(v.statement).toMatch(/^Hub does not keep up with demand: finance-sme\/sme 100% busy all the time, so the work waiting for it keeps piling up/);
-    expect(stabilityOf('Hub', e(4.0, -2.2, 10.2), e(40, 30, 50), { 'hub/ml_engineer': 0.96 }).verdict).toBe('cannot-tell');
+    expect(v.statement).toMatch(
+      /^Hub does not keep up with demand: finance-sme\/sme 100% busy all the time, so the work waiting for it keeps piling up/,
+    );
+    expect(stabilityOf('Hub', e(4.0, -2.2, 10.2), e(40, 30, 50), { 'hub/ml_engineer': 0.96 }).verdict).toBe(
+      'cannot-tell',
+    );
   });
 
   it('keeps a configuration stable when the growth interval includes zero, or the growth is immaterial', () => {
@@ -36,7 +46,11 @@ describe('the stability verdict', () => {
 
 describe('runs that do not keep up', () => {
   const summarise = async (spec: ScenarioSpec, name = spec.name) => {
-    const experiment = await runExperiment([{ name, spec: validateScenario(spec).spec }], { replications: 8, workers: 1, seed: 3 });
+    const experiment = await runExperiment([{ name, spec: validateScenario(spec).spec }], {
+      replications: 8,
+      workers: 1,
+      seed: 3,
+    });
     return { experiment, summary: summariseExperiment(experiment)[0] };
   };
 
@@ -83,7 +97,9 @@ describe('no verdict without the evidence for one', () => {
     const v = stabilityOf('Small run', e(1.8, -12.4, 16.0), e(30, 20, 40), {});
     expect(v.verdict).toBe('cannot-tell');
     expect(v.stable).toBe(false);
-    expect(v.statement).toMatch(/^Cannot tell yet whether Small run keeps up with its demand: .*run more replications \(--reps\)\.$/);
+    expect(v.statement).toMatch(
+      /^Cannot tell yet whether Small run keeps up with its demand: .*run more replications \(--reps\)\.$/,
+    );
   });
 
   it('says it cannot tell when the window is too short to measure a trend', () => {
@@ -99,10 +115,15 @@ describe('no verdict without the evidence for one', () => {
     spec.workflow.loops.w.activities.ask = { role: 'sme', effort: { exponential: { mean: 0.2 } }, next: { live: 1 } };
     const fine = mmcScenario(3, 0.2, 2, 1500, 200);
     const experiment = await runExperiment(
-      [{ name: 'fine', spec: validateScenario(fine).spec }, { name: 'experts overloaded', spec: validateScenario(spec).spec }],
+      [
+        { name: 'fine', spec: validateScenario(fine).spec },
+        { name: 'experts overloaded', spec: validateScenario(spec).spec },
+      ],
       { replications: 3, workers: 1, seed: 3 },
     );
-    const median = compareScenarios(experiment, 'fine', 'experts overloaded').find((c) => c.metric === 'timeToProduction.p50')!;
+    const median = compareScenarios(experiment, 'fine', 'experts overloaded').find(
+      (c) => c.metric === 'timeToProduction.p50',
+    )!;
     expect(median.caveat).toMatch(/experts overloaded does not keep up with demand/);
   });
 });

@@ -4,8 +4,18 @@ import { join } from 'node:path';
 import { fromArrow, fromCSV, fromJSON } from 'arquero';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  compareScenarios, comparisonTable, flowTable, groupTable, itemsTable, replicationsTable, summariseExperiment, summaryTable,
-  throughputTable, timeSplitTable, utilisationTable, writeResultsBundle,
+  compareScenarios,
+  comparisonTable,
+  flowTable,
+  groupTable,
+  itemsTable,
+  replicationsTable,
+  summariseExperiment,
+  summaryTable,
+  throughputTable,
+  timeSplitTable,
+  utilisationTable,
+  writeResultsBundle,
 } from '../../src/analysis/index.js';
 import { runExperiment, type ExperimentResult } from '../../src/experiment/index.js';
 import { validateScenario } from '../../src/scenario/index.js';
@@ -13,7 +23,12 @@ import { poolingScenario } from '../support/small-scenarios.js';
 
 let experiment: ExperimentResult;
 beforeAll(async () => {
-  const scenarios = (['pooled', 'fragmented'] as const).map((s) => ({ name: s, spec: validateScenario(poolingScenario(s, 1)).spec, hash: `hash-${s}`, files: [join(process.cwd(), `${s}.yaml`)] }));
+  const scenarios = (['pooled', 'fragmented'] as const).map((s) => ({
+    name: s,
+    spec: validateScenario(poolingScenario(s, 1)).spec,
+    hash: `hash-${s}`,
+    files: [join(process.cwd(), `${s}.yaml`)],
+  }));
   experiment = await runExperiment(scenarios, { replications: 3, workers: 1, seed: 6 });
 });
 
@@ -30,18 +45,44 @@ describe('tables', () => {
     const summaries = summariseExperiment(experiment);
     const summary = summaryTable(summaries);
     expect(summary.columnNames()).toEqual(['scenario', 'metric', 'estimate', 'ci_low', 'ci_high', 'at_least']);
-    const row = summary.filter((d: any) => d.scenario === 'pooled' && d.metric === 'time_to_production_p85').object() as Record<string, number>;
+    const row = summary
+      .filter((d: any) => d.scenario === 'pooled' && d.metric === 'time_to_production_p85')
+      .object() as Record<string, number>;
     expect(row.estimate).toBeCloseTo(summaries[0].timeToProduction.p85.estimate as number, 12);
     expect(row.ci_low).toBeLessThan(row.estimate);
-    expect(groupTable(summaries, 'domain').filter((d: any) => d.statistic === 'p50').numRows()).toBe(8); // 2 scenarios x 4 domains
-    expect(groupTable(summaries, 'type').columnNames()).toEqual(['scenario', 'type', 'statistic', 'estimate', 'ci_low', 'ci_high', 'at_least']);
+    expect(
+      groupTable(summaries, 'domain')
+        .filter((d: any) => d.statistic === 'p50')
+        .numRows(),
+    ).toBe(8); // 2 scenarios x 4 domains
+    expect(groupTable(summaries, 'type').columnNames()).toEqual([
+      'scenario',
+      'type',
+      'statistic',
+      'estimate',
+      'ci_low',
+      'ci_high',
+      'at_least',
+    ]);
     expect(utilisationTable(summaries).numRows()).toBe(2 + 8 + 4 + 4); // pooled: 2 pools + 4 SME pools; fragmented: 8 + 4
-    expect(timeSplitTable(summaries).filter((d: any) => d.part === 'waiting_for_role').numRows()).toBeGreaterThan(0);
+    expect(
+      timeSplitTable(summaries)
+        .filter((d: any) => d.part === 'waiting_for_role')
+        .numRows(),
+    ).toBeGreaterThan(0);
   });
 
   it('give flow over time and go-lives per quarter', () => {
     const flow = flowTable(experiment);
-    expect(flow.columnNames()).toEqual(['scenario', 'day', 'arrived', 'live', 'abandoned', 'in_w', 'models_in_production']);
+    expect(flow.columnNames()).toEqual([
+      'scenario',
+      'day',
+      'arrived',
+      'live',
+      'abandoned',
+      'in_w',
+      'models_in_production',
+    ]);
     const live = flow.filter((d: any) => d.scenario === 'pooled').array('live') as number[];
     expect(live.every((x, i) => i === 0 || x >= live[i - 1])).toBe(true);
     expect(throughputTable(experiment).numRows()).toBe(2 * Math.floor((1500 - 200) / (365 / 4))); // complete quarters
@@ -52,9 +93,20 @@ describe('results bundle', () => {
   it('writes CSV, JSON and Arrow that read back, and a manifest to reproduce the run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'orgflow-bundle-'));
     const summaries = summariseExperiment(experiment);
-    const tables = { summary: summaryTable(summaries), comparisons: comparisonTable(compareScenarios(experiment, 0, 1)) };
+    const tables = {
+      summary: summaryTable(summaries),
+      comparisons: comparisonTable(compareScenarios(experiment, 0, 1)),
+    };
     const manifest = writeResultsBundle(dir, experiment, tables);
-    expect(readdirSync(dir).sort()).toEqual(['comparisons.arrow', 'comparisons.csv', 'comparisons.json', 'manifest.json', 'summary.arrow', 'summary.csv', 'summary.json']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'comparisons.arrow',
+      'comparisons.csv',
+      'comparisons.json',
+      'manifest.json',
+      'summary.arrow',
+      'summary.csv',
+      'summary.json',
+    ]);
     const original = tables.summary;
     expect(fromCSV(readFileSync(join(dir, 'summary.csv'), 'utf8')).numRows()).toBe(original.numRows());
     expect(fromJSON(readFileSync(join(dir, 'summary.json'), 'utf8')).array('metric')).toEqual(original.array('metric'));
@@ -64,6 +116,11 @@ describe('results bundle', () => {
     expect(written.seed).toBe(6);
     expect(written.replications).toBe(3);
     expect(written.orgflowVersion).toMatch(/^\d+\.\d+\.\d+/);
-    expect(written.scenarios[0]).toEqual({ name: 'pooled', hash: 'hash-pooled', files: ['pooled.yaml'], replicationSeeds: experiment.scenarios[0].replications.map((r) => r.seed) });
+    expect(written.scenarios[0]).toEqual({
+      name: 'pooled',
+      hash: 'hash-pooled',
+      files: ['pooled.yaml'],
+      replicationSeeds: experiment.scenarios[0].replications.map((r) => r.seed),
+    });
   });
 });

@@ -45,7 +45,8 @@ function upwardImports(): string[] {
       const to = unit(resolve(dirname(file), fileName));
       if (to === from) continue;
       const [a, b] = [level.get(from), level.get(to)];
-      if (a === undefined || b === undefined) found.push(`${relative(src, file)} -> ${fileName}: ${a === undefined ? from : to} has no layer`);
+      if (a === undefined || b === undefined)
+        found.push(`${relative(src, file)} -> ${fileName}: ${a === undefined ? from : to} has no layer`);
       else if (b >= a) found.push(`${relative(src, file)} (${from}) imports ${fileName} (${to})`);
     }
   }
@@ -59,7 +60,8 @@ describe('the layers of src/', () => {
 
   it('would notice an import from above (the check itself works)', () => {
     const file = join(src, 'engine', '__layer_probe.ts');
-    const probe = ts.preProcessFile("import { simulate } from '../model/index.js';", true, true).importedFiles[0].fileName;
+    const probe = ts.preProcessFile("import { simulate } from '../model/index.js';", true, true).importedFiles[0]
+      .fileName;
     expect(level.get(unit(resolve(dirname(file), probe)))).toBeGreaterThan(level.get(unit(file)) as number);
   });
 });

@@ -5,7 +5,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { summariseExperiment, type ScenarioSummary } from '../../src/analysis/index.js';
 import * as charts from '../../src/charts/index.js';
-import { runExperiment, runSensitivity, runSweep, parseSweepParameter, type ExperimentResult, type SensitivityResult, type SweepResult } from '../../src/experiment/index.js';
+import {
+  runExperiment,
+  runSensitivity,
+  runSweep,
+  parseSweepParameter,
+  type ExperimentResult,
+  type SensitivityResult,
+  type SweepResult,
+} from '../../src/experiment/index.js';
 import { validateScenario } from '../../src/scenario/index.js';
 import { poolingScenario } from '../support/small-scenarios.js';
 
@@ -35,47 +43,98 @@ async function check(spec: charts.VegaLiteSpec, marks: string[], labels: string[
 
 describe('charts compile without warnings and draw their marks and labels', () => {
   it('time to production: ECDF with median and p85 marked', async () => {
-    await check(charts.timeToProductionChart(experiment, summaries), ['line', 'symbol'], ['Time to production', 'Days from request to production', 'Share of go-lives live', 'Pooled team', 'Team per domain', '85th percentile']);
+    await check(
+      charts.timeToProductionChart(experiment, summaries),
+      ['line', 'symbol'],
+      [
+        'Time to production',
+        'Days from request to production',
+        'Share of go-lives live',
+        'Pooled team',
+        'Team per domain',
+        '85th percentile',
+      ],
+    );
   });
 
   it('time to production: box plot per configuration', async () => {
-    await check(charts.timeToProductionBoxChart(experiment, summaries), ['rect', 'rule', 'text'], ['Time to production per configuration', 'Pooled team']);
+    await check(
+      charts.timeToProductionBoxChart(experiment, summaries),
+      ['rect', 'rule', 'text'],
+      ['Time to production per configuration', 'Pooled team'],
+    );
   });
 
   it('configurations compared: point and interval per metric', async () => {
-    await check(charts.comparisonChart(summaries), ['symbol', 'rule'], ['Configurations compared', 'Median time to production (days)', 'Go-lives per year', 'Cost per go-live']);
+    await check(
+      charts.comparisonChart(summaries),
+      ['symbol', 'rule'],
+      ['Configurations compared', 'Median time to production (days)', 'Go-lives per year', 'Cost per go-live'],
+    );
   });
 
   it('where the time goes: stacked bars with waiting per role', async () => {
-    const svg = await check(charts.timeSplitChart(summaries), ['rect'], ['Where the time goes', 'Work', 'Waiting for engineer', 'Handovers', 'Mean days per use case that went live']);
+    const svg = await check(
+      charts.timeSplitChart(summaries),
+      ['rect'],
+      ['Where the time goes', 'Work', 'Waiting for engineer', 'Handovers', 'Mean days per use case that went live'],
+    );
     expect(svg).toMatch(/Work and rework are \d+%/);
   });
 
   it('cumulative flow', async () => {
-    await check(charts.cumulativeFlowChart(experiment), ['area'], ['Cumulative flow of use cases', 'Done (live or abandoned)', 'In w loop', 'Not started', 'Team per domain']);
+    await check(
+      charts.cumulativeFlowChart(experiment),
+      ['area'],
+      ['Cumulative flow of use cases', 'Done (live or abandoned)', 'In w loop', 'Not started', 'Team per domain'],
+    );
   });
 
   it('utilisation heatmap with percentages', async () => {
-    await check(charts.utilisationChart(summaries), ['rect', 'text'], ['Utilisation by role and team', 'engineer', 'central', '%']);
+    await check(
+      charts.utilisationChart(summaries),
+      ['rect', 'text'],
+      ['Utilisation by role and team', 'engineer', 'central', '%'],
+    );
   });
 
   it('throughput over time and abandonment', async () => {
-    await check(charts.throughputChart(experiment), ['line'], ['Throughput over time', 'Use cases going live per quarter']);
-    await check(charts.abandonmentChart(summaries), ['rect', 'rule', 'text'], ['Abandonment', 'Share of finished use cases abandoned']);
+    await check(
+      charts.throughputChart(experiment),
+      ['line'],
+      ['Throughput over time', 'Use cases going live per quarter'],
+    );
+    await check(
+      charts.abandonmentChart(summaries),
+      ['rect', 'rule', 'text'],
+      ['Abandonment', 'Share of finished use cases abandoned'],
+    );
   });
 
   it('tornado from sensitivity results', async () => {
-    await check(charts.tornadoChart(sensitivity), ['rect', 'rule'], ['Which lever matters most: Pooled team', 'engineers in central (down: 3, up: 5)', 'Lever down', 'Lever up']);
+    await check(
+      charts.tornadoChart(sensitivity),
+      ['rect', 'rule'],
+      ['Which lever matters most: Pooled team', 'engineers in central (down: 3, up: 5)', 'Lever down', 'Lever up'],
+    );
   });
 
   it('sweep with its confidence band', async () => {
-    await check(charts.sweepChart([{ name: 'Pooled team', sweep }], 'teams.central.engineer', 'p85', 'engineers'), ['area', 'line'], ['as engineers changes', '85th percentile time to production (days)']);
+    await check(
+      charts.sweepChart([{ name: 'Pooled team', sweep }], 'teams.central.engineer', 'p85', 'engineers'),
+      ['area', 'line'],
+      ['as engineers changes', '85th percentile time to production (days)'],
+    );
   });
 
   it("one use case's journey in swimlanes", async () => {
     const replication = experiment.scenarios[0].replications[0];
     const item = replication.items.find((i) => i.outcome === 'live')!.id;
-    await check(charts.journeyChart(replication.log!, item), ['rect'], [`Journey of use case ${item}`, 'central', 'Day']);
+    await check(
+      charts.journeyChart(replication.log!, item),
+      ['rect'],
+      [`Journey of use case ${item}`, 'central', 'Day'],
+    );
     expect(() => charts.journeyChart(replication.log!, -1)).toThrow('use case -1 has no activity in this log');
   });
 

@@ -13,7 +13,9 @@ describe('--out', () => {
     // 20,000 replications would take minutes: the check must come first (the run is given 30 s)
     const r = orgflow(['run', minimal, '--reps', '20000', '--workers', '1', '--out', file], 30_000);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`orgflow: --out ${file} is a file, not a folder; name a folder you can write to (it is created if missing), e.g. --out results`);
+    expect(r.stderr.trim()).toBe(
+      `orgflow: --out ${file} is a file, not a folder; name a folder you can write to (it is created if missing), e.g. --out results`,
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -21,10 +23,17 @@ describe('--out', () => {
     const dir = outFolder();
     writeFileSync(join(dir, 'file'), '');
     const below = join(dir, 'file', 'results');
-    for (const args of [['compare', minimal], ['run', minimal], ['sweep', minimal, '--vary', 'teams.core.analyst=1,2'], ['sensitivity', minimal]]) {
+    for (const args of [
+      ['compare', minimal],
+      ['run', minimal],
+      ['sweep', minimal, '--vary', 'teams.core.analyst=1,2'],
+      ['sensitivity', minimal],
+    ]) {
       const r = orgflow([...args, '--reps', '20000', '--workers', '1', '--out', below], 30_000);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`orgflow: --out ${below} cannot be created: ${join(dir, 'file')} is a file, not a folder; name a folder you can write to`);
+      expect(r.stderr).toContain(
+        `orgflow: --out ${below} cannot be created: ${join(dir, 'file')} is a file, not a folder; name a folder you can write to`,
+      );
       noStackTrace(r.stderr);
     }
   });
@@ -40,8 +49,14 @@ describe('--out', () => {
 
 describe('YAML aliases', () => {
   it.each([
-    ['alias-undefined.yaml', /alias-undefined\.yaml:3: error at \(top level\): not valid YAML: the alias \*zz refers to no anchor &zz before it/],
-    ['alias-bomb.yaml', /alias-bomb\.yaml: error at \(top level\): not valid YAML: the aliases expand to too much data/],
+    [
+      'alias-undefined.yaml',
+      /alias-undefined\.yaml:3: error at \(top level\): not valid YAML: the alias \*zz refers to no anchor &zz before it/,
+    ],
+    [
+      'alias-bomb.yaml',
+      /alias-bomb\.yaml: error at \(top level\): not valid YAML: the aliases expand to too much data/,
+    ],
   ])('%s is an invalid scenario for validate and run: exit 2, file and line, no "internal error"', (file, message) => {
     const path = join(fixtures, 'bad', file);
     const validate = orgflow(['validate', path]);
@@ -57,7 +72,10 @@ describe('YAML aliases', () => {
 
 describe('--workers', () => {
   it('far above the tasks and the cores runs, with the same numbers as one worker', () => {
-    const json = (workers: string) => JSON.parse(orgflow(['compare', minimal, '--reps', '4', '--workers', workers, '--out', outFolder(), '--json']).stdout).scenarios;
+    const json = (workers: string) =>
+      JSON.parse(
+        orgflow(['compare', minimal, '--reps', '4', '--workers', workers, '--out', outFolder(), '--json']).stdout,
+      ).scenarios;
     expect(json('64')).toEqual(json('1'));
   });
 });

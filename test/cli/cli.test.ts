@@ -47,7 +47,15 @@ describe('orgflow compare', () => {
       }
       expect(typeof s.stable).toBe('boolean');
       expect(Array.isArray(s.saturated)).toBe(true);
-      for (const metric of ['throughputPerYear', 'abandonmentRate', 'unfinishedShare', 'wipGrowthPerQuarter', 'handoversPerItem', 'flowEfficiency', 'costPerGoLive']) {
+      for (const metric of [
+        'throughputPerYear',
+        'abandonmentRate',
+        'unfinishedShare',
+        'wipGrowthPerQuarter',
+        'handoversPerItem',
+        'flowEfficiency',
+        'costPerGoLive',
+      ]) {
         expect(typeof s[metric].estimate).toBe('number');
         expect(s[metric].ci95).toHaveLength(2);
       }
@@ -67,28 +75,60 @@ describe('orgflow compare', () => {
 
   it('moves the result the expected way under a --set what-if: fewer data scientists, longer waits for them and a longer p85', () => {
     // (the median need not move: dashboards skip the model loop and get through faster when model work slows)
-    const summary = (...extra: string[]) => JSON.parse(orgflow('run', join(root, 'scenarios', 'centralized.yaml'), '--reps', '4', '--workers', '1', '--out', out(), '--json', ...extra).stdout).scenarios[0];
+    const summary = (...extra: string[]) =>
+      JSON.parse(
+        orgflow(
+          'run',
+          join(root, 'scenarios', 'centralized.yaml'),
+          '--reps',
+          '4',
+          '--workers',
+          '1',
+          '--out',
+          out(),
+          '--json',
+          ...extra,
+        ).stdout,
+      ).scenarios[0];
     const base = summary();
     const fewer = summary('--set', 'teams.central.data_scientist=5');
     expect(fewer.waitingByRole.data_scientist.estimate).toBeGreaterThan(base.waitingByRole.data_scientist.estimate);
-    const p85 = (s: { timeToProduction: { p85: { estimate: number | null; atLeast?: number } } }) => s.timeToProduction.p85.estimate ?? (s.timeToProduction.p85.atLeast as number);
+    const p85 = (s: { timeToProduction: { p85: { estimate: number | null; atLeast?: number } } }) =>
+      s.timeToProduction.p85.estimate ?? (s.timeToProduction.p85.atLeast as number);
     expect(p85(fewer)).toBeGreaterThan(p85(base));
   });
 
   it('says plainly when a configuration does not keep up, and still writes every chart of the report', () => {
     const dir = out();
-    const r = orgflow('compare', join(root, 'scenarios', 'centralized.yaml'), '--set', 'teams.central.ml_engineer=2', '--reps', '3', '--workers', '1', '--out', dir);
+    const r = orgflow(
+      'compare',
+      join(root, 'scenarios', 'centralized.yaml'),
+      '--set',
+      'teams.central.ml_engineer=2',
+      '--reps',
+      '3',
+      '--workers',
+      '1',
+      '--out',
+      dir,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Centralized does not keep up with demand: central\/ml_engineer \d+% busy all the time/);
-    expect(r.stdout).toMatch(/median over \d+ days to production\. \(Centralized: in at least one replication the run ended before half of the use cases that go live were live\.\)/);
+    expect(r.stdout).toMatch(
+      /median over \d+ days to production\. \(Centralized: in at least one replication the run ended before half of the use cases that go live were live\.\)/,
+    );
     expect(r.stdout).toMatch(/│ Centralized +│ +> \d+ │/);
-    expect(readdirSync(join(dir, 'charts'))).toEqual(expect.arrayContaining(['time-to-production.png', 'time-to-production-box.png']));
+    expect(readdirSync(join(dir, 'charts'))).toEqual(
+      expect.arrayContaining(['time-to-production.png', 'time-to-production-box.png']),
+    );
   });
 
   it('stops cleanly on Ctrl-C: exit 130, workers ended, no report and no half-written file', async () => {
     const dir = out();
-    const child = spawn(process.execPath, [bin, 'compare', '--reps', '400', '--workers', '2', '--out', dir], { cwd: root });
+    const child = spawn(process.execPath, [bin, 'compare', '--reps', '400', '--workers', '2', '--out', dir], {
+      cwd: root,
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -120,17 +160,22 @@ describe('orgflow validate', () => {
   it('reports an invalid scenario given to compare with exit 2 and no stack trace', () => {
     const r = orgflow('compare', join(fixtures, 'bad', 'warmup-too-long.yaml'), '--reps', '2', '--out', out());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/warmup-too-long\.yaml:3: error at horizon_days: the horizon \(100 days\) must be longer than the warm-up \(150 days\)/);
+    expect(r.stderr).toMatch(
+      /warmup-too-long\.yaml:3: error at horizon_days: the horizon \(100 days\) must be longer than the warm-up \(150 days\)/,
+    );
     expect(r.stderr).not.toMatch(/\s+at .*:\d+:\d+/);
   });
 });
 
 describe('orgflow usage', () => {
-  it.each(['compare', 'run', 'sweep', 'sensitivity', 'validate', 'schema', 'demo'])('%s --help describes the command', (command) => {
-    const r = orgflow(command, '--help');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Usage: orgflow ${command}`);
-  });
+  it.each(['compare', 'run', 'sweep', 'sensitivity', 'validate', 'schema', 'demo'])(
+    '%s --help describes the command',
+    (command) => {
+      const r = orgflow(command, '--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: orgflow ${command}`);
+    },
+  );
 
   it('--help and --version', () => {
     expect(orgflow('--help').stdout).toMatch(/Commands:\n(.|\n)*compare(.|\n)*sensitivity/);
@@ -157,7 +202,18 @@ describe('orgflow usage', () => {
 describe('sweep and sensitivity', () => {
   it('sweep prints a table and writes its chart', () => {
     const dir = out();
-    const r = orgflow('sweep', join(fixtures, 'minimal.yaml'), '--vary', 'teams.core.analyst=1..3', '--reps', '3', '--workers', '1', '--out', dir);
+    const r = orgflow(
+      'sweep',
+      join(fixtures, 'minimal.yaml'),
+      '--vary',
+      'teams.core.analyst=1..3',
+      '--reps',
+      '3',
+      '--workers',
+      '1',
+      '--out',
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Sweep of Minimal: 3 points x 3 replications/);
     expect(readdirSync(join(dir, 'sweep'))).toEqual(expect.arrayContaining(['sweep.svg', 'sweep.png', 'summary.csv']));
@@ -166,7 +222,18 @@ describe('sweep and sensitivity', () => {
 
   it('sweep marks a point that does not keep up, and draws its bound', () => {
     const dir = out();
-    const r = orgflow('sweep', join(root, 'scenarios', 'centralized.yaml'), '--vary', 'teams.central.ml_engineer=2,6', '--reps', '3', '--workers', '1', '--out', dir);
+    const r = orgflow(
+      'sweep',
+      join(root, 'scenarios', 'centralized.yaml'),
+      '--vary',
+      'teams.central.ml_engineer=2,6',
+      '--reps',
+      '3',
+      '--workers',
+      '1',
+      '--out',
+      dir,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/│ 2 +│ [^│]+│ +> \d+ +│ [^│]+│ no +│/);
     expect(readdirSync(join(dir, 'sweep'))).toEqual(expect.arrayContaining(['sweep.svg', 'sweep.png']));
@@ -178,6 +245,8 @@ describe('sweep and sensitivity', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Sensitivity of Minimal/);
     expect(r.stdout).toContain('analysts in core');
-    expect(readdirSync(join(dir, 'sensitivity'))).toEqual(expect.arrayContaining(['tornado.svg', 'tornado.png', 'levers.csv']));
+    expect(readdirSync(join(dir, 'sensitivity'))).toEqual(
+      expect.arrayContaining(['tornado.svg', 'tornado.png', 'levers.csv']),
+    );
   });
 });

@@ -12,7 +12,9 @@ describe('orgflow demo', () => {
   });
 
   it('still takes the former --replications, unlisted, and refuses it together with --reps', () => {
-    expect(orgflow(['demo', '--replications', '3', '--customers', '2000']).stdout).toContain('3 replications x 2,000 requests');
+    expect(orgflow(['demo', '--replications', '3', '--customers', '2000']).stdout).toContain(
+      '3 replications x 2,000 requests',
+    );
     expect(orgflow(['demo', '--help']).stdout).not.toContain('--replications');
     const both = orgflow(['demo', '--replications', '3', '--reps', '2']);
     expect(both.code).toBe(2);

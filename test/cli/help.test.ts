@@ -15,7 +15,16 @@ function optionEntries(help: string): string[] {
 }
 
 describe('orgflow --help', () => {
-  it.each(['orgflow', 'orgflow compare', 'orgflow run', 'orgflow sweep', 'orgflow sensitivity', 'orgflow validate', 'orgflow schema', 'orgflow demo'])('%s --help states each default once, in words', (line) => {
+  it.each([
+    'orgflow',
+    'orgflow compare',
+    'orgflow run',
+    'orgflow sweep',
+    'orgflow sensitivity',
+    'orgflow validate',
+    'orgflow schema',
+    'orgflow demo',
+  ])('%s --help states each default once, in words', (line) => {
     const r = orgflow([...line.split(' ').slice(1), '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('(default: [])');

@@ -10,7 +10,9 @@ const common = ['--reps', '2', '--workers', '1'];
 function runWarnings(): string {
   const r = orgflow(['run', ...overloaded, ...common, '--out', outFolder()]);
   expect(r.code).toBe(0);
-  expect(r.stderr).toMatch(/minimal\.yaml:\d+: warning at teams\.core\.headcount\.analyst: expected utilisation of analyst in team core is \d+% \(demand exceeds capacity\)/);
+  expect(r.stderr).toMatch(
+    /minimal\.yaml:\d+: warning at teams\.core\.headcount\.analyst: expected utilisation of analyst in team core is \d+% \(demand exceeds capacity\)/,
+  );
   expect(r.stderr).toContain('hint: add people');
   return r.stderr;
 }

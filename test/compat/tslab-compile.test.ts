@@ -18,7 +18,20 @@ describe("the library under tslab's TypeScript", () => {
   });
 
   it('compiles the entry points notebooks import as CommonJS with node10 resolution', () => {
-    const args = ['--noEmit', '--skipLibCheck', '--module', 'commonjs', '--moduleResolution', 'node', '--target', 'es2020', '--esModuleInterop', '--types', 'node', ...ENTRY_POINTS];
+    const args = [
+      '--noEmit',
+      '--skipLibCheck',
+      '--module',
+      'commonjs',
+      '--moduleResolution',
+      'node',
+      '--target',
+      'es2020',
+      '--esModuleInterop',
+      '--types',
+      'node',
+      ...ENTRY_POINTS,
+    ];
     let output = '';
     try {
       execFileSync(process.execPath, [tslabTsc, ...args], { cwd: root, encoding: 'utf8' });

@@ -13,7 +13,15 @@ describe('Calendar', () => {
     cal.insert('d@1', 1, NORMAL);
     const order: string[] = [];
     for (let e = cal.pop(); e !== undefined; e = cal.pop()) order.push(`${e}:${cal.time}`);
-    expect(order).toEqual(['now-urgent:0', 'now-normal-1:0', 'now-normal-2:0', 'c@1-urgent:1', 'a@1:1', 'd@1:1', 'b@2:2']);
+    expect(order).toEqual([
+      'now-urgent:0',
+      'now-normal-1:0',
+      'now-normal-2:0',
+      'c@1-urgent:1',
+      'a@1:1',
+      'd@1:1',
+      'b@2:2',
+    ]);
   });
 
   it('puts an entry due now after a heap entry due at the same time that was scheduled before it', () => {
@@ -43,7 +51,7 @@ describe('Calendar', () => {
     const cal = new Calendar<number>(0);
     const reference: { time: number; key: number; id: number }[] = [];
     let seed = 7;
-    const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     let now = 0;
     let seq = 0;
     const popped: number[] = [];

@@ -44,14 +44,23 @@ describe('Environment.run', () => {
 
   it('stops a runaway model at its event bound with a clear error', () => {
     const env = new Environment();
-    env.process((function* (): ProcessGenerator { for (;;) yield env.timeout(0); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        for (;;) yield env.timeout(0);
+      })(),
+    );
     expect(() => env.run({ until: 10, maxEvents: 1000 })).toThrow(EventLimitError);
     expect(() => env.run({ maxEvents: 10 })).toThrow(/maxEvents bound/);
   });
 
   it('runs until no events remain and counts them', () => {
     const env = new Environment();
-    env.process((function* (): ProcessGenerator { yield env.timeout(1); yield env.timeout(2); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+        yield env.timeout(2);
+      })(),
+    );
     expect(env.run()).toBe(2);
     expect(env.now).toBe(3);
     expect(env.peek()).toBe(Infinity);

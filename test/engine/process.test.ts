@@ -16,7 +16,12 @@ describe('Process', () => {
     env.run();
     // at t=2 'slow' goes first: its timeout was scheduled at t=0, fast's at t=1 (insertion order)
     expect(log).toEqual([
-      ['fast', 0], ['slow', 0], ['fast', 1], ['slow', 2], ['fast', 2], ['slow', 4],
+      ['fast', 0],
+      ['slow', 0],
+      ['fast', 1],
+      ['slow', 2],
+      ['fast', 2],
+      ['slow', 4],
     ]);
     expect(env.now).toBe(6);
   });
@@ -27,7 +32,13 @@ describe('Process', () => {
     env.process(
       (function* (): ProcessGenerator {
         log.push('parent before');
-        env.process((function* (): ProcessGenerator { log.push('child starts'); yield env.timeout(1); log.push('child ends'); })());
+        env.process(
+          (function* (): ProcessGenerator {
+            log.push('child starts');
+            yield env.timeout(1);
+            log.push('child ends');
+          })(),
+        );
         log.push('parent after');
         yield env.timeout(2);
       })(),
@@ -38,9 +49,19 @@ describe('Process', () => {
 
   it('lets a process wait for another and receive its return value', () => {
     const env = new Environment();
-    const worker = env.process((function* (): ProcessGenerator<string> { yield env.timeout(3); return 'report'; })());
+    const worker = env.process(
+      (function* (): ProcessGenerator<string> {
+        yield env.timeout(3);
+        return 'report';
+      })(),
+    );
     let got: [string, number] | null = null;
-    env.process((function* (): ProcessGenerator { const v: string = yield worker; got = [v, env.now]; })());
+    env.process(
+      (function* (): ProcessGenerator {
+        const v: string = yield worker;
+        got = [v, env.now];
+      })(),
+    );
     env.run();
     expect(got).toEqual(['report', 3]);
   });
@@ -49,7 +70,14 @@ describe('Process', () => {
     const env = new Environment();
     const done = env.timeout(1, 'x');
     const times: number[] = [];
-    env.process((function* (): ProcessGenerator { yield env.timeout(5); const v = yield done; times.push(env.now); expect(v).toBe('x'); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(5);
+        const v = yield done;
+        times.push(env.now);
+        expect(v).toBe('x');
+      })(),
+    );
     env.run();
     expect(times).toEqual([5]);
   });
@@ -58,23 +86,54 @@ describe('Process', () => {
     const env = new Environment();
     const ev = env.event<number>();
     let caught = '';
-    env.process((function* (): ProcessGenerator { try { yield ev; } catch (e) { caught = (e as Error).message; } })());
-    env.process((function* (): ProcessGenerator { yield env.timeout(1); ev.fail(new Error('data access denied')); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        try {
+          yield ev;
+        } catch (e) {
+          caught = (e as Error).message;
+        }
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+        ev.fail(new Error('data access denied'));
+      })(),
+    );
     env.run();
     expect(caught).toBe('data access denied');
   });
 
   it('stops the run with the error of a process that fails with nobody waiting for it', () => {
     const env = new Environment();
-    env.process((function* (): ProcessGenerator { yield env.timeout(1); throw new Error('model bug'); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+        throw new Error('model bug');
+      })(),
+    );
     expect(() => env.run()).toThrow('model bug');
   });
 
   it('hands a process failure to the process waiting for it', () => {
     const env = new Environment();
-    const child = env.process((function* (): ProcessGenerator { yield env.timeout(1); throw new Error('child failed'); })());
+    const child = env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+        throw new Error('child failed');
+      })(),
+    );
     let seen = '';
-    env.process((function* (): ProcessGenerator { try { yield child; } catch (e) { seen = (e as Error).message; } })());
+    env.process(
+      (function* (): ProcessGenerator {
+        try {
+          yield child;
+        } catch (e) {
+          seen = (e as Error).message;
+        }
+      })(),
+    );
     env.run();
     expect(seen).toBe('child failed');
   });
@@ -82,10 +141,19 @@ describe('Process', () => {
   it('rejects a yield of something that is not an event or a delay, naming what it got', () => {
     const env = new Environment();
     // the process starts at once, so the mistake surfaces from env.process() itself
-    expect(() => env.process((function* (): Generator<any, void, any> { yield undefined; })())).toThrow(
-      'must yield events or delays, got undefined (a bare yield)',
+    expect(() =>
+      env.process(
+        (function* (): Generator<any, void, any> {
+          yield undefined;
+        })(),
+      ),
+    ).toThrow('must yield events or delays, got undefined (a bare yield)');
+    env.process(
+      (function* (): Generator<any, void, any> {
+        yield env.timeout(1);
+        yield 'soon';
+      })(),
     );
-    env.process((function* (): Generator<any, void, any> { yield env.timeout(1); yield 'soon'; })());
     expect(() => env.run()).toThrow('must yield events or delays, got string');
   });
 
@@ -104,9 +172,17 @@ describe('Process', () => {
         }
       })(),
     );
-    env.process((function* (): ProcessGenerator { yield env.timeout(4); sleeper.interrupt('urgent incident'); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(4);
+        sleeper.interrupt('urgent incident');
+      })(),
+    );
     env.run();
-    expect(log).toEqual([['interrupted: urgent incident', 4], ['resumed', 5]]);
+    expect(log).toEqual([
+      ['interrupted: urgent incident', 4],
+      ['resumed', 5],
+    ]);
   });
 
   it('says which event a process waits for, on the calendar or not, and takes it off either on interrupt', () => {
@@ -117,21 +193,31 @@ describe('Process', () => {
     const sleeper = env.process(
       (function* (): ProcessGenerator {
         holdFor = env.timeout(10);
-        try { yield holdFor; } catch { log.push(`interrupted at ${env.now} while holding`); }
-        try { yield gate; } catch { log.push(`interrupted at ${env.now} at the gate`); }
+        try {
+          yield holdFor;
+        } catch {
+          log.push(`interrupted at ${env.now} while holding`);
+        }
+        try {
+          yield gate;
+        } catch {
+          log.push(`interrupted at ${env.now} at the gate`);
+        }
         yield env.timeout(1);
         log.push(`done at ${env.now}`);
       })(),
     );
     expect(sleeper.target).toBe(holdFor);
-    env.process((function* (): ProcessGenerator {
-      yield env.timeout(2);
-      sleeper.interrupt();
-      yield env.timeout(1);
-      expect(sleeper.target).toBe(gate);
-      sleeper.interrupt();
-      gate.succeed('open'); // nobody waits for it any more
-    })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(2);
+        sleeper.interrupt();
+        yield env.timeout(1);
+        expect(sleeper.target).toBe(gate);
+        sleeper.interrupt();
+        gate.succeed('open'); // nobody waits for it any more
+      })(),
+    );
     env.run();
     expect(log).toEqual(['interrupted at 2 while holding', 'interrupted at 3 at the gate', 'done at 4']);
     expect(sleeper.target).toBeNull();
@@ -139,11 +225,20 @@ describe('Process', () => {
 
   it('refuses to interrupt a finished process or itself', () => {
     const env = new Environment();
-    const p = env.process((function* (): ProcessGenerator { yield env.timeout(1); })());
+    const p = env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+      })(),
+    );
     env.run();
     expect(() => p.interrupt()).toThrow('cannot interrupt a process that has finished');
     const self: { p?: ReturnType<typeof env.process> } = {};
-    self.p = env.process((function* (): ProcessGenerator { yield env.timeout(1); self.p!.interrupt(); })());
+    self.p = env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+        self.p!.interrupt();
+      })(),
+    );
     expect(() => env.run()).toThrow('a process cannot interrupt itself');
     expect(self.p!.isRunning).toBe(false);
   });
@@ -170,7 +265,7 @@ describe('Process', () => {
 
   it('explains a call with a generator function instead of a generator', () => {
     const env = new Environment();
-    expect(() => env.process((function* () {}) as any)).toThrow('env.process() needs a generator');
+    expect(() => env.process(function* () {} as any)).toThrow('env.process() needs a generator');
     expect(() => env.process({ not: 'a generator' } as any)).toThrow('env.process() needs a generator');
     expect(() => env.process(null as any)).toThrow('env.process() needs a generator');
   });
@@ -183,7 +278,13 @@ describe('allOf and anyOf', () => {
     const b = env.timeout(5, 'b');
     let result: unknown[] = [];
     let at = -1;
-    env.process((function* (): ProcessGenerator { const v = yield env.allOf([a, b]); result = v.values(); at = env.now; })());
+    env.process(
+      (function* (): ProcessGenerator {
+        const v = yield env.allOf([a, b]);
+        result = v.values();
+        at = env.now;
+      })(),
+    );
     env.run();
     expect([result, at]).toEqual([['a', 'b'], 5]);
   });
@@ -209,8 +310,21 @@ describe('allOf and anyOf', () => {
     const env = new Environment();
     const bad = env.event();
     let caught = '';
-    env.process((function* (): ProcessGenerator { try { yield env.allOf([env.timeout(5), bad]); } catch (e) { caught = `${(e as Error).message}@${env.now}`; } })());
-    env.process((function* (): ProcessGenerator { yield env.timeout(1); bad.fail(new Error('gate rejected')); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        try {
+          yield env.allOf([env.timeout(5), bad]);
+        } catch (e) {
+          caught = `${(e as Error).message}@${env.now}`;
+        }
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+        bad.fail(new Error('gate rejected'));
+      })(),
+    );
     env.run();
     expect(caught).toBe('gate rejected@1');
   });
@@ -218,7 +332,13 @@ describe('allOf and anyOf', () => {
   it('succeeds at once on an empty list', () => {
     const env = new Environment();
     let at = -1;
-    env.process((function* (): ProcessGenerator { yield env.timeout(2); yield env.allOf([]); at = env.now; })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(2);
+        yield env.allOf([]);
+        at = env.now;
+      })(),
+    );
     env.run();
     expect(at).toBe(2);
   });
@@ -244,14 +364,23 @@ describe('holding for a plain delay (yield d)', () => {
       return { log, now: env.now, events: env.eventCount };
     });
     expect(logs[0]).toEqual(logs[1]);
-    expect(logs[0].log.slice(0, 4)).toEqual([['fast', 0], ['slow', 0], ['now', 0], ['now', 0]]);
+    expect(logs[0].log.slice(0, 4)).toEqual([
+      ['fast', 0],
+      ['slow', 0],
+      ['now', 0],
+      ['now', 0],
+    ]);
     expect(logs[0].now).toBe(6);
   });
 
   it('resumes with undefined, and is neither running nor waiting for an event while it holds', () => {
     const env = new Environment();
     let received: unknown = 'unset';
-    const holder = env.process((function* (): ProcessGenerator { received = yield 2.5; })());
+    const holder = env.process(
+      (function* (): ProcessGenerator {
+        received = yield 2.5;
+      })(),
+    );
     expect(holder.isAlive).toBe(true);
     expect(holder.isRunning).toBe(false);
     expect(holder.target).toBeNull();
@@ -283,7 +412,14 @@ describe('holding for a plain delay (yield d)', () => {
   it('stops at run(until) between wake-ups, and goes on from there', () => {
     const env = new Environment();
     const log: number[] = [];
-    env.process((function* (): ProcessGenerator { for (;;) { yield 3; log.push(env.now); } })());
+    env.process(
+      (function* (): ProcessGenerator {
+        for (;;) {
+          yield 3;
+          log.push(env.now);
+        }
+      })(),
+    );
     env.run(10);
     expect(log).toEqual([3, 6, 9]);
     expect(env.now).toBe(10);
@@ -309,9 +445,18 @@ describe('holding for a plain delay (yield d)', () => {
         log.push(['third hold over', env.now]);
       })(),
     );
-    env.process((function* (): ProcessGenerator { yield 4; sleeper.interrupt('urgent work'); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield 4;
+        sleeper.interrupt('urgent work');
+      })(),
+    );
     env.run();
-    expect(log).toEqual([['interrupted: urgent work', 4], ['second hold over', 12], ['third hold over', 13]]);
+    expect(log).toEqual([
+      ['interrupted: urgent work', 4],
+      ['second hold over', 12],
+      ['third hold over', 13],
+    ]);
     // the abandoned wake-up still passes as an event nobody waits for, as an abandoned timeout would
     expect(env.now).toBe(13);
   });
@@ -342,4 +487,3 @@ describe('holding for a plain delay (yield d)', () => {
     expect(log).toEqual(['interrupted at 1', 'held again until 1']);
   });
 });
-

@@ -12,7 +12,14 @@ import { runPriorityQueue, runReworkNetwork, runSingleStation } from '../support
 
 const REPLICATIONS = 12;
 
-function station(arrivalRate: number, service: Distribution, servers: number, customers: number, warmup: number, splitQueues = false) {
+function station(
+  arrivalRate: number,
+  service: Distribution,
+  servers: number,
+  customers: number,
+  warmup: number,
+  splitQueues = false,
+) {
   return (seed: number) => {
     const run = runSingleStation({ arrivalRate, service, servers, customers, warmup, seed, splitQueues });
     return {
@@ -23,10 +30,15 @@ function station(arrivalRate: number, service: Distribution, servers: number, cu
   };
 }
 
-const classes = [{ arrivalRate: 0.3, serviceMean: 1 }, { arrivalRate: 0.4, serviceMean: 1 }];
-const cobham = nonPreemptivePriorityWaits(classes.map((c) => ({ lambda: c.arrivalRate, serviceMean: c.serviceMean, serviceVariance: c.serviceMean ** 2 })));
+const classes = [
+  { arrivalRate: 0.3, serviceMean: 1 },
+  { arrivalRate: 0.4, serviceMean: 1 },
+];
+const cobham = nonPreemptivePriorityWaits(
+  classes.map((c) => ({ lambda: c.arrivalRate, serviceMean: c.serviceMean, serviceVariance: c.serviceMean ** 2 })),
+);
 const priorityRun = (discipline: 'fifo' | 'priority') => (seed: number) => {
-const waits = runPriorityQueue({ classes, horizon: 80_000, warmup: 8_000, seed, discipline });
+  const waits = runPriorityQueue({ classes, horizon: 80_000, warmup: 8_000, seed, discipline });
   return { urgent: meanOf(waits[0]), routine: meanOf(waits[1]) };
 };
 
@@ -63,10 +75,19 @@ describe('single-station queues match theory', () => {
   });
 
   it("Little's law Lq = lambda Wq holds on every run: the queue monitor against customers' waits", () => {
-    for (const [servers, rate] of [[1, 0.8], [5, 4.5]] as const) {
-      const run = runSingleStation({ arrivalRate: rate, service: exponential({ mean: 1 }), servers, customers: 20_000, seed: 7 });
+    for (const [servers, rate] of [
+      [1, 0.8],
+      [5, 4.5],
+    ] as const) {
+      const run = runSingleStation({
+        arrivalRate: rate,
+        service: exponential({ mean: 1 }),
+        servers,
+        customers: 20_000,
+        seed: 7,
+      });
       // the run starts and ends empty, so the time-average queue equals (arrival rate) x (mean wait)
-      const lq = (run.timeAverageInSystem - run.meanBusy);
+      const lq = run.timeAverageInSystem - run.meanBusy;
       const lambdaWq = run.observedArrivalRate * meanOf(run.values);
       expect(Math.abs(lq - lambdaWq) / lambdaWq).toBeLessThan(1e-9);
     }
@@ -78,7 +99,11 @@ describe('networks and priorities match theory', () => {
   const jackson = jacksonNetwork(
     net.servers.map((servers, i) => ({ servers, serviceMean: net.serviceMeans[i] })),
     [1, 0, 0],
-    [[0, 1, 0], [0, 0, 1], [0, 0.3, 0]],
+    [
+      [0, 1, 0],
+      [0, 0, 1],
+      [0, 0.3, 0],
+    ],
   );
 
   it('open Jackson network with 30% rework from the last station to the middle one: mean time in system', () => {
@@ -119,7 +144,9 @@ describe('the checks catch a wrong engine', () => {
 });
 
 describe('determinism', () => {
-  const traceOf = (seed: number) => runSingleStation({ arrivalRate: 4.5, service: exponential({ mean: 1 }), servers: 5, customers: 5_000, seed }).values;
+  const traceOf = (seed: number) =>
+    runSingleStation({ arrivalRate: 4.5, service: exponential({ mean: 1 }), servers: 5, customers: 5_000, seed })
+      .values;
 
   it('the same seed gives an identical trace', () => {
     expect(Buffer.from(traceOf(42).buffer).equals(Buffer.from(traceOf(42).buffer))).toBe(true);
@@ -132,7 +159,15 @@ describe('determinism', () => {
   // The checks above hold with `yield env.timeout(d)`; holding with `yield d` must give the
   // very same runs (same events, same order), so they cover that form too.
   it('processes holding for plain delays give the same M/M/c run as with timeouts', () => {
-    const run = (hold: 'timeout' | 'delay') => runSingleStation({ arrivalRate: 4.5, service: exponential({ mean: 1 }), servers: 5, customers: 20_000, seed: 11, hold });
+    const run = (hold: 'timeout' | 'delay') =>
+      runSingleStation({
+        arrivalRate: 4.5,
+        service: exponential({ mean: 1 }),
+        servers: 5,
+        customers: 20_000,
+        seed: 11,
+        hold,
+      });
     const [timeouts, delays] = [run('timeout'), run('delay')];
     expect(Buffer.from(delays.values.buffer).equals(Buffer.from(timeouts.values.buffer))).toBe(true);
     expect(delays.engineEvents).toBe(timeouts.engineEvents);
@@ -140,8 +175,18 @@ describe('determinism', () => {
   });
 
   it('and the same rework network run', () => {
-    const net = { arrivalRate: 1, servers: [3, 4, 2], serviceMeans: [2.4, 2.24, 1.12], reworkProbability: 0.3, jobs: 20_000, seed: 12 };
-    const [timeouts, delays] = [runReworkNetwork({ ...net, hold: 'timeout' }), runReworkNetwork({ ...net, hold: 'delay' })];
+    const net = {
+      arrivalRate: 1,
+      servers: [3, 4, 2],
+      serviceMeans: [2.4, 2.24, 1.12],
+      reworkProbability: 0.3,
+      jobs: 20_000,
+      seed: 12,
+    };
+    const [timeouts, delays] = [
+      runReworkNetwork({ ...net, hold: 'timeout' }),
+      runReworkNetwork({ ...net, hold: 'delay' }),
+    ];
     expect(Buffer.from(delays.values.buffer).equals(Buffer.from(timeouts.values.buffer))).toBe(true);
     expect(delays.engineEvents).toBe(timeouts.engineEvents);
   });

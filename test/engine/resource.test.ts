@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { Environment, Interrupt, Preempted, Resource, type Process, type ProcessGenerator, type Request } from '../../src/engine/index.js';
+import {
+  Environment,
+  Interrupt,
+  Preempted,
+  Resource,
+  type Process,
+  type ProcessGenerator,
+  type Request,
+} from '../../src/engine/index.js';
 
-function user(env: Environment, res: Resource, name: string, arrive: number, hold: number, log: string[], priority = 0): ProcessGenerator {
+function user(
+  env: Environment,
+  res: Resource,
+  name: string,
+  arrive: number,
+  hold: number,
+  log: string[],
+  priority = 0,
+): ProcessGenerator {
   return (function* () {
     yield env.timeout(arrive);
     const req = res.request({ priority });
@@ -157,7 +173,14 @@ describe('Resource', () => {
     const res = new Resource(env, { capacity: 1 });
     const log: string[] = [];
     for (const name of ['a', 'b', 'c']) env.process(user(env, res, name, 0, 4, log));
-    env.process((function* (): ProcessGenerator { yield env.timeout(1); res.setCapacity(2); yield env.timeout(1); res.setCapacity(0); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(1);
+        res.setCapacity(2);
+        yield env.timeout(1);
+        res.setCapacity(0);
+      })(),
+    );
     env.run({ until: 20 });
     // b is hired in at 1; at 2 capacity drops to 0: a and b finish, c never starts
     expect(log).toEqual(['a+0', 'b+1', 'a-4', 'b-5']);
@@ -356,6 +379,10 @@ describe('Resource: handing a released unit to the next waiting process', () => 
       })(),
     );
     env.run();
-    expect(log).toEqual(['urgent has the expert at 1', 'routine goes on, expert holding: false', 'routine preempted at 1: true']);
+    expect(log).toEqual([
+      'urgent has the expert at 1',
+      'routine goes on, expert holding: false',
+      'routine preempted at 1: true',
+    ]);
   });
 });

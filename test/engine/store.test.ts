@@ -6,8 +6,22 @@ describe('Store', () => {
     const env = new Environment();
     const store = new Store<string>(env);
     const log: string[] = [];
-    env.process((function* (): ProcessGenerator { for (let i = 0; i < 2; i++) { const got = yield store.get(); log.push(`${got}@${env.now}`); } })());
-    env.process((function* (): ProcessGenerator { yield env.timeout(2); yield store.put('x'); yield env.timeout(1); yield store.put('y'); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        for (let i = 0; i < 2; i++) {
+          const got = yield store.get();
+          log.push(`${got}@${env.now}`);
+        }
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(2);
+        yield store.put('x');
+        yield env.timeout(1);
+        yield store.put('y');
+      })(),
+    );
     env.run();
     expect(log).toEqual(['x@2', 'y@3']);
   });
@@ -16,8 +30,21 @@ describe('Store', () => {
     const env = new Environment();
     const store = new Store<number>(env, { capacity: 1 });
     const log: string[] = [];
-    env.process((function* (): ProcessGenerator { for (const n of [1, 2]) { yield store.put(n); log.push(`put ${n}@${env.now}`); } })());
-    env.process((function* (): ProcessGenerator { yield env.timeout(5); const n = yield store.get(); log.push(`got ${n}@${env.now}`); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        for (const n of [1, 2]) {
+          yield store.put(n);
+          log.push(`put ${n}@${env.now}`);
+        }
+      })(),
+    );
+    env.process(
+      (function* (): ProcessGenerator {
+        yield env.timeout(5);
+        const n = yield store.get();
+        log.push(`got ${n}@${env.now}`);
+      })(),
+    );
     env.run();
     expect(log).toEqual(['put 1@0', 'got 1@5', 'put 2@5']);
     expect(store.items).toEqual([2]);
@@ -26,10 +53,20 @@ describe('Store', () => {
   it('takes the first item by its order in a priority store, FIFO among equals', () => {
     const env = new Environment();
     const store = new Store<{ name: string; rank: number }>(env, { order: (a, b) => a.rank - b.rank });
-    for (const [name, rank] of [['c', 3], ['a1', 1], ['b', 2], ['a2', 1]] as const) store.put({ name, rank });
+    for (const [name, rank] of [
+      ['c', 3],
+      ['a1', 1],
+      ['b', 2],
+      ['a2', 1],
+    ] as const)
+      store.put({ name, rank });
     expect(store.items.map((i) => i.name)).toEqual(['a1', 'a2', 'b', 'c']);
     const taken: string[] = [];
-    env.process((function* (): ProcessGenerator { while (store.size > 0) taken.push((yield store.get()).name); })());
+    env.process(
+      (function* (): ProcessGenerator {
+        while (store.size > 0) taken.push((yield store.get()).name);
+      })(),
+    );
     env.run();
     expect(taken).toEqual(['a1', 'a2', 'b', 'c']);
   });
@@ -45,6 +82,8 @@ describe('Store', () => {
   });
 
   it('rejects an invalid capacity', () => {
-    expect(() => new Store(new Environment(), { capacity: 0 })).toThrow('store capacity must be a whole number >= 1 or Infinity, got 0');
+    expect(() => new Store(new Environment(), { capacity: 0 })).toThrow(
+      'store capacity must be a whole number >= 1 or Infinity, got 0',
+    );
   });
 });

@@ -6,7 +6,7 @@ describe('the effect of a sensitivity setting when a p85 is beyond the run', () 
   it('is an estimate with its interval when both are reached', () => {
     const e = settingEffect('x2', [130, 150, 160], [130, 150, 160], reached, reached);
     expect(e.kind).toBe('estimate');
-    expect(e.effect).toBeCloseTo(((30 + 40 + 40) / 3), 12);
+    expect(e.effect).toBeCloseTo((30 + 40 + 40) / 3, 12);
     expect(e.ci95[0]).toBeLessThan(e.effect);
   });
 

@@ -14,7 +14,10 @@ const base = { name: 'constructed', spec: validateScenario(poolingScenario('pool
 
 describe('sweeps', () => {
   it('parse lists and ranges, and reject bad ones', () => {
-    expect(parseSweepParameter('teams.central.engineer=3,4,5')).toEqual({ path: 'teams.central.engineer', values: [3, 4, 5] });
+    expect(parseSweepParameter('teams.central.engineer=3,4,5')).toEqual({
+      path: 'teams.central.engineer',
+      values: [3, 4, 5],
+    });
     expect(parseSweepParameter('x=0.5..1.5:0.25').values).toEqual([0.5, 0.75, 1, 1.25, 1.5]);
     expect(parseSweepParameter('management.intake=fifo,priority').values).toEqual(['fifo', 'priority']);
     expect(() => parseSweepParameter('x=5..1')).toThrow('invalid range "5..1" for x');
@@ -22,7 +25,11 @@ describe('sweeps', () => {
   });
 
   it('show the dominant parameter moving the result most, over the full grid', async () => {
-    const sweep = await runSweep(base, [parseSweepParameter('teams.central.engineer=3,5'), parseSweepParameter('teams.central.analyst=8,10')], { replications: 6, workers: 1, seed: 3 });
+    const sweep = await runSweep(
+      base,
+      [parseSweepParameter('teams.central.engineer=3,5'), parseSweepParameter('teams.central.analyst=8,10')],
+      { replications: 6, workers: 1, seed: 3 },
+    );
     expect(sweep.points.map((p) => p.values)).toEqual([
       { 'teams.central.engineer': 3, 'teams.central.analyst': 8 },
       { 'teams.central.engineer': 3, 'teams.central.analyst': 10 },
@@ -41,9 +48,14 @@ describe('sensitivity', () => {
   it('lists a low and a high setting for each lever', () => {
     const levers = leversOf(base.spec, { relative: 0.2 });
     expect(levers.map((l) => l.id)).toEqual([
-      'teams.central.headcount.analyst', 'teams.central.headcount.engineer',
-      'handovers.delay.same_team', 'handovers.delay.same_home', 'handovers.delay.cross_home',
-      'workflow.iterations.decay', 'management.coordination_overhead', 'effort',
+      'teams.central.headcount.analyst',
+      'teams.central.headcount.engineer',
+      'handovers.delay.same_team',
+      'handovers.delay.same_home',
+      'handovers.delay.cross_home',
+      'workflow.iterations.decay',
+      'management.coordination_overhead',
+      'effort',
     ]);
     const engineer = levers[1];
     expect([engineer.low?.label, engineer.high?.label]).toEqual(['2', '4']);

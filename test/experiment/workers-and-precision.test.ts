@@ -19,7 +19,13 @@ describe('worker threads', () => {
   });
 
   it('an executor asked for 8 starts at most one per task and per core, with the same results as one thread', async () => {
-    const tasks: ReplicationTask[] = [0, 1, 2].map((r) => ({ scenarioIndex: 0, replication: r, seed: 100 + r, spec: pooled.spec, keepLog: false }));
+    const tasks: ReplicationTask[] = [0, 1, 2].map((r) => ({
+      scenarioIndex: 0,
+      replication: r,
+      seed: 100 + r,
+      spec: pooled.spec,
+      keepLog: false,
+    }));
     const many = new ReplicationExecutor(8);
     const one = new ReplicationExecutor(1);
     try {
@@ -35,17 +41,30 @@ describe('worker threads', () => {
 
 describe('precision', () => {
   it('says the target, the precision reached, whether it was met and after how many replications, capped by maxReplications', async () => {
-    const e = await runExperiment([pooled], { replications: 4, precision: 0.0001, maxReplications: 9, workers: 1, seed: 2 });
+    const e = await runExperiment([pooled], {
+      replications: 4,
+      precision: 0.0001,
+      maxReplications: 9,
+      workers: 1,
+      seed: 2,
+    });
     expect(e.replications).toBe(9);
     expect(e.scenarios[0].replications).toHaveLength(9);
     expect(e.precision).toMatchObject({ target: 0.0001, met: false, replications: 9 });
     expect(e.precision!.reached).toBeGreaterThan(0.0001);
-    const loose = await runExperiment([pooled], { replications: 4, precision: 0.5, maxReplications: 9, workers: 1, seed: 2 });
+    const loose = await runExperiment([pooled], {
+      replications: 4,
+      precision: 0.5,
+      maxReplications: 9,
+      workers: 1,
+      seed: 2,
+    });
     expect(loose.precision).toMatchObject({ met: true, replications: 4 });
   });
 
   it('gives the same replications and results with 1 or 2 workers (the batches do not grow by the worker count)', async () => {
-    const run = (workers: number) => runExperiment([pooled, fragmented], { replications: 2, precision: 0.04, maxReplications: 30, workers, seed: 3 });
+    const run = (workers: number) =>
+      runExperiment([pooled, fragmented], { replications: 2, precision: 0.04, maxReplications: 30, workers, seed: 3 });
     const [a, b] = [await run(1), await run(2)];
     expect(b.replications).toBe(a.replications);
     expect(hash(b)).toBe(hash(a));

@@ -46,7 +46,10 @@ describe('time to production with use cases still open at the end', () => {
 
   it('the median of finished use cases alone is biased low on the same runs', () => {
     const finishedOnly = measured.map((items) => {
-      const days = items.filter((i) => i.outcome === 'live').map((i) => i.timeToProduction).sort((a, b) => a - b);
+      const days = items
+        .filter((i) => i.outcome === 'live')
+        .map((i) => i.timeToProduction)
+        .sort((a, b) => a - b);
       return days[Math.floor(days.length / 2)];
     });
     const estimate = confidenceInterval(finishedOnly);

@@ -39,14 +39,18 @@ describe('maintenance requests of a model form a Poisson process', () => {
 
     const perDay = 1 / DAYS_PER_MONTH;
     const expected = perDay * life; // Poisson: variance = mean
-    expect(Math.abs(served - expected), `${served} requests, Poisson mean ${expected.toFixed(1)}`).toBeLessThanOrEqual(SDS * Math.sqrt(expected));
+    expect(Math.abs(served - expected), `${served} requests, Poisson mean ${expected.toFixed(1)}`).toBeLessThanOrEqual(
+      SDS * Math.sqrt(expected),
+    );
 
     // A model that waits for each request to be served before drawing the next gap is a
     // renewal process with cycles of gap + service: mean 1/r + effort, variance 1/r^2.
     const cycle = 1 / perDay + effort;
     const serial = life / cycle;
     const serialSd = Math.sqrt((life * (1 / perDay) ** 2) / cycle ** 3);
-    expect(served, `serial requests would number ${serial.toFixed(1)} (sd ${serialSd.toFixed(1)})`).toBeGreaterThan(serial + SDS * serialSd);
+    expect(served, `serial requests would number ${serial.toFixed(1)} (sd ${serialSd.toFixed(1)})`).toBeGreaterThan(
+      serial + SDS * serialSd,
+    );
   });
 });
 
@@ -58,17 +62,28 @@ describe('models in production retire', () => {
   const [warmup, horizon] = [1_000, 6_000];
   const lifetimes = [
     { name: 'exponential', lifetime: { exponential: { mean: 100 } }, mean: 100, secondMoment: 2 * 100 ** 2 },
-    { name: 'uniform', lifetime: { uniform: { min: 50, max: 150 } }, mean: 100, secondMoment: 100 ** 2 + 100 ** 2 / 12 },
+    {
+      name: 'uniform',
+      lifetime: { uniform: { min: 50, max: 150 } },
+      mean: 100,
+      secondMoment: 100 ** 2 + 100 ** 2 / 12,
+    },
   ];
 
-  it.each(lifetimes)("keeps rate x mean lifetime in production on average (Little's law), $name lifetime", ({ lifetime, mean, secondMoment }) => {
-    const result = run({ horizon, perDay: rate, perMonth: 0, effort: 1, maintainers: 1, lifetime }, 9, 1);
-    const { time, inProduction } = result.flow;
-    const measured = inProduction.filter((_, k) => time[k] >= warmup);
-    const average = measured.reduce((s, x) => s + x, 0) / measured.length;
-    const sd = Math.sqrt((rate * secondMoment) / (horizon - warmup));
-    expect(Math.abs(average - rate * mean), `time average ${average.toFixed(2)}, Little ${rate * mean}, sd ${sd.toFixed(2)}`).toBeLessThanOrEqual(SDS * sd);
-  });
+  it.each(lifetimes)(
+    "keeps rate x mean lifetime in production on average (Little's law), $name lifetime",
+    ({ lifetime, mean, secondMoment }) => {
+      const result = run({ horizon, perDay: rate, perMonth: 0, effort: 1, maintainers: 1, lifetime }, 9, 1);
+      const { time, inProduction } = result.flow;
+      const measured = inProduction.filter((_, k) => time[k] >= warmup);
+      const average = measured.reduce((s, x) => s + x, 0) / measured.length;
+      const sd = Math.sqrt((rate * secondMoment) / (horizon - warmup));
+      expect(
+        Math.abs(average - rate * mean),
+        `time average ${average.toFixed(2)}, Little ${rate * mean}, sd ${sd.toFixed(2)}`,
+      ).toBeLessThanOrEqual(SDS * sd);
+    },
+  );
 });
 
 describe('a portfolio already in production at day 0', () => {
@@ -76,13 +91,19 @@ describe('a portfolio already in production at day 0', () => {
     // 200 models, no new use cases, 2 requests a month each, exponential lifetime of a year;
     // 20 maintainers at 0.01 days a request serve each request as soon as it is made.
     const [models, perMonth, mean] = [200, 2, 365];
-    const result = run({ horizon: 730, portfolio: models, perMonth, effort: 0.01, maintainers: 20, lifetime: { exponential: { mean } } }, 13);
+    const result = run(
+      { horizon: 730, portfolio: models, perMonth, effort: 0.01, maintainers: 20, lifetime: { exponential: { mean } } },
+      13,
+    );
     const r = perMonth / DAYS_PER_MONTH;
     expect(result.flow.inProduction[0]).toBe(models);
     expect(result.items.length).toBe(0);
 
     const counts: number[] = [];
-    for (const [from, to] of [[0, 365], [365, 730]]) {
+    for (const [from, to] of [
+      [0, 365],
+      [365, 730],
+    ]) {
       // Requests of one model in [from, to): Poisson with mean r X, X its time alive in the
       // window: alive at `from` with probability p, then (memoryless) min(Exp(mean), to - from).
       const p = Math.exp(-from / mean);
@@ -93,7 +114,10 @@ describe('a portfolio already in production at day 0', () => {
       const expected = models * r * ex;
       const sd = Math.sqrt(models * (r * ex + r ** 2 * varX));
       const count = startsIn(result, from, to);
-      expect(Math.abs(count - expected), `${count} requests in days ${from} to ${to}, expected ${expected.toFixed(0)} (sd ${sd.toFixed(1)})`).toBeLessThanOrEqual(SDS * sd);
+      expect(
+        Math.abs(count - expected),
+        `${count} requests in days ${from} to ${to}, expected ${expected.toFixed(0)} (sd ${sd.toFixed(1)})`,
+      ).toBeLessThanOrEqual(SDS * sd);
       counts.push(count);
     }
     expect(counts[1]).toBeLessThan(counts[0]);
@@ -101,6 +125,8 @@ describe('a portfolio already in production at day 0', () => {
     // models alive at the first sample after a year: binomial(200, e^(-t / mean))
     const k = result.flow.time.findIndex((t) => t >= 365);
     const share = Math.exp(-result.flow.time[k] / mean);
-    expect(Math.abs(result.flow.inProduction[k] - models * share)).toBeLessThanOrEqual(SDS * Math.sqrt(models * share * (1 - share)));
+    expect(Math.abs(result.flow.inProduction[k] - models * share)).toBeLessThanOrEqual(
+      SDS * Math.sqrt(models * share * (1 - share)),
+    );
   });
 });

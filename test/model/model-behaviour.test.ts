@@ -22,7 +22,12 @@ function mean(xs: number[]): number {
 }
 
 /** Per replication: the mean of `metric` over the use cases that arrived after the warm-up and match. */
-function replicate(spec: ScenarioSpec, metric: (i: ItemRecord) => number, keep: (i: ItemRecord) => boolean, master = 11): number[] {
+function replicate(
+  spec: ScenarioSpec,
+  metric: (i: ItemRecord) => number,
+  keep: (i: ItemRecord) => boolean,
+  master = 11,
+): number[] {
   return Array.from({ length: REPLICATIONS }, (_, r) => {
     const run = simulate(spec, { seed: replicationSeed(master, r), log: false });
     return mean(run.items.filter((i) => i.arrival >= run.warmup && keep(i)).map(metric));
@@ -33,7 +38,10 @@ function replicate(spec: ScenarioSpec, metric: (i: ItemRecord) => number, keep: 
 function replicateMedian(spec: ScenarioSpec, master = 11): number[] {
   return Array.from({ length: REPLICATIONS }, (_, r) => {
     const run = simulate(spec, { seed: replicationSeed(master, r), log: false });
-    return timeToProductionOf(run.items.filter((i) => i.arrival >= run.warmup), run.horizon).p50;
+    return timeToProductionOf(
+      run.items.filter((i) => i.arrival >= run.warmup),
+      run.horizon,
+    ).p50;
   });
 }
 
@@ -41,14 +49,18 @@ function pairedDifference(a: number[], b: number[]) {
   return confidenceInterval(a.map((x, i) => x - b[i]));
 }
 
-
 describe('a scenario that reduces to an M/M/c queue', () => {
   it('matches Erlang C: mean wait for a person within its confidence interval', () => {
     const [servers, perDay, meanEffort, horizon, warmup] = [3, 1.2, 2, 4000, 300];
     const spec = validateScenario(mmcScenario(servers, perDay, meanEffort, horizon, warmup)).spec;
     const theory = mmc(perDay, 1 / meanEffort, servers).wq;
     // only use cases that arrived early enough to have been served before the horizon
-    const waits = replicate(spec, (i) => i.waiting, (i) => i.arrival < horizon - 200, 21);
+    const waits = replicate(
+      spec,
+      (i) => i.waiting,
+      (i) => i.arrival < horizon - 200,
+      21,
+    );
     const est = confidenceInterval(waits);
     expect(covers(est, theory), describeCoverage(est, theory)).toBe(true);
   });
@@ -58,7 +70,10 @@ describe('constructed cases move the right way', () => {
   it('longer handover delays give a longer time to production', () => {
     const base = loadScenario(join(scenarios, 'hub-and-spoke.yaml')).spec;
     const slow = loadScenario(join(scenarios, 'hub-and-spoke.yaml'), {
-      set: ['handovers.delay.cross_home={ lognormal: { median: 15, p90: 36 } }', 'handovers.delay.same_home={ lognormal: { median: 6, p90: 15 } }'],
+      set: [
+        'handovers.delay.cross_home={ lognormal: { median: 15, p90: 36 } }',
+        'handovers.delay.same_home={ lognormal: { median: 6, p90: 15 } }',
+      ],
     }).spec;
     const diff = pairedDifference(replicateMedian(slow), replicateMedian(base));
     expect(diff.mean - diff.halfWidth).toBeGreaterThan(0);
@@ -66,7 +81,9 @@ describe('constructed cases move the right way', () => {
 
   it('more people in the busiest role never make time to production longer on average', () => {
     const base = loadScenario(join(scenarios, 'federated.yaml')).spec;
-    const more = loadScenario(join(scenarios, 'federated.yaml'), { set: ['teams.supply_chain_team.ml_engineer=2', 'teams.marketing_team.ml_engineer=3'] }).spec;
+    const more = loadScenario(join(scenarios, 'federated.yaml'), {
+      set: ['teams.supply_chain_team.ml_engineer=2', 'teams.marketing_team.ml_engineer=3'],
+    }).spec;
     const diff = pairedDifference(replicateMedian(more), replicateMedian(base));
     expect(diff.mean + diff.halfWidth).toBeLessThan(0);
   });
@@ -75,7 +92,10 @@ describe('constructed cases move the right way', () => {
     const pooled = validateScenario(poolingScenario('pooled')).spec;
     const fragmented = validateScenario(poolingScenario('fragmented')).spec;
     const anyEnded = (i: ItemRecord) => i.outcome !== 'in_progress';
-    const diff = pairedDifference(replicate(fragmented, (i) => i.waiting, anyEnded), replicate(pooled, (i) => i.waiting, anyEnded));
+    const diff = pairedDifference(
+      replicate(fragmented, (i) => i.waiting, anyEnded),
+      replicate(pooled, (i) => i.waiting, anyEnded),
+    );
     expect(diff.mean - diff.halfWidth).toBeGreaterThan(0);
   });
 

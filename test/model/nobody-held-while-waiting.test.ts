@@ -12,7 +12,11 @@ import { covers, describeCoverage } from '../support/coverage.js';
 
 const REPLICATIONS = 12;
 
-function utilisation(spec: ScenarioSpec, pool: string, seed: number): { busy: number[]; rejections: number; clarifications: number } {
+function utilisation(
+  spec: ScenarioSpec,
+  pool: string,
+  seed: number,
+): { busy: number[]; rejections: number; clarifications: number } {
   const busy: number[] = [];
   let rejections = 0;
   let clarifications = 0;
@@ -38,7 +42,16 @@ describe('nobody is held while a use case waits', () => {
       use_case_types: { job: {} },
       teams: { t: { home: 'centre', headcount: { reviewer: 1 } } },
       management: { gates: { board: { cadence_days: 14, approval_probability: approval } } },
-      workflow: { start: 'w.review', loops: { w: { activities: { review: { role: 'reviewer', effort: { exponential: { mean: effort } }, gate: 'board', next: { live: 1 } } } } } },
+      workflow: {
+        start: 'w.review',
+        loops: {
+          w: {
+            activities: {
+              review: { role: 'reviewer', effort: { exponential: { mean: effort } }, gate: 'board', next: { live: 1 } },
+            },
+          },
+        },
+      },
     }).spec;
     const { busy, rejections } = utilisation(spec, 't/reviewer', 3);
     // each pass is redone until approved: 1 / approval passes of `effort` days per use case
@@ -59,7 +72,13 @@ describe('nobody is held while a use case waits', () => {
       domains: { d: { demand: { job: (perDay * 365) / 12 }, sme: { people: 30, availability: 1 } } },
       use_case_types: { job: {} },
       teams: { t: { home: 'centre', headcount: { worker: 2 } } },
-      handovers: { delay: { same_team: 0, same_home: 0, cross_home: 0 }, clarification: { probability: { same_team: 1, same_home: 0, cross_home: 0 }, sme_effort: { exponential: { mean: 5 } } } },
+      handovers: {
+        delay: { same_team: 0, same_home: 0, cross_home: 0 },
+        clarification: {
+          probability: { same_team: 1, same_home: 0, cross_home: 0 },
+          sme_effort: { exponential: { mean: 5 } },
+        },
+      },
       workflow: {
         start: 'w.first',
         loops: {

@@ -14,7 +14,9 @@ describe('a run that outgrows its bound', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(RunLimitError);
-    expect((error as Error).message).toMatch(/more than 300 use cases and maintenance requests were open at once \(day \d+; mostly use cases\).*domains\.<d>\.demand.*horizon_days.*--max-use-cases/);
+    expect((error as Error).message).toMatch(
+      /more than 300 use cases and maintenance requests were open at once \(day \d+; mostly use cases\).*domains\.<d>\.demand.*horizon_days.*--max-use-cases/,
+    );
   });
 
   it('runs to the end when the bound is not reached', () => {
@@ -27,7 +29,9 @@ describe('a run that outgrows its bound in a worker thread', () => {
   it('reaches the caller as a RunLimitError, not as a bug', async () => {
     const { runExperiment } = await import('../../src/experiment/index.js');
     const spec = validateScenario(mmcScenario(1, 5, 1, 2000, 0)).spec;
-    await expect(runExperiment([{ name: 'overloaded', spec }], { replications: 2, workers: 2, maxOpenUseCases: 300 })).rejects.toBeInstanceOf(RunLimitError);
+    await expect(
+      runExperiment([{ name: 'overloaded', spec }], { replications: 2, workers: 2, maxOpenUseCases: 300 }),
+    ).rejects.toBeInstanceOf(RunLimitError);
   });
 });
 
@@ -43,6 +47,8 @@ describe('a run whose maintenance outgrows its bound', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(RunLimitError);
-    expect((error as Error).message).toMatch(/mostly maintenance requests.*maintenance\.incidents_per_model_per_month or domains\.<d>\.models_in_production/);
+    expect((error as Error).message).toMatch(
+      /mostly maintenance requests.*maintenance\.incidents_per_model_per_month or domains\.<d>\.models_in_production/,
+    );
   });
 });

@@ -4,7 +4,9 @@ import { simulate, type RunResult } from '../../src/model/index.js';
 import { loadScenario } from '../../src/scenario/index.js';
 
 const scenarios = join(import.meta.dirname, '..', '..', 'scenarios');
-const presets = ['centralized', 'hub-and-spoke', 'federated'].map((p) => loadScenario(join(scenarios, `${p}.yaml`)).spec);
+const presets = ['centralized', 'hub-and-spoke', 'federated'].map(
+  (p) => loadScenario(join(scenarios, `${p}.yaml`)).spec,
+);
 const runs: RunResult[] = presets.flatMap((spec) => [1, 2].map((seed) => simulate(spec, { seed })));
 
 describe('a run of the operating model', () => {
@@ -20,7 +22,7 @@ describe('a run of the operating model', () => {
     }
   });
 
-  it('splits each finished use case\'s lead time exactly into work, rework, waiting, handovers, clarification, gates and planning', () => {
+  it("splits each finished use case's lead time exactly into work, rework, waiting, handovers, clarification, gates and planning", () => {
     for (const run of runs) {
       for (const i of run.items.filter((x) => x.outcome !== 'in_progress')) {
         const parts = i.work + i.rework + i.waiting + i.handover + i.clarification + i.gate + i.planning;
@@ -66,7 +68,8 @@ describe('a run of the operating model', () => {
   });
 
   it('keeps utilisation of every pool between 0 and 1', () => {
-    for (const run of runs) for (const p of run.pools) expect(p.utilisation).toBeGreaterThanOrEqual(0), expect(p.utilisation).toBeLessThanOrEqual(1 + 1e-12);
+    for (const run of runs)
+      for (const p of run.pools)
+        expect(p.utilisation).toBeGreaterThanOrEqual(0), expect(p.utilisation).toBeLessThanOrEqual(1 + 1e-12);
   });
-
 });

@@ -6,8 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceInterval } from '../../src/statistics/batch-means.js';
 import {
-  RandomStreams, bernoulli, categorical, constant, empiricalDiscrete, empiricalPiecewise, erlang, exponential, gamma,
-  lognormal, normal, pert, triangular, uniform, weibull, type Distribution,
+  RandomStreams,
+  bernoulli,
+  categorical,
+  constant,
+  empiricalDiscrete,
+  empiricalPiecewise,
+  erlang,
+  exponential,
+  gamma,
+  lognormal,
+  normal,
+  pert,
+  triangular,
+  uniform,
+  weibull,
+  type Distribution,
 } from '../../src/random/index.js';
 
 const Z = 3.29;
@@ -57,7 +71,9 @@ describe('distributions: sample moments match the analytic ones', () => {
     const meanTolerance = Z * Math.sqrt(variance / N);
     expect(Math.abs(mean - dist.mean), `mean ${mean} vs ${dist.mean}`).toBeLessThan(meanTolerance);
     const varianceTolerance = Z * Math.sqrt(Math.max(m4 - variance * variance, 0) / N);
-    expect(Math.abs(variance - dist.variance), `variance ${variance} vs ${dist.variance}`).toBeLessThan(varianceTolerance);
+    expect(Math.abs(variance - dist.variance), `variance ${variance} vs ${dist.variance}`).toBeLessThan(
+      varianceTolerance,
+    );
   });
 });
 
@@ -87,7 +103,8 @@ describe('distributions: shape', () => {
   });
 
   it('keeps bounded distributions within their bounds', () => {
-    const within = (d: Distribution, lo: number, hi: number): boolean => sampleOf(d, 'b').every((x) => x >= lo && x <= hi);
+    const within = (d: Distribution, lo: number, hi: number): boolean =>
+      sampleOf(d, 'b').every((x) => x >= lo && x <= hi);
     expect(within(normal({ mean: 1, sd: 2, min: 0 }), 0, Infinity)).toBe(true);
     expect(within(pert({ min: 1, mode: 2, max: 6 }), 1, 6)).toBe(true);
     expect(within(triangular({ min: 1, mode: 1, max: 6 }), 1, 6)).toBe(true);
@@ -111,7 +128,8 @@ describe('distributions: shape', () => {
     }
     const se = (p: number): number => Z * Math.sqrt((p * (1 - p)) / N);
     expect(Math.abs(heads / N - 0.3)).toBeLessThan(se(0.3));
-    for (const [k, p] of Object.entries({ retry: 0.2, deploy: 0.7, abandon: 0.1 })) expect(Math.abs(counts[k] / N - p)).toBeLessThan(se(p));
+    for (const [k, p] of Object.entries({ retry: 0.2, deploy: 0.7, abandon: 0.1 }))
+      expect(Math.abs(counts[k] / N - p)).toBeLessThan(se(p));
   });
 });
 

@@ -25,7 +25,10 @@ let experiment: ExperimentResult;
 let files: ReportFiles;
 let dir: string;
 const scenarios = [
-  { name: HOSTILE, spec: { ...validateScenario(poolingScenario('pooled', 1)).spec, name: HOSTILE, description: HOSTILE_2 } },
+  {
+    name: HOSTILE,
+    spec: { ...validateScenario(poolingScenario('pooled', 1)).spec, name: HOSTILE, description: HOSTILE_2 },
+  },
   { name: HOSTILE_2, spec: { ...validateScenario(poolingScenario('fragmented', 1)).spec, name: HOSTILE_2 } },
 ];
 
@@ -56,10 +59,12 @@ function outFolderWith(entries: Record<string, string>): string {
 /** Every file and folder under `dir`, by relative path: a file's bytes, a folder's marker. */
 function snapshot(dir: string): Map<string, string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  return new Map(entries.map((e) => {
-    const path = join(e.parentPath, e.name);
-    return [relative(dir, path), e.isDirectory() ? '(folder)' : readFileSync(path).toString('base64')];
-  }));
+  return new Map(
+    entries.map((e) => {
+      const path = join(e.parentPath, e.name);
+      return [relative(dir, path), e.isDirectory() ? '(folder)' : readFileSync(path).toString('base64')];
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -72,11 +77,22 @@ describe('the report files', () => {
   it('holds report.html, each chart as SVG and PNG, and the tables as CSV, JSON and Arrow', () => {
     expect(existsSync(files.report)).toBe(true);
     const charts = readdirSync(join(dir, 'charts'));
-    for (const stem of ['time-to-production', 'comparison', 'where-the-time-goes', 'cumulative-flow', 'utilisation', 'throughput', 'abandonment', 'journey']) {
+    for (const stem of [
+      'time-to-production',
+      'comparison',
+      'where-the-time-goes',
+      'cumulative-flow',
+      'utilisation',
+      'throughput',
+      'abandonment',
+      'journey',
+    ]) {
       expect(charts).toContain(`${stem}.svg`);
       expect(charts).toContain(`${stem}.png`);
     }
-    expect(readdirSync(join(dir, 'tables'))).toEqual(expect.arrayContaining(['summary.csv', 'summary.json', 'summary.arrow', 'items.csv', 'manifest.json']));
+    expect(readdirSync(join(dir, 'tables'))).toEqual(
+      expect.arrayContaining(['summary.csv', 'summary.json', 'summary.arrow', 'items.csv', 'manifest.json']),
+    );
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
@@ -112,7 +128,9 @@ describe('the report files', () => {
       written = readdirSync(out, { recursive: true }).map(String); // what the run had written when its last phase failed
       throw new Error('the document could not be rendered');
     };
-    await expect(writeReport(out, { experiment, scenarios, renderDocument: failingDocument })).rejects.toThrow('the document could not be rendered');
+    await expect(writeReport(out, { experiment, scenarios, renderDocument: failingDocument })).rejects.toThrow(
+      'the document could not be rendered',
+    );
     expect(written.some((f) => f.endsWith('charts/journey.png'))).toBe(true); // the charts had been written (somewhere under out),
     expect(written.some((f) => f.endsWith('tables/items.arrow'))).toBe(true); // and the tables,
     expect(snapshot(out)).toEqual(before); // yet nothing changed: no new file, no temporary folder, the foreign files intact
@@ -132,7 +150,14 @@ describe.skipIf(!CHROMIUM && !browserRequired)('the report in headless Chromium'
       let bodyText = '';
       const seen = await visit(browser, files.report, screenshot, async (page) => {
         figures = await page.locator('figure').count();
-        chartsWithMarks = await page.locator('figure svg').evaluateAll((svgs) => svgs.filter((s) => s.querySelectorAll('path, rect, line').length > 5 && s.getBoundingClientRect().width > 100).length);
+        chartsWithMarks = await page
+          .locator('figure svg')
+          .evaluateAll(
+            (svgs) =>
+              svgs.filter(
+                (s) => s.querySelectorAll('path, rect, line').length > 5 && s.getBoundingClientRect().width > 100,
+              ).length,
+          );
         headline = (await page.locator('#headline').textContent()) ?? '';
         imgElements = await page.locator('img').count();
         bodyText = (await page.locator('body').textContent()) ?? '';

@@ -11,7 +11,9 @@ describe('what-ifs by field path', () => {
     const s = scenario();
     expect(applyOverride(s, parseOverride('teams.hub.headcount.ml_engineer=4'))).toBeNull();
     expect(s.teams.hub.headcount.ml_engineer).toBe(4);
-    expect(parseOverride('handovers.delay.cross_home={ lognormal: { median: 3, p90: 8 } }').value).toEqual({ lognormal: { median: 3, p90: 8 } });
+    expect(parseOverride('handovers.delay.cross_home={ lognormal: { median: 3, p90: 8 } }').value).toEqual({
+      lognormal: { median: 3, p90: 8 },
+    });
     expect(parseOverride('name=Hub with more MLEs').value).toBe('Hub with more MLEs');
   });
 
@@ -24,7 +26,9 @@ describe('what-ifs by field path', () => {
 
   it('reaches keys that contain dots, such as next targets', () => {
     const s = scenario();
-    expect(applyOverride(s, parseOverride('workflow.loops.model.activities.evaluate.next.data.pipeline=0.3'))).toBeNull();
+    expect(
+      applyOverride(s, parseOverride('workflow.loops.model.activities.evaluate.next.data.pipeline=0.3')),
+    ).toBeNull();
     expect(s.workflow.loops.model.activities.evaluate.next['data.pipeline']).toBe(0.3);
   });
 

@@ -17,7 +17,9 @@ describe('shipped scenarios', () => {
   });
 
   it('the README field table is the one generated from the spec (run npm run schema after changing it)', () => {
-    expect(readFileSync(join(dir, '..', 'README.md'), 'utf8')).toContain(`<!-- fields:start -->\n${scenarioFieldTable()}\n<!-- fields:end -->`);
+    expect(readFileSync(join(dir, '..', 'README.md'), 'utf8')).toContain(
+      `<!-- fields:start -->\n${scenarioFieldTable()}\n<!-- fields:end -->`,
+    );
   });
 
   it('the example scenario of the README loads without warnings and runs', () => {
@@ -25,7 +27,9 @@ describe('shipped scenarios', () => {
     expect(example.warnings).toEqual([]);
     const run = simulate(example.spec, { seed: 3 });
     expect(run.items.filter((i) => i.outcome === 'live').length).toBeGreaterThan(10);
-    expect(readFileSync(join(dir, '..', 'README.md'), 'utf8')).toContain(readFileSync(join(dir, 'examples', 'small-team.yaml'), 'utf8'));
+    expect(readFileSync(join(dir, '..', 'README.md'), 'utf8')).toContain(
+      readFileSync(join(dir, 'examples', 'small-team.yaml'), 'utf8'),
+    );
   });
 
   it('every shipped scenario file points editors at the schema', () => {
@@ -48,7 +52,9 @@ describe('shipped scenarios', () => {
 
   it('the base part alone is not a scenario: it has no teams', () => {
     const base = parseYaml(readFileSync(join(dir, 'parts', 'base.yaml'), 'utf8'));
-    expect(checkStructure(ScenarioSpec, base).map((i) => i.message)).toContain('missing required field "teams" (team id -> team)');
+    expect(checkStructure(ScenarioSpec, base).map((i) => i.message)).toContain(
+      'missing required field "teams" (team id -> team)',
+    );
   });
 
   it('the three configurations have the same demand, workflow and parameters: only teams differ', () => {
@@ -61,7 +67,8 @@ describe('shipped scenarios', () => {
   it('the three configurations have the same headcount per role, so the same people cost', () => {
     const perRole = (s: ScenarioSpec): Record<string, number> => {
       const out: Record<string, number> = {};
-      for (const team of Object.values(s.teams)) for (const [role, n] of Object.entries(team.headcount)) out[role] = (out[role] ?? 0) + n;
+      for (const team of Object.values(s.teams))
+        for (const [role, n] of Object.entries(team.headcount)) out[role] = (out[role] ?? 0) + n;
       return out;
     };
     const [a, b, c] = PRESETS.map((p) => perRole(loaded.get(p)!.spec));

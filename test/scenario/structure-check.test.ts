@@ -4,19 +4,24 @@ import { DistributionSpec } from '../../src/scenario/distribution-spec.js';
 import { checkStructure } from '../../src/scenario/structure-check.js';
 import { closest } from '../../src/scenario/closest.js';
 
-const messages = (schema: object, value: unknown) => checkStructure(schema, value).map((i) => `${i.path.join('.')}: ${i.message}${i.hint ? ` | ${i.hint}` : ''}`);
+const messages = (schema: object, value: unknown) =>
+  checkStructure(schema, value).map((i) => `${i.path.join('.')}: ${i.message}${i.hint ? ` | ${i.hint}` : ''}`);
 
 describe('structure check', () => {
   it('reads a distribution by its family key and reports mistakes inside it', () => {
     expect(messages(DistributionSpec, { lognormal: { median: 3, p90: 8 } })).toEqual([]);
     expect(messages(DistributionSpec, 4)).toEqual([]);
-    expect(messages(DistributionSpec, { pert: { min: 1, mode: 2 } })).toEqual(['pert.max: missing required field "max" (maximum) | add max: to pert']);
+    expect(messages(DistributionSpec, { pert: { min: 1, mode: 2 } })).toEqual([
+      'pert.max: missing required field "max" (maximum) | add max: to pert',
+    ]);
     expect(messages(DistributionSpec, { lognormal: { median: 3, p99: 8 } })).toEqual([
       'lognormal.p90: missing required field "p90" (90th percentile, above the median) | add p90: to lognormal',
       'lognormal.p99: unknown field "p99" | did you mean "p90"?',
     ]);
     expect(messages(DistributionSpec, -1)).toEqual([': expected a number >= 0 (a constant), found -1']);
-    expect(messages(DistributionSpec, 'fast')).toEqual([': expected a number (constant) or { family: { parameters } }, found "fast"']);
+    expect(messages(DistributionSpec, 'fast')).toEqual([
+      ': expected a number (constant) or { family: { parameters } }, found "fast"',
+    ]);
   });
 
   it('names the allowed values of an enumeration and suggests the closest', () => {
@@ -26,8 +31,12 @@ describe('structure check', () => {
   });
 
   it('rejects a whole number field given a fraction, and ids with spaces', () => {
-    expect(messages(ScenarioSpec.properties.domains, { sales: { sme: { people: 1.5, availability: 0.5 } } })).toEqual(['sales.sme.people: expected a whole number, found 1.5']);
-    expect(messages(ScenarioSpec.properties.teams, { t: { home: 'the centre', headcount: {} } })[0]).toMatch(/^t\.home: expected an id of letters/);
+    expect(messages(ScenarioSpec.properties.domains, { sales: { sme: { people: 1.5, availability: 0.5 } } })).toEqual([
+      'sales.sme.people: expected a whole number, found 1.5',
+    ]);
+    expect(messages(ScenarioSpec.properties.teams, { t: { home: 'the centre', headcount: {} } })[0]).toMatch(
+      /^t\.home: expected an id of letters/,
+    );
   });
 
   it('suggests only close names', () => {

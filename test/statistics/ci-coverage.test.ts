@@ -32,7 +32,14 @@ function stationaryTimeAverage(seed: number): number {
   for (let i = 0; i < initial; i++) env.process(customer());
   const arrivals = streams.stream('arrivals');
   const gap = exponential({ mean: 1 / RHO });
-  env.process((function* (): ProcessGenerator { for (;;) { yield env.timeout(gap.sample(arrivals)); env.process(customer()); } })());
+  env.process(
+    (function* (): ProcessGenerator {
+      for (;;) {
+        yield env.timeout(gap.sample(arrivals));
+        env.process(customer());
+      }
+    })(),
+  );
   env.run(HORIZON);
   return inSystem.mean;
 }
@@ -49,7 +56,9 @@ describe('confidence interval coverage', () => {
     }
     // 99% band of Binomial(200, 0.95): 190 +- 2.576 sqrt(200 x 0.95 x 0.05)
     const sd = Math.sqrt(experiments * 0.95 * 0.05);
-    expect(covered, `${covered} of ${experiments} intervals covered the truth`).toBeGreaterThanOrEqual(Math.ceil(190 - 2.576 * sd));
+    expect(covered, `${covered} of ${experiments} intervals covered the truth`).toBeGreaterThanOrEqual(
+      Math.ceil(190 - 2.576 * sd),
+    );
     expect(covered).toBeLessThanOrEqual(Math.floor(190 + 2.576 * sd));
   });
 });

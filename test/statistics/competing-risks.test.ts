@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceInterval } from '../../src/statistics/batch-means.js';
-import { cumulativeIncidence, timeToProductionDistribution, type Observation } from '../../src/statistics/competing-risks.js';
+import {
+  cumulativeIncidence,
+  timeToProductionDistribution,
+  type Observation,
+} from '../../src/statistics/competing-risks.js';
 import { RandomStreams } from '../../src/random/index.js';
 import { covers, describeCoverage } from '../support/coverage.js';
 
@@ -41,7 +45,13 @@ describe('the Aalen-Johansen estimate of time to production', () => {
   });
 
   it('with nothing open, equals the plain percentiles and mean of the go-lives', () => {
-    const d = timeToProductionDistribution([obs(1, 'live'), obs(2, 'live'), obs(3, 'abandoned'), obs(4, 'live'), obs(10, 'live')]);
+    const d = timeToProductionDistribution([
+      obs(1, 'live'),
+      obs(2, 'live'),
+      obs(3, 'abandoned'),
+      obs(4, 'live'),
+      obs(10, 'live'),
+    ]);
     expect(d.quantile(0.5)).toEqual({ value: 2, reached: true }); // go-lives 1, 2, 4, 10
     expect(d.quantile(0.95)).toEqual({ value: 10, reached: true });
     expect(d.mean().reached).toBe(true);

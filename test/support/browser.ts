@@ -11,7 +11,16 @@ export async function launchChromium(): Promise<Browser> {
   if (!CHROMIUM) throw new Error('Chromium is not installed: run .ci/run, or apt-get install chromium');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -22,7 +31,12 @@ export interface PageVisit {
 }
 
 /** Opens a local file, records console errors, dialogs (alert...) and every request, takes a screenshot. */
-export async function visit(browser: Browser, file: string, screenshot: string, inspect: (page: import('playwright-core').Page) => Promise<void>): Promise<PageVisit> {
+export async function visit(
+  browser: Browser,
+  file: string,
+  screenshot: string,
+  inspect: (page: import('playwright-core').Page) => Promise<void>,
+): Promise<PageVisit> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const result: PageVisit = { consoleErrors: [], dialogs: [], requests: [] };
   page.on('console', (m) => {

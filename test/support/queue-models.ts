@@ -4,7 +4,15 @@
  * compared with the closed form. The benchmark's models (bench/engine-model.ts) mirror the
  * baselines statement for statement instead, and take their hold styles from here.
  */
-import { Environment, Resource, Tally, TimeWeighted, type Event, type ProcessGenerator, type QueueDiscipline } from '../../src/engine/index.js';
+import {
+  Environment,
+  Resource,
+  Tally,
+  TimeWeighted,
+  type Event,
+  type ProcessGenerator,
+  type QueueDiscipline,
+} from '../../src/engine/index.js';
 import { RandomStreams, exponential, type Distribution, type Rng } from '../../src/random/index.js';
 
 export interface QueueRun {

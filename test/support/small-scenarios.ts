@@ -7,7 +7,13 @@ import type { DistributionSpec } from '../../src/scenario/distribution-spec.js';
  * seven working days a week and no overhead: an M/M/c queue with c = servers, arrival rate
  * `perDay` and service rate 1 / meanEffort (days).
  */
-export function mmcScenario(servers: number, perDay: number, meanEffort: number, horizon: number, warmup: number): ScenarioSpec {
+export function mmcScenario(
+  servers: number,
+  perDay: number,
+  meanEffort: number,
+  horizon: number,
+  warmup: number,
+): ScenarioSpec {
   return {
     name: 'M/M/c',
     horizon_days: horizon,
@@ -17,7 +23,14 @@ export function mmcScenario(servers: number, perDay: number, meanEffort: number,
     domains: { d: { demand: { job: (perDay * 365) / 12 } } },
     use_case_types: { job: {} },
     teams: { t: { home: 'centre', headcount: { server: servers } } },
-    workflow: { start: 'w.serve', loops: { w: { activities: { serve: { role: 'server', effort: { exponential: { mean: meanEffort } }, next: { live: 1 } } } } } },
+    workflow: {
+      start: 'w.serve',
+      loops: {
+        w: {
+          activities: { serve: { role: 'server', effort: { exponential: { mean: meanEffort } }, next: { live: 1 } } },
+        },
+      },
+    },
   };
 }
 
@@ -46,7 +59,11 @@ export function poolingScenario(structure: 'pooled' | 'fragmented', handoverDays
         w: {
           activities: {
             analyse: { role: 'analyst', effort: { lognormal: { mean: 4, sd: 3 } }, next: { build: 1 } },
-            build: { role: 'engineer', effort: { lognormal: { mean: 2, sd: 1.5 } }, next: { analyse: 0.1, live: 0.85, abandon: 0.05 } },
+            build: {
+              role: 'engineer',
+              effort: { lognormal: { mean: 2, sd: 1.5 } },
+              next: { analyse: 0.1, live: 0.85, abandon: 0.05 },
+            },
           },
         },
       },
@@ -94,7 +111,16 @@ export function maintenanceScenario(o: MaintenanceScenarioOptions): ScenarioSpec
     },
     use_case_types: { job: {} },
     teams: { t: { home: 'centre', headcount: { builder: 10, maintainer: o.maintainers } } },
-    workflow: { start: 'w.build', loops: { w: { activities: { build: { role: 'builder', effort: 0.001, next: { live: 1 } } } } } },
-    maintenance: { incidents_per_model_per_month: o.perMonth, role: 'maintainer', effort: o.effort, urgent: true, lifetime_days: o.lifetime },
+    workflow: {
+      start: 'w.build',
+      loops: { w: { activities: { build: { role: 'builder', effort: 0.001, next: { live: 1 } } } } },
+    },
+    maintenance: {
+      incidents_per_model_per_month: o.perMonth,
+      role: 'maintainer',
+      effort: o.effort,
+      urgent: true,
+      lifetime_days: o.lifetime,
+    },
   };
 }

@@ -14,7 +14,12 @@ import type { RunOptions } from './shared-options.js';
 
 export const COMPARE_REPS = 100;
 
-export async function compare(files: string[], options: RunOptions, signal: AbortSignal, commandLine: string): Promise<void> {
+export async function compare(
+  files: string[],
+  options: RunOptions,
+  signal: AbortSignal,
+  commandLine: string,
+): Promise<void> {
   const started = performance.now();
   checkOutFolder(options.out);
   const inputs = files.length > 0 ? files : shippedScenarioFiles();
@@ -33,18 +38,35 @@ export async function compare(files: string[], options: RunOptions, signal: Abor
   const written = await writeReport(options.out, { experiment, scenarios, command: commandLine, findings });
 
   if (options.json) {
-    console.log(JSON.stringify({ scenarios: summaries, comparisons, ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}), outputs: { report: resolve(written.report), folder: resolve(options.out) } }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          scenarios: summaries,
+          comparisons,
+          ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}),
+          outputs: { report: resolve(written.report), folder: resolve(options.out) },
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`Compared ${scenarios.length} configuration${scenarios.length === 1 ? '' : 's'}, ${experiment.replications} replications each (seed ${experiment.seed}, common random numbers), in ${seconds.toFixed(1)} s.`);
+  console.log(
+    `Compared ${scenarios.length} configuration${scenarios.length === 1 ? '' : 's'}, ${experiment.replications} replications each (seed ${experiment.seed}, common random numbers), in ${seconds.toFixed(1)} s.`,
+  );
   if (experiment.precision) console.log(precisionLine(experiment.precision));
-  console.log('Days from request to production (use cases still open at the end counted as censored), mean over replications (95% CI); "> N": not reached within the run:');
+  console.log(
+    'Days from request to production (use cases still open at the end counted as censored), mean over replications (95% CI); "> N": not reached within the run:',
+  );
   console.log(summaryTable(summaries));
   console.log('\nDoes each configuration keep up with its demand?');
   for (const line of stabilityLines(summaries)) console.log(line);
   console.log(`\n${findings.headline.text}`);
   for (const line of comparisonLines(comparisons)) console.log(line);
   const shown = (p: string): string => relative(process.cwd(), p) || '.';
-  console.log(`\nReport: ${shown(written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`);
+  console.log(
+    `\nReport: ${shown(written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`,
+  );
 }

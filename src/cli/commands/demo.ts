@@ -17,7 +17,14 @@ export interface DemoOptions {
   seed: number;
 }
 
-export const DEMO_DEFAULTS: DemoOptions = { servers: 5, arrivalRate: 4.5, serviceMean: 1, customers: 50_000, replications: 20, seed: 1 };
+export const DEMO_DEFAULTS: DemoOptions = {
+  servers: 5,
+  arrivalRate: 4.5,
+  serviceMean: 1,
+  customers: 50_000,
+  replications: 20,
+  seed: 1,
+};
 
 /** One replication: the mean wait in queue of `customers` customers after a 10% warm-up. */
 function meanWait(options: DemoOptions, seed: number): number {
@@ -52,12 +59,16 @@ function meanWait(options: DemoOptions, seed: number): number {
 /** Runs the demo and returns the lines to print. */
 export function runDemo(options: DemoOptions = DEMO_DEFAULTS): string[] {
   const started = performance.now();
-  const waits = Array.from({ length: options.replications }, (_, r) => meanWait(options, replicationSeed(options.seed, r)));
+  const waits = Array.from({ length: options.replications }, (_, r) =>
+    meanWait(options, replicationSeed(options.seed, r)),
+  );
   const seconds = (performance.now() - started) / 1000;
   const ci = confidenceInterval(waits);
   const theory = mmc(options.arrivalRate, 1 / options.serviceMean, options.servers);
   const inside = Math.abs(ci.mean - theory.wq) <= ci.halfWidth;
-  const verdict = inside ? 'inside the interval' : 'outside the interval: a 95% interval misses the true value about one run in twenty';
+  const verdict = inside
+    ? 'inside the interval'
+    : 'outside the interval: a 95% interval misses the true value about one run in twenty';
   return [
     `orgflow engine demo: a team of ${options.servers} sharing one queue, ${options.arrivalRate} requests per day, ` +
       `${options.serviceMean} day of work each (utilisation ${(theory.rho * 100).toFixed(0)}%)`,

@@ -1,6 +1,13 @@
 /** orgflow run <scenario>: one scenario, replicated, as a summary table. */
 import { join } from 'node:path';
-import { summariseExperiment, summaryTable as summaryArquero, groupTable, utilisationTable, itemsTable, writeResultsBundle } from '../../analysis/index.js';
+import {
+  summariseExperiment,
+  summaryTable as summaryArquero,
+  groupTable,
+  utilisationTable,
+  itemsTable,
+  writeResultsBundle,
+} from '../../analysis/index.js';
 import { runExperiment } from '../../experiment/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
@@ -26,9 +33,25 @@ export async function run(file: string, options: RunOptions, signal: AbortSignal
   const [summary] = summariseExperiment(experiment);
   warnOnLittleViolations([summary]);
   const folder = join(options.out, 'run');
-  writeResultsBundle(folder, experiment, { summary: summaryArquero([summary]), by_domain: groupTable([summary], 'domain'), by_type: groupTable([summary], 'type'), utilisation: utilisationTable([summary]), items: itemsTable(experiment) });
+  writeResultsBundle(folder, experiment, {
+    summary: summaryArquero([summary]),
+    by_domain: groupTable([summary], 'domain'),
+    by_type: groupTable([summary], 'type'),
+    utilisation: utilisationTable([summary]),
+    items: itemsTable(experiment),
+  });
   if (options.json) {
-    console.log(JSON.stringify({ scenarios: [summary], comparisons: [], ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}) }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          scenarios: [summary],
+          comparisons: [],
+          ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}),
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   console.log(`${summary.name}: ${experiment.replications} replications (seed ${experiment.seed})`);

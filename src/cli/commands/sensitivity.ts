@@ -26,7 +26,10 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
   const progress = new ProgressBar(wantProgress(options), 'Levers');
   let result;
   try {
-    result = await runSensitivity(scenarios[0], { ...experimentOptions(options, SENSITIVITY_REPS, progress.update, signal), steps: { people: options.people, relative: options.relative } });
+    result = await runSensitivity(scenarios[0], {
+      ...experimentOptions(options, SENSITIVITY_REPS, progress.update, signal),
+      steps: { people: options.people, relative: options.relative },
+    });
   } finally {
     progress.stop();
   }
@@ -51,10 +54,14 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
     console.log(JSON.stringify({ base: result.base, baseP85: result.baseP85, levers: result.levers }, null, 2));
     return;
   }
-  console.log(`Sensitivity of ${result.base}: 85th percentile time to production ${estimateText(result.baseP85).value} days; each lever one step down and up, ${result.experiment.replications} replications each`);
+  console.log(
+    `Sensitivity of ${result.base}: 85th percentile time to production ${estimateText(result.baseP85).value} days; each lever one step down and up, ${result.experiment.replications} replications each`,
+  );
   console.log(leverTable(result.levers));
   if (!isReached(result.baseP85)) {
-    console.log(`\nThe base's 85th percentile is beyond the run in some replications: effects measured against it are bounds ("at least", "at most") or unknown, and rank by what is known. A longer run (--horizon) gives estimates.`);
+    console.log(
+      `\nThe base's 85th percentile is beyond the run in some replications: effects measured against it are bounds ("at least", "at most") or unknown, and rank by what is known. A longer run (--horizon) gives estimates.`,
+    );
   }
   console.log(`\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`);
 }

@@ -1,7 +1,12 @@
 /** orgflow sweep <scenario> --vary <path>=<values|range>: a sweep with its chart. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { summariseSweep, writeFileAtomic, writeResultsBundle, summaryTable as summaryArquero } from '../../analysis/index.js';
+import {
+  summariseSweep,
+  writeFileAtomic,
+  writeResultsBundle,
+  summaryTable as summaryArquero,
+} from '../../analysis/index.js';
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
 import { parseSweepParameter, runSweep, type SweepResult } from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
@@ -18,12 +23,18 @@ export const SWEEP_REPS = 20;
 function chartRuns(sweep: SweepResult): { name: string; sweep: SweepResult }[] {
   if (sweep.parameters.length === 1) return [{ name: sweep.base, sweep }];
   const second = sweep.parameters[1].path;
-  return sweep.parameters[1].values.map((v) => ({ name: `${second}=${String(v)}`, sweep: { ...sweep, points: sweep.points.filter((p) => p.values[second] === v) } }));
+  return sweep.parameters[1].values.map((v) => ({
+    name: `${second}=${String(v)}`,
+    sweep: { ...sweep, points: sweep.points.filter((p) => p.values[second] === v) },
+  }));
 }
 
 export async function sweep(file: string, vary: string[], options: RunOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
-  if (vary.length === 0) throw new UsageError('sweep needs at least one --vary <path>=<values|range>, e.g. --vary teams.hub.ml_engineer=2..6');
+  if (vary.length === 0)
+    throw new UsageError(
+      'sweep needs at least one --vary <path>=<values|range>, e.g. --vary teams.hub.ml_engineer=2..6',
+    );
   let parameters;
   try {
     parameters = vary.map(parseSweepParameter);
@@ -50,10 +61,16 @@ export async function sweep(file: string, vary: string[], options: RunOptions, s
     writeFileAtomic(join(folder, 'sweep.png'), await svgToPng(svg));
   }
   if (options.json) {
-    console.log(JSON.stringify({ parameters, points: points.map((p) => ({ values: p.values, ...p.summary })) }, null, 2));
+    console.log(
+      JSON.stringify({ parameters, points: points.map((p) => ({ values: p.values, ...p.summary })) }, null, 2),
+    );
     return;
   }
-  console.log(`Sweep of ${scenarios[0].name}: ${result.points.length} points x ${result.experiment.replications} replications (common random numbers)`);
+  console.log(
+    `Sweep of ${scenarios[0].name}: ${result.points.length} points x ${result.experiment.replications} replications (common random numbers)`,
+  );
   console.log(sweepTable(points));
-  console.log(`\n${chart ? `Chart: ${chart} (and .png)\n` : 'No chart for more than two swept parameters.\n'}Tables: ${folder}`);
+  console.log(
+    `\n${chart ? `Chart: ${chart} (and .png)\n` : 'No chart for more than two swept parameters.\n'}Tables: ${folder}`,
+  );
 }

@@ -18,7 +18,9 @@ export function validate(files: string[], options: { json?: boolean }): boolean 
     for (const r of results) {
       const errors = r.issues.filter((i) => i.severity === 'error').length;
       const warnings = r.issues.length - errors;
-      console.log(`${r.valid ? 'valid' : 'INVALID'}: ${r.file}${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+      console.log(
+        `${r.valid ? 'valid' : 'INVALID'}: ${r.file}${errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+      );
       for (const issue of r.issues) console.log(`  ${formatIssue(issue).replace(/\n/g, '\n  ')}`);
     }
   }

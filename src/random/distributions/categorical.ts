@@ -17,9 +17,15 @@ export class Categorical<T> {
   private readonly cumulative: number[];
 
   constructor(options: readonly T[], weights: readonly number[]) {
-    if (options.length === 0) throw new InvalidDistributionError('categorical', 'options', options, 'at least one option');
+    if (options.length === 0)
+      throw new InvalidDistributionError('categorical', 'options', options, 'at least one option');
     if (weights.length !== options.length) {
-      throw new InvalidDistributionError('categorical', 'weights', weights, `one weight per option (${options.length})`);
+      throw new InvalidDistributionError(
+        'categorical',
+        'weights',
+        weights,
+        `one weight per option (${options.length})`,
+      );
     }
     weights.forEach((w, i) => {
       if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
@@ -27,7 +33,8 @@ export class Categorical<T> {
       }
     });
     const total = weights.reduce((s, w) => s + w, 0);
-    if (!(total > 0)) throw new InvalidDistributionError('categorical', 'weights', weights, 'a list with a positive total');
+    if (!(total > 0))
+      throw new InvalidDistributionError('categorical', 'weights', weights, 'a list with a positive total');
     this.options = [...options];
     this.probabilities = weights.map((w) => w / total);
     let running = 0;
@@ -53,5 +60,8 @@ export class Categorical<T> {
 /** A weighted choice among the keys of `weights`. */
 export function categorical<K extends string>(weights: Readonly<Record<K, number>>): Categorical<K> {
   const keys = Object.keys(weights) as K[];
-  return new Categorical<K>(keys, keys.map((k) => weights[k]));
+  return new Categorical<K>(
+    keys,
+    keys.map((k) => weights[k]),
+  );
 }

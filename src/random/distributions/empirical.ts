@@ -6,7 +6,8 @@ function checkData(kind: string, data: readonly number[], minimum: number): numb
     throw new InvalidDistributionError(kind, 'data', data, `a list of at least ${minimum} numbers`);
   }
   data.forEach((x, i) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new InvalidDistributionError(kind, `data[${i}]`, x, 'a finite number');
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new InvalidDistributionError(kind, `data[${i}]`, x, 'a finite number');
   });
   return [...data];
 }

@@ -14,7 +14,8 @@ export class Erlang implements Distribution {
   readonly k: number;
   readonly mean: number;
   constructor(options: ErlangOptions) {
-    if (!Number.isInteger(options.k) || options.k < 1) throw new InvalidDistributionError('erlang', 'k', options.k, 'a whole number >= 1');
+    if (!Number.isInteger(options.k) || options.k < 1)
+      throw new InvalidDistributionError('erlang', 'k', options.k, 'a whole number >= 1');
     this.k = options.k;
     this.mean = positive('erlang', 'mean', options.mean);
   }

@@ -29,7 +29,12 @@ export class Normal implements Distribution {
     this.min = options.min === undefined ? -Infinity : finite('normal', 'min', options.min);
     this.lowerTail = this.min === -Infinity ? 0 : normalCdf((this.min - this.mu) / this.sd);
     if (this.lowerTail > 1 - 1e-12) {
-      throw new InvalidDistributionError('normal', 'min', this.min, `well below mean + 7 sd (${this.mu + 7 * this.sd})`);
+      throw new InvalidDistributionError(
+        'normal',
+        'min',
+        this.min,
+        `well below mean + 7 sd (${this.mu + 7 * this.sd})`,
+      );
     }
   }
 

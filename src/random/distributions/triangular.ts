@@ -12,9 +12,15 @@ export function checkThreePoint(kind: string, options: TriangularOptions): void 
   finite(kind, 'min', options.min);
   finite(kind, 'mode', options.mode);
   finite(kind, 'max', options.max);
-  if (!(options.max > options.min)) throw new InvalidDistributionError(kind, 'max', options.max, `> min (${options.min})`);
+  if (!(options.max > options.min))
+    throw new InvalidDistributionError(kind, 'max', options.max, `> min (${options.min})`);
   if (options.mode < options.min || options.mode > options.max) {
-    throw new InvalidDistributionError(kind, 'mode', options.mode, `between min (${options.min}) and max (${options.max})`);
+    throw new InvalidDistributionError(
+      kind,
+      'mode',
+      options.mode,
+      `between min (${options.min}) and max (${options.max})`,
+    );
   }
 }
 
