@@ -187,7 +187,7 @@ if (args.json) {
             .join(', ')
         : '';
     console.log(
-      `${r.model.padEnd(6)} ${r.engine.padEnd(12)}  ${r.style.padEnd(7)} ${(fmt(r.eventsPerSecond / 1e6) + 'M').padStart(9)} ${fmt(r.seconds, 3).padStart(9)}  ${fmt(r.meanWait, 4).padEnd(8)} ${fmt(r.ci95, 4).padEnd(8)} ${fmt(r.theory, 4).padEnd(8)} ${fmt(r.peakMemoryMB, 0).padStart(7)}  ${ratio}`,
+      `${r.model.padEnd(6)} ${r.engine.padEnd(12)}  ${r.style.padEnd(7)} ${`${fmt(r.eventsPerSecond / 1e6)}M`.padStart(9)} ${fmt(r.seconds, 3).padStart(9)}  ${fmt(r.meanWait, 4).padEnd(8)} ${fmt(r.ci95, 4).padEnd(8)} ${fmt(r.theory, 4).padEnd(8)} ${fmt(r.peakMemoryMB, 0).padStart(7)}  ${ratio}`,
     );
   }
   if (memory) {

@@ -7,20 +7,20 @@ import type { Environment } from './environment.js';
  * condition was met, with their values.
  */
 export class ConditionValue {
-  private readonly byEvent = new Map<Event<any>, unknown>();
+  private readonly byEvent = new Map<Event<unknown>, unknown>();
 
   /** @internal */
-  _add(event: Event<any>): void {
+  _add(event: Event<unknown>): void {
     this.byEvent.set(event, event._value);
   }
 
   /** The events that had happened, in the order they happened. */
-  get events(): Event<any>[] {
+  get events(): Event<unknown>[] {
     return [...this.byEvent.keys()];
   }
 
   /** Whether `event` had happened when the condition was met. */
-  has(event: Event<any>): boolean {
+  has(event: Event<unknown>): boolean {
     return this.byEvent.has(event);
   }
 
@@ -46,7 +46,7 @@ export class Condition extends Event<ConditionValue> {
 
   constructor(
     env: Environment,
-    private readonly events: readonly Event<any>[],
+    private readonly events: readonly Event<unknown>[],
     private readonly needed: 'all' | 'any',
   ) {
     super(env);
@@ -59,7 +59,7 @@ export class Condition extends Event<ConditionValue> {
       this.succeed(this.happened);
       return;
     }
-    const check = (event: Event<any>): void => this.check(event);
+    const check = (event: Event<unknown>): void => this.check(event);
     for (const event of events) {
       if ((event._flags & PROCESSED) !== 0) check(event);
       else event._addWaiter(check);
@@ -76,7 +76,7 @@ export class Condition extends Event<ConditionValue> {
     }
   }
 
-  private check(event: Event<any>): void {
+  private check(event: Event<unknown>): void {
     if ((this._flags & TRIGGERED) !== 0) return; // already decided
     if ((event._flags & FAILED) !== 0) {
       event._flags |= DEFUSED;

@@ -10,7 +10,7 @@ export interface RunOptions {
    * Stop before any event due at or after this time (the clock is then set to it), or
    * once this event has been processed.
    */
-  until?: number | Event<any>;
+  until?: number | Event<unknown>;
   /** Stop with an {@link EventLimitError} after processing this many events in this run. */
   maxEvents?: number;
   /** Checked after every event: stop as soon as it returns true. */
@@ -31,7 +31,7 @@ export interface RunOptions {
 export class Environment {
   /** The current simulation time. */
   now: number;
-  private readonly calendar: Calendar<Event<any>>;
+  private readonly calendar: Calendar<Event<unknown>>;
   private processedEvents = 0;
   /** @internal how many hand-overs (see Event._handOver) are running inside one another */
   _handOverDepth = 0;
@@ -40,7 +40,7 @@ export class Environment {
     if (!Number.isFinite(initialTime))
       throw new InvalidArgumentError(`initial time must be a finite number, got ${initialTime}`);
     this.now = initialTime;
-    this.calendar = new Calendar<Event<any>>(initialTime);
+    this.calendar = new Calendar<Event<unknown>>(initialTime);
   }
 
   /** Number of events processed since the environment was created. */
@@ -81,17 +81,17 @@ export class Environment {
   }
 
   /** An event that succeeds when all `events` have succeeded, and fails when one fails. */
-  allOf(events: readonly Event<any>[]): Condition {
+  allOf(events: readonly Event<unknown>[]): Condition {
     return new Condition(this, events, 'all');
   }
 
   /** An event that succeeds when any of `events` has succeeded, and fails when one fails. */
-  anyOf(events: readonly Event<any>[]): Condition {
+  anyOf(events: readonly Event<unknown>[]): Condition {
     return new Condition(this, events, 'any');
   }
 
   /** @internal Puts a triggered event on the calendar, due `delay` from now. */
-  _schedule(event: Event<any>, delay: number, priority: number = NORMAL): void {
+  _schedule(event: Event<unknown>, delay: number, priority: number = NORMAL): void {
     this.calendar.insert(event, this.now + delay, priority);
   }
 
@@ -99,7 +99,7 @@ export class Environment {
    * @internal Puts a process on the calendar to be resumed `delay` from now (a process that
    * yielded a plain delay); returns the slot with which {@link _cancelWakeUp} withdraws it.
    */
-  _scheduleWakeUp(process: Process<any>, delay: number): number {
+  _scheduleWakeUp(process: Process<unknown>, delay: number): number {
     return this.calendar.insert(process, this.now + delay, NORMAL, true);
   }
 
@@ -134,7 +134,7 @@ export class Environment {
     const maxEvents = opts.maxEvents ?? Infinity;
     if (!(maxEvents >= 0)) throw new InvalidArgumentError(`maxEvents must be a number >= 0, got ${opts.maxEvents}`);
     let untilTime = Infinity;
-    let untilEvent: Event<any> | null = null;
+    let untilEvent: Event<unknown> | null = null;
     if (typeof opts.until === 'number') {
       if (!(opts.until >= this.now)) {
         throw new InvalidArgumentError(`until must be a time >= now (${this.now}), got ${opts.until}`);
@@ -159,12 +159,12 @@ export class Environment {
         break;
       }
       if (processed >= maxEvents) throw new EventLimitError(maxEvents, this.now);
-      const next = calendar.pop() as Event<any>;
+      const next = calendar.pop() as Event<unknown>;
       this.now = calendar.time;
       processed++;
       this.processedEvents++;
       next._process();
-      if (stopWhen !== undefined && stopWhen()) break;
+      if (stopWhen?.()) break;
     }
     if (reachedUntilTime) this.now = untilTime;
     return processed;

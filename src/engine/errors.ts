@@ -34,6 +34,7 @@ export class Interrupt extends Error {
   // `cause` is on Error from the ES2022 library on, where it needs `override`; tslab compiles
   // notebooks against an older library, where `override` is an error. Ignoring the line
   // keeps both compilers content.
+  // biome-ignore lint/suspicious/noTsIgnore: the error exists under one of the two compilers only, so @ts-expect-error would fail under the other
   // @ts-ignore TS4113/TS4115 differ by library version
   constructor(override readonly cause: unknown) {
     super(`process interrupted${cause === undefined ? '' : `: ${describe(cause)}`}`);

@@ -30,9 +30,9 @@ export const DONE = TRIGGERED | PROCESSED;
 
 /** What can wait for an event: a process (resumed with it) or a callback. */
 export interface Resumable {
-  _resume(event: Event<any>): void;
+  _resume(event: Event<unknown>): void;
 }
-type Waiter = Resumable | EventCallback<any>;
+type Waiter = Resumable | EventCallback<unknown>;
 
 /**
  * Something that happens at a point in simulated time.
@@ -124,12 +124,12 @@ export class Event<T = unknown> {
       callback(this);
       return;
     }
-    this._addWaiter(callback as EventCallback<any>);
+    this._addWaiter(callback as EventCallback<unknown>);
   }
 
   /** Removes a callback added with {@link addCallback}; returns whether it was there. */
   removeCallback(callback: EventCallback<T>): boolean {
-    return this._removeWaiter(callback as EventCallback<any>);
+    return this._removeWaiter(callback as EventCallback<unknown>);
   }
 
   /** @internal Adds a process or callback to those waiting (the event is not processed). */
@@ -234,7 +234,7 @@ export function failedEvent(env: Environment, error: unknown, flags: number): Ev
 /** How deep hand-overs may nest (a resumed process releasing a unit to the next, and so on). */
 export const MAX_HANDOVER_DEPTH = 32;
 
-function notifyAll(event: Event<any>, waiters: Waiter[]): void {
+function notifyAll(event: Event<unknown>, waiters: Waiter[]): void {
   for (let i = 0; i < waiters.length; i++) {
     const waiter = waiters[i];
     if (typeof waiter === 'function') waiter(event);

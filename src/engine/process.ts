@@ -8,7 +8,8 @@ import type { Environment } from './environment.js';
  * values) or plain delays. `R` is the process's own result, the value of the Process event
  * when it ends.
  */
-export type ProcessGenerator<R = void> = Generator<Event<any> | number, R, any>;
+// biome-ignore lint/suspicious/noExplicitAny: what a yield returns is the value of the event yielded, which differs per yield; TypeScript cannot type it, and `unknown` would force a cast at every yield
+export type ProcessGenerator<R = void> = Generator<Event<unknown> | number, R, any>;
 
 /**
  * A process: a generator function driven by the events it yields.
@@ -45,7 +46,7 @@ export class Process<R = unknown> extends Event<R> {
    * @internal the event the process waits for ({@link WAKE_UP} while it holds for a plain
    * delay), null while running or done
    */
-  _target: Event<any> | null = null;
+  _target: Event<unknown> | null = null;
   /** @internal while holding for a plain delay: its calendar slot, to cancel it on interrupt */
   _wakeSlot = -1;
 
@@ -74,7 +75,7 @@ export class Process<R = unknown> extends Event<R> {
   }
 
   /** The event this process is waiting for, or null (running, done, or holding for a plain delay). */
-  get target(): Event<any> | null {
+  get target(): Event<unknown> | null {
     const target = this._target;
     return target === WAKE_UP ? null : target;
   }
@@ -122,13 +123,13 @@ export class Process<R = unknown> extends Event<R> {
   }
 
   /** @internal Continues the generator with the outcome of `event`. */
-  _resume(event: Event<any>): void {
+  _resume(event: Event<unknown>): void {
     const env = this.env;
     const generator = this._generator;
     this._target = null;
-    let current: Event<any> = event;
+    let current: Event<unknown> = event;
     for (;;) {
-      let step: IteratorResult<Event<any> | number, R>;
+      let step: IteratorResult<Event<unknown> | number, R>;
       try {
         step = (current._flags & (FAILED | CLAIM)) === 0 ? generator.next(current._value) : this.deliver(current);
       } catch (error) {
@@ -139,7 +140,7 @@ export class Process<R = unknown> extends Event<R> {
         this.finish(false, step.value);
         return;
       }
-      const next = step.value as Event<any>;
+      const next = step.value as Event<unknown>;
       if (typeof next === 'number' && next >= 0 && next < Infinity) {
         this._wakeSlot = env._scheduleWakeUp(this, next);
         this._target = WAKE_UP;
@@ -168,7 +169,7 @@ export class Process<R = unknown> extends Event<R> {
    * process receiving it (CLAIM), or a failure, which is thrown into the generator (and so
    * is handled).
    */
-  private deliver(event: Event<any>): IteratorResult<Event<any> | number, R> {
+  private deliver(event: Event<unknown>): IteratorResult<Event<unknown> | number, R> {
     if ((event._flags & CLAIM) !== 0) {
       event._flags &= ~CLAIM;
       event._claim(this as Process<unknown>);

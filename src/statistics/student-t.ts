@@ -31,7 +31,7 @@ function hill(p: number, n: number): number {
   c = c * a + 96.36;
   const d = ((94.5 / (b + c) - 3) / b + 1) * Math.sqrt((a * Math.PI) / 2) * n;
   let x = d * p;
-  let y = Math.pow(x, 2 / n);
+  let y = x ** (2 / n);
   if (y > 0.05 + a) {
     x = normalQuantile(p * 0.5);
     y = x * x;

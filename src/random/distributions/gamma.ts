@@ -14,7 +14,7 @@ export interface GammaOptions {
 export function standardGamma(shape: number, rng: Rng): number {
   if (shape < 1) {
     const u = rng();
-    return standardGamma(shape + 1, rng) * Math.pow(u === 0 ? Number.MIN_VALUE : u, 1 / shape);
+    return standardGamma(shape + 1, rng) * (u === 0 ? Number.MIN_VALUE : u) ** (1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -54,7 +54,7 @@ export class Normal implements Distribution {
   sample(rng: Rng): number {
     const u = this.lowerTail + (1 - this.lowerTail) * rng();
     const x = this.mu + this.sd * normalQuantile(u === 0 ? Number.MIN_VALUE : u);
-    return x < this.min ? this.min : x;
+    return Math.max(this.min, x);
   }
 }
 

@@ -26,7 +26,7 @@ export class Weibull implements Distribution {
     return this.scale * this.scale * (gammaFunction(1 + 2 / this.shape) - g1 * g1);
   }
   sample(rng: Rng): number {
-    return this.scale * Math.pow(-Math.log(1 - rng()), 1 / this.shape);
+    return this.scale * (-Math.log(1 - rng())) ** (1 / this.shape);
   }
 }
 
