@@ -50,6 +50,7 @@ function typeOf(schema: Schema): string {
 /** A default as it is written in a scenario file: `0`, `{ exponential: { mean: 730 } }`. */
 function written(value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (Object.keys(value).length === 0) return '{}';
     return `{ ${Object.entries(value)
       .map(([k, v]) => `${k}: ${written(v)}`)
       .join(', ')} }`;
