@@ -24,6 +24,7 @@ import type {
   TUnion,
 } from '@sinclair/typebox';
 import type { DistributionSpec } from './distribution-spec.js';
+import type { SchemaNode } from './json-schema.js';
 import { entry } from './lookup.js';
 import { ScenarioSpec, UNSCALED } from './scenario-spec.js';
 
@@ -69,14 +70,6 @@ export type ModelParameters = ResolvedScenario & {
    */
   readonly modelLifetime: ResolvedDistribution;
 };
-
-/** The parts of a schema the resolver walks. */
-interface SchemaNode {
-  default?: unknown;
-  properties?: Record<string, SchemaNode>;
-  patternProperties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
