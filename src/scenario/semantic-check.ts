@@ -216,7 +216,7 @@ function checkReachability(graph: WorkflowGraph, err: Report): void {
     const id = stack.pop() as string;
     if (reachable.has(id) || isTerminal(id)) continue;
     reachable.add(id);
-    for (const t of graph.nodes.get(id)?.transitions ?? []) if (t.probability > 0) stack.push(t.target);
+    for (const t of lookup(graph.nodes, id, 'activity').transitions) if (t.probability > 0) stack.push(t.target);
   }
   // activities from which an end (live or abandon) can be reached
   const canEnd = new Set<string>();
