@@ -4,9 +4,10 @@
  * with a default (`withDefault` in scenario-spec.ts) is filled in from the schema's own
  * `default`, so a default is written in one place, and is present in the type (no `?`): no
  * reader states a default again. The parameters are deeply read-only, in the type and (frozen)
- * at run time. Fields keep the file's snake_case names; what is derived from several fields
- * (effort scaling, the people cost of a role, a model's lifetime) is worked out by the
- * functions below, which every reader shares.
+ * at run time. Fields keep the file's snake_case names; a model's lifetime, which does not
+ * depend on maintenance being there, is the one derived field (camelCase); what combines
+ * several fields (effort scaling, the cost of a person) is worked out by the functions below,
+ * which every reader shares.
  *
  * Why not TypeBox's `Value.Default`: it fills the entries of a record (domains, teams,
  * use-case types) only when the entry schema itself has a `default`, which these do not;
@@ -111,7 +112,8 @@ const LIFETIME_DEFAULT: ResolvedDistribution = ScenarioSpec.properties.maintenan
  */
 export function resolveParameters(spec: ScenarioSpec): ModelParameters {
   const scenario = fillDefaults(ScenarioSpec, structuredClone(spec)) as ResolvedScenario;
-  const modelLifetime = scenario.maintenance === undefined ? LIFETIME_DEFAULT : scenario.maintenance.lifetime_days;
+  const modelLifetime =
+    scenario.maintenance === undefined ? structuredClone(LIFETIME_DEFAULT) : scenario.maintenance.lifetime_days;
   return deepFreeze({ ...scenario, modelLifetime });
 }
 

@@ -178,3 +178,11 @@ describe('lookups that can miss', () => {
     expect(entry({ a: 0 }, 'a', 'role')).toBe(0);
   });
 });
+
+describe('the schema after resolving', () => {
+  it('keeps its own defaults unfrozen: resolving copies them', () => {
+    resolveParameters(bare());
+    expect(Object.isFrozen(ScenarioSpec.properties.maintenance.properties.lifetime_days.default)).toBe(false);
+    expect(Object.isFrozen(DEFAULT_MODEL_LIFETIME)).toBe(false);
+  });
+});
