@@ -11,9 +11,15 @@ export function lookup<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
   return value;
 }
 
+/** Whether `key` is an own property of `record` (not one it inherits, such as "toString"). */
+export function hasOwn(record: object, key: string): boolean {
+  // biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is ES2022; notebooks compile the library for ES2020 (test/compat/tslab-compile.test.ts)
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
 /** The entry `key` of a record keyed by id (a scenario's domains, teams, ...); throws like lookup when absent. */
 export function entry<V>(record: { readonly [key: string]: V }, key: string, what: string): V {
-  const value = Object.hasOwn(record, key) ? record[key] : undefined;
+  const value = hasOwn(record, key) ? record[key] : undefined;
   if (value === undefined) throw new Error(`no ${what} "${key}"`);
   return value;
 }

@@ -7,6 +7,7 @@
 import { suggestion } from './closest.js';
 import { describeValue, type ScenarioIssue } from './issues.js';
 import type { SchemaNode as Schema } from './json-schema.js';
+import { hasOwn } from './lookup.js';
 import { isPlainObject } from './plain-object.js';
 
 type Path = (string | number)[];
@@ -128,7 +129,7 @@ function walkObject(schema: Schema, value: unknown, path: Path, issues: Scenario
     }
   }
   for (const [key, child] of Object.entries(value)) {
-    const property = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    const property = hasOwn(properties, key) ? properties[key] : undefined;
     if (property) {
       walk(property, child, [...path, key], issues);
       continue;
@@ -213,8 +214,7 @@ function walkObjectForms(schema: Schema, forms: Schema[], value: object, path: P
     return;
   }
   // otherwise the form sharing most keys with the value (e.g. lognormal mean/sd vs median/p90)
-  const score = (b: Schema): number =>
-    keys.filter((k) => b.properties !== undefined && Object.hasOwn(b.properties, k)).length;
+  const score = (b: Schema): number => keys.filter((k) => b.properties !== undefined && hasOwn(b.properties, k)).length;
   const best = [...forms].sort((a, b) => score(b) - score(a))[0];
   walk(best, value, path, issues);
 }
