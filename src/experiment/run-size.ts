@@ -3,8 +3,7 @@
  * scenario (demand per month over the horizon, plus the dated items). A run past the bounds
  * is refused at once, before any worker starts, instead of running out of memory later.
  */
-import { MAX_HORIZON_DAYS, type ScenarioSpec } from '../scenario/index.js';
-
+import { MAX_HORIZON_DAYS, resolveParameters, type ScenarioSpec } from '../scenario/index.js';
 import { DAYS_PER_MONTH } from '../scenario/time-units.js';
 
 /** The default bound on use cases in one replication. */
@@ -26,17 +25,18 @@ export interface ReplicationSize {
 }
 
 export function replicationSize(spec: ScenarioSpec): ReplicationSize {
+  const p = resolveParameters(spec);
   let demandPerMonth = 0;
   let datedItems = 0;
   let portfolio = 0;
-  for (const domain of Object.values(spec.domains)) {
-    for (const perMonth of Object.values(domain.demand ?? {})) if (perMonth > 0) demandPerMonth += perMonth;
-    datedItems += (domain.items ?? []).filter((item) => item.day < spec.horizon_days).length;
-    portfolio += domain.models_in_production ?? 0;
+  for (const domain of Object.values(p.domains)) {
+    for (const perMonth of Object.values(domain.demand)) if (perMonth > 0) demandPerMonth += perMonth;
+    datedItems += domain.items.filter((item) => item.day < p.horizon_days).length;
+    portfolio += domain.models_in_production;
   }
   return {
-    useCases: demandPerMonth * (spec.horizon_days / DAYS_PER_MONTH) + datedItems + portfolio,
-    horizonDays: spec.horizon_days,
+    useCases: demandPerMonth * (p.horizon_days / DAYS_PER_MONTH) + datedItems + portfolio,
+    horizonDays: p.horizon_days,
     demandPerMonth,
     datedItems,
     portfolio,

@@ -4,7 +4,14 @@
  * are ranked by their effect on the 85th percentile of time to production (the tornado).
  */
 import { boundedEstimateOf, estimateOf, type BoundedEstimate } from '../statistics/estimate.js';
-import { scaleDistribution, ScenarioError, type ScenarioSpec } from '../scenario/index.js';
+import {
+  resolveParameters,
+  scaleDistribution,
+  ScenarioError,
+  type ModelParameters,
+  type ScenarioSpec,
+} from '../scenario/index.js';
+import { entry } from '../scenario/lookup.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';
 
@@ -111,89 +118,122 @@ function tryVariant(base: ScenarioSpec, label: string, change: (copy: ScenarioSp
 
 const round = (x: number): number => +x.toFixed(4);
 
+/** How far the levers move, each step stated. */
+type Steps = Required<SensitivitySteps>;
+
 /** The levers of a scenario, each with a low and a high setting. */
 export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Lever[] {
-  const people = steps.people ?? 1;
-  const rel = steps.relative ?? 0.5;
-  const abs = steps.absolute ?? 0.1;
+  const step: Steps = { people: steps.people ?? 1, relative: steps.relative ?? 0.5, absolute: steps.absolute ?? 0.1 };
+  const p = resolveParameters(base);
+  return [
+    ...headcountLevers(base, step),
+    ...handoverLevers(base, step),
+    decayLever(base, p, step),
+    ...cadenceLevers(base, p, step),
+    overheadLever(base, p, step),
+    effortLever(base, p, step),
+  ];
+}
+
+/** People added and removed, per team and role that has any. */
+function headcountLevers(base: ScenarioSpec, { people }: Steps): Lever[] {
   const levers: Lever[] = [];
   for (const [team, t] of Object.entries(base.teams)) {
     for (const [role, n] of Object.entries(t.headcount)) {
       if (n === 0) continue;
-      const id = `teams.${team}.headcount.${role}`;
+      const setHeadcount = (h: number) => (s: ScenarioSpec) => {
+        s.teams[team].headcount[role] = h;
+      };
       levers.push({
-        id,
+        id: `teams.${team}.headcount.${role}`,
         label: `${role}s in ${team}`,
-        low:
-          n - people >= 0
-            ? tryVariant(base, `${n - people}`, (s) => void (s.teams[team].headcount[role] = n - people))
-            : null,
-        high: tryVariant(base, `${n + people}`, (s) => void (s.teams[team].headcount[role] = n + people)),
+        low: n - people >= 0 ? tryVariant(base, `${n - people}`, setHeadcount(n - people)) : null,
+        high: tryVariant(base, `${n + people}`, setHeadcount(n + people)),
       });
     }
   }
+  return levers;
+}
+
+/** Handover delays scaled, per boundary. */
+function handoverLevers(base: ScenarioSpec, { relative: rel }: Steps): Lever[] {
   const h = base.handovers;
-  if (h) {
-    for (const boundary of ['same_team', 'same_home', 'cross_home'] as const) {
-      const scaled = (f: number) => (s: ScenarioSpec) =>
-        void (s.handovers!.delay[boundary] = scaleDistribution(h.delay[boundary], f));
-      levers.push({
-        id: `handovers.delay.${boundary}`,
-        label: `handover delay, ${boundary.replace('_', ' ')}`,
-        low: rel < 1 ? tryVariant(base, `x${round(1 - rel)}`, scaled(1 - rel)) : null,
-        high: tryVariant(base, `x${round(1 + rel)}`, scaled(1 + rel)),
-      });
-    }
-  }
-  const decay = base.workflow.iterations?.decay ?? 1;
-  const cap = base.workflow.iterations?.cap ?? 10;
-  const setDecay = (d: number) => (s: ScenarioSpec) => void (s.workflow.iterations = { decay: d, cap });
-  levers.push({
+  if (h === undefined) return [];
+  return (['same_team', 'same_home', 'cross_home'] as const).map((boundary) => {
+    const scaled = (f: number) => (s: ScenarioSpec) => {
+      if (s.handovers) s.handovers.delay[boundary] = scaleDistribution(h.delay[boundary], f);
+    };
+    return {
+      id: `handovers.delay.${boundary}`,
+      label: `handover delay, ${boundary.replace('_', ' ')}`,
+      low: rel < 1 ? tryVariant(base, `x${round(1 - rel)}`, scaled(1 - rel)) : null,
+      high: tryVariant(base, `x${round(1 + rel)}`, scaled(1 + rel)),
+    };
+  });
+}
+
+/** The learning between loop-backs, within [0, 1]. */
+function decayLever(base: ScenarioSpec, p: ModelParameters, { absolute: abs }: Steps): Lever {
+  const { decay, cap } = p.workflow.iterations;
+  const setDecay = (d: number) => (s: ScenarioSpec) => {
+    s.workflow.iterations = { decay: d, cap };
+  };
+  return {
     id: 'workflow.iterations.decay',
     label: 'learning between loop-backs',
     low: decay - abs >= 0 ? tryVariant(base, `${round(decay - abs)}`, setDecay(round(decay - abs))) : null,
     high: decay + abs <= 1 ? tryVariant(base, `${round(decay + abs)}`, setDecay(round(decay + abs))) : null,
-  });
-  const cadence = base.management?.planning_cadence_days ?? 0;
-  if (cadence > 0) {
-    const setCadence = (c: number) => (s: ScenarioSpec) =>
-      void (s.management = { ...s.management, planning_cadence_days: c });
-    levers.push({
+  };
+}
+
+/** The planning cadence scaled, where there is one. */
+function cadenceLevers(base: ScenarioSpec, p: ModelParameters, { relative: rel }: Steps): Lever[] {
+  const cadence = p.management.planning_cadence_days;
+  if (!(cadence > 0)) return [];
+  const setCadence = (c: number) => (s: ScenarioSpec) => {
+    s.management = { ...s.management, planning_cadence_days: c };
+  };
+  return [
+    {
       id: 'management.planning_cadence_days',
       label: 'planning cadence',
       low:
         rel < 1 ? tryVariant(base, `${round(cadence * (1 - rel))} days`, setCadence(round(cadence * (1 - rel)))) : null,
       high: tryVariant(base, `${round(cadence * (1 + rel))} days`, setCadence(round(cadence * (1 + rel)))),
-    });
-  }
-  const overhead = base.management?.coordination_overhead ?? 0;
-  const setOverhead = (o: number) => (s: ScenarioSpec) =>
-    void (s.management = { ...s.management, coordination_overhead: o });
-  levers.push({
+    },
+  ];
+}
+
+/** The coordination overhead, within [0, 0.9]. */
+function overheadLever(base: ScenarioSpec, p: ModelParameters, { absolute: abs }: Steps): Lever {
+  const overhead = p.management.coordination_overhead;
+  const setOverhead = (o: number) => (s: ScenarioSpec) => {
+    s.management = { ...s.management, coordination_overhead: o };
+  };
+  return {
     id: 'management.coordination_overhead',
     label: 'coordination overhead',
     low: overhead - abs >= 0 ? tryVariant(base, `${round(overhead - abs)}`, setOverhead(round(overhead - abs))) : null,
     high:
       overhead + abs <= 0.9 ? tryVariant(base, `${round(overhead + abs)}`, setOverhead(round(overhead + abs))) : null,
-  });
+  };
+}
+
+/** The effort of every activity scaled, through each use-case type's effort_scale. */
+function effortLever(base: ScenarioSpec, p: ModelParameters, { relative: rel }: Steps): Lever {
   const scaleEffort = (f: number) => (s: ScenarioSpec) => {
-    for (const type of Object.values(s.use_case_types)) {
-      const e = type.effort_scale;
+    for (const [id, type] of Object.entries(s.use_case_types)) {
+      const e = entry(p.use_case_types, id, 'use-case type').effort_scale;
       type.effort_scale =
-        e === undefined
-          ? f
-          : typeof e === 'number'
-            ? e * f
-            : Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v * f]));
+        typeof e === 'number' ? e * f : Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v * f]));
     }
   };
-  levers.push({
+  return {
     id: 'effort',
     label: 'effort of every activity',
     low: rel < 1 ? tryVariant(base, `x${round(1 - rel)}`, scaleEffort(1 - rel)) : null,
     high: tryVariant(base, `x${round(1 + rel)}`, scaleEffort(1 + rel)),
-  });
-  return levers;
+  };
 }
 
 /** Runs the base and every lever setting with common random numbers; ranks the levers. */

@@ -14,34 +14,35 @@ import { useCase } from './use-case-process.js';
 
 /** Starts the demand; stops the run (RunLimitError) when too much work is open at once (see run-limit.ts). */
 export function startArrivals(ctx: ModelContext): void {
-  const { env, spec } = ctx;
+  const { env, records, streams } = ctx.state;
+  const { params } = ctx.config;
   const arrive = (domain: string, type: string): void => {
     checkOpenWork(ctx);
-    const record = newItemRecord(ctx.records.length, domain, type, env.now);
-    ctx.records.push(record);
+    const record = newItemRecord(records.length, domain, type, env.now);
+    records.push(record);
     env.process(useCase(ctx, record));
   };
-  for (const [domain, d] of Object.entries(spec.domains)) {
-    for (const [type, perMonth] of Object.entries(d.demand ?? {})) {
+  for (const [domain, d] of Object.entries(params.domains)) {
+    for (const [type, perMonth] of Object.entries(d.demand)) {
       if (!(perMonth > 0)) continue;
-      const rng = ctx.streams.stream(`arrivals/${domain}/${type}`);
+      const rng = streams.stream(`arrivals/${domain}/${type}`);
       const gap = exponential({ mean: DAYS_PER_MONTH / perMonth });
       env.process(
         (function* (): ProcessGenerator {
           for (;;) {
             yield gap.sample(rng);
-            if (env.now >= spec.horizon_days) return;
+            if (env.now >= params.horizon_days) return;
             arrive(domain, type);
           }
         })(),
       );
     }
-    const dated = [...(d.items ?? [])].sort((a, b) => a.day - b.day);
+    const dated = [...d.items].sort((a, b) => a.day - b.day);
     if (dated.length > 0) {
       env.process(
         (function* (): ProcessGenerator {
           for (const item of dated) {
-            if (item.day >= spec.horizon_days) return;
+            if (item.day >= params.horizon_days) return;
             if (item.day > env.now) yield item.day - env.now;
             arrive(domain, item.type);
           }

@@ -7,7 +7,7 @@
  */
 import type { ProcessGenerator } from '../engine/index.js';
 import { SME_ROLE } from '../scenario/scenario-spec.js';
-import type { ModelContext } from './model-context.js';
+import { poolEffortMultiplier, smeAvailability, type MaintenanceConfig, type ModelContext } from './model-context.js';
 import { elapsedDays } from './working-time.js';
 
 /** Urgent maintenance goes before any project work (whose priorities are >= 0). */
@@ -29,17 +29,22 @@ export interface ProductionModel {
  * (so the draws do not depend on how long requests queue). The effort is scaled by the
  * serving team's maintenance multiplier (a team running its own platform takes longer).
  */
-export function* maintenanceRequest(ctx: ModelContext, model: ProductionModel, effort: number): ProcessGenerator {
-  const m = ctx.maintenance!;
-  const { env, log } = ctx;
-  ctx.openRequests++;
-  const pool = ctx.org.route(m.role, model.domain);
+export function* maintenanceRequest(
+  ctx: ModelContext,
+  m: MaintenanceConfig,
+  model: ProductionModel,
+  effort: number,
+): ProcessGenerator {
+  const { state } = ctx;
+  const { env, log } = state;
+  state.openRequests++;
+  const pool = state.org.route(m.role, model.domain);
   const request = pool.request(m.urgent ? URGENT_PRIORITY : 0);
   yield request;
   const a = pool.assign(request, null);
-  const multiplier = ctx.spec.teams[pool.team]?.effort_multiplier?.maintenance ?? 1;
-  const availability = m.role === SME_ROLE ? (ctx.spec.domains[model.domain].sme?.availability ?? 1) : 1;
-  const duration = elapsedDays(effort * multiplier, ctx.rate, availability);
+  const multiplier = poolEffortMultiplier(ctx, pool, 'maintenance');
+  const availability = m.role === SME_ROLE ? smeAvailability(ctx, model.domain) : 1;
+  const duration = elapsedDays(effort * multiplier, ctx.config.rate, availability);
   const row = log.enabled
     ? {
         item: model.item,
@@ -56,6 +61,6 @@ export function* maintenanceRequest(ctx: ModelContext, model: ProductionModel, e
   yield duration;
   // logged before the release: the next holder runs its step inside release()
   if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
-  ctx.openRequests--;
+  state.openRequests--;
   pool.release(a);
 }

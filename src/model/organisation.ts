@@ -4,8 +4,10 @@
  * activity.
  */
 import type { Environment } from '../engine/index.js';
+import { lookup } from '../scenario/lookup.js';
+import type { ModelParameters } from '../scenario/model-parameters.js';
 import { eligibleTeams } from '../scenario/routing-rules.js';
-import { SME_ROLE, type ScenarioSpec } from '../scenario/scenario-spec.js';
+import { SME_ROLE } from '../scenario/scenario-spec.js';
 import { PersonPool } from './person-pool.js';
 
 /** Where a boundary between two people lies, from the fastest handover to the slowest. */
@@ -21,17 +23,17 @@ export class Organisation {
 
   constructor(
     env: Environment,
-    private readonly spec: ScenarioSpec,
+    private readonly params: ModelParameters,
   ) {
-    for (const [team, t] of Object.entries(spec.teams)) {
+    for (const [team, t] of Object.entries(params.teams)) {
       this.homes.set(team, t.home);
       for (const [role, people] of Object.entries(t.headcount)) {
         if (people > 0) this.pools.set(`${team}/${role}`, new PersonPool(env, team, role, people));
       }
     }
-    for (const [domain, d] of Object.entries(spec.domains)) {
-      if ((d.sme?.people ?? 0) > 0) {
-        const pool = new PersonPool(env, `${domain}-sme`, SME_ROLE, d.sme!.people);
+    for (const [domain, d] of Object.entries(params.domains)) {
+      if (d.sme !== undefined && d.sme.people > 0) {
+        const pool = new PersonPool(env, `${domain}-sme`, SME_ROLE, d.sme.people);
         this.smePools.set(domain, pool);
         this.homes.set(pool.team, domain);
       }
@@ -40,16 +42,16 @@ export class Organisation {
 
   /** The pool that does `role` for a use case of `domain`: its SMEs, or the least-loaded eligible team. */
   route(role: string, domain: string): PersonPool {
-    if (role === SME_ROLE) return this.smePools.get(domain) as PersonPool;
+    if (role === SME_ROLE) return lookup(this.smePools, domain, 'pool of subject-matter experts for domain');
     const key = `${role}|${domain}`;
     let teams = this.eligible.get(key);
     if (teams === undefined) {
-      teams = eligibleTeams(this.spec, role, domain);
+      teams = eligibleTeams(this.params, role, domain);
       this.eligible.set(key, teams);
     }
     let best: PersonPool | undefined;
     for (const team of teams) {
-      const pool = this.pools.get(`${team}/${role}`) as PersonPool;
+      const pool = lookup(this.pools, `${team}/${role}`, 'pool of people (team/role)');
       if (best === undefined || pool.load < best.load) best = pool; // ties: the first listed
     }
     if (best === undefined)

@@ -45,7 +45,7 @@ export class PersonPool {
    * one (a deterministic choice).
    */
   assign(request: Request, preferred: number | null): Assignment {
-    let person = preferred !== null && this.free[preferred] ? preferred : this.free.indexOf(true);
+    const person = preferred !== null && this.free[preferred] ? preferred : this.free.indexOf(true);
     if (person < 0) throw new Error(`no free person in ${this.team}/${this.role} although a unit was granted`);
     this.free[person] = false;
     return { request, person };

@@ -18,23 +18,24 @@ import { maintenanceRequest, type ProductionModel } from './maintenance.js';
 import { checkOpenWork } from './run-limit.js';
 
 export function* modelInProduction(ctx: ModelContext, model: ProductionModel, existing: boolean): ProcessGenerator {
-  const { env } = ctx;
-  ctx.inProduction++;
+  const { state } = ctx;
+  const { env } = state;
+  state.inProduction++;
   const retireAt = env.now + lifetime(ctx, model, existing);
-  const m = ctx.maintenance;
+  const m = ctx.config.maintenance;
   if (m !== null && m.gap !== null) {
-    const rng = ctx.streams.stream(`${model.streams}/maintenance`);
+    const rng = state.streams.stream(`${model.streams}/maintenance`);
     for (;;) {
       const gap = m.gap.sample(rng);
       if (env.now + gap >= retireAt) break;
       const effort = m.effort.sample(rng);
       yield gap;
       checkOpenWork(ctx);
-      env.process(maintenanceRequest(ctx, model, effort));
+      env.process(maintenanceRequest(ctx, m, model, effort));
     }
   }
   if (retireAt > env.now) yield retireAt - env.now;
-  ctx.inProduction--;
+  state.inProduction--;
 }
 
 /**
@@ -45,16 +46,17 @@ export function* modelInProduction(ctx: ModelContext, model: ProductionModel, ex
  * long-lived one). A negative draw (a normal without `min`) counts as 0.
  */
 function lifetime(ctx: ModelContext, model: ProductionModel, existing: boolean): number {
-  const rng = ctx.streams.stream(`${model.streams}/lifetime`);
-  const life = Math.max(0, ctx.lifetime.sample(rng));
-  return existing && ctx.lifetime.kind !== 'exponential' ? life * rng() : life;
+  const rng = ctx.state.streams.stream(`${model.streams}/lifetime`);
+  const { lifetime: distribution } = ctx.config;
+  const life = Math.max(0, distribution.sample(rng));
+  return existing && distribution.kind !== 'exponential' ? life * rng() : life;
 }
 
 /** Starts each domain's models_in_production at day 0, with streams `portfolio/<domain>/<k>/...`. */
 export function startPortfolio(ctx: ModelContext): void {
-  for (const [domain, d] of Object.entries(ctx.spec.domains)) {
-    for (let k = 0; k < (d.models_in_production ?? 0); k++) {
-      ctx.env.process(
+  for (const [domain, d] of Object.entries(ctx.config.params.domains)) {
+    for (let k = 0; k < d.models_in_production; k++) {
+      ctx.state.env.process(
         modelInProduction(ctx, { item: -1, domain, type: '', streams: `portfolio/${domain}/${k}` }, true),
       );
     }

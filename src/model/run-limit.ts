@@ -19,15 +19,17 @@ export class RunLimitError extends Error {
 
 /** Throws a RunLimitError when the open use cases and maintenance requests reach the run's bound. */
 export function checkOpenWork(ctx: ModelContext): void {
-  const useCases = ctx.records.length - ctx.ended.live - ctx.ended.abandoned;
-  if (useCases + ctx.openRequests < ctx.maxOpen) return;
-  const what = ctx.openRequests > useCases ? 'maintenance requests' : 'use cases';
+  const { records, ended, openRequests, env } = ctx.state;
+  const { maxOpen, params } = ctx.config;
+  const useCases = records.length - ended.live - ended.abandoned;
+  if (useCases + openRequests < maxOpen) return;
+  const what = openRequests > useCases ? 'maintenance requests' : 'use cases';
   const fields =
     what === 'use cases'
       ? 'the demand (domains.<d>.demand) or the horizon (horizon_days)'
       : 'maintenance.incidents_per_model_per_month or domains.<d>.models_in_production';
   throw new RunLimitError(
-    `${ctx.spec.name}: more than ${ctx.maxOpen.toLocaleString('en')} use cases and maintenance requests were open at once (day ${Math.round(ctx.env.now)}; mostly ${what}): ` +
+    `${params.name}: more than ${maxOpen.toLocaleString('en')} use cases and maintenance requests were open at once (day ${Math.round(env.now)}; mostly ${what}): ` +
       `far more work than the teams can do, so the run would grow until the machine runs out of memory. Lower ${fields}, or raise the bound with --max-use-cases.`,
   );
 }

@@ -1,20 +1,23 @@
 /**
- * One run of a scenario: build the organisation and the processes, run to the horizon, and
- * collect the records. Phases: 1 build, 2 start demand, 3 run (statistics reset at the end
- * of the warm-up), 4 collect.
+ * One run of a scenario: resolve its parameters, build the configuration and the state of
+ * the run, start the processes, run to the horizon (statistics reset at the end of the
+ * warm-up), and collect the records.
  */
 import { Environment, type ProcessGenerator } from '../engine/index.js';
 import { RandomStreams, exponential, type Distribution } from '../random/index.js';
 import { buildDistribution } from '../scenario/distribution-build.js';
-import { DEFAULT_MODEL_LIFETIME, type ScenarioSpec } from '../scenario/scenario-spec.js';
+import { entry } from '../scenario/lookup.js';
+import { personCost, resolveParameters, type ModelParameters } from '../scenario/model-parameters.js';
+import type { ScenarioSpec } from '../scenario/scenario-spec.js';
 import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../scenario/time-units.js';
-import { buildWorkflowGraph } from '../scenario/workflow-graph.js';
+import { buildWorkflowGraph, type WorkflowGraph } from '../scenario/workflow-graph.js';
 import { startArrivals } from './arrivals.js';
 import { DEFAULT_MAX_OPEN_USE_CASES } from './run-limit.js';
 import { EventLog, type LogColumns } from './event-log.js';
 import type { ItemRecord } from './item-record.js';
-import { LoopMonitor, type ModelContext } from './model-context.js';
+import { RunState, type MaintenanceConfig, type ModelConfig, type ModelContext } from './model-context.js';
 import { Organisation, type Boundary } from './organisation.js';
+import type { PersonPool } from './person-pool.js';
 import { startPortfolio } from './production.js';
 
 export interface SimulationOptions {
@@ -81,77 +84,111 @@ export interface RunResult {
   flow: FlowSeries;
 }
 
+/** Keep the event log unless told otherwise. */
+const KEEP_LOG = true;
+/** Days between two samples of work in progress, unless told otherwise. */
+const SAMPLE_EVERY_DAYS = 7;
+
 function boundaries<T>(make: (b: Boundary) => T): Record<Boundary, T> {
   return { same_team: make('same_team'), same_home: make('same_home'), cross_home: make('cross_home') };
 }
 
-/** Simulates one run of a validated scenario (see loadScenario) with a master seed. */
+/**
+ * Simulates one run of a validated scenario (see loadScenario) with a master seed. The
+ * scenario is resolved into its model parameters (defaults filled in) first.
+ */
 export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunResult {
-  // 1. build
+  const params = resolveParameters(spec);
   const env = new Environment();
-  const graph = buildWorkflowGraph(spec.workflow).graph;
+  const graph = buildWorkflowGraph(params.workflow).graph;
+  const ctx: ModelContext = {
+    config: buildConfig(params, graph, options),
+    state: new RunState(
+      env,
+      new Organisation(env, params),
+      new EventLog(options.log ?? KEEP_LOG),
+      new RandomStreams(options.seed),
+      graph.loops,
+    ),
+  };
+  const flow = startRun(ctx, options.sampleEveryDays ?? SAMPLE_EVERY_DAYS);
+  env.run({ until: params.horizon_days });
+  return collect(ctx, flow, options.seed);
+}
+
+/** The configuration of a run: the distributions, rates and rules its processes read. */
+function buildConfig(params: ModelParameters, graph: WorkflowGraph, options: SimulationOptions): ModelConfig {
   const efforts = new Map<string, Distribution>();
   for (const node of graph.nodes.values()) efforts.set(node.id, buildDistribution(node.spec.effort));
-  const h = spec.handovers;
-  const m = spec.maintenance;
-  const ctx: ModelContext = {
-    env,
-    spec,
+  const h = params.handovers;
+  const clarification = h?.clarification;
+  const rework = h?.rework;
+  const management = params.management;
+  return {
+    params,
     graph,
-    org: new Organisation(env, spec),
-    log: new EventLog(options.log ?? true),
-    streams: new RandomStreams(options.seed),
     rate: {
-      workingDaysPerWeek: spec.calendar?.working_days_per_week ?? 5,
-      coordinationOverhead: spec.management?.coordination_overhead ?? 0,
+      workingDaysPerWeek: params.calendar.working_days_per_week,
+      coordinationOverhead: management.coordination_overhead,
     },
-    policy: { decay: spec.workflow.iterations?.decay ?? 1, cap: spec.workflow.iterations?.cap ?? 10 },
+    policy: { decay: params.workflow.iterations.decay, cap: params.workflow.iterations.cap },
     efforts,
     handoverDelay: h ? boundaries((b) => buildDistribution(h.delay[b])) : null,
-    clarification: h?.clarification
+    clarification: clarification
       ? {
-          probability: boundaries((b) => h.clarification!.probability[b]),
-          smeEffort: buildDistribution(h.clarification.sme_effort),
+          probability: boundaries((b) => clarification.probability[b]),
+          smeEffort: buildDistribution(clarification.sme_effort),
         }
       : null,
-    rework: h?.rework
-      ? { probability: boundaries((b) => h.rework!.probability[b]), fraction: h.rework.effort_fraction }
-      : null,
+    rework: rework ? { probability: boundaries((b) => rework.probability[b]), fraction: rework.effort_fraction } : null,
     gates: new Map(
-      Object.entries(spec.management?.gates ?? {}).map(([id, g]) => [
+      Object.entries(management.gates).map(([id, g]) => [
         id,
         { cadence: g.cadence_days, approval: g.approval_probability },
       ]),
     ),
-    planningCadence: spec.management?.planning_cadence_days ?? 0,
-    intake: spec.management?.intake ?? 'fifo',
-    maintenance: m
-      ? {
-          gap:
-            m.incidents_per_model_per_month > 0
-              ? exponential({ mean: DAYS_PER_MONTH / m.incidents_per_model_per_month })
-              : null,
-          role: m.role,
-          effort: buildDistribution(m.effort),
-          urgent: m.urgent ?? true,
-        }
-      : null,
-    lifetime: buildDistribution(m?.lifetime_days ?? DEFAULT_MODEL_LIFETIME),
-    inProduction: 0,
-    openRequests: 0,
+    planningCadence: management.planning_cadence_days,
+    intake: management.intake,
+    maintenance: maintenanceConfig(params),
+    lifetime: buildDistribution(params.modelLifetime),
+    smeAvailability: new Map(
+      Object.entries(params.domains).flatMap(([id, d]) => (d.sme === undefined ? [] : [[id, d.sme.availability]])),
+    ),
     maxOpen: options.maxOpenUseCases ?? DEFAULT_MAX_OPEN_USE_CASES,
-    inProgress: new Map(),
-    ended: { live: 0, abandoned: 0 },
-    loops: new Map(graph.loops.map((l) => [l, new LoopMonitor(env)])),
-    records: [],
   };
+}
 
-  // 2. demand (each use case that goes live becomes a model in production), and the models
-  // already in production at day 0
+function maintenanceConfig(params: ModelParameters): MaintenanceConfig | null {
+  const m = params.maintenance;
+  if (m === undefined) return null;
+  return {
+    gap:
+      m.incidents_per_model_per_month > 0
+        ? exponential({ mean: DAYS_PER_MONTH / m.incidents_per_model_per_month })
+        : null,
+    role: m.role,
+    effort: buildDistribution(m.effort),
+    urgent: m.urgent,
+  };
+}
+
+/** Every pool of people: the teams', then the domains' subject-matter experts. */
+function poolsOf(org: Organisation): PersonPool[] {
+  return [...org.pools.values(), ...org.smePools.values()];
+}
+
+/**
+ * Starts the processes of the run: the models already in production at day 0, the demand
+ * (each use case that goes live becomes a model in production), the end of the warm-up and
+ * the sampling of work in progress; returns the flow series the sampling fills.
+ */
+function startRun(ctx: ModelContext, every: number): FlowSeries {
+  const { env } = ctx.state;
+  const { params, graph } = ctx.config;
   startPortfolio(ctx);
   startArrivals(ctx);
-  const warmup = spec.warmup_days ?? 0;
-  const pools = [...ctx.org.pools.values(), ...ctx.org.smePools.values()];
+  const warmup = params.warmup_days;
+  const pools = poolsOf(ctx.state.org);
   env.process(
     (function* (): ProcessGenerator {
       if (warmup > 0) yield warmup;
@@ -161,7 +198,6 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
       }
     })(),
   );
-
   const flow: FlowSeries = {
     time: [],
     arrived: [],
@@ -170,49 +206,58 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     inLoop: Object.fromEntries(graph.loops.map((l) => [l, [] as number[]])),
     inProduction: [],
   };
-  const every = options.sampleEveryDays ?? 7;
-  env.process(
-    (function* (): ProcessGenerator {
-      for (;;) {
-        flow.time.push(env.now);
-        flow.arrived.push(ctx.records.length);
-        flow.live.push(ctx.ended.live);
-        flow.abandoned.push(ctx.ended.abandoned);
-        for (const [loop, m] of ctx.loops) flow.inLoop[loop].push(m.wip.value);
-        flow.inProduction.push(ctx.inProduction);
-        if (env.now + every > spec.horizon_days) return;
-        yield every;
-      }
-    })(),
-  );
+  env.process(sampleFlow(ctx, flow, every));
+  return flow;
+}
 
-  // 3. run
-  env.run({ until: spec.horizon_days });
+/** Records work in progress and the cumulative counts every `every` days up to the horizon. */
+function* sampleFlow(ctx: ModelContext, flow: FlowSeries, every: number): ProcessGenerator {
+  const { env, records, ended, loops } = ctx.state;
+  const horizon = ctx.config.params.horizon_days;
+  for (;;) {
+    flow.time.push(env.now);
+    flow.arrived.push(records.length);
+    flow.live.push(ended.live);
+    flow.abandoned.push(ended.abandoned);
+    for (const [loop, m] of loops) entry(flow.inLoop, loop, 'loop of the flow series').push(m.wip.value);
+    flow.inProduction.push(ctx.state.inProduction);
+    if (env.now + every > horizon) return;
+    yield every;
+  }
+}
 
-  // 4. collect
-  const horizon = spec.horizon_days;
-  const years = (horizon - warmup) / DAYS_PER_YEAR;
-  let peopleCost = 0;
-  for (const [, team] of Object.entries(spec.teams)) {
+/** People cost over the measured window: every team's people at their cost per year. */
+function peopleCost(params: ModelParameters): number {
+  const years = (params.horizon_days - params.warmup_days) / DAYS_PER_YEAR;
+  let cost = 0;
+  for (const team of Object.values(params.teams)) {
     for (const [role, people] of Object.entries(team.headcount)) {
-      peopleCost += people * (team.cost_per_year?.[role] ?? spec.roles[role]?.cost_per_year ?? 0) * years;
+      cost += people * personCost(params, team, role) * years;
     }
   }
+  return cost;
+}
+
+/** The result of a run that has reached its horizon. */
+function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): RunResult {
+  const { params } = ctx.config;
+  const { env, records, log, loops } = ctx.state;
+  const horizon = params.horizon_days;
   return {
-    scenario: spec.name,
-    seed: options.seed,
+    scenario: params.name,
+    seed,
     horizon,
-    warmup,
-    items: ctx.records,
-    log: ctx.log.columns,
-    pools: pools.map((p) => ({
+    warmup: params.warmup_days,
+    items: records,
+    log: log.columns,
+    pools: poolsOf(ctx.state.org).map((p) => ({
       team: p.team,
       role: p.role,
       headcount: p.headcount,
       utilisation: (p.resource.busyMonitor?.mean ?? NaN) / p.headcount,
       meanQueue: p.resource.queueMonitor?.mean ?? NaN,
     })),
-    loops: [...ctx.loops].map(([loop, mon]) => {
+    loops: [...loops].map(([loop, mon]) => {
       let open = 0;
       for (const entered of mon.open.values()) open += horizon - entered;
       return {
@@ -223,7 +268,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
         meanStayInWindow: (mon.completedTime + open) / mon.entries,
       };
     }),
-    peopleCost,
+    peopleCost: peopleCost(params),
     events: env.eventCount,
     flow,
   };

@@ -16,7 +16,7 @@ export interface IterationPolicy {
 /** Index into node.transitions of the move taken, given `loopBacks` already taken from this activity. */
 export function chooseTransition(node: ActivityNode, loopBacks: number, policy: IterationPolicy, rng: Rng): number {
   const transitions = node.transitions;
-  const factor = loopBacks >= policy.cap ? 0 : Math.pow(policy.decay, loopBacks);
+  const factor = loopBacks >= policy.cap ? 0 : policy.decay ** loopBacks;
   let backMass = 0;
   let forwardMass = 0;
   for (const t of transitions) {

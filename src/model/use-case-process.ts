@@ -9,10 +9,12 @@
  */
 import type { ProcessGenerator } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
+import { entry, lookup } from '../scenario/lookup.js';
+import { effortScale } from '../scenario/model-parameters.js';
 import { LIVE, SME_ROLE } from '../scenario/scenario-spec.js';
 import { isTerminal, redirectForSkippedLoops, type ActivityNode } from '../scenario/workflow-graph.js';
 import type { ItemRecord } from './item-record.js';
-import type { ModelContext } from './model-context.js';
+import { poolEffortMultiplier, smeAvailability, type ModelContext } from './model-context.js';
 import type { Boundary } from './organisation.js';
 import type { Assignment, PersonPool } from './person-pool.js';
 import { modelInProduction } from './production.js';
@@ -34,92 +36,148 @@ interface ItemStreams {
   gate: Rng;
 }
 
+/** Where a use case is on its way through the workflow. */
+interface Journey {
+  readonly streams: ItemStreams;
+  /** Loops its type skips. */
+  readonly skip: ReadonlySet<string>;
+  /** Visits so far, per activity. */
+  readonly visits: Map<string, number>;
+  /** Loop-backs taken so far, per activity. */
+  readonly loopBacks: Map<string, number>;
+  previous: Previous | null;
+}
+
 /** The queue priority of a use case's requests under the scenario's intake rule. */
 export function requestPriority(ctx: ModelContext, record: ItemRecord): number {
-  if (ctx.intake === 'priority') return ctx.spec.use_case_types[record.type].priority ?? 1;
-  if (ctx.intake === 'fair_share') return ctx.inProgress.get(record.domain) ?? 0;
+  const { intake, params } = ctx.config;
+  if (intake === 'priority') return entry(params.use_case_types, record.type, 'use-case type').priority;
+  if (intake === 'fair_share') return ctx.state.inProgress.get(record.domain) ?? 0;
   return 0;
 }
 
+/** The columns every log row of a use case shares. */
+const rowOf = (record: ItemRecord) => ({ item: record.id, domain: record.domain, type: record.type });
+
+/** The life of one use case: arrival, intake, the workflow, and its end (live or abandoned). */
 export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerator {
-  const { env, graph, log } = ctx;
-  const streams: ItemStreams = {
-    effort: ctx.streams.stream(`item/${record.id}/effort`),
-    route: ctx.streams.stream(`item/${record.id}/route`),
-    handover: ctx.streams.stream(`item/${record.id}/handover`),
-    gate: ctx.streams.stream(`item/${record.id}/gate`),
+  const streams = itemStreams(ctx, record);
+  const type = entry(ctx.config.params.use_case_types, record.type, 'use-case type');
+  arrive(ctx, record);
+  yield* waitForPlanning(ctx, record);
+  const journey: Journey = {
+    streams,
+    skip: new Set(type.skip_loops),
+    visits: new Map(),
+    loopBacks: new Map(),
+    previous: null,
   };
-  const typeSpec = ctx.spec.use_case_types[record.type];
-  const skip = new Set(typeSpec.skip_loops ?? []);
-  const base = { item: record.id, domain: record.domain, type: record.type };
-  if (log.enabled) log.add({ ...base, time: env.now, kind: 'arrival' });
-  ctx.inProgress.set(record.domain, (ctx.inProgress.get(record.domain) ?? 0) + 1);
+  const end: string = yield* followWorkflow(ctx, record, journey);
+  finish(ctx, record, end);
+}
 
-  // 1. intake: work starts at the next planning cycle
-  if (ctx.planningCadence > 0) {
-    const wait = Math.ceil(env.now / ctx.planningCadence) * ctx.planningCadence - env.now;
-    if (wait > 0) {
-      yield wait;
-      record.planning += wait;
-      if (log.enabled) log.add({ ...base, time: env.now, kind: 'planning', duration: wait });
-    }
+/** The use case's own random streams, one per source of randomness. */
+function itemStreams(ctx: ModelContext, record: ItemRecord): ItemStreams {
+  const { streams } = ctx.state;
+  return {
+    effort: streams.stream(`item/${record.id}/effort`),
+    route: streams.stream(`item/${record.id}/route`),
+    handover: streams.stream(`item/${record.id}/handover`),
+    gate: streams.stream(`item/${record.id}/gate`),
+  };
+}
+
+function arrive(ctx: ModelContext, record: ItemRecord): void {
+  const { env, log, inProgress } = ctx.state;
+  if (log.enabled) log.add({ ...rowOf(record), time: env.now, kind: 'arrival' });
+  inProgress.set(record.domain, (inProgress.get(record.domain) ?? 0) + 1);
+}
+
+/** Intake: work starts at the next planning cycle. */
+function* waitForPlanning(ctx: ModelContext, record: ItemRecord): ProcessGenerator {
+  const { env, log } = ctx.state;
+  const cadence = ctx.config.planningCadence;
+  if (!(cadence > 0)) return;
+  const wait = Math.ceil(env.now / cadence) * cadence - env.now;
+  if (wait > 0) {
+    yield wait;
+    record.planning += wait;
+    if (log.enabled) log.add({ ...rowOf(record), time: env.now, kind: 'planning', duration: wait });
   }
+}
 
-  // 2. the workflow
-  let current = redirectForSkippedLoops(graph, graph.start, skip);
-  let previous: Previous | null = null;
-  const visits = new Map<string, number>();
-  const loopBacks = new Map<string, number>();
+/** Activity after activity until the use case reaches live or abandon; returns which. */
+function* followWorkflow(ctx: ModelContext, record: ItemRecord, journey: Journey): ProcessGenerator<string> {
+  const { graph } = ctx.config;
+  let current = redirectForSkippedLoops(graph, graph.start, journey.skip);
   let loop: string | null = null;
   while (!isTerminal(current)) {
-    const node = graph.nodes.get(current) as ActivityNode;
+    const node = lookup(graph.nodes, current, 'activity');
     if (node.loop !== loop) {
       leaveLoop(ctx, record, loop);
       enterLoop(ctx, record, node.loop);
       loop = node.loop;
     }
-    const pool = ctx.org.route(node.spec.role, record.domain);
-    if (previous !== null && previous.pool !== pool) {
-      // a different role or team: the item waits out the handover, then joins the queue
-      yield* handover(ctx, record, ctx.org.boundary(previous.pool, pool), previous, null, streams);
-    }
-    const visit = (visits.get(current) ?? 0) + 1;
-    visits.set(current, visit);
-    const scale =
-      typeof typeSpec.effort_scale === 'number' ? typeSpec.effort_scale : (typeSpec.effort_scale?.[node.loop] ?? 1);
-    const multiplier: number = ctx.spec.teams[pool.team]?.effort_multiplier?.[node.loop] ?? 1;
-    const effort: number =
-      (ctx.efforts.get(current) as { sample(r: Rng): number }).sample(streams.effort) * scale * multiplier;
-
-    let assignment: Assignment = yield* acquire(
-      ctx,
-      record,
-      pool,
-      previous !== null && previous.pool === pool ? previous.person : null,
-      node,
-    );
-    if (previous !== null && previous.pool === pool && assignment.person !== previous.person) {
-      // same team and role, but a colleague takes over: they spend the handover getting up to speed
-      assignment = yield* handover(ctx, record, 'same_team', previous, assignment, streams);
-    }
-    // the activity; a gate holds the use case, not the person: the person is released when the
-    // work is done, and a rejection sends the use case back to the queue for its rework
-    const person: number = yield* workThroughGate(ctx, record, node, pool, assignment, effort, visit > 1, streams.gate);
-    previous = { pool, person, node, effort };
-
-    // 3. where next
-    const k = loopBacks.get(current) ?? 0;
-    const move = node.transitions[chooseTransition(node, k, ctx.policy, streams.route)];
-    if (move.isLoopBack) {
-      loopBacks.set(current, k + 1);
-      record.iterations++;
-    }
-    current = redirectForSkippedLoops(graph, move.target, skip);
+    yield* doActivity(ctx, record, node, journey);
+    current = nextActivity(ctx, record, node, journey);
   }
   leaveLoop(ctx, record, loop);
+  return current;
+}
+
+/**
+ * One activity: the handover from the previous performer, a person of the routed pool, the
+ * work (through the activity's gate, if any).
+ */
+function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, journey: Journey): ProcessGenerator {
+  const { org } = ctx.state;
+  const { streams, previous } = journey;
+  const pool = org.route(node.spec.role, record.domain);
+  if (previous !== null && previous.pool !== pool) {
+    // a different role or team: the item waits out the handover, then joins the queue
+    yield* handover(ctx, record, org.boundary(previous.pool, pool), previous, null, streams);
+  }
+  const visit = (journey.visits.get(node.id) ?? 0) + 1;
+  journey.visits.set(node.id, visit);
+  const effort = activityEffort(ctx, record, node, pool, streams.effort);
+
+  const samePool = previous !== null && previous.pool === pool;
+  let assignment: Assignment = yield* acquire(ctx, record, pool, samePool ? previous.person : null, node);
+  if (samePool && assignment.person !== previous.person) {
+    // same team and role, but a colleague takes over: they spend the handover getting up to speed
+    assignment = yield* handover(ctx, record, 'same_team', previous, assignment, streams);
+  }
+  // the activity; a gate holds the use case, not the person: the person is released when the
+  // work is done, and a rejection sends the use case back to the queue for its rework
+  const person: number = yield* workThroughGate(ctx, record, node, pool, assignment, effort, visit > 1, streams.gate);
+  journey.previous = { pool, person, node, effort };
+}
+
+/** Person-days of the activity: a draw of its effort, scaled for the use-case type and the team. */
+function activityEffort(ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: PersonPool, rng: Rng): number {
+  const { params, efforts } = ctx.config;
+  const scale = effortScale(entry(params.use_case_types, record.type, 'use-case type'), node.loop);
+  const multiplier = poolEffortMultiplier(ctx, pool, node.loop);
+  return lookup(efforts, node.id, 'activity effort').sample(rng) * scale * multiplier;
+}
+
+/** Where the use case goes after `node`: a draw among its transitions, loop-backs less likely each time. */
+function nextActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, journey: Journey): string {
+  const k = journey.loopBacks.get(node.id) ?? 0;
+  const move = node.transitions[chooseTransition(node, k, ctx.config.policy, journey.streams.route)];
+  if (move.isLoopBack) {
+    journey.loopBacks.set(node.id, k + 1);
+    record.iterations++;
+  }
+  return redirectForSkippedLoops(ctx.config.graph, move.target, journey.skip);
+}
+
+/** The end of the use case at `end` (live or abandon): a live one becomes a model in production. */
+function finish(ctx: ModelContext, record: ItemRecord, end: string): void {
+  const { env, log, inProgress, ended } = ctx.state;
   record.end = env.now;
-  record.outcome = current === LIVE ? 'live' : 'abandoned';
-  if (current === LIVE) {
+  record.outcome = end === LIVE ? 'live' : 'abandoned';
+  if (end === LIVE) {
     record.timeToProduction = env.now - record.arrival;
     env.process(
       modelInProduction(
@@ -129,14 +187,14 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
       ),
     );
   }
-  ctx.inProgress.set(record.domain, (ctx.inProgress.get(record.domain) ?? 1) - 1);
-  if (current === LIVE) ctx.ended.live++;
-  else ctx.ended.abandoned++;
+  inProgress.set(record.domain, (inProgress.get(record.domain) ?? 1) - 1);
+  if (end === LIVE) ended.live++;
+  else ended.abandoned++;
   if (log.enabled)
     log.add({
-      ...base,
+      ...rowOf(record),
       time: env.now,
-      kind: current === LIVE ? 'go_live' : 'abandon',
+      kind: end === LIVE ? 'go_live' : 'abandon',
       duration: env.now - record.arrival,
     });
 }
@@ -148,18 +206,19 @@ function* acquire(
   pool: PersonPool,
   preferred: number | null,
   node: ActivityNode | null,
-): Generator<any, Assignment, any> {
-  const asked = ctx.env.now;
+): ProcessGenerator<Assignment> {
+  const { env, log } = ctx.state;
+  const asked = env.now;
   const request = pool.request(requestPriority(ctx, record));
   yield request;
   const assignment = pool.assign(request, preferred);
-  const waited = ctx.env.now - asked;
+  const waited = env.now - asked;
   if (waited > 0) {
     record.waiting += waited;
     record.waitingByRole[pool.role] = (record.waitingByRole[pool.role] ?? 0) + waited;
-    if (ctx.log.enabled) {
-      ctx.log.add({
-        time: ctx.env.now,
+    if (log.enabled) {
+      log.add({
+        time: env.now,
         kind: 'wait',
         item: record.id,
         domain: record.domain,
@@ -186,9 +245,9 @@ function* work(
   effort: number,
   isRework: boolean,
 ): ProcessGenerator {
-  const { env, log } = ctx;
-  const availability = node.spec.role === SME_ROLE ? (ctx.spec.domains[record.domain].sme?.availability ?? 1) : 1;
-  const duration = elapsedDays(effort, ctx.rate, availability);
+  const { env, log } = ctx.state;
+  const availability = node.spec.role === SME_ROLE ? smeAvailability(ctx, record.domain) : 1;
+  const duration = elapsedDays(effort, ctx.config.rate, availability);
   const row = log.enabled
     ? {
         item: record.id,
@@ -229,29 +288,35 @@ function* workThroughGate(
   effort: number,
   isRework: boolean,
   rng: Rng,
-): Generator<any, number, any> {
+): ProcessGenerator<number> {
   let held = assignment;
   let rework = isRework;
   for (;;) {
     yield* work(ctx, record, node, pool, held, effort, rework);
     pool.release(held);
-    if (node.spec.gate === undefined || (yield* passGate(ctx, record, node, rng))) return held.person;
+    if (node.spec.gate === undefined || (yield* passGate(ctx, record, node, node.spec.gate, rng))) return held.person;
     held = yield* acquire(ctx, record, pool, held.person, node);
     rework = true;
   }
 }
 
 /** Waits for the gate's next meeting; returns whether the item passed. */
-function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rng: Rng): Generator<any, boolean, any> {
-  const gate = ctx.gates.get(node.spec.gate as string) as { cadence: number; approval: number };
-  const { env } = ctx;
+function* passGate(
+  ctx: ModelContext,
+  record: ItemRecord,
+  node: ActivityNode,
+  gateId: string,
+  rng: Rng,
+): ProcessGenerator<boolean> {
+  const gate = lookup(ctx.config.gates, gateId, 'gate');
+  const { env, log } = ctx.state;
   const wait = (Math.floor(env.now / gate.cadence) + 1) * gate.cadence - env.now;
   yield wait;
   record.gate += wait;
   const passed = rng() < gate.approval;
   if (!passed) record.gateRejections++;
-  if (ctx.log.enabled) {
-    ctx.log.add({
+  if (log.enabled) {
+    log.add({
       time: env.now,
       kind: 'gate',
       item: record.id,
@@ -260,7 +325,7 @@ function* passGate(ctx: ModelContext, record: ItemRecord, node: ActivityNode, rn
       loop: node.loop,
       activity: node.activity,
       duration: wait,
-      detail: `${node.spec.gate}:${passed ? 'approved' : 'rejected'}`,
+      detail: `${gateId}:${passed ? 'approved' : 'rejected'}`,
     });
   }
   return passed;
@@ -280,11 +345,12 @@ function* handover<H extends Assignment | null>(
   previous: Previous,
   holding: H,
   streams: ItemStreams,
-): Generator<any, H, any> {
-  const { env, log } = ctx;
+): ProcessGenerator<H> {
+  const { env, log } = ctx.state;
   let held: Assignment | null = holding;
-  if (ctx.handoverDelay === null) return holding;
-  const delay = ctx.handoverDelay[boundary].sample(streams.handover);
+  const { handoverDelay } = ctx.config;
+  if (handoverDelay === null) return holding;
+  const delay = handoverDelay[boundary].sample(streams.handover);
   record.handovers++;
   if (boundary === 'cross_home') record.crossBoundaryHandovers++;
   if (delay > 0) yield delay;
@@ -302,16 +368,16 @@ function* handover<H extends Assignment | null>(
       role: previous.pool.role,
     });
 
-  const clarification = ctx.clarification;
+  const clarification = ctx.config.clarification;
   if (clarification !== null && streams.handover() < clarification.probability[boundary]) {
     if (held !== null) previous.pool.release(held); // nobody is held while the use case waits for answers
     const start = env.now;
-    const sme = ctx.org.smePools.get(record.domain) as PersonPool;
+    const sme = lookup(ctx.state.org.smePools, record.domain, 'pool of subject-matter experts for domain');
     const request = sme.request(requestPriority(ctx, record));
     yield request;
     const a = sme.assign(request, null);
-    const availability = ctx.spec.domains[record.domain].sme?.availability ?? 1;
-    yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.rate, availability);
+    const availability = smeAvailability(ctx, record.domain);
+    yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.config.rate, availability);
     sme.release(a);
     record.clarification += env.now - start;
     if (log.enabled)
@@ -329,7 +395,7 @@ function* handover<H extends Assignment | null>(
       });
     if (held !== null) held = yield* acquire(ctx, record, previous.pool, held.person, previous.node);
   }
-  const rework = ctx.rework;
+  const rework = ctx.config.rework;
   if (rework !== null && streams.handover() < rework.probability[boundary]) {
     const effort = previous.effort * rework.fraction;
     if (held !== null) {
@@ -344,19 +410,17 @@ function* handover<H extends Assignment | null>(
 }
 
 function enterLoop(ctx: ModelContext, record: ItemRecord, loop: string): void {
-  const m = ctx.loops.get(loop);
-  if (m === undefined) return;
+  const m = lookup(ctx.state.loops, loop, 'loop');
   m.entries++;
-  m.open.set(record.id, ctx.env.now);
+  m.open.set(record.id, ctx.state.env.now);
   m.wip.update(m.wip.value + 1);
 }
 
 function leaveLoop(ctx: ModelContext, record: ItemRecord, loop: string | null): void {
   if (loop === null) return;
-  const m = ctx.loops.get(loop);
-  if (m === undefined) return;
+  const m = lookup(ctx.state.loops, loop, 'loop');
   m.exits++;
-  m.completedTime += ctx.env.now - (m.open.get(record.id) as number);
+  m.completedTime += ctx.state.env.now - lookup(m.open, record.id, 'open stay in the loop of item');
   m.open.delete(record.id);
   m.wip.update(m.wip.value - 1);
 }

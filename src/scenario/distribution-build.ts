@@ -14,13 +14,13 @@ import {
   weibull,
   type Distribution,
 } from '../random/index.js';
-import type { DistributionSpec } from './distribution-spec.js';
+import type { ResolvedDistribution } from './model-parameters.js';
 
 /**
  * Builds the distribution; throws the distribution's own error (naming the parameter and
  * the value) when a parameter is out of range.
  */
-export function buildDistribution(spec: DistributionSpec): Distribution {
+export function buildDistribution(spec: ResolvedDistribution): Distribution {
   if (typeof spec === 'number') return constant(spec);
   if ('constant' in spec) return constant(spec.constant);
   if ('uniform' in spec) return uniform(spec.uniform);
@@ -36,7 +36,7 @@ export function buildDistribution(spec: DistributionSpec): Distribution {
 }
 
 /** The mean of a distribution spec (NaN when its parameters are invalid). */
-export function expectedMean(spec: DistributionSpec): number {
+export function expectedMean(spec: ResolvedDistribution): number {
   try {
     return buildDistribution(spec).mean;
   } catch {

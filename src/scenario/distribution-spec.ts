@@ -1,8 +1,8 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TProperties } from '@sinclair/typebox';
 
 const positive = (description: string) => Type.Number({ exclusiveMinimum: 0, description });
 const finite = (description: string) => Type.Number({ description });
-const closed = <T extends Record<string, any>>(properties: T, description: string) =>
+const closed = <T extends TProperties>(properties: T, description: string) =>
   Type.Object(properties, { additionalProperties: false, description });
 
 /**

@@ -2,9 +2,8 @@
  * The table of every scenario field, generated from the spec for the README, so the
  * documentation cannot drift from what the validator accepts.
  */
+import type { SchemaNode as Schema } from './json-schema.js';
 import { ScenarioSpec } from './scenario-spec.js';
-
-type Schema = Record<string, any>;
 
 /** How the key of each map is written in the table. */
 const PLACEHOLDERS: Record<string, string> = {
@@ -25,18 +24,18 @@ interface Row {
 }
 
 function isDistribution(schema: Schema): boolean {
-  return Array.isArray(schema.anyOf) && schema.anyOf.some((b: Schema) => b.properties?.lognormal);
+  return Array.isArray(schema.anyOf) && schema.anyOf.some((b) => b.properties?.lognormal !== undefined);
 }
 
 function typeOf(schema: Schema): string {
   if (isDistribution(schema)) return 'distribution';
   if (schema.anyOf) {
-    if (schema.anyOf.every((b: Schema) => b.const !== undefined))
-      return schema.anyOf.map((b: Schema) => `\`${b.const}\``).join(' \\| ');
+    if (schema.anyOf.every((b) => b.const !== undefined))
+      return schema.anyOf.map((b) => `\`${b.const}\``).join(' \\| ');
     return schema.anyOf.map(typeOf).join(' or ');
   }
   if (schema.const !== undefined) return `\`${schema.const}\``;
-  if (schema.type === 'array') return `list of ${typeOf(schema.items)}`;
+  if (schema.type === 'array') return schema.items === undefined ? 'list' : `list of ${typeOf(schema.items)}`;
   if (schema.type === 'object' && schema.patternProperties) return 'map';
   const bounds: string[] = [];
   if (schema.minimum !== undefined) bounds.push(`>= ${schema.minimum}`);
@@ -50,6 +49,7 @@ function typeOf(schema: Schema): string {
 /** A default as it is written in a scenario file: `0`, `{ exponential: { mean: 730 } }`. */
 function written(value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (Object.keys(value).length === 0) return '{}';
     return `{ ${Object.entries(value)
       .map(([k, v]) => `${k}: ${written(v)}`)
       .join(', ')} }`;

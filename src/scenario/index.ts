@@ -9,6 +9,13 @@ export {
   MAX_HORIZON_DAYS,
 } from './scenario-spec.js';
 export { DistributionSpec } from './distribution-spec.js';
+export {
+  resolveParameters,
+  effortScale,
+  effortMultiplier,
+  type ModelParameters,
+  type ResolvedScenario,
+} from './model-parameters.js';
 export { loadScenario, deepMerge, type LoadedScenario, type LoadOptions } from './load.js';
 export { validateScenario } from './validate.js';
 export { parseOverride, applyOverride, OverrideError, type Override } from './set-path.js';

@@ -47,81 +47,10 @@ const MAX_EXTENDS_DEPTH = 20;
 /** Loads, merges, overrides and validates a scenario file; throws a ScenarioError listing every error. */
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
   const read = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
-  const sources: Source[] = [];
-  const issues: ScenarioIssue[] = [];
-
-  // 1. read the file and the chain of files it extends
-  let current: string | undefined = resolve(file);
-  const merged: Record<string, unknown>[] = [];
-  while (current !== undefined) {
-    if (sources.some((s) => s.file === current)) {
-      const shown = (f: string): string => relative(dirname(sources[0].file), f) || basename(f);
-      issues.push({
-        severity: 'error',
-        path: ['extends'],
-        message: `extends goes round in a circle: ${[...sources.map((s) => s.file), current].map(shown).join(' -> ')}`,
-        file: sources[sources.length - 1].file,
-      });
-      break;
-    }
-    if (sources.length > MAX_EXTENDS_DEPTH) {
-      issues.push({
-        severity: 'error',
-        path: ['extends'],
-        message: `more than ${MAX_EXTENDS_DEPTH} levels of extends`,
-        file: current,
-      });
-      break;
-    }
-    let text: string;
-    try {
-      text = read(current);
-    } catch (e) {
-      const by = sources[sources.length - 1];
-      issues.push({
-        severity: 'error',
-        path: by ? ['extends'] : [],
-        message: `cannot read ${current}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        file: by?.file ?? current,
-      });
-      break;
-    }
-    const source = parseSource(current, text, issues);
-    if (source === null) break;
-    sources.push(source);
-    const value = source.value;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      issues.push({
-        severity: 'error',
-        path: [],
-        message: 'a scenario file must hold a mapping of fields (name:, teams:, ...)',
-        file: current,
-        line: 1,
-      });
-      break;
-    }
-    merged.push(value as Record<string, unknown>);
-    const parent = (value as { extends?: unknown }).extends;
-    current = typeof parent === 'string' ? resolve(dirname(current), parent) : undefined;
-  }
-  if (issues.length > 0) {
-    for (const issue of issues) if (issue.file !== undefined) issue.file = displayPath(issue.file);
-    throw new ScenarioError(issues);
-  }
-
-  // 2. merge: each file overrides the one it extends
-  let raw: Record<string, unknown> = {};
-  for (const layer of [...merged].reverse()) raw = deepMerge(raw, layer);
-  delete raw.extends;
-
-  // 3. what-ifs
-  const overrides = (options.set ?? []).map((o) => (typeof o === 'string' ? parseOverride(o) : o));
-  for (const o of overrides) {
-    const problem = applyOverride(raw, o);
-    if (problem) issues.push(problem);
-  }
-
-  // 4. structure, then meaning
+  const { sources, layers } = readChain(resolve(file), read);
+  const raw = mergeLayers(layers);
+  const { overrides, issues } = applyWhatIfs(raw, options.set ?? []);
+  // structure, then meaning
   if (issues.length === 0) issues.push(...scenarioIssues(raw));
   for (const issue of issues) {
     locate(issue, sources, overrides);
@@ -133,6 +62,120 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   for (const s of sources) hash.update(s.text);
   hash.update(JSON.stringify(overrides));
   return { spec: raw as ScenarioSpec, files: sources.map((s) => s.file), hash: hash.digest('hex'), warnings: issues };
+}
+
+/**
+ * Reads `file` and the chain of files it extends, each as a source and its mapping (the file
+ * first); throws a ScenarioError when a file cannot be read or parsed, is no mapping, or the
+ * chain goes round in a circle or too deep.
+ */
+function readChain(
+  file: string,
+  read: (path: string) => string,
+): { sources: Source[]; layers: Record<string, unknown>[] } {
+  const sources: Source[] = [];
+  const layers: Record<string, unknown>[] = [];
+  const issues: ScenarioIssue[] = [];
+  let current: string | undefined = file;
+  while (current !== undefined) {
+    const problem = chainProblem(current, sources);
+    if (problem !== null) {
+      issues.push(problem);
+      break;
+    }
+    const source = readSource(current, read, sources, issues);
+    if (source === null) break;
+    sources.push(source);
+    const value = source.value;
+    if (!isMapping(value)) {
+      issues.push({
+        severity: 'error',
+        path: [],
+        message: 'a scenario file must hold a mapping of fields (name:, teams:, ...)',
+        file: current,
+        line: 1,
+      });
+      break;
+    }
+    layers.push(value);
+    const parent = value.extends;
+    current = typeof parent === 'string' ? resolve(dirname(current), parent) : undefined;
+  }
+  if (issues.length > 0) {
+    for (const issue of issues) if (issue.file !== undefined) issue.file = displayPath(issue.file);
+    throw new ScenarioError(issues);
+  }
+  return { sources, layers };
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Why `current` cannot come next in the chain of `sources` (a circle, or too deep), or null. */
+function chainProblem(current: string, sources: readonly Source[]): ScenarioIssue | null {
+  if (sources.some((s) => s.file === current)) {
+    const shown = (f: string): string => relative(dirname(sources[0].file), f) || basename(f);
+    return {
+      severity: 'error',
+      path: ['extends'],
+      message: `extends goes round in a circle: ${[...sources.map((s) => s.file), current].map(shown).join(' -> ')}`,
+      file: sources[sources.length - 1].file,
+    };
+  }
+  if (sources.length > MAX_EXTENDS_DEPTH) {
+    return {
+      severity: 'error',
+      path: ['extends'],
+      message: `more than ${MAX_EXTENDS_DEPTH} levels of extends`,
+      file: current,
+    };
+  }
+  return null;
+}
+
+/** Reads and parses `current` (extended by the last of `sources`, if any); null, with an issue, when it cannot. */
+function readSource(
+  current: string,
+  read: (path: string) => string,
+  sources: readonly Source[],
+  issues: ScenarioIssue[],
+): Source | null {
+  let text: string;
+  try {
+    text = read(current);
+  } catch (e) {
+    const by = sources[sources.length - 1];
+    issues.push({
+      severity: 'error',
+      path: by ? ['extends'] : [],
+      message: `cannot read ${current}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      file: by?.file ?? current,
+    });
+    return null;
+  }
+  return parseSource(current, text, issues);
+}
+
+/** The layers merged: each file overrides the one it extends. */
+function mergeLayers(layers: readonly Record<string, unknown>[]): Record<string, unknown> {
+  let raw: Record<string, unknown> = {};
+  for (const layer of [...layers].reverse()) raw = deepMerge(raw, layer);
+  delete raw.extends;
+  return raw;
+}
+
+/** Applies the what-ifs (`--set`) to `raw` in place: the overrides as parsed, and the problems found. */
+function applyWhatIfs(
+  raw: Record<string, unknown>,
+  set: readonly (string | Override)[],
+): { overrides: Override[]; issues: ScenarioIssue[] } {
+  const issues: ScenarioIssue[] = [];
+  const overrides = set.map((o) => (typeof o === 'string' ? parseOverride(o) : o));
+  for (const o of overrides) {
+    const problem = applyOverride(raw, o);
+    if (problem) issues.push(problem);
+  }
+  return { overrides, issues };
 }
 
 /** A file as messages show it: relative to the working directory when below it. */

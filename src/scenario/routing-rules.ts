@@ -3,19 +3,25 @@
  * model's): the domain's own teams if one of them has the role; otherwise any team that
  * serves the domain and has the role. An empty answer makes the scenario invalid.
  */
-import { CENTRE, type ScenarioSpec, type TeamSpec } from './scenario-spec.js';
+import type { ResolvedScenario, ResolvedTeam } from './model-parameters.js';
+import { CENTRE } from './scenario-spec.js';
 
 /** The domains a team serves: its `serves` list, "all", or by default its home (the centre: all). */
-export function servedDomains(team: TeamSpec, allDomains: readonly string[]): string[] {
+export function servedDomains(team: ResolvedTeam, allDomains: readonly string[]): string[] {
   if (team.serves === 'all') return [...allDomains];
   if (Array.isArray(team.serves)) return [...team.serves];
   return team.home === CENTRE ? [...allDomains] : [team.home];
 }
 
 /** Team ids eligible for `role` on a use case of `domain`, most preferred first. */
-export function eligibleTeams(spec: ScenarioSpec, role: string, domain: string): string[] {
+export function eligibleTeams(
+  spec: Pick<ResolvedScenario, 'domains' | 'teams'>,
+  role: string,
+  domain: string,
+): string[] {
   const domains = Object.keys(spec.domains);
-  const holds = (team: TeamSpec): boolean => (team.headcount[role] ?? 0) > 0;
+  // a role the team does not list: no one
+  const holds = (team: ResolvedTeam): boolean => (team.headcount[role] ?? 0) > 0;
   const own = Object.entries(spec.teams)
     .filter(([, t]) => t.home === domain && holds(t))
     .map(([id]) => id);

@@ -3,29 +3,47 @@
  * types, the JSON Schema (scenarios/schema.json is generated from them) and what the
  * validator walks. Keys are snake_case; ids (roles, teams, domains, ...) are the file's own.
  */
-import { Type, type Static } from '@sinclair/typebox';
+import { CloneType, Type, type Static, type TOptional, type TProperties, type TSchema } from '@sinclair/typebox';
 import { DistributionSpec } from './distribution-spec.js';
 
 /** The longest horizon (a thousand years): even with no use cases, a run records work in progress every week. */
 export const MAX_HORIZON_DAYS = 365_000;
 
 const Id = (description: string) => Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', description });
-const closed = <T extends Record<string, any>>(properties: T, description: string) =>
+const closed = <T extends TProperties>(properties: T, description: string) =>
   Type.Object(properties, { additionalProperties: false, description });
 const probability = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
 
 /**
- * How long a model stays in production when maintenance.lifetime_days is not given. Stated
- * here once: it is the schema's `default` (so editors and the README show it) and what the
- * model uses.
+ * An optional field with a default: a scenario file may leave it out, the schema states its
+ * `default` (so editors, the README's field table and the resolver all read the one value),
+ * and the resolved parameters always have it (see model-parameters.ts, whose types are
+ * derived from this marker).
+ */
+export type TDefaulted<T extends TSchema> = TOptional<T> & { default: Static<T> };
+
+/** `schema` as an optional field whose default is `value`. */
+function withDefault<T extends TSchema>(schema: T, value: Static<T>): TDefaulted<T> {
+  // the cast adds at the type level the `default` the clone carries
+  return Type.Optional(CloneType(schema, { default: value })) as TDefaulted<T>;
+}
+
+/** Effort as written: a use-case type or team that states no scaling scales by this. */
+export const UNSCALED = 1;
+
+/**
+ * How long a model stays in production when maintenance.lifetime_days is not given (and when
+ * there is no maintenance: the day-0 portfolio retires all the same). Stated here once: it is
+ * the schema's `default` and what the model uses.
  */
 export const DEFAULT_MODEL_LIFETIME: DistributionSpec = { exponential: { mean: 730 } };
 
 export const RoleSpec = closed(
   {
     name: Type.Optional(Type.String({ description: 'display name' })),
-    cost_per_year: Type.Optional(
+    cost_per_year: withDefault(
       Type.Number({ minimum: 0, description: 'fully loaded cost of one person in this role per year' }),
+      0,
     ),
   },
   'a role: a kind of work a person can do (one person may hold several roles in a small team)',
@@ -34,12 +52,13 @@ export const RoleSpec = closed(
 export const DomainSpec = closed(
   {
     name: Type.Optional(Type.String({ description: 'display name' })),
-    demand: Type.Optional(
+    demand: withDefault(
       Type.Record(Type.String(), Type.Number({ minimum: 0, description: 'use cases of this type per month' }), {
         description: 'Poisson arrivals: use-case type -> use cases per month',
       }),
+      {},
     ),
-    items: Type.Optional(
+    items: withDefault(
       Type.Array(
         closed(
           { day: Type.Number({ minimum: 0, description: 'arrival day' }), type: Id('use-case type') },
@@ -47,13 +66,14 @@ export const DomainSpec = closed(
         ),
         { description: 'a fixed list of dated use cases (in addition to demand)' },
       ),
+      [],
     ),
-    models_in_production: Type.Optional(
+    models_in_production: withDefault(
       Type.Integer({
         minimum: 0,
-        default: 0,
         description: 'models of this domain already in production at day 0; each asks for maintenance until it retires',
       }),
+      0,
     ),
     sme: Type.Optional(
       closed(
@@ -75,20 +95,20 @@ export const DomainSpec = closed(
 export const UseCaseTypeSpec = closed(
   {
     name: Type.Optional(Type.String({ description: 'display name' })),
-    skip_loops: Type.Optional(
+    skip_loops: withDefault(
       Type.Array(Id('a loop'), {
         description: 'loops this type does not go through (e.g. dashboards skip the model loop)',
       }),
+      [],
     ),
-    effort_scale: Type.Optional(
+    effort_scale: withDefault(
       Type.Union(
         [Type.Number({ exclusiveMinimum: 0 }), Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 }))],
-        { description: 'multiplies every effort: one number, or per loop' },
+        { description: 'multiplies every effort: one number, or one per loop; loops left out are not scaled' },
       ),
+      UNSCALED,
     ),
-    priority: Type.Optional(
-      Type.Integer({ minimum: 0, description: 'lower is served first under priority intake (default 1)' }),
-    ),
+    priority: withDefault(Type.Integer({ minimum: 0, description: 'lower is served first under priority intake' }), 1),
     value_per_year: Type.Optional(Type.Number({ minimum: 0, description: 'business value per year once live' })),
   },
   'a kind of use case; it selects the path and scales the effort',
@@ -104,15 +124,18 @@ export const TeamSpec = closed(
       }),
     ),
     headcount: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'role -> number of people' }),
-    cost_per_year: Type.Optional(
+    cost_per_year: withDefault(
       Type.Record(Type.String(), Type.Number({ minimum: 0 }), {
         description: "role -> cost per person per year, overriding the role's",
       }),
+      {},
     ),
-    effort_multiplier: Type.Optional(
+    effort_multiplier: withDefault(
       Type.Record(Type.String(), Type.Number({ exclusiveMinimum: 0 }), {
-        description: 'loop (or "maintenance") -> effort multiplier for this team, e.g. running its own platform',
+        description:
+          'loop (or "maintenance") -> effort multiplier for this team, e.g. running its own platform; loops left out are not scaled',
       }),
+      {},
     ),
   },
   'a team: headcount per role, a home, the domains it serves',
@@ -163,14 +186,16 @@ export const ScenarioSpec = closed(
       maximum: MAX_HORIZON_DAYS,
       description: 'simulated calendar days, at most a thousand years',
     }),
-    warmup_days: Type.Optional(
-      Type.Number({ minimum: 0, description: 'days left out of the statistics at the start (default 0)' }),
+    warmup_days: withDefault(
+      Type.Number({ minimum: 0, description: 'days left out of the statistics at the start' }),
+      0,
     ),
-    calendar: Type.Optional(
+    calendar: withDefault(
       closed(
-        { working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'default 5' }) },
+        { working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'working days in a week' }) },
         'working calendar: effort in person-days becomes calendar days',
       ),
+      { working_days_per_week: 5 },
     ),
     roles: Type.Record(Type.String(), RoleSpec, { description: 'role id -> role ("sme" is built in)' }),
     domains: Type.Record(Type.String(), DomainSpec, { description: 'domain id -> business domain' }),
@@ -179,19 +204,18 @@ export const ScenarioSpec = closed(
     workflow: closed(
       {
         start: Type.String({ description: 'the first activity: loop.activity' }),
-        iterations: Type.Optional(
+        iterations: withDefault(
           closed(
             {
-              decay: probability(
-                'each time round, a loop-back probability is multiplied by this (default 1: no learning)',
-              ),
+              decay: probability('each time round, a loop-back probability is multiplied by this (1: no learning)'),
               cap: Type.Integer({
                 minimum: 0,
-                description: 'loop-backs per activity at most; then only forward moves remain (default 10)',
+                description: 'loop-backs per activity at most; then only forward moves remain',
               }),
             },
             'how loop-backs become less likely',
           ),
+          { decay: 1, cap: 10 },
         ),
         loops: Type.Record(Type.String(), LoopSpec, { description: 'loop id -> loop, in workflow order' }),
       },
@@ -227,25 +251,28 @@ export const ScenarioSpec = closed(
         'handovers between people',
       ),
     ),
-    management: Type.Optional(
+    management: withDefault(
       closed(
         {
-          intake: Type.Optional(
+          intake: withDefault(
             Type.Union([Type.Literal('fifo'), Type.Literal('priority'), Type.Literal('fair_share')], {
               description:
                 'which waiting item a free person takes: fifo, priority (by type), fair_share (domain with least work in progress)',
             }),
+            'fifo',
           ),
-          planning_cadence_days: Type.Optional(
+          planning_cadence_days: withDefault(
             Type.Number({
               minimum: 0,
               description: 'new use cases start only at the next planning cycle (0: at once)',
             }),
+            0,
           ),
-          coordination_overhead: Type.Optional(
+          coordination_overhead: withDefault(
             Type.Number({ minimum: 0, maximum: 0.9, description: 'share of capacity spent on coordination' }),
+            0,
           ),
-          gates: Type.Optional(
+          gates: withDefault(
             Type.Record(
               Type.String(),
               closed(
@@ -257,10 +284,12 @@ export const ScenarioSpec = closed(
               ),
               { description: 'gate id -> gate' },
             ),
+            {},
           ),
         },
         'the management function',
       ),
+      {},
     ),
     maintenance: Type.Optional(
       closed(
@@ -271,13 +300,13 @@ export const ScenarioSpec = closed(
           }),
           role: Id('who handles them'),
           effort: DistributionSpec,
-          urgent: Type.Optional(Type.Boolean({ description: 'served before project work (default true)' })),
-          lifetime_days: Type.Optional(
+          urgent: withDefault(Type.Boolean({ description: 'served before project work' }), true),
+          lifetime_days: withDefault(
             Type.Union(DistributionSpec.anyOf, {
-              default: DEFAULT_MODEL_LIFETIME,
               description:
                 'calendar days a model stays in production before it is retired and asks for no more maintenance; the default, two years on average, is illustrative',
             }),
+            DEFAULT_MODEL_LIFETIME,
           ),
         },
         'work that each model in production generates',

@@ -6,9 +6,10 @@
  */
 import { suggestion } from './closest.js';
 import { describeValue, type ScenarioIssue } from './issues.js';
+import type { SchemaNode as Schema } from './json-schema.js';
+import { hasOwn } from './lookup.js';
 import { isPlainObject } from './plain-object.js';
 
-type Schema = Record<string, any>;
 type Path = (string | number)[];
 
 function expected(schema: Schema): string {
@@ -27,7 +28,10 @@ function error(issues: ScenarioIssue[], path: Path, message: string, hint?: stri
 }
 
 function walk(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
-  if (schema.anyOf) return walkUnion(schema, value, path, issues);
+  if (schema.anyOf) {
+    walkUnion(schema, schema.anyOf, value, path, issues);
+    return;
+  }
   if (schema.const !== undefined) {
     if (value !== schema.const)
       error(issues, path, `expected ${JSON.stringify(schema.const)}, found ${describeValue(value)}`);
@@ -35,32 +39,17 @@ function walk(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[
   }
   switch (schema.type) {
     case 'object':
-      return walkObject(schema, value, path, issues);
+      walkObject(schema, value, path, issues);
+      return;
     case 'array':
-      if (!Array.isArray(value))
-        return error(issues, path, `expected a list (${expected(schema)}), found ${describeValue(value)}`);
-      if (schema.minItems !== undefined && value.length < schema.minItems) {
-        error(
-          issues,
-          path,
-          `expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}, found ${value.length}`,
-        );
-      }
-      value.forEach((item, i) => walk(schema.items, item, [...path, i], issues));
+      walkArray(schema, value, path, issues);
       return;
     case 'number':
     case 'integer':
-      return walkNumber(schema, value, path, issues);
+      walkNumber(schema, value, path, issues);
+      return;
     case 'string':
-      if (typeof value !== 'string')
-        return error(issues, path, `expected text (${expected(schema)}), found ${describeValue(value)}`);
-      if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
-        error(
-          issues,
-          path,
-          `expected an id of letters, digits, _ or - starting with a letter, found ${describeValue(value)}`,
-        );
-      }
+      walkString(schema, value, path, issues);
       return;
     case 'boolean':
       if (typeof value !== 'boolean') error(issues, path, `expected true or false, found ${describeValue(value)}`);
@@ -70,12 +59,45 @@ function walk(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[
   }
 }
 
+function walkArray(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
+  if (!Array.isArray(value)) {
+    error(issues, path, `expected a list (${expected(schema)}), found ${describeValue(value)}`);
+    return;
+  }
+  if (schema.minItems !== undefined && value.length < schema.minItems) {
+    error(
+      issues,
+      path,
+      `expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}, found ${value.length}`,
+    );
+  }
+  const items = schema.items;
+  if (items !== undefined) for (const [i, item] of value.entries()) walk(items, item, [...path, i], issues);
+}
+
+function walkString(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
+  if (typeof value !== 'string') {
+    error(issues, path, `expected text (${expected(schema)}), found ${describeValue(value)}`);
+    return;
+  }
+  if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
+    error(
+      issues,
+      path,
+      `expected an id of letters, digits, _ or - starting with a letter, found ${describeValue(value)}`,
+    );
+  }
+}
+
 function walkNumber(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return error(issues, path, `expected a number (${expected(schema)}), found ${describeValue(value)}`);
+    error(issues, path, `expected a number (${expected(schema)}), found ${describeValue(value)}`);
+    return;
   }
-  if (schema.type === 'integer' && !Number.isInteger(value))
-    return error(issues, path, `expected a whole number, found ${value}`);
+  if (schema.type === 'integer' && !Number.isInteger(value)) {
+    error(issues, path, `expected a whole number, found ${value}`);
+    return;
+  }
   const bounds: string[] = [];
   if (schema.minimum !== undefined) bounds.push(`>= ${schema.minimum}`);
   if (schema.exclusiveMinimum !== undefined) bounds.push(`> ${schema.exclusiveMinimum}`);
@@ -90,8 +112,10 @@ function walkNumber(schema: Schema, value: unknown, path: Path, issues: Scenario
 }
 
 function walkObject(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
-  if (!isPlainObject(value))
-    return error(issues, path, `expected an object (${expected(schema)}), found ${describeValue(value)}`);
+  if (!isPlainObject(value)) {
+    error(issues, path, `expected an object (${expected(schema)}), found ${describeValue(value)}`);
+    return;
+  }
   const properties: Record<string, Schema> = schema.properties ?? {};
   const patterns: Record<string, Schema> = schema.patternProperties ?? {};
   for (const key of schema.required ?? []) {
@@ -105,8 +129,9 @@ function walkObject(schema: Schema, value: unknown, path: Path, issues: Scenario
     }
   }
   for (const [key, child] of Object.entries(value)) {
-    if (properties[key]) {
-      walk(properties[key], child, [...path, key], issues);
+    const property = hasOwn(properties, key) ? properties[key] : undefined;
+    if (property) {
+      walk(property, child, [...path, key], issues);
       continue;
     }
     const pattern = Object.keys(patterns)[0];
@@ -126,13 +151,18 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-function branchKind(schema: Schema): string {
+function branchKind(schema: Schema): string | undefined {
   if (schema.const !== undefined) return typeof schema.const;
   return schema.type === 'integer' ? 'number' : schema.type;
 }
 
-function walkUnion(schema: Schema, value: unknown, path: Path, issues: ScenarioIssue[]): void {
-  const branches: Schema[] = schema.anyOf;
+/** The single key of a one-key object form such as { lognormal: {...} }, if `schema` is one. */
+function singleKey(schema: Schema): string | undefined {
+  const keys = Object.keys(schema.properties ?? {});
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+function walkUnion(schema: Schema, branches: Schema[], value: unknown, path: Path, issues: ScenarioIssue[]): void {
   // A union of literals is an enumeration.
   if (branches.every((b) => b.const !== undefined)) {
     if (!branches.some((b) => b.const === value)) {
@@ -149,32 +179,42 @@ function walkUnion(schema: Schema, value: unknown, path: Path, issues: ScenarioI
   const kind = kindOf(value);
   const sameKind = branches.filter((b) => branchKind(b) === kind);
   if (sameKind.length === 0) {
-    return error(issues, path, `expected ${expected(schema)}, found ${describeValue(value)}`);
+    error(issues, path, `expected ${expected(schema)}, found ${describeValue(value)}`);
+    return;
   }
-  if (sameKind.length === 1) return walk(sameKind[0], value, path, issues);
+  if (sameKind.length === 1) {
+    walk(sameKind[0], value, path, issues);
+    return;
+  }
   const literal = sameKind.find((b) => b.const !== undefined && b.const === value);
   if (literal) return;
   if (kind === 'object') {
-    const keys = Object.keys(value as object);
-    // single-key forms such as { lognormal: {...} }
-    const byKey = sameKind.filter(
-      (b) => b.properties && keys.length === 1 && Object.keys(b.properties).length === 1 && b.properties[keys[0]],
-    );
-    if (byKey.length === 1) return walk(byKey[0], value, path, issues);
-    const singleKeyForms = sameKind
-      .filter((b) => b.properties && Object.keys(b.properties).length === 1)
-      .map((b) => Object.keys(b.properties)[0]);
-    if (singleKeyForms.length === sameKind.length) {
-      const hint =
-        keys.length === 1 ? suggestion(keys[0], singleKeyForms) : `use exactly one of: ${singleKeyForms.join(', ')}`;
-      return error(issues, path, `expected ${expected(schema)}, found ${describeValue(value)}`, hint);
-    }
-    // otherwise the form sharing most keys with the value (e.g. lognormal mean/sd vs median/p90)
-    const score = (b: Schema): number => keys.filter((k) => b.properties?.[k]).length;
-    const best = [...sameKind].sort((a, b) => score(b) - score(a))[0];
-    return walk(best, value, path, issues);
+    walkObjectForms(schema, sameKind, value as object, path, issues);
+    return;
   }
   const attempts = sameKind.map((b) => checkStructure(b, value, path));
   if (attempts.some((a) => a.length === 0)) return;
   issues.push(...attempts[0]);
+}
+
+/** An object against the object forms of a union: the one its single key names, else the closest. */
+function walkObjectForms(schema: Schema, forms: Schema[], value: object, path: Path, issues: ScenarioIssue[]): void {
+  const keys = Object.keys(value);
+  // single-key forms such as { lognormal: {...} }
+  const byKey = forms.filter((b) => keys.length === 1 && singleKey(b) === keys[0]);
+  if (byKey.length === 1) {
+    walk(byKey[0], value, path, issues);
+    return;
+  }
+  const singleKeyForms = forms.map(singleKey).filter((k) => k !== undefined);
+  if (singleKeyForms.length === forms.length) {
+    const hint =
+      keys.length === 1 ? suggestion(keys[0], singleKeyForms) : `use exactly one of: ${singleKeyForms.join(', ')}`;
+    error(issues, path, `expected ${expected(schema)}, found ${describeValue(value)}`, hint);
+    return;
+  }
+  // otherwise the form sharing most keys with the value (e.g. lognormal mean/sd vs median/p90)
+  const score = (b: Schema): number => keys.filter((k) => b.properties !== undefined && hasOwn(b.properties, k)).length;
+  const best = [...forms].sort((a, b) => score(b) - score(a))[0];
+  walk(best, value, path, issues);
 }

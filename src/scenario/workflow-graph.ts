@@ -5,7 +5,12 @@
  * before the current one in that order is a loop-back (an iteration).
  */
 import type { ScenarioIssue } from './issues.js';
-import { ABANDON, LIVE, type ActivitySpec, type ScenarioSpec } from './scenario-spec.js';
+import { lookup } from './lookup.js';
+import type { ResolvedActivity, ResolvedWorkflow } from './model-parameters.js';
+import { ABANDON, LIVE } from './scenario-spec.js';
+
+/** What the graph is built from: a scenario's workflow, as written or resolved. */
+export type WorkflowShape = Pick<ResolvedWorkflow, 'start' | 'loops'>;
 
 export interface Transition {
   /** An activity id (`loop.activity`), `live` or `abandon`. */
@@ -22,7 +27,7 @@ export interface ActivityNode {
   activity: string;
   /** Position in workflow order. */
   order: number;
-  spec: ActivitySpec;
+  spec: ResolvedActivity;
   transitions: Transition[];
 }
 
@@ -39,7 +44,7 @@ export function isTerminal(target: string): boolean {
 }
 
 /** Resolves a `next` key written in `loop` to an activity id or terminal; undefined if unknown. */
-export function resolveTarget(workflow: ScenarioSpec['workflow'], loop: string, key: string): string | undefined {
+export function resolveTarget(workflow: WorkflowShape, loop: string, key: string): string | undefined {
   if (isTerminal(key)) return key;
   if (workflow.loops[loop]?.activities[key] !== undefined) return `${loop}.${key}`;
   const dot = key.indexOf('.');
@@ -54,7 +59,7 @@ export function resolveTarget(workflow: ScenarioSpec['workflow'], loop: string, 
  * Builds the graph; unknown targets and a bad start are reported as issues (and left out
  * of the graph).
  */
-export function buildWorkflowGraph(workflow: ScenarioSpec['workflow']): {
+export function buildWorkflowGraph(workflow: WorkflowShape): {
   graph: WorkflowGraph;
   issues: ScenarioIssue[];
 } {
@@ -87,7 +92,7 @@ export function buildWorkflowGraph(workflow: ScenarioSpec['workflow']): {
         });
         continue;
       }
-      const isLoopBack = !isTerminal(target) && (nodes.get(target) as ActivityNode).order <= node.order;
+      const isLoopBack = !isTerminal(target) && lookup(nodes, target, 'activity').order <= node.order;
       node.transitions.push({ target, probability, isLoopBack });
     }
   }
@@ -110,7 +115,7 @@ export function buildWorkflowGraph(workflow: ScenarioSpec['workflow']): {
  */
 export function redirectForSkippedLoops(graph: WorkflowGraph, target: string, skipLoops: ReadonlySet<string>): string {
   if (isTerminal(target) || skipLoops.size === 0) return target;
-  const node = graph.nodes.get(target) as ActivityNode;
+  const node = lookup(graph.nodes, target, 'activity');
   if (!skipLoops.has(node.loop)) return target;
   for (let i = graph.loops.indexOf(node.loop) + 1; i < graph.loops.length; i++) {
     const loop = graph.loops[i];
@@ -127,17 +132,17 @@ export function redirectForSkippedLoops(graph: WorkflowGraph, target: string, sk
  * It ignores the learning decay and the iteration cap, so it is an upper bound.
  */
 export function expectedVisits(graph: WorkflowGraph, skipLoops: ReadonlySet<string> = new Set()): Map<string, number> {
-  const ids = graph.ordered.filter((id) => !skipLoops.has((graph.nodes.get(id) as ActivityNode).loop));
+  const ids = graph.ordered.filter((id) => !skipLoops.has(lookup(graph.nodes, id, 'activity').loop));
   const index = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
   // (I - Q^T) v = e_start, where Q[i][j] is the probability of moving from i to j
   const a = Array.from({ length: n }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === j ? 1 : 0)));
   for (const id of ids) {
-    const i = index.get(id) as number;
-    for (const t of (graph.nodes.get(id) as ActivityNode).transitions) {
+    const i = lookup(index, id, 'activity');
+    for (const t of lookup(graph.nodes, id, 'activity').transitions) {
       const to = redirectForSkippedLoops(graph, t.target, skipLoops);
       if (isTerminal(to)) continue;
-      const j = index.get(to) as number;
+      const j = lookup(index, to, 'activity');
       a[j][i] -= t.probability;
     }
   }
@@ -157,6 +162,6 @@ export function expectedVisits(graph: WorkflowGraph, skipLoops: ReadonlySet<stri
       if (f !== 0) for (let c = col; c <= n; c++) a[r][c] -= f * a[col][c];
     }
   }
-  ids.forEach((id, i) => visits.set(id, a[i][n] / a[i][i]));
+  for (const [i, id] of ids.entries()) visits.set(id, a[i][n] / a[i][i]);
   return visits;
 }

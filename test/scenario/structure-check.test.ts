@@ -24,6 +24,12 @@ describe('structure check', () => {
     ]);
   });
 
+  it('reports a field named like an object built-in (toString) as unknown, not as a declared field', () => {
+    expect(messages(ScenarioSpec.properties.calendar, { working_days_per_week: 5, toString: 1 })).toEqual([
+      'toString: unknown field "toString" | expected one of: working_days_per_week',
+    ]);
+  });
+
   it('names the allowed values of an enumeration and suggests the closest', () => {
     expect(messages(ScenarioSpec.properties.management, { intake: 'fair-share' })).toEqual([
       'intake: expected one of fifo, priority, fair_share, found "fair-share" | did you mean "fair_share"?',

@@ -1,0 +1,64 @@
+/**
+ * The model runs on the resolved parameters: a field left out behaves exactly as the schema's
+ * `default` written out, and a lookup that misses (in a scenario that skipped validation)
+ * fails naming what it looked for.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate, type RunResult } from '../../src/model/index.js';
+import { ScenarioSpec, SME_ROLE } from '../../src/scenario/index.js';
+import { mmcScenario, poolingScenario } from '../support/small-scenarios.js';
+
+/** A scenario with loop-backs and handovers that leaves out every field with a default it can. */
+function leftOut(): ScenarioSpec {
+  const spec = poolingScenario('fragmented', 2);
+  delete spec.warmup_days;
+  delete spec.calendar;
+  delete spec.workflow.iterations;
+  delete spec.management;
+  return spec;
+}
+
+type Schema = { properties?: Record<string, Schema>; default?: unknown };
+const schemaDefault = (...path: string[]): unknown =>
+  path.reduce<Schema>((s, key) => (s.properties ?? {})[key], ScenarioSpec as unknown as Schema).default;
+
+const outcome = (run: RunResult) => ({ items: run.items, flow: run.flow, pools: run.pools, cost: run.peopleCost });
+
+describe('a scenario that leaves out a field with a default', () => {
+  it("runs exactly as the same scenario with the schema's defaults written out", () => {
+    const written = leftOut();
+    written.warmup_days = schemaDefault('warmup_days') as number;
+    written.calendar = schemaDefault('calendar') as ScenarioSpec['calendar'];
+    written.workflow.iterations = schemaDefault('workflow', 'iterations') as ScenarioSpec['workflow']['iterations'];
+    written.management = {
+      intake: schemaDefault('management', 'intake') as 'fifo',
+      planning_cadence_days: schemaDefault('management', 'planning_cadence_days') as number,
+      coordination_overhead: schemaDefault('management', 'coordination_overhead') as number,
+      gates: {},
+    };
+    expect(written.calendar).toEqual({ working_days_per_week: 5 });
+    expect(outcome(simulate(leftOut(), { seed: 11 }))).toEqual(outcome(simulate(written, { seed: 11 })));
+  });
+
+  it('works 5 days a week without a calendar: slower than a 7-day calendar, as fast as a 5-day one', () => {
+    const days = (spec: ScenarioSpec) => simulate(spec, { seed: 4, log: false }).items.map((i) => i.work);
+    const five = { ...leftOut(), calendar: { working_days_per_week: 5 } };
+    const seven = { ...leftOut(), calendar: { working_days_per_week: 7 } };
+    expect(days(leftOut())).toEqual(days(five));
+    expect(days(leftOut())).not.toEqual(days(seven));
+  });
+});
+
+describe('a lookup the model cannot make', () => {
+  it('names the missing key: an SME activity in a domain without subject-matter experts (validation skipped)', () => {
+    const spec = mmcScenario(1, 0.5, 1, 100, 0);
+    spec.workflow.loops.w.activities.serve.role = SME_ROLE;
+    expect(() => simulate(spec, { seed: 1 })).toThrow('no pool of subject-matter experts for domain "d"');
+  });
+
+  it('names the missing key: a team with a role the scenario does not declare (validation skipped)', () => {
+    const spec = mmcScenario(1, 0.5, 1, 100, 0);
+    spec.teams.t.headcount.ghost = 1;
+    expect(() => simulate(spec, { seed: 1 })).toThrow('no role "ghost"');
+  });
+});
