@@ -138,13 +138,21 @@ export function groupTable(summaries: readonly ScenarioSummary[], by: 'domain' |
   return tableOf(rows);
 }
 
-/** Utilisation per scenario, team and role. */
-export function utilisationTable(summaries: readonly ScenarioSummary[]): ColumnTable {
+/**
+ * The name under which utilization is published beside the report and by `orgflow run`: the
+ * table file (tables/utilisation.csv, .json, .arrow), its column, the chart file and the chart's
+ * field. Users' scripts read these names, so they keep their spelling; the summary JSON, and
+ * every identifier in the code, say utilization.
+ */
+export const UTILIZATION_OUTPUT_NAME = 'utilisation';
+
+/** Utilization per scenario, team and role. */
+export function utilizationTable(summaries: readonly ScenarioSummary[]): ColumnTable {
   return tableOf(
     summaries.flatMap((s) =>
       Object.entries(s.utilization).map(([key, u]) => {
         const [team, role] = key.split('/');
-        return { scenario: s.name, team, role, utilisation: u };
+        return { scenario: s.name, team, role, [UTILIZATION_OUTPUT_NAME]: u };
       }),
     ),
   );

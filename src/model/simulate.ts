@@ -49,7 +49,7 @@ export interface PoolStatistics {
   role: string;
   headcount: number;
   /** Mean people busy / headcount. */
-  utilisation: number;
+  utilization: number;
   /** Mean number of requests waiting. */
   meanQueue: number;
 }
@@ -209,7 +209,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
       team: p.team,
       role: p.role,
       headcount: p.headcount,
-      utilisation: (p.resource.busyMonitor?.mean ?? NaN) / p.headcount,
+      utilization: (p.resource.busyMonitor?.mean ?? NaN) / p.headcount,
       meanQueue: p.resource.queueMonitor?.mean ?? NaN,
     })),
     loops: [...ctx.loops].map(([loop, mon]) => {

@@ -90,9 +90,9 @@ describe('charts compile without warnings and draw their marks and labels', () =
     );
   });
 
-  it('utilisation heatmap with percentages', async () => {
+  it('utilization heatmap with percentages', async () => {
     await check(
-      charts.utilisationChart(summaries),
+      charts.utilizationChart(summaries),
       ['rect', 'text'],
       ['Utilisation by role and team', 'engineer', 'central', '%'],
     );

@@ -4,7 +4,8 @@ import {
   summariseExperiment,
   summaryTable as summaryArquero,
   groupTable,
-  utilisationTable,
+  utilizationTable,
+  UTILIZATION_OUTPUT_NAME,
   itemsTable,
   writeResultsBundle,
 } from '../../analysis/index.js';
@@ -37,7 +38,7 @@ export async function run(file: string, options: RunOptions, signal: AbortSignal
     summary: summaryArquero([summary]),
     by_domain: groupTable([summary], 'domain'),
     by_type: groupTable([summary], 'type'),
-    utilisation: utilisationTable([summary]),
+    [UTILIZATION_OUTPUT_NAME]: utilizationTable([summary]),
     items: itemsTable(experiment),
   });
   if (options.json) {
