@@ -12,7 +12,7 @@ import { COMPARE_REPS, compare } from './commands/compare.js';
 import { DEMO_DEFAULTS, runDemo } from './commands/demo.js';
 import { RUN_REPS, run } from './commands/run.js';
 import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './commands/sensitivity.js';
-import { withRunOptions, type RunOptions } from './commands/shared-options.js';
+import { withRunOptions, type RunCommandOptions } from './commands/shared-options.js';
 import { SWEEP_REPS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
 import { reportError } from './error-report.js';
@@ -35,7 +35,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
         'compare configurations with replications and common random numbers; write the report, charts and tables',
       ),
     { reps: COMPARE_REPS, precision: true, unit: 'scenario' },
-  ).action(async (files: string[], options: RunOptions) => compare(files, options, signal, commandLine));
+  ).action(async (files: string[], options: RunCommandOptions) => compare(files, options, signal, commandLine));
 
   withRunOptions(
     root
@@ -43,7 +43,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
       .argument('<scenario>', 'a scenario file')
       .description('run one scenario with replications and print its summary'),
     { reps: RUN_REPS, precision: true, unit: 'scenario' },
-  ).action(async (file: string, options: RunOptions) => run(file, options, signal));
+  ).action(async (file: string, options: RunCommandOptions) => run(file, options, signal));
 
   withRunOptions(
     root
@@ -57,7 +57,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
       'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)',
       pathAssignment,
     )
-    .action(async (file: string, options: RunOptions & { vary?: string[] }) =>
+    .action(async (file: string, options: RunCommandOptions & { vary?: string[] }) =>
       sweep(file, options.vary ?? [], options, signal),
     );
 

@@ -9,14 +9,14 @@ import { checkOutFolder } from '../out-folder.js';
 import { precisionJson, precisionLine } from '../precision-line.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
-import { comparisonLines, stabilityLines, summaryTable } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import { comparisonLines, stabilityLines, summaryTableText } from '../terminal-tables.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const COMPARE_REPS = 100;
 
 export async function compare(
   files: string[],
-  options: RunOptions,
+  options: RunCommandOptions,
   signal: AbortSignal,
   commandLine: string,
 ): Promise<void> {
@@ -60,7 +60,7 @@ export async function compare(
   console.log(
     'Days from request to production (use cases still open at the end counted as censored), mean over replications (95% CI); "> N": not reached within the run:',
   );
-  console.log(summaryTable(summaries));
+  console.log(summaryTableText(summaries));
   console.log('\nDoes each configuration keep up with its demand?');
   for (const line of stabilityLines(summaries)) console.log(line);
   console.log(`\n${findings.headline.text}`);

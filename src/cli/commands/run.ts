@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import {
   summariseExperiment,
-  summaryTable as summaryArquero,
+  summaryTable,
   groupTable,
   utilizationTable,
   UTILIZATION_OUTPUT_NAME,
@@ -17,11 +17,11 @@ import { precisionJson, precisionLine } from '../precision-line.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { detailTable, stabilityLines } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const RUN_REPS = 20;
 
-export async function run(file: string, options: RunOptions, signal: AbortSignal): Promise<void> {
+export async function run(file: string, options: RunCommandOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
   const scenarios = loadScenarios([file], options);
   const progress = new ProgressBar(wantProgress(options), 'Replications');
@@ -35,7 +35,7 @@ export async function run(file: string, options: RunOptions, signal: AbortSignal
   warnOnLittleViolations([summary]);
   const folder = join(options.out, 'run');
   writeResultsBundle(folder, experiment, {
-    summary: summaryArquero([summary]),
+    summary: summaryTable([summary]),
     by_domain: groupTable([summary], 'domain'),
     by_type: groupTable([summary], 'type'),
     [UTILIZATION_OUTPUT_NAME]: utilizationTable([summary]),

@@ -11,11 +11,11 @@ import { checkOutFolder } from '../out-folder.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { leverTable } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const SENSITIVITY_REPS = 10;
 
-export interface SensitivityOptions extends RunOptions {
+export interface SensitivityOptions extends RunCommandOptions {
   people?: number;
   relative?: number;
 }

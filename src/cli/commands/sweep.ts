@@ -1,12 +1,7 @@
 /** orgflow sweep <scenario> --vary <path>=<values|range>: a sweep with its chart. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  summariseSweep,
-  writeFileAtomic,
-  writeResultsBundle,
-  summaryTable as summaryArquero,
-} from '../../analysis/index.js';
+import { summariseSweep, writeFileAtomic, writeResultsBundle, summaryTable } from '../../analysis/index.js';
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
 import { parseSweepParameter, runSweep, type SweepResult } from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
@@ -15,7 +10,7 @@ import { checkOutFolder } from '../out-folder.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { sweepTable } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const SWEEP_REPS = 20;
 
@@ -29,7 +24,12 @@ function chartRuns(sweep: SweepResult): { name: string; sweep: SweepResult }[] {
   }));
 }
 
-export async function sweep(file: string, vary: string[], options: RunOptions, signal: AbortSignal): Promise<void> {
+export async function sweep(
+  file: string,
+  vary: string[],
+  options: RunCommandOptions,
+  signal: AbortSignal,
+): Promise<void> {
   checkOutFolder(options.out);
   if (vary.length === 0)
     throw new UsageError(
@@ -52,7 +52,7 @@ export async function sweep(file: string, vary: string[], options: RunOptions, s
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
   const points = summariseSweep(result);
-  writeResultsBundle(folder, result.experiment, { summary: summaryArquero(points.map((p) => p.summary)) });
+  writeResultsBundle(folder, result.experiment, { summary: summaryTable(points.map((p) => p.summary)) });
   let chart = '';
   if (parameters.length <= 2) {
     const svg = await renderSvg(sweepChart(chartRuns(result), parameters[0].path));
