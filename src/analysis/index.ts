@@ -62,6 +62,12 @@ export {
   throughputTable,
   comparisonTable,
 } from './tables.js';
+export {
+  quarterlyThroughput,
+  meanFlowSeries,
+  type QuarterlyThroughput,
+  type MeanFlowSeries,
+} from './over-time.js';
 export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
 export {
   writeTables,

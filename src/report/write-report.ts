@@ -14,6 +14,8 @@ import {
   flowTable,
   groupTable,
   itemsTable,
+  meanFlowSeries,
+  quarterlyThroughput,
   replicationsTable,
   summaryTable,
   throughputTable,
@@ -175,7 +177,7 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
     },
     {
       stem: 'cumulative-flow',
-      spec: charts.cumulativeFlowChart(experiment),
+      spec: charts.cumulativeFlowChart(meanFlowSeries(experiment)),
       caption: 'Use cases asked for, in progress by loop, and done, over time.',
     },
     {
@@ -183,7 +185,11 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       spec: charts.utilizationChart(summaries),
       caption: 'How busy each role in each team is.',
     },
-    { stem: 'throughput', spec: charts.throughputChart(experiment), caption: 'Go-lives per quarter.' },
+    {
+      stem: 'throughput',
+      spec: charts.throughputChart(quarterlyThroughput(experiment)),
+      caption: 'Go-lives per quarter.',
+    },
     {
       stem: 'abandonment',
       spec: charts.abandonmentChart(summaries),
