@@ -16,6 +16,7 @@ export {
   type Percentiles,
 } from '../metrics/replication-metrics.js';
 export { checkLittlesLaw, type LittleCheck } from '../metrics/littles-law.js';
+export { journeyOf, journeyItem, logRowsOf, type Journey } from '../metrics/journey.js';
 export {
   summariseExperiment,
   summariseScenario,

@@ -30,7 +30,6 @@ import {
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
 import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
-import { simulate } from '../model/index.js';
 import { assumptionsSectionHtml } from './assumptions.js';
 import { escapeHtml } from './escape.js';
 import { estimateText } from '../analysis/estimate-text.js';
@@ -40,7 +39,7 @@ import { makeStaging, removeStaging, replaceEntries } from './replace-entries.js
 
 export interface ReportInput {
   experiment: ExperimentResult;
-  /** The scenarios of the experiment, for their assumptions and one use case's journey. */
+  /** The scenarios of the experiment, for their assumptions. */
   scenarios: readonly ExperimentScenario[];
   sensitivity?: SensitivityResult;
   /** Sweeps over one parameter, one per configuration. */
@@ -81,23 +80,12 @@ function metricsTableHtml(summaries: readonly ScenarioSummary[]): string {
   return `<table><thead><tr><th>Configuration</th><th>Median days to production</th><th>85th percentile</th><th>95th percentile</th><th>Go-lives per year</th><th>Abandoned</th><th>Still open at the end</th><th>Cost per go-live</th><th>Flow efficiency</th></tr></thead><tbody>${rows}</tbody></table><p class="caveats">Means over replications with their 95% confidence intervals in brackets. The median, 85th and 95th percentile are the days by which that share of the use cases that go live are live. Use cases still open when the run ends count for as long as they were seen (they took at least their age: a survival estimate, Aalen-Johansen, with abandonment as the competing outcome), so a slow configuration is not made to look fast by leaving its unfinished work out. "&gt; N" means that in at least one replication the run ended before that share was live: the answer is at least N days (the mean over replications of each one's value or bound).</p>`;
 }
 
-/** The live use case of the best configuration's first replication with the most handovers: a journey worth showing. */
-function journeyFigure(input: ReportInput, best: string): charts.VegaLiteSpec | null {
-  const index = input.experiment.scenarios.findIndex((s) => s.name === best);
-  const scenario = input.scenarios[index];
-  const replication = input.experiment.scenarios[index]?.replications[0];
-  if (!scenario || !replication) return null;
-  const run = simulate(scenario.spec, { seed: replication.seed });
-  const live = run.items
-    .filter((i) => i.outcome === 'live' && i.arrival >= run.warmup)
-    .sort((a, b) => b.handovers - a.handovers || a.id - b.id);
-  if (live.length === 0) return null;
-  const item = live[0];
-  return charts.journeyChart(
-    run.log,
-    item.id,
-    `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`,
-  );
+/** The journey the best configuration's first replication brought back (see journeyOf): a use case worth showing. */
+function journeyFigure(experiment: ExperimentResult, best: string): charts.VegaLiteSpec | null {
+  const journey = experiment.scenarios.find((s) => s.name === best)?.replications[0]?.journey;
+  if (!journey) return null;
+  const { item, log } = journey;
+  return charts.journeyChart(log, item.id, `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`);
 }
 
 /** The entries of the out folder that belong to the report: replaced together; anything else there is left alone. */
@@ -208,7 +196,7 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label),
       caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.`,
     });
-  const journey = journeyFigure(input, findings.best ?? summaries[0].name);
+  const journey = journeyFigure(experiment, findings.best ?? summaries[0].name);
   if (journey)
     specs.push({
       stem: 'journey',
