@@ -50,6 +50,7 @@ export {
   type SaturatedPool,
   type Verdict,
 } from './stability.js';
+export { findingsOf, headlineOf, type Findings, type Headline } from './findings.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
 export {
   itemsTable,

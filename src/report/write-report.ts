@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import {
   comparisonTable,
+  findingsOf,
   flowTable,
   groupTable,
   itemsTable,
@@ -25,6 +26,7 @@ import {
   writeFileAtomic,
   writeResultsBundle,
   type BoundedEstimate,
+  type Findings,
   type Manifest,
   type ScenarioSummary,
 } from '../analysis/index.js';
@@ -33,7 +35,6 @@ import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResu
 import { assumptionsSectionHtml } from './assumptions.js';
 import { escapeHtml } from './escape.js';
 import { estimateText } from '../analysis/estimate-text.js';
-import { findingsOf, type Findings } from './headline.js';
 import { reportHtml, type ReportContent, type ReportFigure } from './html-document.js';
 import { makeStaging, removeStaging, replaceEntries } from './replace-entries.js';
 

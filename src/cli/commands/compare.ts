@@ -2,7 +2,7 @@
 import { join, relative, resolve } from 'node:path';
 import { runExperiment } from '../../experiment/index.js';
 import { writeReport } from '../../report/index.js';
-import { findingsOf } from '../../report/headline.js';
+import { findingsOf } from '../../analysis/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
