@@ -5,11 +5,11 @@
  * run too large; 1 an unexpected internal error (with a hint to report it); 130 cancelled
  * with Ctrl-C.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { orgflowVersion } from '../package-info.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { COMPARE_REPS, compare } from './commands/compare.js';
-import { DEMO_DEFAULTS, runDemo } from './commands/demo.js';
+import { addDemoCommand } from './commands/demo.js';
 import { RUN_REPS, run } from './commands/run.js';
 import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './commands/sensitivity.js';
 import { withRunOptions, type RunCommandOptions } from './commands/shared-options.js';
@@ -86,26 +86,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .description('print the JSON Schema of scenario files')
     .action(() => console.log(JSON.stringify(scenarioJsonSchema(), null, 2)));
 
-  root
-    .command('demo')
-    .description("simulate a five-person team's queue and compare it with Erlang C (the engine's own check)")
-    .option('--seed <n>', 'master seed', wholeNumber(0), DEMO_DEFAULTS.seed)
-    .option('--reps <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
-    .addOption(new Option('--replications <n>').hideHelp().argParser(wholeNumber(2)).conflicts('reps')) // the former name of --reps
-    .addOption(
-      new Option('--customers <n>', 'requests per replication')
-        .argParser(wholeNumber(1))
-        .default(DEMO_DEFAULTS.customers, DEMO_DEFAULTS.customers.toLocaleString('en')),
-    )
-    .action((options: { seed: number; reps: number; replications?: number; customers: number }) => {
-      const lines = runDemo({
-        ...DEMO_DEFAULTS,
-        seed: options.seed,
-        customers: options.customers,
-        replications: options.replications ?? options.reps,
-      });
-      for (const line of lines) console.log(line);
-    });
+  addDemoCommand(root);
   return root;
 }
 
