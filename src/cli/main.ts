@@ -26,7 +26,14 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orgflow: ')) });
+  addExperimentCommands(root, signal, commandLine);
+  addScenarioCommands(root, exit);
+  addDemoCommand(root);
+  return root;
+}
 
+/** compare, run, sweep and sensitivity: the commands that run experiments, with the run options. */
+function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: string): void {
   withRunOptions(
     root
       .command('compare')
@@ -71,7 +78,10 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
     .option('--relative <fraction>', 'relative step for delays, cadence and effort', fraction, 0.5)
     .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal));
+}
 
+/** validate and schema: the commands about scenario files. */
+function addScenarioCommands(root: Command, exit: { code: number }): void {
   root
     .command('validate')
     .argument('<scenario...>', 'scenario files')
@@ -85,9 +95,6 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .command('schema')
     .description('print the JSON Schema of scenario files')
     .action(() => console.log(JSON.stringify(scenarioJsonSchema(), null, 2)));
-
-  addDemoCommand(root);
-  return root;
 }
 
 export async function main(argv: string[]): Promise<number> {

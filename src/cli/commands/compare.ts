@@ -7,7 +7,7 @@ import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
 import { precisionJson, precisionLine } from '../precision-line.js';
-import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
 import { comparisonLines, stabilityLines, summaryTableText } from '../terminal-tables.js';
 import type { RunCommandOptions } from './shared-options.js';
@@ -25,13 +25,9 @@ export async function compare(
   const inputs = files.length > 0 ? files : shippedScenarioFiles();
   const scenarios = loadScenarios(inputs, options);
 
-  const progress = new ProgressBar(wantProgress(options), 'Replications');
-  let experiment;
-  try {
-    experiment = await runExperiment(scenarios, experimentOptions(options, COMPARE_REPS, progress.update, signal));
-  } finally {
-    progress.stop();
-  }
+  const experiment = await withProgressBar(options, 'Replications', (onProgress) =>
+    runExperiment(scenarios, experimentOptions(options, COMPARE_REPS, onProgress, signal)),
+  );
   const findings = findingsOf(experiment);
   const { summaries, comparisons } = findings;
   warnOnLittleViolations(summaries);

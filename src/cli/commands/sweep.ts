@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { summariseSweep, writeFileAtomic, writeResultsBundle, summaryTable } from '../../analysis/index.js';
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
-import { parseSweepParameter, runSweep, type SweepResult } from '../../experiment/index.js';
+import { parseSweepParameter, runSweep, type SweepParameter, type SweepResult } from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
 import { experimentOptions } from '../experiment-options.js';
 import { checkOutFolder } from '../out-folder.js';
-import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { sweepTable } from '../terminal-tables.js';
 import type { RunCommandOptions } from './shared-options.js';
@@ -24,6 +24,15 @@ function chartRuns(sweep: SweepResult): { name: string; sweep: SweepResult }[] {
   }));
 }
 
+/** The swept parameters of the --vary options; a usage error names the one that does not parse. */
+function sweepParameters(vary: readonly string[]): SweepParameter[] {
+  try {
+    return vary.map((v) => parseSweepParameter(v));
+  } catch (e) {
+    throw new UsageError(`--vary: ${(e as Error).message}`);
+  }
+}
+
 export async function sweep(
   file: string,
   vary: string[],
@@ -35,20 +44,11 @@ export async function sweep(
     throw new UsageError(
       'sweep needs at least one --vary <path>=<values|range>, e.g. --vary teams.hub.ml_engineer=2..6',
     );
-  let parameters;
-  try {
-    parameters = vary.map(parseSweepParameter);
-  } catch (e) {
-    throw new UsageError(`--vary: ${(e as Error).message}`);
-  }
+  const parameters = sweepParameters(vary);
   const scenarios = loadScenarios([file], options);
-  const progress = new ProgressBar(wantProgress(options), 'Sweep');
-  let result;
-  try {
-    result = await runSweep(scenarios[0], parameters, experimentOptions(options, SWEEP_REPS, progress.update, signal));
-  } finally {
-    progress.stop();
-  }
+  const result = await withProgressBar(options, 'Sweep', (onProgress) =>
+    runSweep(scenarios[0], parameters, experimentOptions(options, SWEEP_REPS, onProgress, signal)),
+  );
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
   const points = summariseSweep(result);
