@@ -150,7 +150,9 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
