@@ -35,7 +35,7 @@ export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   seed: number;
   hash?: string;
   timeToProduction: TimeToProductionSummary;
-  /** team/role -> mean utilisation over replications. */
+  /** team/role -> mean utilization over replications. */
   utilization: Record<string, number>;
   timeSplit: Record<TimePart, Estimate>;
   waitingByRole: Record<string, Estimate>;

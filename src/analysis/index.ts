@@ -16,6 +16,7 @@ export {
   type Percentiles,
 } from '../metrics/replication-metrics.js';
 export { checkLittlesLaw, type LittleCheck } from '../metrics/littles-law.js';
+export { journeyOf, journeyItem, logRowsOf, type Journey } from '../metrics/journey.js';
 export {
   summariseExperiment,
   summariseScenario,
@@ -49,18 +50,26 @@ export {
   type SaturatedPool,
   type Verdict,
 } from './stability.js';
+export { findingsOf, headlineOf, type Findings, type Headline } from './findings.js';
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
 export {
   itemsTable,
   replicationsTable,
   summaryTable,
   groupTable,
-  utilisationTable,
+  utilizationTable,
+  UTILIZATION_OUTPUT_NAME,
   timeSplitTable,
   flowTable,
   throughputTable,
   comparisonTable,
 } from './tables.js';
+export {
+  quarterlyThroughput,
+  meanFlowSeries,
+  type QuarterlyThroughput,
+  type MeanFlowSeries,
+} from './over-time.js';
 export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
 export {
   writeTables,

@@ -26,7 +26,9 @@ export function deliveryByArrivalQuarter(
     for (const r of s.replications) {
       for (const i of r.items) {
         const q = Math.floor((i.arrival - warmup) / QUARTER) + 1;
-        (byQuarter.get(q) ?? byQuarter.set(q, []).get(q)!).push(observationOf(i, r.horizon));
+        const observations = byQuarter.get(q);
+        if (observations) observations.push(observationOf(i, r.horizon));
+        else byQuarter.set(q, [observationOf(i, r.horizon)]);
       }
     }
     for (const [quarter, observations] of [...byQuarter].sort((a, b) => a[0] - b[0])) {
@@ -67,9 +69,8 @@ export function maintenanceByQuarter(
         if (q >= 0 && q < quarters) totals[q] += log.duration[k];
       }
     }
-    totals.forEach((t, q) =>
-      rows.push({ scenario: s.name, quarter: q + 1, maintenanceDays: t / s.replications.length }),
-    );
+    for (const [q, t] of totals.entries())
+      rows.push({ scenario: s.name, quarter: q + 1, maintenanceDays: t / s.replications.length });
   }
   return rows;
 }
@@ -97,9 +98,8 @@ export function modelsInProductionByQuarter(
         totals[q] += inProduction[k];
       }
     }
-    totals.forEach((t, q) =>
-      rows.push({ scenario: s.name, quarter: q + 1, models: t / Math.max(1, s.replications.length) }),
-    );
+    for (const [q, t] of totals.entries())
+      rows.push({ scenario: s.name, quarter: q + 1, models: t / Math.max(1, s.replications.length) });
   }
   return rows;
 }

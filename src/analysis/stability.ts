@@ -7,11 +7,11 @@
  */
 import type { Estimate } from './experiment-summary.js';
 
-/** Utilisation at or above which a pool of people is called saturated. */
+/** Utilization at or above which a pool of people is called saturated. */
 export const SATURATED_UTILIZATION = 0.95;
 
 /**
- * Utilisation at or above which a pool is taken to be over its capacity whatever the growth
+ * Utilization at or above which a pool is taken to be over its capacity whatever the growth
  * of work in progress shows: at that load the queue behind it has no useful steady state, and
  * with few replications its growth may not be clear yet.
  */
@@ -72,7 +72,7 @@ function busiest(utilization: Record<string, number>): string {
 const busy = (pools: SaturatedPool[]): string =>
   pools.map((p) => `${p.team}/${p.role} ${Math.round(p.utilization * 100)}% busy`).join(', ');
 
-/** The verdict for configuration `name`, from its work-in-progress growth, its arrivals per quarter and its utilisation. */
+/** The verdict for configuration `name`, from its work-in-progress growth, its arrivals per quarter and its utilization. */
 export function stabilityOf(
   name: string,
   growth: Estimate,

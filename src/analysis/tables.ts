@@ -12,6 +12,7 @@ import {
   type TimeToProductionSummary,
 } from './experiment-summary.js';
 import { TIME_PARTS } from '../metrics/replication-metrics.js';
+import { meanFlowSeries, quarterlyThroughput } from './over-time.js';
 
 type Columns = Record<string, unknown[]>;
 
@@ -138,13 +139,21 @@ export function groupTable(summaries: readonly ScenarioSummary[], by: 'domain' |
   return tableOf(rows);
 }
 
-/** Utilisation per scenario, team and role. */
-export function utilisationTable(summaries: readonly ScenarioSummary[]): ColumnTable {
+/**
+ * The name under which utilization is published beside the report and by `orgflow run`: the
+ * table file (tables/utilisation.csv, .json, .arrow), its column, the chart file and the chart's
+ * field. Users' scripts read these names, so they keep their spelling; the summary JSON, and
+ * every identifier in the code, say utilization.
+ */
+export const UTILIZATION_OUTPUT_NAME = 'utilisation';
+
+/** Utilization per scenario, team and role. */
+export function utilizationTable(summaries: readonly ScenarioSummary[]): ColumnTable {
   return tableOf(
     summaries.flatMap((s) =>
       Object.entries(s.utilization).map(([key, u]) => {
         const [team, role] = key.split('/');
-        return { scenario: s.name, team, role, utilisation: u };
+        return { scenario: s.name, team, role, [UTILIZATION_OUTPUT_NAME]: u };
       }),
     ),
   );
@@ -176,45 +185,33 @@ export function timeSplitTable(summaries: readonly ScenarioSummary[]): ColumnTab
   return tableOf(rows);
 }
 
-/** Work in progress and cumulative counts over time, averaged over replications. */
+/** Work in progress and cumulative counts over time, averaged over replications (see meanFlowSeries). */
 export function flowTable(experiment: ExperimentResult): ColumnTable {
   const rows: Record<string, unknown>[] = [];
-  for (const s of experiment.scenarios) {
-    const reps = s.replications;
-    if (reps.length === 0) continue;
-    const first = reps[0].flow;
-    const avg = (f: (k: number, r: (typeof reps)[number]) => number, k: number) =>
-      reps.reduce((sum, r) => sum + f(k, r), 0) / reps.length;
-    for (let k = 0; k < first.time.length; k++) {
+  for (const flow of meanFlowSeries(experiment)) {
+    flow.time.forEach((day, k) => {
       const row: Record<string, unknown> = {
-        scenario: s.name,
-        day: first.time[k],
-        arrived: avg((i, r) => r.flow.arrived[i], k),
-        live: avg((i, r) => r.flow.live[i], k),
-        abandoned: avg((i, r) => r.flow.abandoned[i], k),
+        scenario: flow.scenario,
+        day,
+        arrived: flow.arrived[k],
+        live: flow.live[k],
+        abandoned: flow.abandoned[k],
       };
-      for (const loop of Object.keys(first.inLoop)) row[`in_${loop}`] = avg((i, r) => r.flow.inLoop[loop][i], k);
-      row.models_in_production = avg((i, r) => r.flow.inProduction[i], k);
+      for (const [loop, series] of Object.entries(flow.inLoop)) row[`in_${loop}`] = series[k];
+      row.models_in_production = flow.inProduction[k];
       rows.push(row);
-    }
+    });
   }
   return tableOf(rows);
 }
 
-/** Go-lives per quarter of the measured window, mean over replications. */
+/** Go-lives per quarter of the measured window, mean over replications (see quarterlyThroughput). */
 export function throughputTable(experiment: ExperimentResult): ColumnTable {
-  const rows: Record<string, unknown>[] = [];
-  for (const s of experiment.scenarios) {
-    const quarters = s.replications[0]?.metrics.throughputByQuarter.length ?? 0;
-    for (let q = 0; q < quarters; q++) {
-      rows.push({
-        scenario: s.name,
-        quarter: q + 1,
-        go_lives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length,
-      });
-    }
-  }
-  return tableOf(rows);
+  return tableOf(
+    quarterlyThroughput(experiment).flatMap(({ scenario, goLives }) =>
+      goLives.map((mean, q) => ({ scenario, quarter: q + 1, go_lives: mean })),
+    ),
+  );
 }
 
 /** Paired comparisons: a, b, metric, difference and ratio with their CIs, and the verdict. */

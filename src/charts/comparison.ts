@@ -1,6 +1,8 @@
 /** Configurations compared: each metric's estimate with its 95% interval, one panel per metric. */
 import type { BoundedEstimate, ScenarioSummary } from '../analysis/experiment-summary.js';
-import { plottedEstimate, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+import { boundShape, plottedEstimate, scenarioColour, shownAs, themed, type VegaLiteSpec } from './theme.js';
+
+const AT_LEAST = 'at least';
 
 const METRICS: { label: string; value: (s: ScenarioSummary) => BoundedEstimate }[] = [
   { label: 'Median time to production (days)', value: (s) => s.timeToProduction.p50 },
@@ -14,7 +16,7 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
   const rows = summaries.flatMap((s) =>
     METRICS.map((m) => {
       const e = plottedEstimate(m.value(s));
-      return { scenario: s.name, metric: m.label, ...e, shown: e.reached ? 'estimate' : 'at least' };
+      return { scenario: s.name, metric: m.label, ...e, shown: shownAs(e, AT_LEAST) };
     }),
   );
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
@@ -49,12 +51,7 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
               y,
               x: { field: 'estimate', type: 'quantitative' },
               color: scenarioColour(names),
-              shape: {
-                field: 'shown',
-                type: 'nominal',
-                title: null,
-                scale: { domain: ['estimate', 'at least'], range: ['circle', 'triangle-right'] },
-              },
+              shape: boundShape(AT_LEAST, 'triangle-right'),
             },
           },
         ],

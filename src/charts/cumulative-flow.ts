@@ -1,30 +1,28 @@
 /**
  * Cumulative flow: use cases arrived over time, split into those done (live or abandoned),
  * in each loop, and not started yet. The top line is cumulative arrivals; the thickness of a
- * band is the work in progress in that stage. Averaged over replications; one panel per
- * configuration.
+ * band is the work in progress in that stage. From the flow series averaged over replications
+ * (meanFlowSeries); one panel per configuration.
  */
-import type { ExperimentResult } from '../experiment/experiment.js';
+import type { MeanFlowSeries } from '../analysis/over-time.js';
 import { themed, type VegaLiteSpec } from './theme.js';
 
 const STAGE_COLOURS = ['#009E73', '#0072B2', '#56B4E9', '#E69F00', '#CC79A7', '#D55E00', '#999999'];
 
-export function cumulativeFlowChart(experiment: ExperimentResult): VegaLiteSpec {
-  const names = experiment.scenarios.map((s) => s.name);
-  const loops = Object.keys(experiment.scenarios[0]?.replications[0]?.flow.inLoop ?? {});
+export function cumulativeFlowChart(flows: readonly MeanFlowSeries[]): VegaLiteSpec {
+  const names = flows.map((f) => f.scenario);
+  const loops = Object.keys(flows[0]?.inLoop ?? {});
   const stages = ['Done (live or abandoned)', ...[...loops].reverse().map((l) => `In ${l} loop`), 'Not started'];
   const rows: Record<string, unknown>[] = [];
-  for (const s of experiment.scenarios) {
-    const reps = s.replications;
-    if (reps.length === 0) continue;
-    const times = reps[0].flow.time;
-    const avg = (f: (r: (typeof reps)[number]) => number) => reps.reduce((sum, r) => sum + f(r), 0) / reps.length;
-    times.forEach((day, k) => {
-      const done = avg((r) => r.flow.live[k] + r.flow.abandoned[k]);
-      const inLoops = loops.map((l) => avg((r) => r.flow.inLoop[l][k]));
-      const waiting = avg((r) => r.flow.arrived[k]) - done - inLoops.reduce((a, b) => a + b, 0);
+  for (const flow of flows) {
+    flow.time.forEach((day, k) => {
+      const done = flow.live[k] + flow.abandoned[k];
+      const inLoops = loops.map((l) => flow.inLoop[l][k]);
+      const waiting = flow.arrived[k] - done - inLoops.reduce((a, b) => a + b, 0);
       const values = [done, ...[...inLoops].reverse(), Math.max(0, waiting)];
-      values.forEach((count, order) => rows.push({ scenario: s.name, day, stage: stages[order], order, count }));
+      values.forEach((count, order) => {
+        rows.push({ scenario: flow.scenario, day, stage: stages[order], order, count });
+      });
     });
   }
   return themed(

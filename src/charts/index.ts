@@ -5,7 +5,7 @@ export { timeToProductionChart, timeToProductionBoxChart } from './time-to-produ
 export { comparisonChart } from './comparison.js';
 export { timeSplitChart } from './time-split.js';
 export { cumulativeFlowChart } from './cumulative-flow.js';
-export { utilisationChart } from './utilisation.js';
+export { utilizationChart } from './utilization.js';
 export { throughputChart, abandonmentChart } from './throughput.js';
 export { tornadoChart } from './tornado.js';
 export { sweepChart, type SweepMetric } from './sweep.js';

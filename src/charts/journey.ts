@@ -6,7 +6,20 @@
 import type { LogColumns } from '../model/index.js';
 import { humanise, themed, type VegaLiteSpec } from './theme.js';
 
-export function journeyChart(log: LogColumns, item: number, description = ''): VegaLiteSpec {
+interface JourneyMarks {
+  /** Activities, by team lane. */
+  bars: Record<string, unknown>[];
+  /** Waits for a person, in their team's lane (the last activity's when the row names none). */
+  waits: Record<string, unknown>[];
+  /** Handovers and clarifications. */
+  handovers: Record<string, unknown>[];
+  /** The first and last day of the journey, maintenance left out. */
+  first: number;
+  last: number;
+}
+
+/** The marks of use case `item` from its rows of the log. */
+function journeyMarks(log: LogColumns, item: number): JourneyMarks {
   const bars: Record<string, unknown>[] = [];
   const waits: Record<string, unknown>[] = [];
   const handovers: Record<string, unknown>[] = [];
@@ -44,6 +57,11 @@ export function journeyChart(log: LogColumns, item: number, description = ''): V
       });
     }
   }
+  return { bars, waits, handovers, first, last };
+}
+
+export function journeyChart(log: LogColumns, item: number, description = ''): VegaLiteSpec {
+  const { bars, waits, handovers, first, last } = journeyMarks(log, item);
   if (bars.length === 0) throw new RangeError(`use case ${item} has no activity in this log`);
   const lanes = [...new Set(bars.map((b) => b.lane as string))];
   const x = {

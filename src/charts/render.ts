@@ -8,12 +8,12 @@ import type { VegaLiteSpec } from './theme.js';
 import { FONT } from './theme.js';
 
 // A real import() that TypeScript leaves alone when it compiles to CommonJS (tslab).
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importOutsideTypeScript = new Function('specifier', 'return import(specifier)') as (
   specifier: string,
-) => Promise<any>;
+) => Promise<unknown>;
 
-async function importModule(specifier: string): Promise<any> {
+/** A module loaded at run time; the caller says what it is (see the interfaces below). */
+async function importModule(specifier: string): Promise<unknown> {
   try {
     return await importOutsideTypeScript(specifier);
   } catch (error) {
@@ -24,23 +24,51 @@ async function importModule(specifier: string): Promise<any> {
   }
 }
 
+// What this file uses of vega-lite, vega and resvg: they are loaded at run time, not imported,
+// so their shapes are stated here.
+type Logger = Record<string, (...args: unknown[]) => unknown>;
+
+interface VegaLite {
+  compile(spec: VegaLiteSpec, options: { logger: Logger }): { spec: unknown };
+}
+
+interface Vega {
+  View: new (
+    runtime: unknown,
+    options: { renderer: 'none'; logger: Logger; logLevel: number },
+  ) => { toSVG(): Promise<string>; finalize(): void };
+  parse(spec: unknown): unknown;
+  Warn: number;
+}
+
+interface ResvgModule {
+  Resvg: new (
+    svg: string,
+    options: {
+      fitTo: { mode: 'zoom'; value: number };
+      background: string;
+      font: { loadSystemFonts: boolean; defaultFontFamily: string };
+    },
+  ) => { render(): { asPng(): Uint8Array } };
+}
+
 interface Libraries {
-  vega: any;
-  vegaLite: any;
+  vega: Vega;
+  vegaLite: VegaLite;
 }
 let libraries: Promise<Libraries> | undefined;
 
 function load(): Promise<Libraries> {
   libraries ??= Promise.all([importModule('vega'), importModule('vega-lite')]).then(([vega, vegaLite]) => ({
-    vega,
-    vegaLite,
+    vega: vega as Vega,
+    vegaLite: vegaLite as VegaLite,
   }));
   return libraries;
 }
 
 /** A vega logger that keeps warnings and errors in `into` and drops the rest. */
-function collectingLogger(into: string[]): Record<string, (...args: unknown[]) => unknown> {
-  const logger: Record<string, (...args: unknown[]) => unknown> = {
+function collectingLogger(into: string[]): Logger {
+  const logger: Logger = {
     level: () => logger,
     error: (...args: unknown[]) => void into.push(`error: ${args.join(' ')}`),
     warn: (...args: unknown[]) => void into.push(args.join(' ')),
@@ -69,7 +97,7 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
     logLevel: vega.Warn,
   });
   try {
-    const svg = (await view.toSVG()) as string;
+    const svg = await view.toSVG();
     const all = [...warnings, ...viewWarnings];
     if (all.length > 0)
       throw new Error(
@@ -83,7 +111,7 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
 
 /** Renders SVG text to a PNG (white background, `scale` x the SVG's size) with resvg. */
 export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
-  const { Resvg } = await importModule('@resvg/resvg-js');
+  const { Resvg } = (await importModule('@resvg/resvg-js')) as ResvgModule;
   const png = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',

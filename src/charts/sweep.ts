@@ -2,9 +2,8 @@
 import type { ScenarioSummary, TimeToProductionSummary } from '../analysis/experiment-summary.js';
 import { summariseSweep } from '../analysis/sweep-summary.js';
 import type { SweepResult } from '../experiment/sweep.js';
-import { plottedEstimate, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+import { boundShape, plottedEstimate, scenarioColour, shownAs, themed, type VegaLiteSpec } from './theme.js';
 
-const ESTIMATE = 'estimate';
 const AT_LEAST = 'at least (beyond the run)';
 
 export type SweepMetric = keyof TimeToProductionSummary | 'throughputPerYear' | 'costPerGoLive';
@@ -33,7 +32,7 @@ export function sweepChart(
   const rows = sweeps.flatMap(({ name, sweep }) =>
     summariseSweep(sweep).map((p) => {
       const e = plottedEstimate(estimate(p.summary, metric));
-      return { scenario: name, value: Number(p.values[path]), ...e, shown: e.reached ? ESTIMATE : AT_LEAST };
+      return { scenario: name, value: Number(p.values[path]), ...e, shown: shownAs(e, AT_LEAST) };
     }),
   );
   const x = { field: 'value', type: 'quantitative', title: parameterLabel, axis: { tickMinStep: 1 } };
@@ -62,12 +61,7 @@ export function sweepChart(
             x,
             y: { field: 'estimate', type: 'quantitative' },
             color: scenarioColour(names),
-            shape: {
-              field: 'shown',
-              type: 'nominal',
-              title: null,
-              scale: { domain: [ESTIMATE, AT_LEAST], range: ['circle', 'triangle-up'] },
-            },
+            shape: boundShape(AT_LEAST, 'triangle-up'),
           },
         },
       ],

@@ -88,3 +88,22 @@ export function plottedEstimate(e: BoundedEstimate): { estimate: number; low: nu
   if (isUnreached(e)) return { estimate: e.atLeast, low: e.atLeast, high: e.atLeast, reached: false };
   return { estimate: e.estimate, ...intervalEnds(e.estimate, e.ci95), reached: true };
 }
+
+/**
+ * The shape of a point that may be only a lower bound (see plottedEstimate): a circle for an
+ * estimate, `triangle` for a bound, whose legend says `atLeast`. The rows carry the field
+ * `shown`, from shownAs.
+ */
+export function boundShape(atLeast: string, triangle: 'triangle-right' | 'triangle-up'): Record<string, unknown> {
+  return {
+    field: 'shown',
+    type: 'nominal',
+    title: null,
+    scale: { domain: ['estimate', atLeast], range: ['circle', triangle] },
+  };
+}
+
+/** The `shown` field of a point for boundShape: 'estimate', or `atLeast` where the statistic was not reached. */
+export function shownAs(point: { reached: boolean }, atLeast: string): string {
+  return point.reached ? 'estimate' : atLeast;
+}

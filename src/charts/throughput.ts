@@ -1,21 +1,13 @@
-/** Throughput over time (go-lives per quarter) and abandonment rate per configuration. */
+/** Throughput over time (go-lives per quarter, from quarterlyThroughput) and abandonment rate per configuration. */
 import type { ScenarioSummary } from '../analysis/experiment-summary.js';
-import type { ExperimentResult } from '../experiment/experiment.js';
+import type { QuarterlyThroughput } from '../analysis/over-time.js';
 import { intervalEnds, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
 
-export function throughputChart(experiment: ExperimentResult): VegaLiteSpec {
-  const names = experiment.scenarios.map((s) => s.name);
-  const rows: Record<string, unknown>[] = [];
-  for (const s of experiment.scenarios) {
-    const quarters = s.replications[0]?.metrics.throughputByQuarter.length ?? 0;
-    for (let q = 0; q < quarters; q++) {
-      rows.push({
-        scenario: s.name,
-        quarter: q + 1,
-        goLives: s.replications.reduce((sum, r) => sum + r.metrics.throughputByQuarter[q], 0) / s.replications.length,
-      });
-    }
-  }
+export function throughputChart(throughput: readonly QuarterlyThroughput[]): VegaLiteSpec {
+  const names = throughput.map((t) => t.scenario);
+  const rows = throughput.flatMap(({ scenario, goLives }) =>
+    goLives.map((mean, q) => ({ scenario, quarter: q + 1, goLives: mean })),
+  );
   return themed(
     {
       width: 600,

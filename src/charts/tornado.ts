@@ -9,17 +9,20 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
     label: `${humanise(l.label)} (${[l.low ? `down: ${l.low.label}` : '', l.high ? `up: ${l.high.label}` : ''].filter(Boolean).join(', ')})`,
   }));
   const rows = levers.flatMap((l) =>
-    (['low', 'high'] as const)
-      .map((side) => ({ side, e: l[side] }))
-      .filter((x) => x.e !== null && Number.isFinite(x.e.effect))
-      .map(({ side, e }) => ({
-        lever: l.label,
-        setting: side === 'low' ? 'Lever down' : 'Lever up',
-        label: e!.label,
-        effect: e!.effect,
-        shown: e!.kind === 'estimate' ? 'estimate' : 'a bound (p85 beyond the run)',
-        ...intervalEnds(e!.effect, e!.ci95),
-      })),
+    (['low', 'high'] as const).flatMap((side) => {
+      const e = l[side];
+      if (e === null || !Number.isFinite(e.effect)) return [];
+      return [
+        {
+          lever: l.label,
+          setting: side === 'low' ? 'Lever down' : 'Lever up',
+          label: e.label,
+          effect: e.effect,
+          shown: e.kind === 'estimate' ? 'estimate' : 'a bound (p85 beyond the run)',
+          ...intervalEnds(e.effect, e.ci95),
+        },
+      ];
+    }),
   );
   const y = {
     field: 'lever',

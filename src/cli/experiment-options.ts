@@ -1,12 +1,12 @@
 /** The run options of a command as experiment options: replications, the --precision cap, the size bound. */
 import type { ExperimentOptions, Progress } from '../experiment/index.js';
-import { PRECISION_REPS, type RunOptions } from './commands/shared-options.js';
+import { PRECISION_REPS, type RunCommandOptions } from './commands/shared-options.js';
 
 /** With --precision, the first batch of replications before it checks the precision. */
 const FIRST_BATCH = 10;
 
 export function experimentOptions(
-  options: RunOptions,
+  options: RunCommandOptions,
   defaultReps: number,
   onProgress: (p: Progress) => void,
   signal: AbortSignal,

@@ -5,14 +5,14 @@
  * run too large; 1 an unexpected internal error (with a hint to report it); 130 cancelled
  * with Ctrl-C.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { orgflowVersion } from '../package-info.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { COMPARE_REPS, compare } from './commands/compare.js';
-import { DEMO_DEFAULTS, runDemo } from './commands/demo.js';
+import { addDemoCommand } from './commands/demo.js';
 import { RUN_REPS, run } from './commands/run.js';
 import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './commands/sensitivity.js';
-import { withRunOptions, type RunOptions } from './commands/shared-options.js';
+import { withRunOptions, type RunCommandOptions } from './commands/shared-options.js';
 import { SWEEP_REPS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
 import { reportError } from './error-report.js';
@@ -26,7 +26,14 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orgflow: ')) });
+  addExperimentCommands(root, signal, commandLine);
+  addScenarioCommands(root, exit);
+  addDemoCommand(root);
+  return root;
+}
 
+/** compare, run, sweep and sensitivity: the commands that run experiments, with the run options. */
+function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: string): void {
   withRunOptions(
     root
       .command('compare')
@@ -35,7 +42,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
         'compare configurations with replications and common random numbers; write the report, charts and tables',
       ),
     { reps: COMPARE_REPS, precision: true, unit: 'scenario' },
-  ).action(async (files: string[], options: RunOptions) => compare(files, options, signal, commandLine));
+  ).action(async (files: string[], options: RunCommandOptions) => compare(files, options, signal, commandLine));
 
   withRunOptions(
     root
@@ -43,7 +50,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
       .argument('<scenario>', 'a scenario file')
       .description('run one scenario with replications and print its summary'),
     { reps: RUN_REPS, precision: true, unit: 'scenario' },
-  ).action(async (file: string, options: RunOptions) => run(file, options, signal));
+  ).action(async (file: string, options: RunCommandOptions) => run(file, options, signal));
 
   withRunOptions(
     root
@@ -57,7 +64,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
       'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)',
       pathAssignment,
     )
-    .action(async (file: string, options: RunOptions & { vary?: string[] }) =>
+    .action(async (file: string, options: RunCommandOptions & { vary?: string[] }) =>
       sweep(file, options.vary ?? [], options, signal),
     );
 
@@ -71,7 +78,10 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
     .option('--relative <fraction>', 'relative step for delays, cadence and effort', fraction, 0.5)
     .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal));
+}
 
+/** validate and schema: the commands about scenario files. */
+function addScenarioCommands(root: Command, exit: { code: number }): void {
   root
     .command('validate')
     .argument('<scenario...>', 'scenario files')
@@ -85,28 +95,6 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .command('schema')
     .description('print the JSON Schema of scenario files')
     .action(() => console.log(JSON.stringify(scenarioJsonSchema(), null, 2)));
-
-  root
-    .command('demo')
-    .description("simulate a five-person team's queue and compare it with Erlang C (the engine's own check)")
-    .option('--seed <n>', 'master seed', wholeNumber(0), DEMO_DEFAULTS.seed)
-    .option('--reps <n>', 'independent replications', wholeNumber(2), DEMO_DEFAULTS.replications)
-    .addOption(new Option('--replications <n>').hideHelp().argParser(wholeNumber(2)).conflicts('reps')) // the former name of --reps
-    .addOption(
-      new Option('--customers <n>', 'requests per replication')
-        .argParser(wholeNumber(1))
-        .default(DEMO_DEFAULTS.customers, DEMO_DEFAULTS.customers.toLocaleString('en')),
-    )
-    .action((options: { seed: number; reps: number; replications?: number; customers: number }) => {
-      const lines = runDemo({
-        ...DEMO_DEFAULTS,
-        seed: options.seed,
-        customers: options.customers,
-        replications: options.replications ?? options.reps,
-      });
-      for (const line of lines) console.log(line);
-    });
-  return root;
 }
 
 export async function main(argv: string[]): Promise<number> {

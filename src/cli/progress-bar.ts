@@ -46,3 +46,17 @@ export class ProgressBar {
 export function wantProgress(options: { json?: boolean; quiet?: boolean }): boolean {
   return process.stderr.isTTY === true && !options.json && !options.quiet;
 }
+
+/** Runs `work` with a progress bar labelled `label` (shown when wanted, see wantProgress), stopped however it ends. */
+export async function withProgressBar<T>(
+  options: { json?: boolean; quiet?: boolean },
+  label: string,
+  work: (onProgress: (p: Progress) => void) => Promise<T>,
+): Promise<T> {
+  const progress = new ProgressBar(wantProgress(options), label);
+  try {
+    return await work(progress.update);
+  } finally {
+    progress.stop();
+  }
+}

@@ -16,7 +16,7 @@ export function withInterval(e: BoundedEstimate, digits = 0, scale = 1, suffix =
 
 const style = { head: [], border: [] };
 
-export function summaryTable(summaries: readonly ScenarioSummary[]): string {
+export function summaryTableText(summaries: readonly ScenarioSummary[]): string {
   const t = new Table({
     head: ['Configuration', 'Median days', 'p85 days', 'p95 days', 'Go-lives / year', 'Abandoned', 'Cost per go-live'],
     style,

@@ -103,7 +103,10 @@ export function relativePrecision(scenarios: readonly ScenarioResult[]): number 
   return worst;
 }
 
-/** Runs the replications of every scenario; see ExperimentOptions. */
+/**
+ * Runs the replications of every scenario; see ExperimentOptions. The first replication of each
+ * scenario also brings back one use case's journey (see ReplicationResult.journey).
+ */
 export async function runExperiment(
   scenarios: readonly ExperimentScenario[],
   options: ExperimentOptions = {},
@@ -135,16 +138,18 @@ export async function runExperiment(
     for (;;) {
       const tasks: ReplicationTask[] = [];
       for (let r = next; r < planned; r++) {
-        scenarios.forEach((s, i) =>
+        for (const [i, s] of scenarios.entries()) {
           tasks.push({
             scenarioIndex: i,
             replication: r,
             seed: seedFor(seed, i, r, common),
             spec: s.spec,
             keepLog: options.keepLogs ?? false,
+            // the first replication brings back the use case the report draws
+            keepJourney: r === 0,
             maxOpenUseCases: options.maxOpenUseCases ?? options.maxUseCases,
-          }),
-        );
+          });
+        }
       }
       report();
       const batch = await executor.run(

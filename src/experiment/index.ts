@@ -35,3 +35,10 @@ export {
   type SensitivitySteps,
 } from './sensitivity.js';
 export { variantOf } from './variants.js';
+export {
+  runEngineCheck,
+  mmcMeanWait,
+  ENGINE_CHECK_DEFAULTS,
+  type EngineCheckOptions,
+  type EngineCheckResult,
+} from './engine-check.js';

@@ -1,8 +1,9 @@
 /**
  * One replication of one scenario: what a worker receives and what it sends back. The result
- * is compact (metrics, the measured use cases, the flow series), not the whole event log,
- * unless the log is asked for.
+ * is compact (metrics, the measured use cases, the flow series, one use case's journey when
+ * asked for), not the whole event log, unless the log is asked for.
  */
+import { journeyOf, type Journey } from '../metrics/journey.js';
 import { checkLittlesLaw, type LittleCheck } from '../metrics/littles-law.js';
 import { replicationMetrics, type ReplicationMetrics } from '../metrics/replication-metrics.js';
 import { simulate, type FlowSeries, type ItemRecord, type LogColumns, type PoolStatistics } from '../model/index.js';
@@ -14,6 +15,8 @@ export interface ReplicationTask {
   seed: number;
   spec: ScenarioSpec;
   keepLog: boolean;
+  /** Keep the journey of one use case (see journeyOf): the run then keeps its event log while it runs. */
+  keepJourney?: boolean;
   /** Open use cases at which the run stops (see the model's RunLimitError); the model's default when absent. */
   maxOpenUseCases?: number;
 }
@@ -33,10 +36,14 @@ export interface ReplicationResult {
   events: number;
   peopleCost: number;
   log?: LogColumns;
+  /** With `keepJourney`: the use case the report draws, with its rows of the event log (absent when none went live). */
+  journey?: Journey;
 }
 
 export function runReplicationTask(task: ReplicationTask): ReplicationResult {
-  const run = simulate(task.spec, { seed: task.seed, log: task.keepLog, maxOpenUseCases: task.maxOpenUseCases });
+  const log = task.keepLog || task.keepJourney === true;
+  const run = simulate(task.spec, { seed: task.seed, log, maxOpenUseCases: task.maxOpenUseCases });
+  const journey = task.keepJourney ? journeyOf(run) : undefined;
   return {
     scenarioIndex: task.scenarioIndex,
     replication: task.replication,
@@ -50,5 +57,6 @@ export function runReplicationTask(task: ReplicationTask): ReplicationResult {
     events: run.events,
     peopleCost: run.peopleCost,
     ...(task.keepLog ? { log: run.log } : {}),
+    ...(journey ? { journey } : {}),
   };
 }

@@ -83,7 +83,7 @@ export const SCALAR_METRICS = Object.keys(SCALAR_METRIC_SET) as (keyof ScalarMet
 
 export interface ReplicationMetrics extends ScalarMetrics<number> {
   timeToProduction: TimeToProduction;
-  /** team/role -> utilisation over the window. */
+  /** team/role -> utilization over the window. */
   utilization: Record<string, number>;
   /** Mean days per live use case. */
   timeSplit: Record<TimePart, number>;
@@ -150,7 +150,9 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const k = key(item);
-    (groups.get(k) ?? groups.set(k, []).get(k)!).push(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return groups;
 }
@@ -189,7 +191,7 @@ export function replicationMetrics(
     wipGrowthPerQuarter: wip.growthPerQuarter,
     meanWip: wip.mean,
     arrivalsPerQuarter: measured.length / ((run.horizon - run.warmup) / DAYS_PER_QUARTER),
-    utilization: Object.fromEntries(run.pools.map((p) => [`${p.team}/${p.role}`, p.utilisation])),
+    utilization: Object.fromEntries(run.pools.map((p) => [`${p.team}/${p.role}`, p.utilization])),
     handoversPerItem: perItem(ended, (i) => i.handovers),
     crossBoundaryHandoversPerItem: perItem(ended, (i) => i.crossBoundaryHandovers),
     iterationsPerItem: perItem(ended, (i) => i.iterations),

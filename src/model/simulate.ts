@@ -52,7 +52,7 @@ export interface PoolStatistics {
   role: string;
   headcount: number;
   /** Mean people busy / headcount. */
-  utilisation: number;
+  utilization: number;
   /** Mean number of requests waiting. */
   meanQueue: number;
 }
@@ -254,7 +254,7 @@ function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): Ru
       team: p.team,
       role: p.role,
       headcount: p.headcount,
-      utilisation: (p.resource.busyMonitor?.mean ?? NaN) / p.headcount,
+      utilization: (p.resource.busyMonitor?.mean ?? NaN) / p.headcount,
       meanQueue: p.resource.queueMonitor?.mean ?? NaN,
     })),
     loops: [...loops].map(([loop, mon]) => {

@@ -1,5 +1,4 @@
 /** The leadership report: one self-contained HTML file with its charts and tables beside it. */
 export { writeReport, type ReportInput, type ReportFiles } from './write-report.js';
-export { findingsOf, headlineOf, type Findings, type Headline } from './headline.js';
 export { escapeHtml } from './escape.js';
 export { reportHtml, type ReportContent, type ReportFigure } from './html-document.js';

@@ -11,33 +11,36 @@ import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import {
   comparisonTable,
+  findingsOf,
   flowTable,
   groupTable,
   itemsTable,
+  meanFlowSeries,
+  quarterlyThroughput,
   replicationsTable,
   summaryTable,
   throughputTable,
   timeSplitTable,
-  utilisationTable,
+  utilizationTable,
+  UTILIZATION_OUTPUT_NAME,
   writeFileAtomic,
   writeResultsBundle,
   type BoundedEstimate,
+  type Findings,
   type Manifest,
   type ScenarioSummary,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
 import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
-import { simulate } from '../model/index.js';
 import { assumptionsSectionHtml } from './assumptions.js';
 import { escapeHtml } from './escape.js';
 import { estimateText } from '../analysis/estimate-text.js';
-import { findingsOf, type Findings } from './headline.js';
 import { reportHtml, type ReportContent, type ReportFigure } from './html-document.js';
 import { makeStaging, removeStaging, replaceEntries } from './replace-entries.js';
 
 export interface ReportInput {
   experiment: ExperimentResult;
-  /** The scenarios of the experiment, for their assumptions and one use case's journey. */
+  /** The scenarios of the experiment, for their assumptions. */
   scenarios: readonly ExperimentScenario[];
   sensitivity?: SensitivityResult;
   /** Sweeps over one parameter, one per configuration. */
@@ -78,23 +81,12 @@ function metricsTableHtml(summaries: readonly ScenarioSummary[]): string {
   return `<table><thead><tr><th>Configuration</th><th>Median days to production</th><th>85th percentile</th><th>95th percentile</th><th>Go-lives per year</th><th>Abandoned</th><th>Still open at the end</th><th>Cost per go-live</th><th>Flow efficiency</th></tr></thead><tbody>${rows}</tbody></table><p class="caveats">Means over replications with their 95% confidence intervals in brackets. The median, 85th and 95th percentile are the days by which that share of the use cases that go live are live. Use cases still open when the run ends count for as long as they were seen (they took at least their age: a survival estimate, Aalen-Johansen, with abandonment as the competing outcome), so a slow configuration is not made to look fast by leaving its unfinished work out. "&gt; N" means that in at least one replication the run ended before that share was live: the answer is at least N days (the mean over replications of each one's value or bound).</p>`;
 }
 
-/** The live use case of the best configuration's first replication with the most handovers: a journey worth showing. */
-function journeyFigure(input: ReportInput, best: string): charts.VegaLiteSpec | null {
-  const index = input.experiment.scenarios.findIndex((s) => s.name === best);
-  const scenario = input.scenarios[index];
-  const replication = input.experiment.scenarios[index]?.replications[0];
-  if (!scenario || !replication) return null;
-  const run = simulate(scenario.spec, { seed: replication.seed });
-  const live = run.items
-    .filter((i) => i.outcome === 'live' && i.arrival >= run.warmup)
-    .sort((a, b) => b.handovers - a.handovers || a.id - b.id);
-  if (live.length === 0) return null;
-  const item = live[0];
-  return charts.journeyChart(
-    run.log,
-    item.id,
-    `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`,
-  );
+/** The journey the best configuration's first replication brought back (see journeyOf): a use case worth showing. */
+function journeyFigure(experiment: ExperimentResult, best: string): charts.VegaLiteSpec | null {
+  const journey = experiment.scenarios.find((s) => s.name === best)?.replications[0]?.journey;
+  if (!journey) return null;
+  const { item, log } = journey;
+  return charts.journeyChart(log, item.id, `${charts.humanise(item.domain)}, ${charts.humanise(item.type)}, ${best}`);
 }
 
 /** The entries of the out folder that belong to the report: replaced together; anything else there is left alone. */
@@ -174,11 +166,19 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
     },
     {
       stem: 'cumulative-flow',
-      spec: charts.cumulativeFlowChart(experiment),
+      spec: charts.cumulativeFlowChart(meanFlowSeries(experiment)),
       caption: 'Use cases asked for, in progress by loop, and done, over time.',
     },
-    { stem: 'utilisation', spec: charts.utilisationChart(summaries), caption: 'How busy each role in each team is.' },
-    { stem: 'throughput', spec: charts.throughputChart(experiment), caption: 'Go-lives per quarter.' },
+    {
+      stem: UTILIZATION_OUTPUT_NAME,
+      spec: charts.utilizationChart(summaries),
+      caption: 'How busy each role in each team is.',
+    },
+    {
+      stem: 'throughput',
+      spec: charts.throughputChart(quarterlyThroughput(experiment)),
+      caption: 'Go-lives per quarter.',
+    },
     {
       stem: 'abandonment',
       spec: charts.abandonmentChart(summaries),
@@ -197,7 +197,7 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label),
       caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.`,
     });
-  const journey = journeyFigure(input, findings.best ?? summaries[0].name);
+  const journey = journeyFigure(experiment, findings.best ?? summaries[0].name);
   if (journey)
     specs.push({
       stem: 'journey',
@@ -233,7 +233,7 @@ function reportTables(experiment: ExperimentResult, { summaries, comparisons }: 
     comparisons: comparisonTable(comparisons),
     by_domain: groupTable(summaries, 'domain'),
     by_type: groupTable(summaries, 'type'),
-    utilisation: utilisationTable(summaries),
+    [UTILIZATION_OUTPUT_NAME]: utilizationTable(summaries),
     time_split: timeSplitTable(summaries),
     flow: flowTable(experiment),
     throughput: throughputTable(experiment),

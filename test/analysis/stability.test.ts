@@ -108,7 +108,7 @@ describe('no verdict without the evidence for one', () => {
     expect(v.statement).toMatch(/measured window is too short .*horizon_days/);
   });
 
-  it('gives the caveat on comparisons for a configuration over capacity by utilisation alone', async () => {
+  it('gives the caveat on comparisons for a configuration over capacity by utilization alone', async () => {
     const spec = mmcScenario(3, 0.2, 2, 1500, 200);
     spec.domains.d.sme = { people: 1, availability: 0.02 };
     spec.workflow.loops.w.activities.serve.next = { ask: 1 };

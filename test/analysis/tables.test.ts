@@ -14,7 +14,7 @@ import {
   summaryTable,
   throughputTable,
   timeSplitTable,
-  utilisationTable,
+  utilizationTable,
   writeResultsBundle,
 } from '../../src/analysis/index.js';
 import { runExperiment, type ExperimentResult } from '../../src/experiment/index.js';
@@ -64,7 +64,7 @@ describe('tables', () => {
       'ci_high',
       'at_least',
     ]);
-    expect(utilisationTable(summaries).numRows()).toBe(2 + 8 + 4 + 4); // pooled: 2 pools + 4 SME pools; fragmented: 8 + 4
+    expect(utilizationTable(summaries).numRows()).toBe(2 + 8 + 4 + 4); // pooled: 2 pools + 4 SME pools; fragmented: 8 + 4
     expect(
       timeSplitTable(summaries)
         .filter((d: any) => d.part === 'waiting_for_role')

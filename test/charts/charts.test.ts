@@ -3,7 +3,12 @@
  * with the expected marks and labels. The data is a small real experiment.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { summariseExperiment, type ScenarioSummary } from '../../src/analysis/index.js';
+import {
+  meanFlowSeries,
+  quarterlyThroughput,
+  summariseExperiment,
+  type ScenarioSummary,
+} from '../../src/analysis/index.js';
 import * as charts from '../../src/charts/index.js';
 import {
   runExperiment,
@@ -84,15 +89,15 @@ describe('charts compile without warnings and draw their marks and labels', () =
 
   it('cumulative flow', async () => {
     await check(
-      charts.cumulativeFlowChart(experiment),
+      charts.cumulativeFlowChart(meanFlowSeries(experiment)),
       ['area'],
       ['Cumulative flow of use cases', 'Done (live or abandoned)', 'In w loop', 'Not started', 'Team per domain'],
     );
   });
 
-  it('utilisation heatmap with percentages', async () => {
+  it('utilization heatmap with percentages', async () => {
     await check(
-      charts.utilisationChart(summaries),
+      charts.utilizationChart(summaries),
       ['rect', 'text'],
       ['Utilisation by role and team', 'engineer', 'central', '%'],
     );
@@ -100,7 +105,7 @@ describe('charts compile without warnings and draw their marks and labels', () =
 
   it('throughput over time and abandonment', async () => {
     await check(
-      charts.throughputChart(experiment),
+      charts.throughputChart(quarterlyThroughput(experiment)),
       ['line'],
       ['Throughput over time', 'Use cases going live per quarter'],
     );

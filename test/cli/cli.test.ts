@@ -59,9 +59,9 @@ describe('orgflow compare', () => {
         expect(typeof s[metric].estimate).toBe('number');
         expect(s[metric].ci95).toHaveLength(2);
       }
-      const utilisation = Object.entries(s.utilization);
-      expect(utilisation.length).toBeGreaterThan(0);
-      for (const [key, value] of utilisation) {
+      const utilization = Object.entries(s.utilization);
+      expect(utilization.length).toBeGreaterThan(0);
+      for (const [key, value] of utilization) {
         expect(key).toMatch(/^[\w-]+\/[\w-]+$/);
         expect(typeof value).toBe('number');
       }

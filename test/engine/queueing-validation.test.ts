@@ -25,7 +25,7 @@ function station(
     return {
       wait: meanOf(run.values),
       // Lq from the queue monitor is time-averaged over the whole run, warm-up included
-      utilisation: run.meanBusy / servers,
+      utilization: run.meanBusy / servers,
     };
   };
 }
@@ -47,18 +47,18 @@ function expectCovered(estimate: Parameters<typeof covers>[0], theory: number): 
 }
 
 describe('single-station queues match theory', () => {
-  it('M/M/1 (rho = 0.8): mean wait and utilisation', () => {
+  it('M/M/1 (rho = 0.8): mean wait and utilization', () => {
     const theory = mmc(0.8, 1, 1);
     const est = replicate(REPLICATIONS, 101, station(0.8, exponential({ mean: 1 }), 1, 40_000, 4_000));
     expectCovered(est.wait, theory.wq);
-    expectCovered(est.utilisation, theory.rho);
+    expectCovered(est.utilization, theory.rho);
   });
 
-  it('M/M/c (c = 5, rho = 0.9): mean wait vs Erlang C, and utilisation', () => {
+  it('M/M/c (c = 5, rho = 0.9): mean wait vs Erlang C, and utilization', () => {
     const theory = mmc(4.5, 1, 5);
     const est = replicate(REPLICATIONS, 102, station(4.5, exponential({ mean: 1 }), 5, 100_000, 10_000));
     expectCovered(est.wait, theory.wq);
-    expectCovered(est.utilisation, theory.rho);
+    expectCovered(est.utilization, theory.rho);
   });
 
   it('M/D/1 (rho = 0.8): mean wait vs Pollaczek-Khinchine', () => {

@@ -1,6 +1,6 @@
 /**
  * A constructed scenario where one lever is known to dominate: three engineers run at about
- * 87% utilisation while eight analysts run at about 65%, so an engineer more or less moves
+ * 87% utilization while eight analysts run at about 65%, so an engineer more or less moves
  * the tail of time to production far more than an analyst, a smaller effort or shorter
  * handovers (there are none).
  */

@@ -1,6 +1,6 @@
 /**
  * A use case that waits for a gate's meeting or for the domain's experts holds nobody: the
- * people who did its work are free for other use cases meanwhile. Checked by utilisation,
+ * people who did its work are free for other use cases meanwhile. Checked by utilization,
  * which must equal the work alone (arrival rate x effort per person), as in an M/M/c queue.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { covers, describeCoverage } from '../support/coverage.js';
 
 const REPLICATIONS = 12;
 
-function utilisation(
+function utilization(
   spec: ScenarioSpec,
   pool: string,
   seed: number,
@@ -22,7 +22,7 @@ function utilisation(
   let clarifications = 0;
   for (let r = 0; r < REPLICATIONS; r++) {
     const run = simulate(spec, { seed: replicationSeed(seed, r), log: false });
-    busy.push(run.pools.find((p) => `${p.team}/${p.role}` === pool)!.utilisation);
+    busy.push(run.pools.find((p) => `${p.team}/${p.role}` === pool)!.utilization);
     rejections += run.items.reduce((s, i) => s + i.gateRejections, 0);
     clarifications += run.items.filter((i) => i.clarification > 0).length;
   }
@@ -53,7 +53,7 @@ describe('nobody is held while a use case waits', () => {
         },
       },
     }).spec;
-    const { busy, rejections } = utilisation(spec, 't/reviewer', 3);
+    const { busy, rejections } = utilization(spec, 't/reviewer', 3);
     // each pass is redone until approved: 1 / approval passes of `effort` days per use case
     const theory = (perDay * effort) / approval;
     const estimate = confidenceInterval(busy);
@@ -91,7 +91,7 @@ describe('nobody is held while a use case waits', () => {
         },
       },
     }).spec;
-    const { busy, clarifications } = utilisation(spec, 't/worker', 5);
+    const { busy, clarifications } = utilization(spec, 't/worker', 5);
     const theory = (perDay * (0.5 + 0.5)) / 2;
     const estimate = confidenceInterval(busy);
     expect(clarifications).toBeGreaterThan(100);

@@ -67,9 +67,9 @@ describe('a run of the operating model', () => {
     expect(arrivals(runs[4])).toBe(arrivals(runs[0]));
   });
 
-  it('keeps utilisation of every pool between 0 and 1', () => {
+  it('keeps utilization of every pool between 0 and 1', () => {
     for (const run of runs)
       for (const p of run.pools)
-        expect(p.utilisation).toBeGreaterThanOrEqual(0), expect(p.utilisation).toBeLessThanOrEqual(1 + 1e-12);
+        expect(p.utilization).toBeGreaterThanOrEqual(0), expect(p.utilization).toBeLessThanOrEqual(1 + 1e-12);
   });
 });

@@ -50,7 +50,7 @@ export interface SingleStationOptions {
   warmup?: number;
   /** Wrong-on-purpose variant for sensitivity tests: one queue per server, random routing. */
   splitQueues?: boolean;
-  /** Keep the statistics for Little's law and utilisation. Off in the benchmark, which times the engine alone. Default true. */
+  /** Keep the statistics for Little's law and utilization. Off in the benchmark, which times the engine alone. Default true. */
   statistics?: boolean;
   /** Keep every wait (memory grows with customers) or only running statistics. Default true. */
   record?: boolean;

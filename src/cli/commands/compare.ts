@@ -2,21 +2,21 @@
 import { join, relative, resolve } from 'node:path';
 import { runExperiment } from '../../experiment/index.js';
 import { writeReport } from '../../report/index.js';
-import { findingsOf } from '../../report/headline.js';
+import { findingsOf } from '../../analysis/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
 import { precisionJson, precisionLine } from '../precision-line.js';
-import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
-import { comparisonLines, stabilityLines, summaryTable } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import { comparisonLines, stabilityLines, summaryTableText } from '../terminal-tables.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const COMPARE_REPS = 100;
 
 export async function compare(
   files: string[],
-  options: RunOptions,
+  options: RunCommandOptions,
   signal: AbortSignal,
   commandLine: string,
 ): Promise<void> {
@@ -25,13 +25,9 @@ export async function compare(
   const inputs = files.length > 0 ? files : shippedScenarioFiles();
   const scenarios = loadScenarios(inputs, options);
 
-  const progress = new ProgressBar(wantProgress(options), 'Replications');
-  let experiment;
-  try {
-    experiment = await runExperiment(scenarios, experimentOptions(options, COMPARE_REPS, progress.update, signal));
-  } finally {
-    progress.stop();
-  }
+  const experiment = await withProgressBar(options, 'Replications', (onProgress) =>
+    runExperiment(scenarios, experimentOptions(options, COMPARE_REPS, onProgress, signal)),
+  );
   const findings = findingsOf(experiment);
   const { summaries, comparisons } = findings;
   warnOnLittleViolations(summaries);
@@ -60,7 +56,7 @@ export async function compare(
   console.log(
     'Days from request to production (use cases still open at the end counted as censored), mean over replications (95% CI); "> N": not reached within the run:',
   );
-  console.log(summaryTable(summaries));
+  console.log(summaryTableText(summaries));
   console.log('\nDoes each configuration keep up with its demand?');
   for (const line of stabilityLines(summaries)) console.log(line);
   console.log(`\n${findings.headline.text}`);

@@ -1,79 +1,50 @@
 /**
- * orgflow demo: the engine's own check. An M/M/c queue (a team of five people sharing one
- * queue of requests) simulated over independent replications (--reps), its mean wait compared
- * with the closed-form Erlang C answer.
+ * orgflow demo: the engine's own check (see experiment/engine-check.ts), with its options
+ * (--reps like every other command) and what it prints.
  */
-import { confidenceInterval } from '../../statistics/batch-means.js';
-import { mmc } from '../../statistics/queueing-theory.js';
-import { Environment, Resource, Tally, type ProcessGenerator } from '../../engine/index.js';
-import { RandomStreams, exponential, replicationSeed } from '../../random/index.js';
+import { type Command, Option } from 'commander';
+import { ENGINE_CHECK_DEFAULTS, runEngineCheck, type EngineCheckOptions } from '../../experiment/engine-check.js';
+import { wholeNumber } from '../option-parsers.js';
 
-export interface DemoOptions {
-  servers: number;
-  arrivalRate: number;
-  serviceMean: number;
-  customers: number;
-  replications: number;
-  seed: number;
-}
-
-export const DEMO_DEFAULTS: DemoOptions = {
-  servers: 5,
-  arrivalRate: 4.5,
-  serviceMean: 1,
-  customers: 50_000,
-  replications: 20,
-  seed: 1,
-};
-
-/** One replication: the mean wait in queue of `customers` customers after a 10% warm-up. */
-function meanWait(options: DemoOptions, seed: number): number {
-  const env = new Environment();
-  const streams = new RandomStreams(seed);
-  const arrivals = streams.stream('arrivals');
-  const work = streams.stream('service');
-  const interArrival = exponential({ mean: 1 / options.arrivalRate });
-  const service = exponential({ mean: options.serviceMean });
-  const team = new Resource(env, { capacity: options.servers });
-  const waits = new Tally();
-  const warmup = Math.floor(options.customers / 10);
-  function* request(index: number): ProcessGenerator {
-    const arrived = env.now;
-    const person = team.request();
-    yield person;
-    if (index >= warmup) waits.add(env.now - arrived);
-    yield env.timeout(service.sample(work));
-    team.release(person);
-  }
-  function* demand(): ProcessGenerator {
-    for (let i = 0; i < options.customers; i++) {
-      yield env.timeout(interArrival.sample(arrivals));
-      env.process(request(i));
-    }
-  }
-  env.process(demand());
-  env.run();
-  return waits.mean;
-}
-
-/** Runs the demo and returns the lines to print. */
-export function runDemo(options: DemoOptions = DEMO_DEFAULTS): string[] {
+/** Runs the check and returns the lines to print. */
+export function demoLines(options: EngineCheckOptions): string[] {
   const started = performance.now();
-  const waits = Array.from({ length: options.replications }, (_, r) =>
-    meanWait(options, replicationSeed(options.seed, r)),
-  );
+  const { interval, theory, inside } = runEngineCheck(options);
   const seconds = (performance.now() - started) / 1000;
-  const ci = confidenceInterval(waits);
-  const theory = mmc(options.arrivalRate, 1 / options.serviceMean, options.servers);
-  const inside = Math.abs(ci.mean - theory.wq) <= ci.halfWidth;
   const verdict = inside
     ? 'inside the interval'
     : 'outside the interval: a 95% interval misses the true value about one run in twenty';
+  const [low, high] = [interval.mean - interval.halfWidth, interval.mean + interval.halfWidth];
   return [
     `orgflow engine demo: a team of ${options.servers} sharing one queue, ${options.arrivalRate} requests per day, ` +
       `${options.serviceMean} day of work each (utilisation ${(theory.rho * 100).toFixed(0)}%)`,
     `${options.replications} replications x ${options.customers.toLocaleString('en')} requests in ${seconds.toFixed(1)} s (seed ${options.seed})`,
-    `mean wait for a free person: ${ci.mean.toFixed(3)} days, 95% CI [${(ci.mean - ci.halfWidth).toFixed(3)}, ${(ci.mean + ci.halfWidth).toFixed(3)}]`,
+    `mean wait for a free person: ${interval.mean.toFixed(3)} days, 95% CI [${low.toFixed(3)}, ${high.toFixed(3)}]`,
     `Erlang C says:               ${theory.wq.toFixed(3)} days (${verdict})`,
   ];
+}
+
+/** Adds `orgflow demo` to `root`. */
+export function addDemoCommand(root: Command): void {
+  const defaults = ENGINE_CHECK_DEFAULTS;
+  root
+    .command('demo')
+    .description("simulate a five-person team's queue and compare it with Erlang C (the engine's own check)")
+    .option('--seed <n>', 'master seed', wholeNumber(0), defaults.seed)
+    .option('--reps <n>', 'independent replications', wholeNumber(2), defaults.replications)
+    .addOption(new Option('--replications <n>').hideHelp().argParser(wholeNumber(2)).conflicts('reps')) // the former name of --reps
+    .addOption(
+      new Option('--customers <n>', 'requests per replication')
+        .argParser(wholeNumber(1))
+        .default(defaults.customers, defaults.customers.toLocaleString('en')),
+    )
+    .action((options: { seed: number; reps: number; replications?: number; customers: number }) => {
+      const lines = demoLines({
+        ...defaults,
+        seed: options.seed,
+        customers: options.customers,
+        replications: options.replications ?? options.reps,
+      });
+      for (const line of lines) console.log(line);
+    });
 }

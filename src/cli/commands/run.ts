@@ -2,9 +2,10 @@
 import { join } from 'node:path';
 import {
   summariseExperiment,
-  summaryTable as summaryArquero,
+  summaryTable,
   groupTable,
-  utilisationTable,
+  utilizationTable,
+  UTILIZATION_OUTPUT_NAME,
   itemsTable,
   writeResultsBundle,
 } from '../../analysis/index.js';
@@ -13,31 +14,27 @@ import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
 import { precisionJson, precisionLine } from '../precision-line.js';
-import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { detailTable, stabilityLines } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const RUN_REPS = 20;
 
-export async function run(file: string, options: RunOptions, signal: AbortSignal): Promise<void> {
+export async function run(file: string, options: RunCommandOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
   const scenarios = loadScenarios([file], options);
-  const progress = new ProgressBar(wantProgress(options), 'Replications');
-  let experiment;
-  try {
-    experiment = await runExperiment(scenarios, experimentOptions(options, RUN_REPS, progress.update, signal));
-  } finally {
-    progress.stop();
-  }
+  const experiment = await withProgressBar(options, 'Replications', (onProgress) =>
+    runExperiment(scenarios, experimentOptions(options, RUN_REPS, onProgress, signal)),
+  );
   const [summary] = summariseExperiment(experiment);
   warnOnLittleViolations([summary]);
   const folder = join(options.out, 'run');
   writeResultsBundle(folder, experiment, {
-    summary: summaryArquero([summary]),
+    summary: summaryTable([summary]),
     by_domain: groupTable([summary], 'domain'),
     by_type: groupTable([summary], 'type'),
-    utilisation: utilisationTable([summary]),
+    [UTILIZATION_OUTPUT_NAME]: utilizationTable([summary]),
     items: itemsTable(experiment),
   });
   if (options.json) {

@@ -8,14 +8,14 @@ import { estimateText, isReached } from '../../analysis/index.js';
 import { runSensitivity } from '../../experiment/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { checkOutFolder } from '../out-folder.js';
-import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { leverTable } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const SENSITIVITY_REPS = 10;
 
-export interface SensitivityOptions extends RunOptions {
+export interface SensitivityOptions extends RunCommandOptions {
   people?: number;
   relative?: number;
 }
@@ -23,16 +23,12 @@ export interface SensitivityOptions extends RunOptions {
 export async function sensitivity(file: string, options: SensitivityOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
   const scenarios = loadScenarios([file], options);
-  const progress = new ProgressBar(wantProgress(options), 'Levers');
-  let result;
-  try {
-    result = await runSensitivity(scenarios[0], {
-      ...experimentOptions(options, SENSITIVITY_REPS, progress.update, signal),
+  const result = await withProgressBar(options, 'Levers', (onProgress) =>
+    runSensitivity(scenarios[0], {
+      ...experimentOptions(options, SENSITIVITY_REPS, onProgress, signal),
       steps: { people: options.people, relative: options.relative },
-    });
-  } finally {
-    progress.stop();
-  }
+    }),
+  );
   const folder = join(options.out, 'sensitivity');
   mkdirSync(folder, { recursive: true });
   const svg = await renderSvg(tornadoChart(result));

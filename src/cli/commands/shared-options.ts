@@ -4,7 +4,7 @@ import { MAX_USE_CASES_PER_REPLICATION, WHOLE_RUN_FACTOR, defaultWorkers } from 
 import { UsageError } from '../cli-error.js';
 import { fraction, pathAssignment, positiveNumber, wholeNumber } from '../option-parsers.js';
 
-export interface RunOptions {
+export interface RunCommandOptions {
   reps?: number;
   precision?: number;
   seed: number;

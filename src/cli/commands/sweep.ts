@@ -1,21 +1,16 @@
 /** orgflow sweep <scenario> --vary <path>=<values|range>: a sweep with its chart. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  summariseSweep,
-  writeFileAtomic,
-  writeResultsBundle,
-  summaryTable as summaryArquero,
-} from '../../analysis/index.js';
+import { summariseSweep, writeFileAtomic, writeResultsBundle, summaryTable } from '../../analysis/index.js';
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
-import { parseSweepParameter, runSweep, type SweepResult } from '../../experiment/index.js';
+import { parseSweepParameter, runSweep, type SweepParameter, type SweepResult } from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
 import { experimentOptions } from '../experiment-options.js';
 import { checkOutFolder } from '../out-folder.js';
-import { ProgressBar, wantProgress } from '../progress-bar.js';
+import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { sweepTable } from '../terminal-tables.js';
-import type { RunOptions } from './shared-options.js';
+import type { RunCommandOptions } from './shared-options.js';
 
 export const SWEEP_REPS = 20;
 
@@ -29,30 +24,35 @@ function chartRuns(sweep: SweepResult): { name: string; sweep: SweepResult }[] {
   }));
 }
 
-export async function sweep(file: string, vary: string[], options: RunOptions, signal: AbortSignal): Promise<void> {
+/** The swept parameters of the --vary options; a usage error names the one that does not parse. */
+function sweepParameters(vary: readonly string[]): SweepParameter[] {
+  try {
+    return vary.map((v) => parseSweepParameter(v));
+  } catch (e) {
+    throw new UsageError(`--vary: ${(e as Error).message}`);
+  }
+}
+
+export async function sweep(
+  file: string,
+  vary: string[],
+  options: RunCommandOptions,
+  signal: AbortSignal,
+): Promise<void> {
   checkOutFolder(options.out);
   if (vary.length === 0)
     throw new UsageError(
       'sweep needs at least one --vary <path>=<values|range>, e.g. --vary teams.hub.ml_engineer=2..6',
     );
-  let parameters;
-  try {
-    parameters = vary.map(parseSweepParameter);
-  } catch (e) {
-    throw new UsageError(`--vary: ${(e as Error).message}`);
-  }
+  const parameters = sweepParameters(vary);
   const scenarios = loadScenarios([file], options);
-  const progress = new ProgressBar(wantProgress(options), 'Sweep');
-  let result;
-  try {
-    result = await runSweep(scenarios[0], parameters, experimentOptions(options, SWEEP_REPS, progress.update, signal));
-  } finally {
-    progress.stop();
-  }
+  const result = await withProgressBar(options, 'Sweep', (onProgress) =>
+    runSweep(scenarios[0], parameters, experimentOptions(options, SWEEP_REPS, onProgress, signal)),
+  );
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
   const points = summariseSweep(result);
-  writeResultsBundle(folder, result.experiment, { summary: summaryArquero(points.map((p) => p.summary)) });
+  writeResultsBundle(folder, result.experiment, { summary: summaryTable(points.map((p) => p.summary)) });
   let chart = '';
   if (parameters.length <= 2) {
     const svg = await renderSvg(sweepChart(chartRuns(result), parameters[0].path));

@@ -1,13 +1,12 @@
 /**
- * The headline of a comparison, computed from the results: the configuration with the
- * shortest median time to production, by how much it beats the runner-up, and how sure we
- * are; with the caveats that go with it.
+ * What a comparison found, computed from the results: the configuration with the shortest
+ * median time to production, by how much it beats the runner-up, and how sure we are; with
+ * the caveats that go with it. Plain text, for the terminal, the report and notebooks alike.
  */
 import type { ExperimentResult } from '../experiment/experiment.js';
-import type { ScenarioSummary } from '../analysis/experiment-summary.js';
-import { compareScenarios, type Comparison } from '../analysis/paired-comparison.js';
-import { isReached, summariseExperiment, valueOrBound } from '../analysis/experiment-summary.js';
-import { estimateText } from '../analysis/estimate-text.js';
+import { estimateText } from './estimate-text.js';
+import { isReached, summariseExperiment, valueOrBound, type ScenarioSummary } from './experiment-summary.js';
+import { compareScenarios, type Comparison } from './paired-comparison.js';
 
 export interface Headline {
   text: string;
@@ -87,7 +86,9 @@ export function findingsOf(
     };
   }
   const runnerUp = ranked[1];
-  const median = comparisons.find((c) => c.b === runnerUp.name && c.metric === 'timeToProduction.p50')!;
+  const median = comparisons.find((c) => c.b === runnerUp.name && c.metric === 'timeToProduction.p50');
+  if (median === undefined)
+    throw new Error(`no paired comparison of median time to production between ${best.name} and ${runnerUp.name}`);
   const faster = 1 - median.ratio;
   const [low, high] = [1 - median.ratioCi95[1], 1 - median.ratioCi95[0]];
   const warnings = `${warning(best)}${warning(runnerUp)}`;

@@ -1,13 +1,14 @@
-/** Utilisation heatmap: role x team, one panel per configuration, with the share written in each cell. */
+/** Utilization heatmap: role x team, one panel per configuration, with the share written in each cell. */
 import type { ScenarioSummary } from '../analysis/experiment-summary.js';
+import { UTILIZATION_OUTPUT_NAME as FIELD } from '../analysis/tables.js';
 import { humanise, themed, type VegaLiteSpec } from './theme.js';
 
-export function utilisationChart(summaries: readonly ScenarioSummary[]): VegaLiteSpec {
+export function utilizationChart(summaries: readonly ScenarioSummary[]): VegaLiteSpec {
   const names = summaries.map((s) => s.name);
   const rows = summaries.flatMap((s) =>
-    Object.entries(s.utilization).map(([key, utilisation]) => {
+    Object.entries(s.utilization).map(([key, utilization]) => {
       const [team, role] = key.split('/');
-      return { scenario: s.name, team: humanise(team), role: humanise(role), utilisation };
+      return { scenario: s.name, team: humanise(team), role: humanise(role), [FIELD]: utilization };
     }),
   );
   const roles = [...new Set(rows.map((r) => r.role))].sort();
@@ -25,7 +26,7 @@ export function utilisationChart(summaries: readonly ScenarioSummary[]): VegaLit
         mark: { type: 'rect' },
         encoding: {
           color: {
-            field: 'utilisation',
+            field: FIELD,
             type: 'quantitative',
             title: 'Utilisation',
             scale: { domain: [0, 1], scheme: 'blues' },
@@ -36,8 +37,8 @@ export function utilisationChart(summaries: readonly ScenarioSummary[]): VegaLit
       {
         mark: { type: 'text', fontSize: 10 },
         encoding: {
-          text: { field: 'utilisation', type: 'quantitative', format: '.0%' },
-          color: { condition: { test: 'datum.utilisation > 0.6', value: 'white' }, value: 'black' },
+          text: { field: FIELD, type: 'quantitative', format: '.0%' },
+          color: { condition: { test: `datum.${FIELD} > 0.6`, value: 'white' }, value: 'black' },
         },
       },
     ],
