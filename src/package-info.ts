@@ -7,17 +7,22 @@ const here = callerFile();
 let found: { root: string; version: string } | null | undefined;
 
 function findPackage(): { root: string; version: string } | null {
-  if (found !== undefined) return found;
-  let dir = dirname(here);
+  if (found === undefined) found = searchUpwards(dirname(here));
+  return found;
+}
+
+/** The nearest orgflow package.json in `dir` or up to five folders above it. */
+function searchUpwards(start: string): { root: string; version: string } | null {
+  let dir = start;
   for (let i = 0; i < 6; i++) {
     const file = join(dir, 'package.json');
     if (existsSync(file)) {
       const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'orgflow' && pkg.version) return (found = { root: dir, version: pkg.version });
+      if (pkg.name === 'orgflow' && pkg.version) return { root: dir, version: pkg.version };
     }
     dir = dirname(dir);
   }
-  return (found = null);
+  return null;
 }
 
 /** The orgflow version ('unknown' if the package.json cannot be found). */

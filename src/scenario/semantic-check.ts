@@ -362,7 +362,7 @@ function arrivalsPerDay(domain: ResolvedDomain, days: number): Map<string, numbe
 }
 
 /**
- * Expected utilisation per team and role from demand, expected visits and mean efforts,
+ * Expected utilization per team and role from demand, expected visits and mean efforts,
  * splitting a domain's work evenly among its eligible teams' people. A warning where it
  * reaches 1: queues will then grow without bound.
  */
@@ -378,12 +378,12 @@ function capacityWarnings(
     const [team, role] = key.split('/');
     // a role the team does not list: no one
     const capacity = (entry(p.teams, team, 'team').headcount[role] ?? 0) * available;
-    const utilisation = work / capacity;
-    if (utilisation >= 1) {
+    const utilization = work / capacity;
+    if (utilization >= 1) {
       warnings.push({
         severity: 'warning',
         path: ['teams', team, 'headcount', role],
-        message: `expected utilisation of ${role} in team ${team} is ${(utilisation * 100).toFixed(0)}% (demand exceeds capacity): its queue will grow without bound`,
+        message: `expected utilisation of ${role} in team ${team} is ${(utilization * 100).toFixed(0)}% (demand exceeds capacity): its queue will grow without bound`,
         hint: `add people (about ${Math.ceil(work / available)} needed) or lower the demand; the estimate ignores learning, so it is an upper bound`,
       });
     }

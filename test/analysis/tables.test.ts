@@ -21,6 +21,9 @@ import { runExperiment, type ExperimentResult } from '../../src/experiment/index
 import { validateScenario } from '../../src/scenario/index.js';
 import { poolingScenario } from '../support/small-scenarios.js';
 
+/** One row of an arquero table, as a filter sees it. */
+type Row = Record<string, unknown>;
+
 let experiment: ExperimentResult;
 beforeAll(async () => {
   const scenarios = (['pooled', 'fragmented'] as const).map((s) => ({
@@ -46,13 +49,13 @@ describe('tables', () => {
     const summary = summaryTable(summaries);
     expect(summary.columnNames()).toEqual(['scenario', 'metric', 'estimate', 'ci_low', 'ci_high', 'at_least']);
     const row = summary
-      .filter((d: any) => d.scenario === 'pooled' && d.metric === 'time_to_production_p85')
+      .filter((d: Row) => d.scenario === 'pooled' && d.metric === 'time_to_production_p85')
       .object() as Record<string, number>;
     expect(row.estimate).toBeCloseTo(summaries[0].timeToProduction.p85.estimate as number, 12);
     expect(row.ci_low).toBeLessThan(row.estimate);
     expect(
       groupTable(summaries, 'domain')
-        .filter((d: any) => d.statistic === 'p50')
+        .filter((d: Row) => d.statistic === 'p50')
         .numRows(),
     ).toBe(8); // 2 scenarios x 4 domains
     expect(groupTable(summaries, 'type').columnNames()).toEqual([
@@ -67,7 +70,7 @@ describe('tables', () => {
     expect(utilizationTable(summaries).numRows()).toBe(2 + 8 + 4 + 4); // pooled: 2 pools + 4 SME pools; fragmented: 8 + 4
     expect(
       timeSplitTable(summaries)
-        .filter((d: any) => d.part === 'waiting_for_role')
+        .filter((d: Row) => d.part === 'waiting_for_role')
         .numRows(),
     ).toBeGreaterThan(0);
   });
@@ -83,7 +86,7 @@ describe('tables', () => {
       'in_w',
       'models_in_production',
     ]);
-    const live = flow.filter((d: any) => d.scenario === 'pooled').array('live') as number[];
+    const live = flow.filter((d: Row) => d.scenario === 'pooled').array('live') as number[];
     expect(live.every((x, i) => i === 0 || x >= live[i - 1])).toBe(true);
     expect(throughputTable(experiment).numRows()).toBe(2 * Math.floor((1500 - 200) / (365 / 4))); // complete quarters
   });

@@ -29,7 +29,7 @@ describe('reportError', () => {
     const size = { useCases: 3e8, horizonDays: 1e9, demandPerMonth: 10, datedItems: 0, portfolio: 0 };
     expect(reportError(new RunSizeError('replication', 3e8, 200_000, 'big', size), running())).toBe(2);
     expect(printed.mock.calls[0][0]).toMatch(
-      /^orgflow: run too large: about 300,000,000 use cases in one replication of "big".*\n    hint: .*--max-use-cases <n> \(now 200,000 per replication/s,
+      /^orgflow: run too large: about 300,000,000 use cases in one replication of "big".*\n {4}hint: .*--max-use-cases <n> \(now 200,000 per replication/s,
     );
     expect(
       reportError(

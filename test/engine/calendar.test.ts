@@ -51,7 +51,10 @@ describe('Calendar', () => {
     const cal = new Calendar<number>(0);
     const reference: { time: number; key: number; id: number }[] = [];
     let seed = 7;
-    const rand = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const rand = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     let now = 0;
     let seq = 0;
     const popped: number[] = [];

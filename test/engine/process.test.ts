@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Environment, EventAlreadyTriggeredError, Interrupt, type ProcessGenerator } from '../../src/engine/index.js';
+import {
+  Environment,
+  EventAlreadyTriggeredError,
+  type Interrupt,
+  type ProcessGenerator,
+} from '../../src/engine/index.js';
 
 describe('Process', () => {
   it('holds for timeouts and logs (name, time) pairs in order', () => {
@@ -143,16 +148,16 @@ describe('Process', () => {
     // the process starts at once, so the mistake surfaces from env.process() itself
     expect(() =>
       env.process(
-        (function* (): Generator<any, void, any> {
+        (function* (): Generator<unknown, void, unknown> {
           yield undefined;
-        })(),
+        })() as ProcessGenerator,
       ),
     ).toThrow('must yield events or delays, got undefined (a bare yield)');
     env.process(
-      (function* (): Generator<any, void, any> {
+      (function* (): Generator<unknown, void, unknown> {
         yield env.timeout(1);
         yield 'soon';
-      })(),
+      })() as ProcessGenerator,
     );
     expect(() => env.run()).toThrow('must yield events or delays, got string');
   });
@@ -265,9 +270,13 @@ describe('Process', () => {
 
   it('explains a call with a generator function instead of a generator', () => {
     const env = new Environment();
-    expect(() => env.process(function* () {} as any)).toThrow('env.process() needs a generator');
-    expect(() => env.process({ not: 'a generator' } as any)).toThrow('env.process() needs a generator');
-    expect(() => env.process(null as any)).toThrow('env.process() needs a generator');
+    expect(() => env.process(function* () {} as unknown as ProcessGenerator)).toThrow(
+      'env.process() needs a generator',
+    );
+    expect(() => env.process({ not: 'a generator' } as unknown as ProcessGenerator)).toThrow(
+      'env.process() needs a generator',
+    );
+    expect(() => env.process(null as unknown as ProcessGenerator)).toThrow('env.process() needs a generator');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   Environment,
-  Interrupt,
+  type Interrupt,
   Preempted,
   Resource,
   type Process,

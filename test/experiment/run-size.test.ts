@@ -75,7 +75,9 @@ describe('run size', () => {
 
   it('is checked by runExperiment with maxUseCases before any replication runs (the most replications --precision may run)', async () => {
     let progressed = false;
-    const onProgress = () => void (progressed = true);
+    const onProgress = () => {
+      progressed = true;
+    };
     // 730 use cases in a replication, more than 500 (small numbers: without the check, it would just run)
     await expect(
       runExperiment([named(spec)], { replications: 2, workers: 1, maxUseCases: 500, onProgress }),

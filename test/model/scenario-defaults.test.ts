@@ -20,7 +20,7 @@ function leftOut(): ScenarioSpec {
 
 type Schema = { properties?: Record<string, Schema>; default?: unknown };
 const schemaDefault = (...path: string[]): unknown =>
-  path.reduce<Schema>((s, key) => (s.properties ?? {})[key], ScenarioSpec as unknown as Schema).default;
+  path.reduce<Schema>((s, key) => s.properties?.[key] ?? {}, ScenarioSpec as unknown as Schema).default;
 
 const outcome = (run: RunResult) => ({ items: run.items, flow: run.flow, pools: run.pools, cost: run.peopleCost });
 

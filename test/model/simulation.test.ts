@@ -69,7 +69,9 @@ describe('a run of the operating model', () => {
 
   it('keeps utilization of every pool between 0 and 1', () => {
     for (const run of runs)
-      for (const p of run.pools)
-        expect(p.utilization).toBeGreaterThanOrEqual(0), expect(p.utilization).toBeLessThanOrEqual(1 + 1e-12);
+      for (const p of run.pools) {
+        expect(p.utilization).toBeGreaterThanOrEqual(0);
+        expect(p.utilization).toBeLessThanOrEqual(1 + 1e-12);
+      }
   });
 });

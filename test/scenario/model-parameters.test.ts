@@ -78,7 +78,7 @@ describe('resolving a scenario into model parameters', () => {
 
   it('takes each default from the schema: the value resolved for a left-out field is its `default`', () => {
     const schema = ScenarioSpec as unknown as Schema;
-    const props = (s: Schema | undefined, key: string): Schema => (s?.properties ?? {})[key];
+    const props = (s: Schema | undefined, key: string): Schema => s?.properties?.[key] ?? {};
     const p = resolveParameters(bare());
     expect(p.warmup_days).toBe(props(schema, 'warmup_days').default);
     expect(p.calendar).toEqual(props(schema, 'calendar').default);
