@@ -46,7 +46,7 @@ for (const [folder, c] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
   const score = (100 * c.detected) / (c.detected + c.undetected);
   const ok = score >= min;
   failed ||= !ok;
-  const extra = c.other > 0 ? `  (${c.other} not run: compile errors or ignored)` : '';
+  const extra = c.other > 0 ? `  (${c.other} not run: static, or a type error)` : '';
   console.log(
     `${folder.padEnd(22)} ${String(c.detected).padStart(8)}  ${String(c.undetected).padStart(10)}  ${score.toFixed(1).padStart(5)}%  ${ok ? 'ok' : 'BELOW'}${extra}`,
   );
