@@ -68,7 +68,7 @@ export function parametersHtml(spec: ModelParameters): string {
     h?.clarification
       ? `Clarification after a handover: ${Math.round(h.clarification.probability.same_team * 100)}% / ${Math.round(h.clarification.probability.same_home * 100)}% / ${Math.round(h.clarification.probability.cross_home * 100)}% (same team / same home / domain to centre).`
       : '',
-    `Intake ${e(m.intake)}; planning every ${m.planning_cadence_days} days; coordination overhead ${Math.round(m.coordination_overhead * 100)}%; gates: ${
+    `Intake ${e(m.intake)}; ${m.planning_cadence_days > 0 ? `planning every ${m.planning_cadence_days} days` : 'work starts when it arrives (no planning cycle)'}; coordination overhead ${Math.round(m.coordination_overhead * 100)}%; gates: ${
       Object.entries(m.gates)
         .map(
           ([g, x]) =>
