@@ -12,7 +12,13 @@ const folder = process.env.MUTATION_FOLDER ?? 'model';
 
 /** Slow statistical checks, by folder: kept in `npm test`, out of mutation runs. */
 const SLOW: Record<string, string[]> = {
-  model: ['test/model/model-behaviour.test.ts'],
+  model: [
+    'test/model/model-behaviour.test.ts',
+    'test/model/nobody-held-while-waiting.test.ts',
+    'test/model/maintenance.test.ts',
+    'test/model/scenario-defaults.test.ts',
+    'test/model/run-limit.test.ts',
+  ],
   scenario: [],
   analysis: [],
 };
