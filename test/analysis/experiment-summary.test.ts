@@ -5,10 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summariseExperiment, summariseScenario } from '../../src/analysis/experiment-summary.js';
-import { experimentOf, interval3, metrics, replication, scenario, ttp } from './synthetic.js';
-
-const close = (actual: readonly number[], expected: readonly number[]) =>
-  expected.forEach((x, i) => expect(actual[i]).toBeCloseTo(x, 9));
+import { close, experimentOf, interval3, metrics, replication, scenario, ttp } from './synthetic.js';
 
 describe('a summary over replications', () => {
   it('gives the name, the replications, the seed and the content hash', () => {

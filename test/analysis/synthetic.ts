@@ -3,6 +3,7 @@
  * fast (they run once per mutant under Stryker) and exact (every expected value worked out by
  * hand). Only what the analysis reads is filled in; the rest is empty or zero.
  */
+import { expect } from 'vitest';
 import type { ExperimentResult, ReplicationResult, ScenarioResult } from '../../src/experiment/index.js';
 import type { ReplicationMetrics, TimeToProduction } from '../../src/metrics/replication-metrics.js';
 import type { FlowSeries, ItemRecord } from '../../src/model/index.js';
@@ -16,6 +17,12 @@ export function interval3(xs: [number, number, number]): [number, number] {
   const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / 2;
   const half = T2 * Math.sqrt(variance / 3);
   return [mean - half, mean + half];
+}
+
+/** Expects `actual` to equal `expected` number by number, to 9 decimals. */
+export function close(actual: readonly number[], expected: readonly number[]): void {
+  expect(actual).toHaveLength(expected.length);
+  for (const [i, x] of expected.entries()) expect(actual[i]).toBeCloseTo(x, 9);
 }
 
 /** Time to production of one replication; `atLeast` defaults to the values (all reached). */
