@@ -109,6 +109,19 @@ describe('a paired comparison', () => {
     expect(by(9.5)).toBe('B is better on cost per go-live: A trails B by 9.50');
   });
 
+  it('says the lower abandonment rate is better', () => {
+    const abandonment = pair(
+      [0.1, 0.2, 0.3].map((abandonmentRate) => ({ abandonmentRate })),
+      [0.3, 0.4, 0.5].map((abandonmentRate) => ({ abandonmentRate })),
+    );
+    expect(on(compareScenarios(abandonment, 'A', 'B'), 'abandonmentRate')).toMatchObject({
+      label: 'abandonment rate',
+      better: 'A',
+      statement:
+        'A is better on abandonment rate: A beats B by 0.20 (52%; 95% CI 0.20 to 0.20), over 3 paired replications.',
+    });
+  });
+
   it('finds no clear difference when the interval includes zero', () => {
     const mixed = pair(
       [100, 200, 300].map((throughputPerYear) => ({ throughputPerYear })),

@@ -33,6 +33,8 @@ describe('writing tables', () => {
     writeTables(dir, { t: small() });
     expect(readdirSync(dir).sort()).toEqual(['t.arrow', 't.csv', 't.json']);
     expect(fromArrow(readFileSync(join(dir, 't.arrow'))).objects()).toEqual(small().objects());
+    // the Arrow IPC file format (random access), not the stream format: it opens with the magic ARROW1
+    expect(readFileSync(join(dir, 't.arrow')).subarray(0, 6).toString('latin1')).toBe('ARROW1');
   });
 
   it('leaves no temporary file behind', () => {
