@@ -54,6 +54,14 @@ describe('the headline', () => {
     );
   });
 
+  it('ranks a median the run does not reach after a reached one, even when its bound is lower', () => {
+    const findings = findingsOf(twoWay([190, 200, 210], [NaN, 20, 30]));
+    expect(findings.best).toBe('A');
+    expect(findings.headline.text).toBe(
+      'A: median 200 days to production; the median of B is beyond the run in some replications (at least 183 days on average), so no paired difference can be given.',
+    );
+  });
+
   it('ranks two unreached medians by their bounds and says neither is reached', () => {
     const findings = findingsOf(twoWay([NaN, 20, 30], [NaN, 20, 20]));
     expect(findings.best).toBe('B');
@@ -69,11 +77,15 @@ describe('the headline', () => {
       B: { verdict: 'cannot-tell', stable: false, stability: 'B is unclear.' },
     };
     const summaries = summariseExperiment(experiment).map((s) => ({ ...s, ...verdicts[s.name] }));
-    const { headline } = findingsOf(experiment, summaries);
+    const { headline, comparisons } = findingsOf(experiment, summaries);
     expect(headline.text).toBe(
       'B: median 20 days to production, 27% faster than A (95% CI 14% to 41%). It is not yet clear whether B keeps up with its demand (run more replications). A does not keep up with its demand, so this figure grows with the length of the run.',
     );
     expect(headline.caveats.slice(0, 2)).toEqual(['B is unclear.', 'A grows.']);
+    // the comparisons read the same verdicts as the summaries given, not verdicts of their own
+    expect(comparisons[0].caveat).toBe(
+      'Caveat: A does not keep up with demand, so its time to production grows with the length of the run; it is not yet clear whether B keeps up with demand (run more replications).',
+    );
   });
 
   it("adds the caveat on Little's law last when it failed in some replication", () => {
