@@ -3,14 +3,20 @@
  * fast, in-process tests. Left out:
  * - tests that reach the code through a child process (the CLI) or a worker thread: Stryker
  *   cannot see which mutants they cover, so each of those mutants would rerun the whole suite;
- * - statistical checks that run hundreds of replications: Stryker reruns every test that covers
- *   a mutant, and these cost seconds each time. They stay in `npm test`.
+ * - statistical checks that run hundreds of replications, and tests that run whole experiments
+ *   first: Stryker reruns every test that covers a mutant, and these cost seconds each time.
+ *   They stay in `npm test`.
  */
 import { defineConfig } from 'vitest/config';
 
 const folder = process.env.MUTATION_FOLDER ?? 'model';
 
-/** Slow statistical checks, by folder: kept in `npm test`, out of mutation runs. */
+/**
+ * Slow tests, by folder: kept in `npm test`, out of mutation runs. In analysis, the tests that
+ * run real experiments before they check anything (seconds each time, and every mutant their
+ * experiments reach reruns them); the hand-made results of the other analysis tests check the
+ * same behaviour exactly.
+ */
 const SLOW: Record<string, string[]> = {
   model: [
     'test/model/model-behaviour.test.ts',
@@ -20,7 +26,7 @@ const SLOW: Record<string, string[]> = {
     'test/model/run-limit.test.ts',
   ],
   scenario: [],
-  analysis: [],
+  analysis: ['test/analysis/findings.test.ts', 'test/analysis/stability.test.ts', 'test/analysis/tables.test.ts'],
 };
 
 export default defineConfig({
