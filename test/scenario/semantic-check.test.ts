@@ -3,7 +3,8 @@
  * shape, roles covered for every domain, and warnings where the expected load reaches capacity.
  */
 import { describe, expect, it } from 'vitest';
-import type { ScenarioSpec } from '../../src/scenario/index.js';
+import { ScenarioError, type ScenarioSpec, validateScenario } from '../../src/scenario/index.js';
+import { scenarioIssues } from '../../src/scenario/validate.js';
 import { checkSemantics } from '../../src/scenario/semantic-check.js';
 import { DAYS_PER_MONTH } from '../../src/scenario/time-units.js';
 import { baseScenario, errorLines, warningLines } from './base-scenario.js';
@@ -434,5 +435,25 @@ describe('capacity warnings', () => {
     const spec = daily();
     spec.roles.sme = {};
     expect(warnings(spec)).toEqual([]);
+  });
+});
+
+describe('validating a scenario built in code', () => {
+  it('returns it with its warnings', () => {
+    const spec = { ...baseScenario(), domains: { sales: { demand: { report: 300 } } } };
+    const { spec: valid, warnings: found } = validateScenario(spec);
+    expect(valid).toBe(spec);
+    expect(found.map((w) => w.severity)).toEqual(['warning', 'warning']);
+  });
+
+  it('checks the structure first, and the meaning only of a scenario whose structure is sound', () => {
+    const spec = { ...baseScenario(), horizon_days: 'long', warmup_days: 500 };
+    expect(() => validateScenario(spec)).toThrow(ScenarioError);
+    expect(errorLines(scenarioIssues(spec))).toEqual([
+      'horizon_days: expected a number (simulated calendar days, at most a thousand years), found "long"',
+    ]);
+    expect(errorLines(scenarioIssues({ ...spec, horizon_days: 100 }))).toEqual([
+      'horizon_days: the horizon (100 days) must be longer than the warm-up (500 days) | lengthen horizon_days or shorten warmup_days',
+    ]);
   });
 });
