@@ -78,6 +78,13 @@ describe('extends', () => {
     ]);
   });
 
+  it('gives the reason a file cannot be read when there is no error code', () => {
+    const readFile = () => {
+      throw new Error('disk on fire');
+    };
+    expect(issuesOf('/s/x.yaml', { readFile })[0].message).toBe('cannot read /s/x.yaml: disk on fire');
+  });
+
   it('refuses a file that holds no mapping', () => {
     expect(issuesOf('/s/list.yaml', { readFile: files({ '/s/list.yaml': '- a\n- b\n' }) })).toEqual([
       {
@@ -165,6 +172,18 @@ describe('what-ifs', () => {
   it('locate the errors they cause at --set, not in the file', () => {
     const issues = issuesOf('/s/base.yaml', { readFile, set: ['horizon_days=-1'] });
     expect(issues.map((i) => [i.path.join('.'), i.file, i.line])).toEqual([['horizon_days', '--set', undefined]]);
+  });
+
+  it('locate at --set the errors inside a value they set, or at a field that holds it', () => {
+    const inside = issuesOf('/s/base.yaml', { readFile, set: ['teams.core={ home: nowhere, headcount: {} }'] });
+    expect(inside.map((i) => [i.path.join('.'), i.file])).toEqual([['teams.core.home', '--set']]);
+    const holding = issuesOf('/s/base.yaml', {
+      readFile,
+      set: ['workflow.loops.build.activities.check.next.draft=0.5'],
+    });
+    expect(holding.map((i) => [i.path.join('.'), i.file])).toEqual([
+      ['workflow.loops.build.activities.check.next', '--set'],
+    ]);
   });
 
   it('change the hash, as a different file would; the same inputs give the same hash', () => {

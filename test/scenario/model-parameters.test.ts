@@ -65,6 +65,13 @@ describe('resolving a scenario into model parameters', () => {
     expect(p.modelLifetime).toEqual(DEFAULT_MODEL_LIFETIME);
   });
 
+  it('adds no key for an optional field without a default', () => {
+    const p = resolveParameters(bare());
+    expect(Object.keys(p.teams.t).sort()).toEqual(['cost_per_year', 'effort_multiplier', 'headcount', 'home']);
+    expect('maintenance' in p).toBe(false);
+    expect('handovers' in p).toBe(false);
+  });
+
   it('keeps what the scenario states over the defaults', () => {
     const spec = bare();
     spec.calendar = { working_days_per_week: 6 };

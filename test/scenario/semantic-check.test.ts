@@ -155,6 +155,14 @@ describe('activities', () => {
     ]);
   });
 
+  it('suggests the built-in sme role for a near miss', () => {
+    const spec = baseScenario();
+    spec.workflow.loops.build.activities.check.role = 'smee';
+    expect(errors(spec)).toEqual([
+      'workflow.loops.build.activities.check.role: unknown role "smee" | did you mean "sme"?',
+    ]);
+  });
+
   it('refuses an unknown gate: with gates, the closest; without, where to define one', () => {
     const spec = baseScenario();
     spec.workflow.loops.build.activities.check.gate = 'reveiw';
@@ -419,6 +427,21 @@ describe('capacity warnings', () => {
     spec.teams.core.headcount = { analyst: 6, engineer: 2 };
     // 2.1 a day: analysts 5.25 for 6 (88%), engineers 2.1 for 2
     expect(loads(spec)).toEqual(['engineer in core: 105%, 3 needed']);
+  });
+
+  it('adds dated items to the demand of the same type', () => {
+    const spec = daily();
+    spec.horizon_days = 10;
+    spec.domains.sales.items = Array.from({ length: 5 }, (_, i) => ({ day: i, type: 'report' }));
+    spec.teams.core.headcount = { analyst: 4, engineer: 1 };
+    // 1.5 a day: analysts 3.75 for 4 (94%), engineer 1.5 for 1
+    expect(loads(spec)).toEqual(['engineer in core: 150%, 2 needed']);
+  });
+
+  it('accepts handovers with delays and no clarification rounds', () => {
+    const spec = baseScenario();
+    spec.handovers = { delay: { same_team: 0, same_home: 1, cross_home: { exponential: { mean: 2 } } } };
+    expect(checkSemantics(spec)).toEqual([]);
   });
 
   it('leaves out the activities of the SMEs and of skipped loops', () => {

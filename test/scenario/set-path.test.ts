@@ -85,4 +85,10 @@ describe('what-ifs by field path', () => {
   it('rejects an empty path', () => {
     expect(() => parseOverride('=4')).toThrow('expected path=value, got "=4"');
   });
+
+  it('takes the headcount shorthand only for the last part of the path', () => {
+    expect(applyOverride(scenario(), parseOverride('teams.hub.foo.bar=1'))?.message).toBe(
+      '--set teams.hub.foo.bar: there is no "foo" under teams.hub',
+    );
+  });
 });

@@ -75,6 +75,12 @@ describe('kinds of field', () => {
 });
 
 describe('unions', () => {
+  it('of literals list the allowed values, suggesting one only for text', () => {
+    const u: SchemaNode = { anyOf: [{ const: 1 }, { const: 2 }] };
+    expect(checkStructure(u, 3)).toEqual([{ severity: 'error', path: [], message: 'expected one of 1, 2, found 3' }]);
+    expect(messages(u, 2)).toEqual([]);
+  });
+
   it('name the expected shapes when the value has none of their kinds', () => {
     const u: SchemaNode = { description: 'a number or a list', anyOf: [{ type: 'number' }, { type: 'array' }] };
     expect(messages(u, 'x')).toEqual([': expected a number or a list, found "x"']);
