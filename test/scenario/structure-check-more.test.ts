@@ -166,6 +166,10 @@ describe('the README field table', () => {
     expect(table.some((r) => r.startsWith('| `teams.<team>.serves` | `all` or list of text |  |'))).toBe(true);
     expect(table.some((r) => r.startsWith('| `domains.<domain>.sme.people` | whole number >= 0 | yes |'))).toBe(true);
     expect(table.some((r) => r.startsWith('| `$schema`'))).toBe(false);
+    // maps of numbers and lists of text have no rows of their own below them
+    expect(table.some((r) => r.startsWith('| `teams.<team>.headcount.'))).toBe(false);
+    expect(table.some((r) => r.startsWith('| `use_case_types.<type>.skip_loops[]'))).toBe(false);
+    expect(table.some((r) => r.startsWith('| `use_case_types.<type>.skip_loops` | list of text |  |'))).toBe(true);
     expect(table.some((r) => r.includes('lognormal.'))).toBe(false);
   });
 
