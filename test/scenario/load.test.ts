@@ -78,6 +78,19 @@ describe('extends', () => {
     ]);
   });
 
+  it('refuses a key written twice in one mapping, at its line', () => {
+    const issues = issuesOf('/s/d.yaml', { readFile: files({ '/s/d.yaml': 'name: a\nhorizon_days: 10\nname: b\n' }) });
+    expect(issues).toEqual([
+      {
+        severity: 'error',
+        path: [],
+        message: 'not valid YAML: Map keys must be unique at line 3, column 1:',
+        file: '/s/d.yaml',
+        line: 3,
+      },
+    ]);
+  });
+
   it('gives the reason a file cannot be read when there is no error code', () => {
     const readFile = () => {
       throw new Error('disk on fire');

@@ -88,6 +88,13 @@ describe('unions', () => {
     expect(messages(u, [1])).toEqual([]);
   });
 
+  it('without a description say "a value"; a schema without a type takes anything', () => {
+    expect(messages({ anyOf: [{ type: 'number' }, { type: 'array' }] }, 'x')).toEqual([
+      ': expected a value, found "x"',
+    ]);
+    expect(messages({}, { any: 'thing' })).toEqual([]);
+  });
+
   it('read a whole number as a number, and a literal by its type', () => {
     const u: SchemaNode = { anyOf: [{ const: 'all' }, { type: 'integer', minimum: 1 }, { type: 'array' }] };
     expect(messages(u, 'all')).toEqual([]);
