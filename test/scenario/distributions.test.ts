@@ -19,7 +19,7 @@ const FAMILIES: [string, DistributionSpec, number][] = [
   ['gamma', { gamma: { shape: 2, scale: 3 } }, 6],
   ['erlang', { erlang: { k: 3, mean: 6 } }, 6],
   ['weibull', { weibull: { shape: 1, scale: 2 } }, 2],
-  ['triangular', { triangular: { min: 0, mode: 3, max: 6 } }, 3],
+  ['triangular', { triangular: { min: 1, mode: 3, max: 5 } }, 3],
   ['pert', { pert: { min: 0, mode: 1, max: 8 } }, 2],
   ['pert with a lambda', { pert: { min: 0, mode: 1, max: 8, lambda: 2 } }, 2.5],
   ['empirical', { empirical: { data: [1, 2, 6] } }, 3],
@@ -66,8 +66,8 @@ describe('scaling a distribution', () => {
     expect(scaleDistribution({ erlang: { k: 3, mean: 6 } }, 2)).toEqual({ erlang: { k: 3, mean: 12 } });
     expect(scaleDistribution({ weibull: { shape: 1.5, scale: 2 } }, 2)).toEqual({ weibull: { shape: 1.5, scale: 4 } });
     expect(scaleDistribution({ uniform: { min: 1, max: 5 } }, 2)).toEqual({ uniform: { min: 2, max: 10 } });
-    expect(scaleDistribution({ triangular: { min: 0, mode: 3, max: 6 } }, 2)).toEqual({
-      triangular: { min: 0, mode: 6, max: 12 },
+    expect(scaleDistribution({ triangular: { min: 1, mode: 3, max: 6 } }, 2)).toEqual({
+      triangular: { min: 2, mode: 6, max: 12 },
     });
     expect(scaleDistribution({ pert: { min: 1, mode: 2, max: 4, lambda: 3 } }, 2)).toEqual({
       pert: { min: 2, mode: 4, max: 8, lambda: 3 },

@@ -98,6 +98,17 @@ describe('extends', () => {
     expect(issuesOf('/s/x.yaml', { readFile })[0].message).toBe('cannot read /s/x.yaml: disk on fire');
   });
 
+  it('refuses an empty file: it holds no mapping', () => {
+    expect(issuesOf('/s/e.yaml', { readFile: files({ '/s/e.yaml': '# nothing yet\n' }) })[0].message).toBe(
+      'a scenario file must hold a mapping of fields (name:, teams:, ...)',
+    );
+  });
+
+  it('shows an unreadable file below the working directory relative to it', () => {
+    const file = join(process.cwd(), 'test', 'fixtures', 'scenarios', 'no-such-file.yaml');
+    expect(issuesOf(file, {})[0].file).toBe(join('test', 'fixtures', 'scenarios', 'no-such-file.yaml'));
+  });
+
   it('refuses a file that holds no mapping', () => {
     expect(issuesOf('/s/list.yaml', { readFile: files({ '/s/list.yaml': '- a\n- b\n' }) })).toEqual([
       {
@@ -180,6 +191,17 @@ describe('what-ifs', () => {
         file: '--set',
       },
     ]);
+  });
+
+  it('leave an issue elsewhere located in the file', () => {
+    const bad = stringify({ ...baseScenario(), horizon_days: 10, warmup_days: 20 });
+    const issues = issuesOf('/s/bad.yaml', { readFile: files({ '/s/bad.yaml': bad }), set: ['name=other'] });
+    expect(issues.map((i) => [i.path.join('.'), i.file, i.line])).toEqual([['horizon_days', '/s/bad.yaml', 2]]);
+  });
+
+  it('that fail stop the load before the scenario is checked', () => {
+    const issues = issuesOf('/s/base.yaml', { readFile, set: ['horizon_days=-1', 'teams.hubb.x.y=1'] });
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['teams.hubb']);
   });
 
   it('locate the errors they cause at --set, not in the file', () => {

@@ -98,6 +98,11 @@ describe('resolving a scenario into model parameters', () => {
     expect(p.modelLifetime).toEqual(props(props(schema, 'maintenance'), 'lifetime_days').default);
   });
 
+  it("takes a model's lifetime from maintenance when it states one", () => {
+    const spec = maintenanceScenario({ horizon: 100, perMonth: 1, effort: 1, maintainers: 1, lifetime: 100 });
+    expect(resolveParameters(spec).modelLifetime).toBe(100);
+  });
+
   it('fills defaults inside maintenance when the scenario has it', () => {
     const spec = maintenanceScenario({ horizon: 100, perMonth: 1, effort: 1, maintainers: 1, lifetime: 100 });
     delete spec.maintenance?.urgent;
@@ -159,6 +164,7 @@ describe('derived values', () => {
     expect(personCost(p, p.teams.t, 'server')).toBe(150);
     expect(personCost(p, { ...p.teams.t, cost_per_year: {} }, 'server')).toBe(100);
     expect(personCost(p, p.teams.t, 'helper')).toBe(0);
+    expect(() => personCost(p, p.teams.t, 'nobody')).toThrow('no role "nobody"');
   });
 
   it('counts a domain as having SMEs only with at least one person', () => {

@@ -91,7 +91,7 @@ describe('teams', () => {
   it('refuses headcount and costs of unknown roles, and sends an sme headcount to the domain', () => {
     const spec = baseScenario();
     spec.teams.core.headcount = { analyst: 2, engineer: 1, anlyst: 1, sme: 1 };
-    spec.teams.core.cost_per_year = { enginer: 10 };
+    spec.teams.core.cost_per_year = { analyst: 10, enginer: 10 };
     expect(errors(spec)).toEqual([
       'teams.core.headcount.anlyst: unknown role "anlyst" | did you mean "analyst"?',
       'teams.core.headcount.sme: unknown role "sme" | subject-matter experts belong to domains: set domains.<id>.sme',
@@ -103,6 +103,10 @@ describe('teams', () => {
     const spec = baseScenario();
     spec.teams.core.effort_multiplier = { build: 2, maintenance: 1.5, shipp: 2 };
     expect(errors(spec)).toEqual(['teams.core.effort_multiplier.shipp: unknown loop "shipp" | did you mean "ship"?']);
+    spec.teams.core.effort_multiplier = { maintenanse: 2 };
+    expect(errors(spec)).toEqual([
+      'teams.core.effort_multiplier.maintenanse: unknown loop "maintenanse" | did you mean "maintenance"?',
+    ]);
   });
 });
 
@@ -342,6 +346,10 @@ describe('roles covered for every domain', () => {
     expect(errors(clarifying)).toEqual([
       'domains.sales.sme: domain sales has no subject-matter experts, but handovers can need a clarification round with one | set sme: { people, availability } for the domain',
     ]);
+    clarifying.domains.sales.demand = {};
+    clarifying.domains.ops = { demand: { report: 1 }, sme: { people: 1, availability: 1 } };
+    // a domain that asks for nothing needs no SMEs
+    expect(errors(clarifying)).toEqual([]);
     clarifying.handovers.clarification = { probability: { same_team: 0, same_home: 0, cross_home: 0 }, sme_effort: 1 };
     expect(errors(clarifying)).toEqual([]);
   });

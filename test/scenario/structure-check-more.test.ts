@@ -1,6 +1,6 @@
 /** The structure check against small schemas: every kind of node, and how unions are read by shape. */
 import { describe, expect, it } from 'vitest';
-import { ScenarioSpec } from '../../src/scenario/index.js';
+import { DistributionSpec, ScenarioSpec } from '../../src/scenario/index.js';
 import type { SchemaNode } from '../../src/scenario/json-schema.js';
 import { checkStructure } from '../../src/scenario/structure-check.js';
 import { scenarioFieldTable } from '../../src/scenario/field-table.js';
@@ -81,6 +81,12 @@ describe('unions', () => {
     expect(messages(u, 2)).toEqual([]);
   });
 
+  it('read null as no kind of value, not as an object', () => {
+    expect(messages(DistributionSpec, null)).toEqual([
+      ': expected a number (constant) or { family: { parameters } }, found null',
+    ]);
+  });
+
   it('name the expected shapes when the value has none of their kinds', () => {
     const u: SchemaNode = { description: 'a number or a list', anyOf: [{ type: 'number' }, { type: 'array' }] };
     expect(messages(u, 'x')).toEqual([': expected a number or a list, found "x"']);
@@ -145,9 +151,11 @@ describe('unions', () => {
 });
 
 describe('the README field table', () => {
-  const table = scenarioFieldTable().split('\n');
+  // built in each test, so that the code is run (and mutated) there
+  const rows = (): string[] => scenarioFieldTable().split('\n');
 
   it('has a header and a row for each field, with its type, whether required, and its default', () => {
+    const table = rows();
     expect(table.slice(0, 2)).toEqual(['| field | type | required | meaning |', '|---|---|---|---|']);
     expect(table).toContain('| `name` | text | yes | scenario name, shown in reports |');
     expect(table).toContain(
@@ -162,6 +170,7 @@ describe('the README field table', () => {
   });
 
   it('names map entries by what they are, and lists, enumerations and distributions by their type', () => {
+    const table = rows();
     expect(table.some((r) => r.startsWith('| `teams.<team>.home` | text | yes |'))).toBe(true);
     expect(
       table.some((r) => r.startsWith('| `workflow.loops.<loop>.activities.<activity>.effort` | distribution | yes |')),
@@ -181,6 +190,7 @@ describe('the README field table', () => {
   });
 
   it('writes a default object as a scenario file would, and an empty one as {}', () => {
+    const table = rows();
     expect(table.find((r) => r.startsWith('| `maintenance.lifetime_days`'))).toContain(
       '(default `{ exponential: { mean: 730 } }`)',
     );

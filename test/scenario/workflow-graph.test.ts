@@ -107,6 +107,20 @@ describe('building the graph', () => {
     );
   });
 
+  it('lists all of exactly twelve known names', () => {
+    const s = baseScenario();
+    s.workflow.loops.build.activities.check.next = { nowhere: 1 };
+    s.workflow.loops.big = {
+      activities: Object.fromEntries(
+        Array.from({ length: 5 }, (_, i) => [`s${i}`, { role: 'analyst', effort: 1, next: { live: 1 } }]),
+      ),
+    };
+    const { issues } = buildWorkflowGraph(resolveParameters(s).workflow);
+    expect(issues[0].hint).toBe(
+      'use an activity of this loop, loop.activity, "live" or "abandon"; known: draft, check, build.draft, build.check, ship.deploy, big.s0, big.s1, big.s2, big.s3, big.s4, live, abandon',
+    );
+  });
+
   it('reports an unknown start, or a terminal as the start, with an example', () => {
     for (const start of ['build.drat', 'live']) {
       const { graph, issues } = buildWorkflowGraph({ ...workflow(), start });
@@ -139,6 +153,15 @@ describe('skipped loops', () => {
     expect(redirectForSkippedLoops(graph, 'b.one', new Set(['b']))).toBe('c.one');
     expect(redirectForSkippedLoops(graph, 'a.two', new Set(['a', 'b']))).toBe('c.one');
     expect(redirectForSkippedLoops(graph, 'b.one', new Set(['b', 'c']))).toBe('live');
+  });
+
+  it('pass over a loop with no activities', () => {
+    const w = threeLoops() as { start: string; loops: Record<string, unknown> };
+    const { graph: withEmpty } = buildWorkflowGraph({
+      ...w,
+      loops: { a: w.loops.a, empty: { activities: {} }, b: w.loops.b, c: w.loops.c },
+    } as unknown as WorkflowShape);
+    expect(redirectForSkippedLoops(withEmpty, 'a.two', new Set(['a']))).toBe('b.one');
   });
 
   it('leave other moves as they are', () => {
