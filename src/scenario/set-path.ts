@@ -5,7 +5,9 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioIssue } from './issues.js';
+import { hasOwn } from './lookup.js';
 import { isPlainObject } from './plain-object.js';
+import { TeamSpec } from './scenario-spec.js';
 
 /** One override: a path and the value to set there. */
 export interface Override {
@@ -64,8 +66,15 @@ export function applyOverride(target: Record<string, unknown>, override: Overrid
     }
     const isLast = (k: string | undefined, n: number) => k !== undefined && i + n === parts.length;
     if (key === undefined) {
-      // shorthand: teams.<team>.<role> means teams.<team>.headcount.<role>
-      if (walked.length === 2 && walked[0] === 'teams' && isPlainObject(node.headcount) && i === parts.length - 1) {
+      // shorthand: teams.<team>.<role> means teams.<team>.headcount.<role> (a team's own field, such as
+      // name or serves, is set on the team)
+      if (
+        walked.length === 2 &&
+        walked[0] === 'teams' &&
+        isPlainObject(node.headcount) &&
+        i === parts.length - 1 &&
+        !hasOwn(TeamSpec.properties, parts[i])
+      ) {
         node = node.headcount;
         walked.push('headcount');
         continue;

@@ -65,6 +65,13 @@ describe('resolving a scenario into model parameters', () => {
     expect(p.modelLifetime).toEqual(DEFAULT_MODEL_LIFETIME);
   });
 
+  it('adds no key for an optional field without a default', () => {
+    const p = resolveParameters(bare());
+    expect(Object.keys(p.teams.t).sort()).toEqual(['cost_per_year', 'effort_multiplier', 'headcount', 'home']);
+    expect('maintenance' in p).toBe(false);
+    expect('handovers' in p).toBe(false);
+  });
+
   it('keeps what the scenario states over the defaults', () => {
     const spec = bare();
     spec.calendar = { working_days_per_week: 6 };
@@ -89,6 +96,11 @@ describe('resolving a scenario into model parameters', () => {
     const type = Object.values(props(schema, 'use_case_types').patternProperties ?? {})[0];
     expect(p.use_case_types.job.priority).toBe(props(type, 'priority').default);
     expect(p.modelLifetime).toEqual(props(props(schema, 'maintenance'), 'lifetime_days').default);
+  });
+
+  it("takes a model's lifetime from maintenance when it states one", () => {
+    const spec = maintenanceScenario({ horizon: 100, perMonth: 1, effort: 1, maintainers: 1, lifetime: 100 });
+    expect(resolveParameters(spec).modelLifetime).toBe(100);
   });
 
   it('fills defaults inside maintenance when the scenario has it', () => {
@@ -152,6 +164,7 @@ describe('derived values', () => {
     expect(personCost(p, p.teams.t, 'server')).toBe(150);
     expect(personCost(p, { ...p.teams.t, cost_per_year: {} }, 'server')).toBe(100);
     expect(personCost(p, p.teams.t, 'helper')).toBe(0);
+    expect(() => personCost(p, p.teams.t, 'nobody')).toThrow('no role "nobody"');
   });
 
   it('counts a domain as having SMEs only with at least one person', () => {

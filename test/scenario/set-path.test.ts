@@ -41,4 +41,54 @@ describe('what-ifs by field path', () => {
   it('rejects text without path=value', () => {
     expect(() => parseOverride('teams.hub.ml_engineer')).toThrow('expected path=value, got "teams.hub.ml_engineer"');
   });
+
+  it('fails naming the part that is not an object', () => {
+    const issue = applyOverride(scenario(), parseOverride('teams.hub.home.x=1'));
+    expect(issue).toEqual({
+      severity: 'error',
+      path: ['teams', 'hub', 'home'],
+      message: '--set teams.hub.home.x: teams.hub.home is not an object',
+      file: '--set',
+    });
+  });
+
+  it('names the top level when the first part does not exist', () => {
+    const issue = applyOverride(scenario(), parseOverride('team.hub=1'));
+    expect(issue).toEqual({
+      severity: 'error',
+      path: ['team'],
+      message: '--set team.hub: there is no "team" under the top level',
+      hint: 'known: teams, workflow',
+      file: '--set',
+    });
+  });
+
+  it('may add a new last key; a team field left out is set on the team, not taken for a role', () => {
+    const s: Record<string, unknown> = scenario();
+    expect(applyOverride(s, parseOverride('warmup_days=30'))).toBeNull();
+    expect(s.warmup_days).toBe(30);
+    const t = scenario();
+    expect(applyOverride(t, parseOverride('teams.hub.name=Hub'))).toBeNull();
+    expect(applyOverride(t, parseOverride('teams.hub.serves=[sales]'))).toBeNull();
+    expect(t.teams.hub).toEqual({ home: 'centre', headcount: { ml_engineer: 2 }, name: 'Hub', serves: ['sales'] });
+    expect(applyOverride(scenario(), parseOverride('teams.hub.headcount.x.y=1'))?.message).toBe(
+      '--set teams.hub.headcount.x.y: there is no "x" under teams.hub.headcount',
+    );
+  });
+
+  it('reads a value that is not valid YAML as text, and trims around the =', () => {
+    expect(parseOverride(' name = a: b: c ')).toEqual({ path: 'name', value: 'a: b: c' });
+    expect(parseOverride('x=[1, 2]').value).toEqual([1, 2]);
+    expect(parseOverride('x=a=b')).toEqual({ path: 'x', value: 'a=b' });
+  });
+
+  it('rejects an empty path', () => {
+    expect(() => parseOverride('=4')).toThrow('expected path=value, got "=4"');
+  });
+
+  it('takes the headcount shorthand only for the last part of the path', () => {
+    expect(applyOverride(scenario(), parseOverride('teams.hub.foo.bar=1'))?.message).toBe(
+      '--set teams.hub.foo.bar: there is no "foo" under teams.hub',
+    );
+  });
 });
