@@ -132,11 +132,13 @@ export type DatedScenarioParts = Pick<ScenarioSpec, 'domains' | 'teams' | 'workf
  * A scenario built for exact checks: dated use cases (`domains.<d>.items`), seven working
  * days a week, no coordination overhead and no planning cycle, so a constant effort of e
  * person-days takes e calendar days. Horizon 1000 days unless given; the roles are those the
- * teams list; each use-case type of the items is declared (plain) unless given.
+ * teams list; each use-case type of the items and the demand is declared (plain) unless given.
  */
 export function datedScenario(parts: DatedScenarioParts): ScenarioSpec {
   const roles = new Set(Object.values(parts.teams).flatMap((t) => Object.keys(t.headcount)));
-  const types = new Set(Object.values(parts.domains).flatMap((d) => (d.items ?? []).map((i) => i.type)));
+  const types = new Set(
+    Object.values(parts.domains).flatMap((d) => [...(d.items ?? []).map((i) => i.type), ...Object.keys(d.demand ?? {})]),
+  );
   return {
     name: 'dated',
     horizon_days: 1000,
