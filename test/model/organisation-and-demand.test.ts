@@ -63,6 +63,14 @@ describe('routing an activity to a team', () => {
   });
 });
 
+describe('a scenario the check would have refused (validation skipped)', () => {
+  it('fails naming the role and the domain when no team serving the domain has the role', () => {
+    const spec = tenDays({ t: { home: 'centre', headcount: { worker: 1 } } }, { d: { items: itemsOn('job', 0) } });
+    spec.teams.t.serves = ['elsewhere'];
+    expect(() => simulate(spec, { seed: 1 })).toThrow('no team serving d has a worker');
+  });
+});
+
 describe('the pools of people a run reports', () => {
   // one worker at 365 a year; two ten-day use cases on day 0: she works days 0-20, the
   // second waits days 0-10; a horizon of 40 days

@@ -167,6 +167,14 @@ describe('work in progress', () => {
     expect(loop.timeAverageWip).toBeCloseTo(12 / 16, 12);
   });
 
+  it("is sampled every 7 days unless told otherwise; the run names its scenario, seed, horizon and warm-up", () => {
+    const result = simulate(twoUseCases(), { seed: 'x' });
+    expect(result.flow.time).toEqual([0, 7, 14, 21, 28]);
+    expect([result.scenario, result.seed, result.horizon, result.warmup]).toEqual(['dated', 'x', 30, 0]);
+    expect(result.log.kind.length).toBe(20);
+    expect(result.events).toBeGreaterThan(0);
+  });
+
   it('is sampled every few days into a flow series: arrived, live, abandoned, in each loop, in production', () => {
     const flow = run(twoUseCases(), 5).flow;
     expect(flow).toEqual({
