@@ -31,8 +31,8 @@ const run = (spec: ScenarioSpec): RunResult => simulate(spec, { seed: 1 });
 /** An approval so low that the gate approves nothing in these short runs (one of 0 is invalid). */
 const HARDLY = 1e-12;
 
-describe('a gate', () => {
-  it("holds the use case until its next meeting, not the reviewer: the next use case is reviewed meanwhile", () => {
+describe('a gate that approves', () => {
+  it('holds the use case until its next meeting, not the reviewer: the next use case is reviewed meanwhile', () => {
     const { items } = run(gated([0, 1], 1));
     // first: review 0-2, meeting on day 7; second: waits 1-2, review 2-4, same meeting
     expect(items.map((i) => [i.end, i.work, i.waiting, i.gate])).toEqual([
@@ -55,8 +55,10 @@ describe('a gate', () => {
     // review 5-7, done as the day-7 meeting is held: taken at the day-14 meeting
     expect([items[0].gate, items[0].end]).toEqual([7, 14]);
   });
+});
 
-  it('that rejects sends the use case back for its activity to be redone, meeting after meeting', () => {
+describe('a gate that rejects', () => {
+  it('sends the use case back for its activity to be redone, meeting after meeting', () => {
     const { items, log } = run(gated([0], HARDLY, 1, 30));
     // review 0-2; rejected on days 7, 14, 21 and 28, each time reviewed again in 2 days; the
     // fifth review (28-30) is under way at the horizon
@@ -102,7 +104,13 @@ describe('a gate', () => {
   });
 
   it('approves at its probability: every rejection is logged and redone once', () => {
-    const result = run(gated(Array.from({ length: 30 }, () => 0), 0.5, 30));
+    const result = run(
+      gated(
+        Array.from({ length: 30 }, () => 0),
+        0.5,
+        30,
+      ),
+    );
     const rejected = rowsOf(result.log, 'gate').filter((r) => r.detail === 'board:rejected').length;
     expect(rejected).toBe(result.items.reduce((s, i) => s + i.gateRejections, 0));
     expect(rejected).toBeGreaterThan(10);

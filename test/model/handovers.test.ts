@@ -123,8 +123,10 @@ describe('handover delays', () => {
     ]);
     expect(result.items[0].end).toBe(113);
   });
+});
 
-  it('a colleague of the same team taking over spends the same-team delay reading in, holding that colleague', () => {
+describe('work going on within a team', () => {
+  it('a colleague taking over spends the same-team delay reading in, holding that colleague', () => {
     const result = run(colleagues({ delay: DELAYS }));
     // day 2: the third use case takes worker 0 as the first frees her; the first then gets
     // worker 1 (reads in 2-3, works 3-5); the second gets worker 0 at day 4 (reads in 4-5,
@@ -153,7 +155,7 @@ describe('handover delays', () => {
   });
 });
 
-describe('clarification with the domain\'s subject-matter experts after a handover', () => {
+describe("clarification with the domain's subject-matter experts after a handover", () => {
   const clarifying = (probability: typeof NONE, smeEffort: number, availability: number): ScenarioSpec =>
     chain({ delay: NONE, clarification: { probability, sme_effort: smeEffort } }, { people: 1, availability });
 
@@ -212,9 +214,7 @@ describe('rework after a handover', () => {
     const result = run(validateScenario(spec).spec);
     const [item] = result.items;
     expect([item.work, item.rework, item.reworkPasses, item.activities, item.end]).toEqual([5, 2, 1, 3, 7]);
-    expect(
-      rowsOf(result.log, 'activity_start').map((r) => [r.time, r.activity, r.person, r.detail]),
-    ).toEqual([
+    expect(rowsOf(result.log, 'activity_start').map((r) => [r.time, r.activity, r.person, r.detail])).toEqual([
       [0, 'analyse', 'dom/analyst/0', ''],
       [4, 'analyse', 'dom/analyst/0', 'rework'],
       [6, 'deploy', 'hub/deployer/0', ''],

@@ -89,7 +89,9 @@ function reviewLoops(loopBack: number, iterations: { decay: number; cap: number 
         start: 'w.review',
         iterations,
         loops: {
-          w: { activities: { review: { role: 'reviewer', effort: 1, next: { review: loopBack, live: 1 - loopBack } } } },
+          w: {
+            activities: { review: { role: 'reviewer', effort: 1, next: { review: loopBack, live: 1 - loopBack } } },
+          },
         },
       },
     }),

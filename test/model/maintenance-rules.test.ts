@@ -7,7 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate, type RunResult } from '../../src/model/index.js';
-import { DAYS_PER_MONTH, validateScenario, type DistributionSpec, type ScenarioSpec } from '../../src/scenario/index.js';
+import {
+  DAYS_PER_MONTH,
+  validateScenario,
+  type DistributionSpec,
+  type ScenarioSpec,
+} from '../../src/scenario/index.js';
 import { rowsOf } from '../support/run-log.js';
 import { datedScenario } from '../support/small-scenarios.js';
 
@@ -144,7 +149,7 @@ describe('models in production', () => {
     expect([at(0.5), at(1.5), at(5.5), at(6.5), at(50)]).toEqual([0, 1, 1, 0, 0]);
   });
 
-  it("of the day-0 portfolio are in production from day 0, each with part of a constant lifetime left, and ask for maintenance", () => {
+  it('of the day-0 portfolio are in production from day 0, each with part of a constant lifetime left, and ask for maintenance', () => {
     const result = run(maintained({ models: 0, portfolio: 20, lifetime: 10, perMonth: 3 }), 0.5);
     const at = (t: number) => result.flow.inProduction[result.flow.time.indexOf(t)];
     expect(at(0)).toBe(20);

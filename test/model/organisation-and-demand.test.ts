@@ -46,6 +46,12 @@ describe('routing an activity to a team', () => {
       [4, 'b'],
     ]);
     expect(result.items.map((i) => i.end)).toEqual([10, 10, 10, 20, 20]);
+    // over 1000 days: a's two workers are busy 30 person-days and one waits 10; b's worker 20 and 10
+    const [a, b] = result.pools;
+    expect([a.team, a.headcount, b.team, b.headcount]).toEqual(['a', 2, 'b', 1]);
+    expect(a.utilisation).toBeCloseTo(30 / 1000 / 2, 12);
+    expect(b.utilisation).toBeCloseTo(20 / 1000, 12);
+    expect([a.meanQueue, b.meanQueue]).toEqual([0.01, 0.01]);
   });
 
   it("gives a domain's use cases to its own team while it has the role, however loaded", () => {
@@ -77,11 +83,14 @@ describe('the pools of people a run reports', () => {
   const pooled = (warmup: number, cost: Partial<ScenarioSpec> = {}) =>
     tenDays(
       { t: { home: 'centre', headcount: { worker: 1, idle: 0 } } },
-      { d: { items: itemsOn('job', 0, 0), sme: { people: 2, availability: 0.5 } } },
+      {
+        d: { items: itemsOn('job', 0, 0), sme: { people: 2, availability: 0.5 } },
+        e: { sme: { people: 0, availability: 1 } },
+      },
       { horizon_days: 40, warmup_days: warmup, roles: { worker: { cost_per_year: 365 }, idle: {} }, ...cost },
     );
 
-  it('are one per team and role with people, then the subject-matter experts of each domain', () => {
+  it('are one per team and role with people, then the subject-matter experts of each domain that has some', () => {
     expect(run(pooled(0)).pools.map((p) => [p.team, p.role, p.headcount])).toEqual([
       ['t', 'worker', 1],
       ['d-sme', 'sme', 2],

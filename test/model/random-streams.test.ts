@@ -8,7 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate, type RunResult } from '../../src/model/index.js';
-import { DAYS_PER_MONTH, validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
+import {
+  DAYS_PER_MONTH,
+  validateScenario,
+  type DistributionSpec,
+  type ScenarioSpec,
+} from '../../src/scenario/index.js';
 import { rowsOf } from '../support/run-log.js';
 import { datedScenario } from '../support/small-scenarios.js';
 
@@ -17,7 +22,11 @@ import { datedScenario } from '../support/small-scenarios.js';
  * (random effort), may loop back, is handed to the checker (random delay) and passes a gate
  * that approves half the time; once live, its model asks for maintenance until it retires.
  */
-function twoDomains(items: { a: number[]; b: number[] }, portfolio = { a: 0, b: 0 }): ScenarioSpec {
+function twoDomains(
+  items: { a: number[]; b: number[] },
+  portfolio = { a: 0, b: 0 },
+  lifetime: DistributionSpec = { exponential: { mean: 100 } },
+): ScenarioSpec {
   const team = (home: string) => ({ home, headcount: { worker: 1, checker: 1 } });
   const domain = (days: number[], models: number) => ({
     items: days.map((day) => ({ day, type: 'job' })),
@@ -46,7 +55,7 @@ function twoDomains(items: { a: number[]; b: number[] }, portfolio = { a: 0, b: 
         incidents_per_model_per_month: DAYS_PER_MONTH / 5,
         role: 'worker',
         effort: { exponential: { mean: 0.5 } },
-        lifetime_days: { exponential: { mean: 100 } },
+        lifetime_days: lifetime,
       },
     }),
   ).spec;
@@ -93,11 +102,7 @@ describe("a domain's use cases and models draw from streams of their own", () =>
   });
 
   it("a model's requests up to its retirement do not depend on its lifetime", () => {
-    const spec = (life: number) => {
-      const s = twoDomains({ a: [0], b: [] });
-      s.maintenance!.lifetime_days = life;
-      return s;
-    };
+    const spec = (life: number) => twoDomains({ a: [0], b: [] }, { a: 0, b: 0 }, life);
     const long = domainA(run(spec(200))).maintenance;
     const short = domainA(run(spec(100))).maintenance;
     expect(short.length).toBeGreaterThan(3);

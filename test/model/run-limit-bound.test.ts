@@ -37,7 +37,9 @@ describe('the bound on open work', () => {
     expect(stops(spec, 4)).toBeNull();
     const error = stops(spec, 3);
     expect(error).toBeInstanceOf(RunLimitError);
-    expect((error as Error).message).toContain('more than 3 use cases and maintenance requests were open at once (day 3; mostly use cases)');
+    expect((error as Error).message).toContain(
+      'more than 3 use cases and maintenance requests were open at once (day 3; mostly use cases)',
+    );
   });
 
   it('does not count use cases that have gone live or been abandoned', () => {

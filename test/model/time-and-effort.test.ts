@@ -50,7 +50,9 @@ function threeLoops(parts: Partial<ScenarioSpec> & Pick<ScenarioSpec, 'domains'>
 
 /** Calendar days of each activity of the use case, in the order done. */
 function activityDays(result: RunResult, item = 0): Record<string, number> {
-  return Object.fromEntries(rowsOf(result.log, 'activity_end', item).map((r) => [`${r.loop}.${r.activity}`, r.duration]));
+  return Object.fromEntries(
+    rowsOf(result.log, 'activity_end', item).map((r) => [`${r.loop}.${r.activity}`, r.duration]),
+  );
 }
 
 describe('the planning cycle', () => {
@@ -151,7 +153,14 @@ describe('loops a use-case type skips', () => {
   const skipping = () =>
     threeLoops({
       domains: {
-        d: { items: [...itemsOn('full', 0), ...itemsOn('dashboard', 10), ...itemsOn('model_only', 20), ...itemsOn('report', 30)] },
+        d: {
+          items: [
+            ...itemsOn('full', 0),
+            ...itemsOn('dashboard', 10),
+            ...itemsOn('model_only', 20),
+            ...itemsOn('report', 30),
+          ],
+        },
       },
       use_case_types: {
         full: {},

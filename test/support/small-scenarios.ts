@@ -137,7 +137,10 @@ export type DatedScenarioParts = Pick<ScenarioSpec, 'domains' | 'teams' | 'workf
 export function datedScenario(parts: DatedScenarioParts): ScenarioSpec {
   const roles = new Set(Object.values(parts.teams).flatMap((t) => Object.keys(t.headcount)));
   const types = new Set(
-    Object.values(parts.domains).flatMap((d) => [...(d.items ?? []).map((i) => i.type), ...Object.keys(d.demand ?? {})]),
+    Object.values(parts.domains).flatMap((d) => [
+      ...(d.items ?? []).map((i) => i.type),
+      ...Object.keys(d.demand ?? {}),
+    ]),
   );
   return {
     name: 'dated',
