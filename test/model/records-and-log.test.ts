@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate, type RunResult } from '../../src/model/index.js';
+import { EventLog } from '../../src/model/event-log.js';
 import { validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
 import { logRows, rowsOf } from '../support/run-log.js';
 import { datedScenario, itemsOn } from '../support/small-scenarios.js';
@@ -149,6 +150,24 @@ describe('the event log', () => {
     expect(quiet.log.time).toEqual([]);
     expect(Object.values(quiet.log).every((column) => column.length === 0)).toBe(true);
     expect(quiet.items).toEqual(run(spec).items);
+  });
+});
+
+describe('an event log on its own', () => {
+  it('keeps rows column by column, absent text as empty and absent durations as 0, and counts them', () => {
+    const log = new EventLog();
+    log.add({ time: 1, kind: 'arrival', item: 0, domain: 'd', type: 'job' });
+    log.add({ time: 2, kind: 'handover', item: 0, domain: 'd', type: 'job', duration: 1, detail: 'same_team' });
+    expect(log.length).toBe(2);
+    expect(log.columns.detail).toEqual(['', 'same_team']);
+    expect(log.columns.duration).toEqual([0, 1]);
+    expect(log.columns.loop).toEqual(['', '']);
+  });
+
+  it('keeps nothing when disabled', () => {
+    const log = new EventLog(false);
+    log.add({ time: 1, kind: 'arrival', item: 0, domain: 'd', type: 'job' });
+    expect(log.length).toBe(0);
   });
 });
 
