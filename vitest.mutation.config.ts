@@ -3,9 +3,10 @@
  * fast, in-process tests. Left out:
  * - tests that reach the code through a child process (the CLI) or a worker thread: Stryker
  *   cannot see which mutants they cover, so each of those mutants would rerun the whole suite;
- * - statistical checks that run hundreds of replications, and tests that run whole experiments
- *   first: Stryker reruns every test that covers a mutant, and these cost seconds each time.
- *   They stay in `npm test`.
+ * - statistical checks that run hundreds of replications or years of simulated time: Stryker
+ *   reruns every test that covers a mutant, and these cost seconds each time. They stay in
+ *   `npm test`; in src/model, the exact behaviour tests (one or two people, dated use cases,
+ *   constant efforts) are what catch a broken mechanism.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -20,10 +21,11 @@ const folder = process.env.MUTATION_FOLDER ?? 'model';
 const SLOW: Record<string, string[]> = {
   model: [
     'test/model/model-behaviour.test.ts',
-    'test/model/nobody-held-while-waiting.test.ts',
+    'test/model/censored-time-to-production.test.ts',
     'test/model/maintenance.test.ts',
+    'test/model/nobody-held-while-waiting.test.ts',
+    'test/model/run-limit-worker.test.ts',
     'test/model/scenario-defaults.test.ts',
-    'test/model/run-limit.test.ts',
   ],
   scenario: [],
   analysis: ['test/analysis/findings.test.ts', 'test/analysis/stability.test.ts', 'test/analysis/tables.test.ts'],

@@ -25,16 +25,6 @@ describe('a run that outgrows its bound', () => {
   });
 });
 
-describe('a run that outgrows its bound in a worker thread', () => {
-  it('reaches the caller as a RunLimitError, not as a bug', async () => {
-    const { runExperiment } = await import('../../src/experiment/index.js');
-    const spec = validateScenario(mmcScenario(1, 5, 1, 2000, 0)).spec;
-    await expect(
-      runExperiment([{ name: 'overloaded', spec }], { replications: 2, workers: 2, maxOpenUseCases: 300 }),
-    ).rejects.toBeInstanceOf(RunLimitError);
-  });
-});
-
 describe('a run whose maintenance outgrows its bound', () => {
   it('stops with a RunLimitError naming the maintenance fields', () => {
     const spec = mmcScenario(1, 0.01, 1, 2000, 0);

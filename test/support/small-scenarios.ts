@@ -124,3 +124,33 @@ export function maintenanceScenario(o: MaintenanceScenarioOptions): ScenarioSpec
     },
   };
 }
+
+/** What a dated scenario states; the rest is filled in by {@link datedScenario}. */
+export type DatedScenarioParts = Pick<ScenarioSpec, 'domains' | 'teams' | 'workflow'> & Partial<ScenarioSpec>;
+
+/**
+ * A scenario built for exact checks: dated use cases (`domains.<d>.items`), seven working
+ * days a week, no coordination overhead and no planning cycle, so a constant effort of e
+ * person-days takes e calendar days. Horizon 1000 days unless given; the roles are those the
+ * teams list; each use-case type of the items and the demand is declared (plain) unless given.
+ */
+export function datedScenario(parts: DatedScenarioParts): ScenarioSpec {
+  const roles = new Set(Object.values(parts.teams).flatMap((t) => Object.keys(t.headcount)));
+  const types = new Set(
+    Object.values(parts.domains).flatMap((d) => [
+      ...(d.items ?? []).map((i) => i.type),
+      ...Object.keys(d.demand ?? {}),
+    ]),
+  );
+  return {
+    name: 'dated',
+    horizon_days: 1000,
+    calendar: { working_days_per_week: 7 },
+    ...parts,
+    roles: parts.roles ?? Object.fromEntries([...roles].map((r) => [r, {}])),
+    use_case_types: { ...Object.fromEntries([...types].map((t) => [t, {}])), ...parts.use_case_types },
+  };
+}
+
+/** Dated use cases of one type, one per day given. */
+export const itemsOn = (type: string, ...days: number[]) => days.map((day) => ({ day, type }));
