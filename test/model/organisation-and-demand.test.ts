@@ -49,8 +49,8 @@ describe('routing an activity to a team', () => {
     // over 1000 days: a's two workers are busy 30 person-days and one waits 10; b's worker 20 and 10
     const [a, b] = result.pools;
     expect([a.team, a.headcount, b.team, b.headcount]).toEqual(['a', 2, 'b', 1]);
-    expect(a.utilisation).toBeCloseTo(30 / 1000 / 2, 12);
-    expect(b.utilisation).toBeCloseTo(20 / 1000, 12);
+    expect(a.utilization).toBeCloseTo(30 / 1000 / 2, 12);
+    expect(b.utilization).toBeCloseTo(20 / 1000, 12);
     expect([a.meanQueue, b.meanQueue]).toEqual([0.01, 0.01]);
   });
 
@@ -99,14 +99,14 @@ describe('the pools of people a run reports', () => {
 
   it('measure utilisation and queue over the whole run without a warm-up', () => {
     const [worker, experts] = run(pooled(0)).pools;
-    expect([worker.utilisation, worker.meanQueue]).toEqual([0.5, 0.25]);
-    expect([experts.utilisation, experts.meanQueue]).toEqual([0, 0]);
+    expect([worker.utilization, worker.meanQueue]).toEqual([0.5, 0.25]);
+    expect([experts.utilization, experts.meanQueue]).toEqual([0, 0]);
   });
 
   it('measure utilisation and queue after the warm-up only', () => {
     const [worker] = run(pooled(10)).pools;
     // days 10-40: busy 10 of 30, nobody waiting
-    expect(worker.utilisation).toBeCloseTo(1 / 3, 12);
+    expect(worker.utilization).toBeCloseTo(1 / 3, 12);
     expect(worker.meanQueue).toBe(0);
   });
 
