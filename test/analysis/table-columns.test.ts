@@ -109,8 +109,8 @@ describe('the utilization and time-split tables', () => {
   it('give utilization per scenario, team and role, under its published name', () => {
     const s = { ...summary('A'), utilization: { 'hub/ml': 0.8, 'hr-sme/sme': 0.3 } };
     expect(utilizationTable([s]).objects()).toEqual([
-      { scenario: 'A', team: 'hub', role: 'ml', utilization: 0.8 },
-      { scenario: 'A', team: 'hr-sme', role: 'sme', utilization: 0.3 },
+      { scenario: 'A', team: 'hub', role: 'ml', utilisation: 0.8 },
+      { scenario: 'A', team: 'hr-sme', role: 'sme', utilisation: 0.3 },
     ]);
   });
 
