@@ -3,8 +3,9 @@
  * fast, in-process tests. Left out:
  * - tests that reach the code through a child process (the CLI) or a worker thread: Stryker
  *   cannot see which mutants they cover, so each of those mutants would rerun the whole suite;
- * - statistical checks that run hundreds of replications or years of simulated time: Stryker
- *   reruns every test that covers a mutant, and these cost seconds each time. They stay in
+ * - statistical checks that run hundreds of replications or years of simulated time, and the
+ *   long whole runs of scenario-defaults.test.ts: Stryker reruns every test that covers a
+ *   mutant, and these cost seconds each time. They stay in
  *   `npm test`; in src/model, the exact behaviour tests (one or two people, dated use cases,
  *   constant efforts) are what catch a broken mechanism.
  */
