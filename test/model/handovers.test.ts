@@ -97,6 +97,26 @@ describe('handover delays', () => {
     ]);
   });
 
+  it('that take no time cost no turn: the use case asks for the next person before one arriving at that moment', () => {
+    // the first use case is analysed on day 0 and handed to the deployer on day 1, the moment
+    // a deploy-only use case arrives for her: the handed-over one is deployed first
+    const spec = chain({ delay: NONE });
+    spec.domains.d.items = [...itemsOn('job', 0), ...itemsOn('deploy_only', 1)];
+    spec.use_case_types = { job: {}, deploy_only: { skip_loops: ['a'] } };
+    spec.workflow = {
+      start: 'a.analyse',
+      loops: {
+        a: { activities: { analyse: { role: 'analyst', effort: 1, next: { 'b.deploy': 1 } } } },
+        b: { activities: { deploy: { role: 'deployer', effort: 2, next: { live: 1 } } } },
+      },
+    };
+    const { items } = run(validateScenario(spec).spec);
+    expect(items.map((i) => [i.type, i.end])).toEqual([
+      ['job', 3],
+      ['deploy_only', 5],
+    ]);
+  });
+
   it('are counted even when they take no time', () => {
     const [item] = run(chain({ delay: NONE })).items;
     expect([item.handovers, item.crossBoundaryHandovers, item.handover, item.end]).toEqual([3, 1, 0, 5]);

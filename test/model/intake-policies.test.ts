@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/index.js';
 import { validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
-import { datedScenario } from '../support/small-scenarios.js';
+import { datedScenario, itemsOn } from '../support/small-scenarios.js';
 
 type Intake = 'fifo' | 'priority' | 'fair_share';
 
@@ -100,5 +100,29 @@ describe('the intake rule decides which waiting use case a free person takes', (
     const end = (domain: string, arrival: number) =>
       run.items.find((i) => i.domain === domain && i.arrival === arrival)?.end;
     expect([end('x', 0), end('x', 1), end('y', 20.5), end('x', 22), end('y', 21)]).toEqual([10, 20, 30.5, 40.5, 50.5]);
+  });
+
+  it('fair_share: a domain with one use case gone live and another still waiting counts the one waiting', () => {
+    // x's first (0-10) ends while x's second waits: x then has 1 in progress, so x's third (day
+    // 12) asks with 2, as y's second (day 11) did; the three waiting go in order of asking
+    const spec = validateScenario(
+      datedScenario({
+        domains: {
+          x: { items: itemsOn('job', 0, 1, 12) },
+          y: { items: itemsOn('job', 2, 11) },
+        },
+        teams: { centre: { home: 'centre', headcount: { worker: 1 } } },
+        management: { intake: 'fair_share' },
+        workflow: {
+          start: 'w.do',
+          loops: { w: { activities: { do: { role: 'worker', effort: 10, next: { live: 1 } } } } },
+        },
+      }),
+    ).spec;
+    const run = simulate(spec, { seed: 1 });
+    const end = (domain: string, arrival: number) =>
+      run.items.find((i) => i.domain === domain && i.arrival === arrival)?.end;
+    // y's first (asked with 1) goes at day 10; then x's second (2, asked first), y's second (2), x's third (2)
+    expect([end('x', 0), end('y', 2), end('x', 1), end('y', 11), end('x', 12)]).toEqual([10, 20, 30, 40, 50]);
   });
 });

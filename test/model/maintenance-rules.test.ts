@@ -149,6 +149,13 @@ describe('models in production', () => {
     expect([at(0.5), at(1.5), at(5.5), at(6.5), at(50)]).toEqual([0, 1, 1, 0, 0]);
   });
 
+  it('gone live keep the whole of a constant lifetime, unlike the day-0 portfolio', () => {
+    // five models built one after the other on days 1 to 5, each in production for 5 days
+    const result = run(maintained({ models: 5, perMonth: 0 }), 0.5);
+    const at = (t: number) => result.flow.inProduction[result.flow.time.indexOf(t)];
+    expect([at(0.5), at(3.5), at(5.5), at(6.5), at(8.5), at(9.5), at(10.5)]).toEqual([0, 3, 5, 4, 2, 1, 0]);
+  });
+
   it('of the day-0 portfolio are in production from day 0, each with part of a constant lifetime left, and ask for maintenance', () => {
     const result = run(maintained({ models: 0, portfolio: 20, lifetime: 10, perMonth: 3 }), 0.5);
     const at = (t: number) => result.flow.inProduction[result.flow.time.indexOf(t)];

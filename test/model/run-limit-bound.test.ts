@@ -37,6 +37,7 @@ describe('the bound on open work', () => {
     expect(stops(spec, 4)).toBeNull();
     const error = stops(spec, 3);
     expect(error).toBeInstanceOf(RunLimitError);
+    expect(String(error)).toMatch(/^RunLimitError: /);
     expect((error as Error).message).toContain(
       'more than 3 use cases and maintenance requests were open at once (day 3; mostly use cases)',
     );
@@ -62,5 +63,23 @@ describe('the bound on open work', () => {
       lifetime_days: 50,
     };
     expect(stops(validateScenario(spec).spec, 2)).toBeNull();
+  });
+
+  it('names use cases as what is mostly open when they are as many as the maintenance requests', () => {
+    // one use case holds the worker for 100 days; the day-0 model's first request holds the
+    // maintainer for 100 days; its second finds 1 use case and 1 request open, at a bound of 2
+    const spec = slow([0]);
+    spec.teams.t.headcount.maintainer = 1;
+    spec.roles.maintainer = {};
+    spec.domains.d.models_in_production = 1;
+    spec.maintenance = {
+      incidents_per_model_per_month: 30 * DAYS_PER_MONTH,
+      role: 'maintainer',
+      effort: 100,
+      lifetime_days: { exponential: { mean: 1000 } },
+    };
+    const error = stops(validateScenario(spec).spec, 2);
+    expect(error).toBeInstanceOf(RunLimitError);
+    expect((error as Error).message).toContain('mostly use cases');
   });
 });

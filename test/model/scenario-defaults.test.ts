@@ -1,12 +1,11 @@
 /**
  * The model runs on the resolved parameters: a field left out behaves exactly as the schema's
- * `default` written out, and a lookup that misses (in a scenario that skipped validation)
- * fails naming what it looked for.
+ * `default` written out. (A lookup that misses: lookups.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { simulate, type RunResult } from '../../src/model/index.js';
-import { ScenarioSpec, SME_ROLE } from '../../src/scenario/index.js';
-import { mmcScenario, poolingScenario } from '../support/small-scenarios.js';
+import { ScenarioSpec } from '../../src/scenario/index.js';
+import { poolingScenario } from '../support/small-scenarios.js';
 
 /** A scenario with loop-backs and handovers that leaves out every field with a default it can. */
 function leftOut(): ScenarioSpec {
@@ -46,19 +45,5 @@ describe('a scenario that leaves out a field with a default', () => {
     const seven = { ...leftOut(), calendar: { working_days_per_week: 7 } };
     expect(days(leftOut())).toEqual(days(five));
     expect(days(leftOut())).not.toEqual(days(seven));
-  });
-});
-
-describe('a lookup the model cannot make', () => {
-  it('names the missing key: an SME activity in a domain without subject-matter experts (validation skipped)', () => {
-    const spec = mmcScenario(1, 0.5, 1, 100, 0);
-    spec.workflow.loops.w.activities.serve.role = SME_ROLE;
-    expect(() => simulate(spec, { seed: 1 })).toThrow('no pool of subject-matter experts for domain "d"');
-  });
-
-  it('names the missing key: a team with a role the scenario does not declare (validation skipped)', () => {
-    const spec = mmcScenario(1, 0.5, 1, 100, 0);
-    spec.teams.t.headcount.ghost = 1;
-    expect(() => simulate(spec, { seed: 1 })).toThrow('no role "ghost"');
   });
 });
