@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { ExperimentResult, ReplicationResult, ScenarioResult } from '../../src/experiment/index.js';
 import type { ReplicationMetrics, TimeToProduction } from '../../src/metrics/replication-metrics.js';
 import type { FlowSeries, ItemRecord } from '../../src/model/index.js';
+import { newItemRecord } from '../../src/model/item-record.js';
 
 /** Student's t 97.5% quantile with 2 degrees of freedom (3 replications), exactly: sqrt(2 / (0.05 * 1.95) - 2). */
 export const T2 = Math.sqrt(2 / (0.05 * 1.95) - 2);
@@ -110,27 +111,10 @@ export function experimentOf(scenarios: ScenarioResult[], seed = 5): ExperimentR
 export function item(id: number, arrival: number, end: number, over: Partial<ItemRecord> = {}): ItemRecord {
   const live = Number.isFinite(end);
   return {
-    id,
-    domain: 'd',
-    type: 't',
-    arrival,
+    ...newItemRecord(id, 'd', 't', arrival),
     end,
     outcome: live ? 'live' : 'in_progress',
     timeToProduction: live ? end - arrival : NaN,
-    work: 0,
-    rework: 0,
-    waiting: 0,
-    waitingByRole: {},
-    handover: 0,
-    clarification: 0,
-    gate: 0,
-    planning: 0,
-    handovers: 0,
-    crossBoundaryHandovers: 0,
-    iterations: 0,
-    reworkPasses: 0,
-    gateRejections: 0,
-    activities: 0,
     ...over,
   };
 }
