@@ -9,9 +9,27 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 folders=("$@")
 [ ${#folders[@]} -eq 0 ] && folders=(model scenario analysis)
+# Stryker reruns a mutant when its file or the tests that cover it change, not when code they
+# call from elsewhere changes (the engine, random streams, test helpers): say so, and let
+# MUTATION_FORCE=1 rerun every mutant.
+force=()
+[ "${MUTATION_FORCE:-0}" = 1 ] && force=(--force)
 for folder in "${folders[@]}"; do
   echo "== mutation testing src/$folder"
-  MUTATION_FOLDER="$folder" npx stryker run
+  incremental="test/mutation/$folder.incremental.json"
+  if [ ${#force[@]} -eq 0 ] && [ -f "$incremental" ] && git rev-parse --git-dir >/dev/null 2>&1; then
+    since=$(git log -1 --format=%H -- "$incremental" || true)
+    if [ -n "$since" ]; then
+      changed=$(git diff --name-only "$since" -- src/{engine,random,statistics,scenario,model,metrics,experiment} \
+        test/support ':!src/'"$folder" | head -5)
+      if [ -n "$changed" ]; then
+        echo "note: changed since $incremental was last committed, outside src/$folder (the incremental run does not retest for these):"
+        echo "$changed" | sed 's/^/  /'
+        echo "  MUTATION_FORCE=1 npm run mutation -- $folder reruns every mutant"
+      fi
+    fi
+  fi
+  MUTATION_FOLDER="$folder" npx stryker run "${force[@]}"
 done
 reports=()
 for folder in "${folders[@]}"; do reports+=("reports/mutation/$folder.json"); done

@@ -59,7 +59,10 @@ export function findingsOf(
   const ranked = [...summaries].sort(byMedian);
   const best = ranked[0];
   const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
-  const comparisons = ranked.slice(1).flatMap((other) => compareScenarios(experiment, best.name, other.name, verdicts));
+  const against = new Map(
+    ranked.slice(1).map((other) => [other.name, compareScenarios(experiment, best.name, other.name, verdicts)]),
+  );
+  const comparisons = [...against.values()].flat();
   const unstable = ranked.filter((s) => !s.stable);
   const caveats = [
     ...unstable.map((s) => s.stability),
@@ -86,7 +89,7 @@ export function findingsOf(
     };
   }
   const runnerUp = ranked[1];
-  const median = comparisons.find((c) => c.b === runnerUp.name && c.metric === 'timeToProduction.p50');
+  const median = against.get(runnerUp.name)?.find((c) => c.metric === 'timeToProduction.p50');
   if (median === undefined)
     throw new Error(`no paired comparison of median time to production between ${best.name} and ${runnerUp.name}`);
   const faster = 1 - median.ratio;

@@ -2,13 +2,18 @@
 import { join } from 'node:path';
 import type { ExperimentScenario } from '../experiment/index.js';
 import { packageRoot } from '../package-info.js';
-import { formatIssue, loadScenario } from '../scenario/index.js';
+import { formatIssue, loadScenario, type ScenarioIssue } from '../scenario/index.js';
 
 /** The shipped configurations the default comparison runs. */
 export const SHIPPED = ['centralized', 'hub-and-spoke', 'federated'];
 
 export function shippedScenarioFiles(): string[] {
   return SHIPPED.map((name) => join(packageRoot(), 'scenarios', `${name}.yaml`));
+}
+
+/** A loaded scenario, ready to run, with the warnings its check gave. */
+export interface LoadedScenario extends ExperimentScenario {
+  warnings: ScenarioIssue[];
 }
 
 export interface ScenarioOptions {
@@ -23,12 +28,18 @@ export interface ScenarioOptions {
  * command that runs scenarios loads them here, so none drops their warnings (a team whose
  * demand exceeds its capacity, ...): they go to stderr, except with --quiet or --json.
  */
-export function loadScenarios(files: readonly string[], options: ScenarioOptions): ExperimentScenario[] {
+export function loadScenarios(files: readonly string[], options: ScenarioOptions): LoadedScenario[] {
   const set = [...(options.set ?? []), ...(options.horizon !== undefined ? [`horizon_days=${options.horizon}`] : [])];
   const scenarios = files.map((file) => {
     const loaded = loadScenario(file, { set });
     if (!options.quiet && !options.json) for (const w of loaded.warnings) console.error(formatIssue(w));
-    return { name: loaded.spec.name, spec: loaded.spec, hash: loaded.hash, files: loaded.files };
+    return {
+      name: loaded.spec.name,
+      spec: loaded.spec,
+      hash: loaded.hash,
+      files: loaded.files,
+      warnings: loaded.warnings,
+    };
   });
   const names = scenarios.map((s) => s.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);

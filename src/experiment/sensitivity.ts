@@ -9,6 +9,7 @@ import {
   scaleDistribution,
   ScenarioError,
   type ModelParameters,
+  type ScenarioIssue,
   type ScenarioSpec,
 } from '../scenario/index.js';
 import { entry } from '../scenario/lookup.js';
@@ -28,6 +29,8 @@ export interface SensitivitySteps {
 interface Setting {
   label: string;
   spec: ScenarioSpec;
+  /** The warnings of the setting's scenario check (all of them, the base's included). */
+  warnings: ScenarioIssue[];
 }
 
 export interface Lever {
@@ -66,6 +69,8 @@ export interface SettingEffect {
   kind: EffectKind;
   /** kind === 'estimate'. */
   reached: boolean;
+  /** The warnings of the setting's scenario check (all of them, the base's included). */
+  warnings: ScenarioIssue[];
 }
 
 /** The effect of a setting from per-replication p85 values (NaN where not reached) and their bounds. */
@@ -75,7 +80,7 @@ export function settingEffect(
   settingBounds: readonly number[],
   base: readonly number[],
   baseBounds: readonly number[],
-): SettingEffect {
+): Omit<SettingEffect, 'warnings'> {
   const settingReached = setting.every(Number.isFinite);
   const baseReached = base.every(Number.isFinite);
   const mean = (xs: number[]): number => xs.reduce((sum, x) => sum + x, 0) / xs.length;
@@ -109,7 +114,7 @@ function tryVariant(base: ScenarioSpec, label: string, change: (copy: ScenarioSp
   const copy = structuredClone(base);
   change(copy);
   try {
-    return { label, spec: variantOf(copy, [], `${base.name}: ${label}`) };
+    return { label, ...variantOf(copy, [], `${base.name}: ${label}`) };
   } catch (e) {
     if (e instanceof ScenarioError) return null; // e.g. removing the only person of a needed role
     throw e;
@@ -260,9 +265,12 @@ export async function runSensitivity(
   const baseValues = p85(0);
   const effect = (lever: Lever, side: 'low' | 'high'): SettingEffect | null => {
     const i = index.get(`${lever.id}/${side}`);
-    return i === undefined
-      ? null
-      : settingEffect((lever[side] as Setting).label, p85(i), p85Bound(i), baseValues, baseBounds);
+    const setting = lever[side];
+    if (i === undefined || setting === null) return null;
+    return {
+      ...settingEffect(setting.label, p85(i), p85Bound(i), baseValues, baseBounds),
+      warnings: setting.warnings,
+    };
   };
   const effects: LeverEffect[] = levers.map((lever) => {
     const low = effect(lever, 'low');

@@ -3,7 +3,7 @@
  * point replicated with common random numbers, so neighbouring points differ by the
  * parameter, not by luck.
  */
-import type { ScenarioSpec } from '../scenario/index.js';
+import type { ScenarioIssue, ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf } from './variants.js';
 
@@ -48,6 +48,8 @@ export interface SweepPoint {
   /** path -> value at this point. */
   values: Record<string, unknown>;
   scenarioIndex: number;
+  /** The warnings of this point's scenario check (all of them, the base's included). */
+  warnings: ScenarioIssue[];
 }
 
 export interface SweepResult {
@@ -71,24 +73,23 @@ export async function runSweep(
 ): Promise<SweepResult> {
   if (parameters.length === 0) throw new RangeError('a sweep needs at least one parameter');
   const points = grid(parameters);
-  const scenarios = points.map((values) => {
+  const variants = points.map((values) => {
     const name = `${base.name} (${Object.entries(values)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(', ')})`;
-    return {
-      name,
-      spec: variantOf(
-        base.spec,
-        Object.entries(values).map(([path, value]) => ({ path, value })),
-        name,
-      ),
-    };
+    const overrides = Object.entries(values).map(([path, value]) => ({ path, value }));
+    return { name, ...variantOf(base.spec, overrides, name) };
   });
+  const scenarios = variants.map(({ name, spec }) => ({ name, spec }));
   const experiment = await runExperiment(scenarios, { ...options, commonRandomNumbers: true });
   return {
     base: base.name,
     parameters: [...parameters],
-    points: points.map((values, scenarioIndex) => ({ values, scenarioIndex })),
+    points: points.map((values, scenarioIndex) => ({
+      values,
+      scenarioIndex,
+      warnings: variants[scenarioIndex].warnings,
+    })),
     experiment,
   };
 }

@@ -81,8 +81,8 @@ export class RunState {
   inProduction = 0;
   /** Maintenance requests made and not yet served. */
   openRequests = 0;
-  /** Items started and not ended, per domain (fair-share intake). */
-  readonly inProgress = new Map<string, number>();
+  /** Use cases arrived and not ended, per domain (fair-share intake): see opened, closed, openIn. */
+  private readonly inProgress = new Map<string, number>();
   /** Use cases gone live and abandoned so far (for the flow series). */
   readonly ended = { live: 0, abandoned: 0 };
   /** loop -> its monitor */
@@ -98,6 +98,23 @@ export class RunState {
     loops: readonly string[],
   ) {
     this.loops = new Map(loops.map((l) => [l, new LoopMonitor(env)]));
+  }
+
+  /** A use case of `domain` arrived. */
+  opened(domain: string): void {
+    this.inProgress.set(domain, this.openIn(domain) + 1);
+  }
+
+  /** A use case of `domain` ended (live or abandoned); it must have arrived. */
+  closed(domain: string): void {
+    const open = this.openIn(domain);
+    if (open === 0) throw new Error(`a use case of domain "${domain}" ended that never arrived`);
+    this.inProgress.set(domain, open - 1);
+  }
+
+  /** Use cases of `domain` arrived and not ended. */
+  openIn(domain: string): number {
+    return this.inProgress.get(domain) ?? 0;
   }
 }
 

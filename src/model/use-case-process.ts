@@ -52,7 +52,7 @@ interface Journey {
 export function requestPriority(ctx: ModelContext, record: ItemRecord): number {
   const { intake, params } = ctx.config;
   if (intake === 'priority') return entry(params.use_case_types, record.type, 'use-case type').priority;
-  if (intake === 'fair_share') return ctx.state.inProgress.get(record.domain) ?? 0;
+  if (intake === 'fair_share') return ctx.state.openIn(record.domain);
   return 0;
 }
 
@@ -88,9 +88,9 @@ function itemStreams(ctx: ModelContext, record: ItemRecord): ItemStreams {
 }
 
 function arrive(ctx: ModelContext, record: ItemRecord): void {
-  const { env, log, inProgress } = ctx.state;
+  const { env, log } = ctx.state;
   if (log.enabled) log.add({ ...rowOf(record), time: env.now, kind: 'arrival' });
-  inProgress.set(record.domain, (inProgress.get(record.domain) ?? 0) + 1);
+  ctx.state.opened(record.domain);
 }
 
 /** Intake: work starts at the next planning cycle. */
@@ -174,7 +174,7 @@ function nextActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode,
 
 /** The end of the use case at `end` (live or abandon): a live one becomes a model in production. */
 function finish(ctx: ModelContext, record: ItemRecord, end: string): void {
-  const { env, log, inProgress, ended } = ctx.state;
+  const { env, log, ended } = ctx.state;
   record.end = env.now;
   record.outcome = end === LIVE ? 'live' : 'abandoned';
   if (end === LIVE) {
@@ -187,7 +187,7 @@ function finish(ctx: ModelContext, record: ItemRecord, end: string): void {
       ),
     );
   }
-  inProgress.set(record.domain, (inProgress.get(record.domain) ?? 1) - 1);
+  ctx.state.closed(record.domain);
   if (end === LIVE) ended.live++;
   else ended.abandoned++;
   if (log.enabled)

@@ -56,6 +56,23 @@ describe('the findings of a comparison', () => {
     );
   });
 
+  it('quote the median comparison with the runner-up, not with a slower configuration', async () => {
+    const slowest = { name: 'Slow handovers', spec: validateScenario(poolingScenario('fragmented', 40)).spec };
+    const three = await runExperiment([slowest, fragmented, pooled], { replications: 8, workers: 1, seed: 7 });
+    const findings = findingsOf(three);
+    expect(findings.summaries.map((s) => s.name)).toEqual(['Slow handovers', 'Team per domain', 'Pooled team']);
+    const medianAgainst = (name: string) =>
+      findings.comparisons.find((c) => c.b === name && c.metric === 'timeToProduction.p50');
+    const quoted = (name: string): string => {
+      const c = medianAgainst(name);
+      if (c === undefined) throw new Error(`no median comparison with ${name}`);
+      const pct = (x: number): string => `${Math.round(x * 100)}%`;
+      return `${pct(1 - c.ratio)} faster than ${name} (95% CI ${pct(1 - c.ratioCi95[1])} to ${pct(1 - c.ratioCi95[0])})`;
+    };
+    expect(quoted('Slow handovers')).not.toBe(quoted('Team per domain').replace('Team per domain', 'Slow handovers'));
+    expect(findings.headline.text).toContain(quoted('Team per domain'));
+  }, 120_000);
+
   it('rank a median the run does not reach after every reached one, however low its bound, and say so', () => {
     const findings = findingsOf(experiment, medianUnreached('Pooled team', 1));
     expect(findings.best).toBe('Team per domain');

@@ -35,19 +35,26 @@ function sources(dir: string): string[] {
 /** The top folder (or root file) of src/ that a path lies in. */
 const unit = (path: string): string => relative(src, path).split('/')[0].replace(/\.js$/, '.ts');
 
-/** Every relative import of src/ that reaches into a unit at the same level (another one) or above. */
-function upwardImports(): string[] {
+interface SourceFile {
+  path: string;
+  text: string;
+}
+
+const sourceFiles = (): SourceFile[] => sources(src).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+/** Every relative import of `files` that reaches into a unit at the same level (another one) or above. */
+function upwardImports(files: readonly SourceFile[] = sourceFiles()): string[] {
   const found: string[] = [];
-  for (const file of sources(src)) {
-    const from = unit(file);
-    for (const { fileName } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+  for (const file of files) {
+    const from = unit(file.path);
+    for (const { fileName } of ts.preProcessFile(file.text, true, true).importedFiles) {
       if (!fileName.startsWith('.')) continue;
-      const to = unit(resolve(dirname(file), fileName));
+      const to = unit(resolve(dirname(file.path), fileName));
       if (to === from) continue;
       const [a, b] = [level.get(from), level.get(to)];
       if (a === undefined || b === undefined)
-        found.push(`${relative(src, file)} -> ${fileName}: ${a === undefined ? from : to} has no layer`);
-      else if (b >= a) found.push(`${relative(src, file)} (${from}) imports ${fileName} (${to})`);
+        found.push(`${relative(src, file.path)} -> ${fileName}: ${a === undefined ? from : to} has no layer`);
+      else if (b >= a) found.push(`${relative(src, file.path)} (${from}) imports ${fileName} (${to})`);
     }
   }
   return found;
@@ -58,10 +65,18 @@ describe('the layers of src/', () => {
     expect(upwardImports()).toEqual([]);
   });
 
-  it('would notice an import from above (the check itself works)', () => {
-    const file = join(src, 'engine', '__layer_probe.ts');
-    const probe = ts.preProcessFile("import { simulate } from '../model/index.js';", true, true).importedFiles[0]
-      .fileName;
-    expect(level.get(unit(resolve(dirname(file), probe)))).toBeGreaterThan(level.get(unit(file)) as number);
+  it('would notice an import from above, from a peer, or from a folder with no layer (the check itself works)', () => {
+    const probe = (folder: string, text: string): string[] =>
+      upwardImports([{ path: join(src, folder, '__layer_probe.ts'), text }]);
+    expect(probe('engine', "import { simulate } from '../model/index.js';")).toEqual([
+      'engine/__layer_probe.ts (engine) imports ../model/index.js (model)',
+    ]);
+    expect(probe('random', "import type { Environment } from '../engine/index.js';")).toEqual([
+      'random/__layer_probe.ts (random) imports ../engine/index.js (engine)',
+    ]);
+    expect(probe('model', "export * from '../nowhere/thing.js';")).toEqual([
+      'model/__layer_probe.ts -> ../nowhere/thing.js: nowhere has no layer',
+    ]);
+    expect(probe('model', "import { Environment } from '../engine/index.js';\nimport './own.js';")).toEqual([]);
   });
 });

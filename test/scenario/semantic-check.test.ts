@@ -350,6 +350,8 @@ describe('roles covered for every domain', () => {
     clarifying.domains.ops = { demand: { report: 1 }, sme: { people: 1, availability: 1 } };
     // a domain that asks for nothing needs no SMEs
     expect(errors(clarifying)).toEqual([]);
+    // nor does a domain that asks for work when no handover can need a clarification round
+    clarifying.domains.sales.demand = { report: 1 };
     clarifying.handovers.clarification = { probability: { same_team: 0, same_home: 0, cross_home: 0 }, sme_effort: 1 };
     expect(errors(clarifying)).toEqual([]);
   });

@@ -37,7 +37,7 @@ export async function compare(
     console.log(
       JSON.stringify(
         {
-          scenarios: summaries,
+          scenarios: summaries.map((s, i) => ({ ...s, warnings: scenarios[i].warnings })),
           comparisons,
           ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}),
           outputs: { report: resolve(written.report), folder: resolve(options.out) },

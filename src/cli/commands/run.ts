@@ -41,7 +41,7 @@ export async function run(file: string, options: RunCommandOptions, signal: Abor
     console.log(
       JSON.stringify(
         {
-          scenarios: [summary],
+          scenarios: [{ ...summary, warnings: scenarios[0].warnings }],
           comparisons: [],
           ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}),
         },

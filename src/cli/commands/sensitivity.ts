@@ -11,6 +11,7 @@ import { checkOutFolder } from '../out-folder.js';
 import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { leverTable } from '../terminal-tables.js';
+import { printVariantWarnings } from '../variant-warnings.js';
 import type { RunCommandOptions } from './shared-options.js';
 
 export const SENSITIVITY_REPS = 10;
@@ -28,6 +29,13 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
       ...experimentOptions(options, SENSITIVITY_REPS, onProgress, signal),
       steps: { people: options.people, relative: options.relative },
     }),
+  );
+  printVariantWarnings(
+    options,
+    scenarios[0].warnings,
+    result.levers.flatMap((l) =>
+      [l.low, l.high].flatMap((s) => (s === null ? [] : [{ name: `${l.label} ${s.label}`, warnings: s.warnings }])),
+    ),
   );
   const folder = join(options.out, 'sensitivity');
   mkdirSync(folder, { recursive: true });
@@ -47,7 +55,13 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
     }),
   });
   if (options.json) {
-    console.log(JSON.stringify({ base: result.base, baseP85: result.baseP85, levers: result.levers }, null, 2));
+    console.log(
+      JSON.stringify(
+        { base: result.base, baseP85: result.baseP85, warnings: scenarios[0].warnings, levers: result.levers },
+        null,
+        2,
+      ),
+    );
     return;
   }
   console.log(

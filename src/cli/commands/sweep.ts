@@ -10,6 +10,7 @@ import { checkOutFolder } from '../out-folder.js';
 import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { sweepTable } from '../terminal-tables.js';
+import { printVariantWarnings } from '../variant-warnings.js';
 import type { RunCommandOptions } from './shared-options.js';
 
 export const SWEEP_REPS = 20;
@@ -52,6 +53,11 @@ export async function sweep(
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
   const points = summariseSweep(result);
+  printVariantWarnings(
+    options,
+    scenarios[0].warnings,
+    points.map((p) => ({ name: p.summary.name, warnings: p.warnings })),
+  );
   writeResultsBundle(folder, result.experiment, { summary: summaryTable(points.map((p) => p.summary)) });
   let chart = '';
   if (parameters.length <= 2) {
@@ -62,7 +68,15 @@ export async function sweep(
   }
   if (options.json) {
     console.log(
-      JSON.stringify({ parameters, points: points.map((p) => ({ values: p.values, ...p.summary })) }, null, 2),
+      JSON.stringify(
+        {
+          parameters,
+          warnings: scenarios[0].warnings,
+          points: points.map((p) => ({ values: p.values, ...p.summary, warnings: p.warnings })),
+        },
+        null,
+        2,
+      ),
     );
     return;
   }
