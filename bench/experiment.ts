@@ -42,6 +42,7 @@ for (const workers of workerCounts) {
   const digest = createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 16);
   reference ??= digest;
   const runs = replications * scenarios.length;
+  const events = result.scenarios.reduce((sum, s) => sum + s.replications.reduce((n, r) => n + r.events, 0), 0);
   rows.push({
     benchmark: 'default-comparison',
     scenarios: scenarios.length,
@@ -50,6 +51,9 @@ for (const workers of workerCounts) {
     runs,
     seconds,
     replicationsPerSecond: runs / seconds,
+    /** Engine events of every replication; per second of wall time, the model's event rate (with one worker). */
+    events,
+    eventsPerSecond: events / seconds,
     speedup: rows.length === 0 ? 1 : (rows[0].seconds as number) / seconds,
     identical: digest === reference ? 'yes' : 'NO',
     resultDigest: digest,

@@ -6,6 +6,7 @@
 import type { ExperimentResult } from '../experiment/experiment.js';
 import { timeToProductionDistribution, type Observation } from '../statistics/competing-risks.js';
 import { observationOf } from '../metrics/replication-metrics.js';
+import { keptItems } from './tables.js';
 
 import { DAYS_PER_QUARTER as QUARTER } from '../scenario/time-units.js';
 
@@ -13,7 +14,7 @@ import { DAYS_PER_QUARTER as QUARTER } from '../scenario/time-units.js';
  * Median time to production of the use cases arriving in each quarter (after the warm-up),
  * pooled over replications (a quarter holds too few use cases per replication for a median of
  * its own), with the same estimator as every other figure: use cases still open at the end
- * count as censored. A quarter whose median the run does not reach (its use cases arrived too
+ * count as censored (needs runExperiment with keepItems). A quarter whose median the run does not reach (its use cases arrived too
  * late to see half of them live) is left out: `open` says how many were still open.
  */
 export function deliveryByArrivalQuarter(
@@ -24,7 +25,7 @@ export function deliveryByArrivalQuarter(
   for (const s of experiment.scenarios) {
     const byQuarter = new Map<number, Observation[]>();
     for (const r of s.replications) {
-      for (const i of r.items) {
+      for (const i of keptItems(r, 'deliveryByArrivalQuarter')) {
         const q = Math.floor((i.arrival - warmup) / QUARTER) + 1;
         const observations = byQuarter.get(q);
         if (observations) observations.push(observationOf(i, r.horizon));

@@ -4,6 +4,8 @@
  */
 import { table, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
+import type { ReplicationResult } from '../experiment/replication-task.js';
+import type { ItemRecord } from '../model/index.js';
 import type { Comparison } from './paired-comparison.js';
 import {
   isUnreached,
@@ -25,12 +27,22 @@ function columnsOf(rows: Record<string, unknown>[]): Columns {
 
 const tableOf = (rows: Record<string, unknown>[]): ColumnTable => table(columnsOf(rows));
 
-/** Every use case of every replication (measured window): one row each. */
+/**
+ * The use cases a replication kept (runExperiment with keepItems); a RangeError naming `what`
+ * needs them when it did not keep them.
+ */
+export function keptItems(replication: ReplicationResult, what: string): ItemRecord[] {
+  if (replication.items === undefined)
+    throw new RangeError(`${what} needs every use case's record: run the experiment with keepItems: true`);
+  return replication.items;
+}
+
+/** Every use case of every replication (measured window): one row each; needs keepItems. */
 export function itemsTable(experiment: ExperimentResult): ColumnTable {
   const rows: Record<string, unknown>[] = [];
   for (const s of experiment.scenarios) {
     for (const r of s.replications) {
-      for (const i of r.items) {
+      for (const i of keptItems(r, 'itemsTable')) {
         rows.push({
           scenario: s.name,
           replication: r.replication,

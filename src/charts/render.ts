@@ -41,15 +41,15 @@ interface Vega {
   Warn: number;
 }
 
+interface ResvgOptions {
+  fitTo: { mode: 'zoom'; value: number };
+  background: string;
+  font: { loadSystemFonts: boolean; defaultFontFamily: string };
+}
+
 interface ResvgModule {
-  Resvg: new (
-    svg: string,
-    options: {
-      fitTo: { mode: 'zoom'; value: number };
-      background: string;
-      font: { loadSystemFonts: boolean; defaultFontFamily: string };
-    },
-  ) => { render(): { asPng(): Uint8Array } };
+  /** Renders on a thread of libuv's pool, off the main thread: several PNGs render at once. */
+  renderAsync(svg: string, options: ResvgOptions): Promise<{ asPng(): Uint8Array }>;
 }
 
 interface Libraries {
@@ -109,15 +109,16 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   }
 }
 
-/** Renders SVG text to a PNG (white background, `scale` x the SVG's size) with resvg. */
+/**
+ * Renders SVG text to a PNG (white background, `scale` x the SVG's size) with resvg, off the
+ * main thread: start several and await them together to render them side by side.
+ */
 export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
-  const { Resvg } = (await importModule('@resvg/resvg-js')) as ResvgModule;
-  const png = new Resvg(svg, {
+  const { renderAsync } = (await importModule('@resvg/resvg-js')) as ResvgModule;
+  const rendered = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
     font: { loadSystemFonts: true, defaultFontFamily: FONT },
-  })
-    .render()
-    .asPng();
-  return Buffer.from(png);
+  });
+  return Buffer.from(rendered.asPng());
 }

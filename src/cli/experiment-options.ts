@@ -11,7 +11,14 @@ export function experimentOptions(
   onProgress: (p: Progress) => void,
   signal: AbortSignal,
 ): ExperimentOptions {
-  const common = { seed: options.seed, workers: options.workers, maxUseCases: options.maxUseCases, onProgress, signal };
+  const common = {
+    seed: options.seed,
+    workers: options.workers,
+    maxUseCases: options.maxUseCases,
+    keepItems: options.items === true,
+    onProgress,
+    signal,
+  };
   if (options.precision === undefined) return { ...common, replications: options.reps ?? defaultReps };
   const cap = options.reps ?? PRECISION_REPS;
   return { ...common, precision: options.precision, replications: Math.min(FIRST_BATCH, cap), maxReplications: cap };

@@ -32,6 +32,9 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
   return root;
 }
 
+const ITEMS_HELP =
+  'also write every use case of every replication (the items table, one row per use case: large for long runs)';
+
 /** compare, run, sweep and sensitivity: the commands that run experiments, with the run options. */
 function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: string): void {
   withRunOptions(
@@ -42,7 +45,9 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
         'compare configurations with replications and common random numbers; write the report, charts and tables',
       ),
     { reps: COMPARE_REPS, precision: true, unit: 'scenario' },
-  ).action(async (files: string[], options: RunCommandOptions) => compare(files, options, signal, commandLine));
+  )
+    .option('--items', ITEMS_HELP)
+    .action(async (files: string[], options: RunCommandOptions) => compare(files, options, signal, commandLine));
 
   withRunOptions(
     root
@@ -50,7 +55,9 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
       .argument('<scenario>', 'a scenario file')
       .description('run one scenario with replications and print its summary'),
     { reps: RUN_REPS, precision: true, unit: 'scenario' },
-  ).action(async (file: string, options: RunCommandOptions) => run(file, options, signal));
+  )
+    .option('--items', ITEMS_HELP)
+    .action(async (file: string, options: RunCommandOptions) => run(file, options, signal));
 
   withRunOptions(
     root

@@ -54,6 +54,12 @@ export interface ExperimentOptions {
   commonRandomNumbers?: boolean;
   /** Keep each replication's event log (default false: large). */
   keepLogs?: boolean;
+  /**
+   * Keep the record of every use case of every replication (default false: the metrics of
+   * each replication are computed where it runs; the records are for itemsTable and
+   * deliveryByArrivalQuarter, and grow with the run).
+   */
+  keepItems?: boolean;
   onProgress?: (progress: Progress) => void;
   /** Abort to stop the workers. */
   signal?: AbortSignal;
@@ -145,6 +151,7 @@ export async function runExperiment(
             seed: seedFor(seed, i, r, common),
             spec: s.spec,
             keepLog: options.keepLogs ?? false,
+            keepItems: options.keepItems ?? false,
             // the first replication brings back the use case the report draws
             keepJourney: r === 0,
             maxOpenUseCases: options.maxOpenUseCases ?? options.maxUseCases,

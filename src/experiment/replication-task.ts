@@ -1,7 +1,7 @@
 /**
  * One replication of one scenario: what a worker receives and what it sends back. The result
- * is compact (metrics, the measured use cases, the flow series, one use case's journey when
- * asked for), not the whole event log, unless the log is asked for.
+ * is compact (metrics, the flow series, one use case's journey when asked for); the record of
+ * every use case and the whole event log come back only when asked for.
  */
 import { journeyOf, type Journey } from '../metrics/journey.js';
 import { checkLittlesLaw, type LittleCheck } from '../metrics/littles-law.js';
@@ -15,6 +15,8 @@ export interface ReplicationTask {
   seed: number;
   spec: ScenarioSpec;
   keepLog: boolean;
+  /** Bring back the record of every use case that arrived after the warm-up (default false: the metrics only). */
+  keepItems?: boolean;
   /** Keep the journey of one use case (see journeyOf): the run then keeps its event log while it runs. */
   keepJourney?: boolean;
   /** Open use cases at which the run stops (see the model's RunLimitError); the model's default when absent. */
@@ -28,8 +30,8 @@ export interface ReplicationResult {
   metrics: ReplicationMetrics;
   /** The day the run ended: a use case still open then is censored at its age on this day. */
   horizon: number;
-  /** Use cases that arrived after the warm-up. */
-  items: ItemRecord[];
+  /** With `keepItems`: the use cases that arrived after the warm-up. */
+  items?: ItemRecord[];
   pools: PoolStatistics[];
   flow: FlowSeries;
   littles: LittleCheck[];
@@ -50,7 +52,7 @@ export function runReplicationTask(task: ReplicationTask): ReplicationResult {
     seed: task.seed,
     metrics: replicationMetrics(run),
     horizon: run.horizon,
-    items: run.items.filter((i) => i.arrival >= run.warmup),
+    ...(task.keepItems ? { items: run.items.filter((i) => i.arrival >= run.warmup) } : {}),
     pools: run.pools,
     flow: run.flow,
     littles: checkLittlesLaw(run),

@@ -20,8 +20,8 @@ export interface ProductionModel {
   domain: string;
   /** Its use-case type ('' for the portfolio at day 0). */
   type: string;
-  /** Prefix of its random streams: `item/<id>` or `portfolio/<domain>/<k>`. */
-  streams: string;
+  /** Its random streams: keyed streams `<family>/lifetime` and `<family>/maintenance` of `key` (`item` and the use case's id, or `portfolio/<domain>` and k). */
+  streams: { family: string; key: number };
 }
 
 /**
@@ -54,7 +54,7 @@ export function* maintenanceRequest(
         team: pool.team,
         role: pool.role,
         person: pool.personId(a.person),
-        detail: model.item < 0 ? model.streams : '',
+        detail: model.item < 0 ? `${model.streams.family}/${model.streams.key}` : '',
       }
     : null;
   if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_start' });

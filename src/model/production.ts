@@ -8,8 +8,8 @@
  * maintenance from growing without bound over a long horizon.
  *
  * Random draws come from the model's own streams, in a fixed order whatever the queues do:
- * its lifetime from `<prefix>/lifetime`; gap, effort, gap, effort, ... from
- * `<prefix>/maintenance`. Lifetime and requests are apart, so a what-if on the lifetime
+ * its lifetime from `<family>/lifetime`; gap, effort, gap, effort, ... from
+ * `<family>/maintenance` (keyed streams of the model's key). Lifetime and requests are apart, so a what-if on the lifetime
  * leaves a model's requests the same up to its retirement.
  */
 import type { ProcessGenerator } from '../engine/index.js';
@@ -24,7 +24,7 @@ export function* modelInProduction(ctx: ModelContext, model: ProductionModel, ex
   const retireAt = env.now + lifetime(ctx, model, existing);
   const m = ctx.config.maintenance;
   if (m !== null && m.gap !== null) {
-    const rng = state.streams.stream(`${model.streams}/maintenance`);
+    const rng = state.streams.keyed(`${model.streams.family}/maintenance`, model.streams.key);
     for (;;) {
       const gap = m.gap.sample(rng);
       if (env.now + gap >= retireAt) break;
@@ -46,18 +46,22 @@ export function* modelInProduction(ctx: ModelContext, model: ProductionModel, ex
  * long-lived one). A negative draw (a normal without `min`) counts as 0.
  */
 function lifetime(ctx: ModelContext, model: ProductionModel, existing: boolean): number {
-  const rng = ctx.state.streams.stream(`${model.streams}/lifetime`);
+  const rng = ctx.state.streams.keyed(`${model.streams.family}/lifetime`, model.streams.key);
   const { lifetime: distribution } = ctx.config;
   const life = Math.max(0, distribution.sample(rng));
   return existing && distribution.kind !== 'exponential' ? life * rng() : life;
 }
 
-/** Starts each domain's models_in_production at day 0, with streams `portfolio/<domain>/<k>/...`. */
+/** Starts each domain's models_in_production at day 0, with keyed streams `portfolio/<domain>/...` of k. */
 export function startPortfolio(ctx: ModelContext): void {
   for (const [domain, d] of Object.entries(ctx.config.params.domains)) {
     for (let k = 0; k < d.models_in_production; k++) {
       ctx.state.env.process(
-        modelInProduction(ctx, { item: -1, domain, type: '', streams: `portfolio/${domain}/${k}` }, true),
+        modelInProduction(
+          ctx,
+          { item: -1, domain, type: '', streams: { family: `portfolio/${domain}`, key: k } },
+          true,
+        ),
       );
     }
   }

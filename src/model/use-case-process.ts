@@ -80,10 +80,10 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
 function itemStreams(ctx: ModelContext, record: ItemRecord): ItemStreams {
   const { streams } = ctx.state;
   return {
-    effort: streams.stream(`item/${record.id}/effort`),
-    route: streams.stream(`item/${record.id}/route`),
-    handover: streams.stream(`item/${record.id}/handover`),
-    gate: streams.stream(`item/${record.id}/gate`),
+    effort: streams.keyed('item/effort', record.id),
+    route: streams.keyed('item/route', record.id),
+    handover: streams.keyed('item/handover', record.id),
+    gate: streams.keyed('item/gate', record.id),
   };
 }
 
@@ -182,7 +182,7 @@ function finish(ctx: ModelContext, record: ItemRecord, end: string): void {
     env.process(
       modelInProduction(
         ctx,
-        { item: record.id, domain: record.domain, type: record.type, streams: `item/${record.id}` },
+        { item: record.id, domain: record.domain, type: record.type, streams: { family: 'item', key: record.id } },
         false,
       ),
     );

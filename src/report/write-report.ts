@@ -215,14 +215,23 @@ async function drawCharts(
   mkdirSync(chartDir, { recursive: true });
   const figures: ReportFigure[] = [];
   const files: string[] = [];
-  for (const { stem, spec, caption } of specs) {
-    const svg = await charts.renderSvg(spec);
-    writeFileAtomic(join(chartDir, `${stem}.svg`), svg);
-    writeFileAtomic(join(chartDir, `${stem}.png`), await charts.svgToPng(svg));
-    writeFileAtomic(join(chartDir, `${stem}.vl.json`), `${JSON.stringify(spec)}\n`);
-    files.push(`${stem}.svg`, `${stem}.png`);
-    figures.push({ stem, svg, caption });
+  const pngs: Promise<void>[] = [];
+  let settled: PromiseSettledResult<void>[];
+  try {
+    for (const { stem, spec, caption } of specs) {
+      const svg = await charts.renderSvg(spec);
+      writeFileAtomic(join(chartDir, `${stem}.svg`), svg);
+      // the PNGs render on libuv's threads while the next SVGs render here
+      pngs.push(charts.svgToPng(svg).then((png) => writeFileAtomic(join(chartDir, `${stem}.png`), png)));
+      writeFileAtomic(join(chartDir, `${stem}.vl.json`), `${JSON.stringify(spec)}\n`);
+      files.push(`${stem}.svg`, `${stem}.png`);
+      figures.push({ stem, svg, caption });
+    }
+  } finally {
+    // wait for every PNG started, even when an SVG failed, so none is written after the folder is discarded
+    settled = await Promise.allSettled(pngs);
   }
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
   return { figures, files };
 }
 
@@ -238,7 +247,10 @@ function reportTables(experiment: ExperimentResult, { summaries, comparisons }: 
     flow: flowTable(experiment),
     throughput: throughputTable(experiment),
     replications: replicationsTable(experiment),
-    items: itemsTable(experiment),
+    // every use case only when the experiment kept them (keepItems; the CLI's --items)
+    ...(experiment.scenarios.every((s) => s.replications.every((r) => r.items !== undefined))
+      ? { items: itemsTable(experiment) }
+      : {}),
   };
 }
 

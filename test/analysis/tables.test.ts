@@ -32,16 +32,32 @@ beforeAll(async () => {
     hash: `hash-${s}`,
     files: [join(process.cwd(), `${s}.yaml`)],
   }));
-  experiment = await runExperiment(scenarios, { replications: 3, workers: 1, seed: 6 });
+  experiment = await runExperiment(scenarios, { replications: 3, workers: 1, seed: 6, keepItems: true });
 });
 
 describe('tables', () => {
   it('hold every use case of every replication, and one row per replication', () => {
     const items = itemsTable(experiment);
-    const total = experiment.scenarios.reduce((s, x) => s + x.replications.reduce((t, r) => t + r.items.length, 0), 0);
+    const total = experiment.scenarios.reduce(
+      (s, x) => s + x.replications.reduce((t, r) => t + (r.items ?? []).length, 0),
+      0,
+    );
     expect(items.numRows()).toBe(total);
     expect(items.columnNames()).toContain('time_to_production');
     expect(replicationsTable(experiment).numRows()).toBe(6);
+  });
+
+  it('need every use case kept for the use-case table, and say so when they were not', async () => {
+    const lean = await runExperiment([{ name: 'pooled', spec: validateScenario(poolingScenario('pooled', 1)).spec }], {
+      replications: 2,
+      workers: 1,
+      seed: 6,
+    });
+    expect(lean.scenarios[0].replications.every((r) => r.items === undefined)).toBe(true);
+    expect(() => itemsTable(lean)).toThrow(
+      new RangeError("itemsTable needs every use case's record: run the experiment with keepItems: true"),
+    );
+    expect(replicationsTable(lean).numRows()).toBe(2);
   });
 
   it('summarise each metric with its confidence interval, by domain and by type', () => {

@@ -30,7 +30,13 @@ const pooled = { name: 'Pooled team', spec: validateScenario(poolingScenario('po
 const fragmented = { name: 'Team per domain', spec: validateScenario(poolingScenario('fragmented', 1)).spec };
 
 beforeAll(async () => {
-  experiment = await runExperiment([pooled, fragmented], { replications: 4, workers: 1, seed: 3, keepLogs: true });
+  experiment = await runExperiment([pooled, fragmented], {
+    replications: 4,
+    workers: 1,
+    seed: 3,
+    keepLogs: true,
+    keepItems: true,
+  });
   summaries = summariseExperiment(experiment);
   sensitivity = await runSensitivity(pooled, { replications: 3, workers: 1, seed: 3 });
   sweep = await runSweep(pooled, [parseSweepParameter('teams.central.engineer=3..5')], { replications: 3, workers: 1 });
@@ -134,7 +140,7 @@ describe('charts compile without warnings and draw their marks and labels', () =
 
   it("one use case's journey in swimlanes", async () => {
     const replication = experiment.scenarios[0].replications[0];
-    const item = replication.items.find((i) => i.outcome === 'live')!.id;
+    const item = replication.items!.find((i) => i.outcome === 'live')!.id;
     await check(
       charts.journeyChart(replication.log!, item),
       ['rect'],

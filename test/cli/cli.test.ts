@@ -28,6 +28,24 @@ describe('orgflow compare', () => {
     expect(existsSync(join(dir, 'report.html'))).toBe(true);
     expect(readdirSync(join(dir, 'charts'))).toContain('comparison.png');
     expect(readdirSync(join(dir, 'tables'))).toContain('summary.csv');
+    expect(readdirSync(join(dir, 'tables'))).not.toContain('items.csv');
+  });
+
+  it.each([
+    ['compare', 'tables'],
+    ['run', 'run'],
+  ])('%s writes every use case (items.csv, .json, .arrow) only with --items', (command, folder) => {
+    const scenario = command === 'run' ? [join(fixtures, 'minimal.yaml')] : [];
+    const dir = out();
+    expect(orgflow(command, ...scenario, '--reps', '2', '--workers', '1', '--out', dir, '--quiet').code).toBe(0);
+    expect(readdirSync(join(dir, folder))).not.toContain('items.csv');
+    expect(
+      orgflow(command, ...scenario, '--reps', '2', '--workers', '1', '--out', dir, '--quiet', '--items').code,
+    ).toBe(0);
+    expect(readdirSync(join(dir, folder))).toEqual(expect.arrayContaining(['items.csv', 'items.json', 'items.arrow']));
+    // a later run without --items leaves no items table of the earlier one behind
+    expect(orgflow(command, ...scenario, '--reps', '2', '--workers', '1', '--out', dir, '--quiet').code).toBe(0);
+    expect(readdirSync(join(dir, folder)).filter((f) => f.startsWith('items.'))).toEqual([]);
   });
 
   it('prints only JSON with --json, in the agreed shape', () => {

@@ -25,8 +25,8 @@ describe("a replication's journey", () => {
   });
 
   it('leaves the metrics as they are without it, and comes back only when asked for, without the whole log', () => {
-    const plain = runReplicationTask(task);
-    const withJourney = runReplicationTask({ ...task, keepJourney: true });
+    const plain = runReplicationTask({ ...task, keepItems: true });
+    const withJourney = runReplicationTask({ ...task, keepItems: true, keepJourney: true });
     expect(plain.journey).toBeUndefined();
     expect(withJourney.log).toBeUndefined();
     expect(withJourney.metrics).toEqual(plain.metrics);

@@ -91,8 +91,10 @@ describe('the report files', () => {
       expect(charts).toContain(`${stem}.png`);
     }
     expect(readdirSync(join(dir, 'tables'))).toEqual(
-      expect.arrayContaining(['summary.csv', 'summary.json', 'summary.arrow', 'items.csv', 'manifest.json']),
+      expect.arrayContaining(['summary.csv', 'summary.json', 'summary.arrow', 'replications.csv', 'manifest.json']),
     );
+    // every use case only when the experiment kept them (keepItems, the CLI's --items)
+    expect(readdirSync(join(dir, 'tables'))).not.toContain('items.csv');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
@@ -132,7 +134,7 @@ describe('the report files', () => {
       'the document could not be rendered',
     );
     expect(written.some((f) => f.endsWith('charts/journey.png'))).toBe(true); // the charts had been written (somewhere under out),
-    expect(written.some((f) => f.endsWith('tables/items.arrow'))).toBe(true); // and the tables,
+    expect(written.some((f) => f.endsWith('tables/replications.arrow'))).toBe(true); // and the tables,
     expect(snapshot(out)).toEqual(before); // yet nothing changed: no new file, no temporary folder, the foreign files intact
   });
 });

@@ -1,4 +1,5 @@
 /** orgflow run <scenario>: one scenario, replicated, as a summary table. */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   summariseExperiment,
@@ -30,12 +31,14 @@ export async function run(file: string, options: RunCommandOptions, signal: Abor
   const [summary] = summariseExperiment(experiment);
   warnOnLittleViolations([summary]);
   const folder = join(options.out, 'run');
+  // the items table of an earlier run with --items would not belong to this one
+  if (!options.items) for (const f of ['csv', 'json', 'arrow']) rmSync(join(folder, `items.${f}`), { force: true });
   writeResultsBundle(folder, experiment, {
     summary: summaryTable([summary]),
     by_domain: groupTable([summary], 'domain'),
     by_type: groupTable([summary], 'type'),
     [UTILIZATION_OUTPUT_NAME]: utilizationTable([summary]),
-    items: itemsTable(experiment),
+    ...(options.items ? { items: itemsTable(experiment) } : {}),
   });
   if (options.json) {
     console.log(

@@ -15,6 +15,8 @@ export interface RunCommandOptions {
   maxUseCases: number;
   json?: boolean;
   quiet?: boolean;
+  /** compare and run: keep and write every use case (the items table). */
+  items?: boolean;
 }
 
 /** The most replications --precision adds when --reps does not say. */

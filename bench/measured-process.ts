@@ -1,0 +1,35 @@
+/**
+ * Runs a Node.js script as a child process of its own and measures it: wall time from spawn to
+ * exit, and peak resident memory (the process with all its worker threads), read by a hook
+ * loaded before the script that prints `process.resourceUsage().maxRSS` as it exits. The hook
+ * is a data: URL, so it works for any build of orgflow, old or new.
+ */
+import { spawnSync } from 'node:child_process';
+
+const MARK = 'orgflow-bench-peak-rss-kb=';
+const HOOK = `data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>writeSync(2,"\\n${MARK}"+process.resourceUsage().maxRSS+"\\n"))`;
+
+export interface MeasuredRun {
+  seconds: number;
+  peakMemoryMB: number;
+  stdout: string;
+}
+
+/** Runs `node script ...args` in `cwd`; throws with the child's stderr when it fails. */
+export function measuredRun(script: string, args: readonly string[], cwd: string): MeasuredRun {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--import', HOOK, script, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const stderr = r.stderr ?? '';
+  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${r.status}):\n${stderr.slice(-2000)}`);
+  const kb = Number(/orgflow-bench-peak-rss-kb=(\d+)/.exec(stderr)?.[1]);
+  return { seconds, peakMemoryMB: kb / 1024, stdout: r.stdout };
+}
+
+/** The last line of a run's stdout, as JSON (the benchmarks print one object per line). */
+export const lastJsonLine = (run: MeasuredRun): Record<string, unknown> =>
+  JSON.parse(run.stdout.trim().split('\n').pop() as string) as Record<string, unknown>;

@@ -1,0 +1,73 @@
+/**
+ * Cheap independent streams for the many short-lived things of a run (one per use case and
+ * purpose, one per model in production): xoshiro128** (Blackman and Vigna, "Scrambled linear
+ * pseudorandom number generators", ACM TOMS 47(4), 2021), whose state is set from a hash of
+ * (master seed, family, key) rather than by running a string-seeded generator.
+ *
+ * - The generator: 128 bits of state, period 2^128 - 1, 32-bit outputs; its authors report
+ *   no failures in TestU01's BigCrush. `bench/random-quality.ts` feeds many keyed streams,
+ *   interleaved as the model uses them, to dieharder (see the README).
+ * - The key: each of the four state words is a different chain of murmur3's 32-bit finaliser
+ *   over the key words, so two keys give the same state only if four independent 32-bit
+ *   hashes collide at once; nearby keys (item 7 and item 8) give unrelated states.
+ * - A uniform is the 32-bit output times 2^-32: in [0, 1), like the Alea streams.
+ */
+import type { Rng } from './streams.js';
+
+/** murmur3's 32-bit finaliser: a bijection on 32-bit words that mixes every bit into every bit. */
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A 32-bit hash of a string (FNV-1a, then mixed), for seeds and family names given as text. */
+export function hashText(text: string, salt = 0): number {
+  let h = (0x811c9dc5 ^ salt) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix32(h);
+}
+
+/** Distinct odd constants that start each state word's hash chain (the fractional bits of sqrt(2), sqrt(3), sqrt(5), sqrt(7)). */
+const LANES = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a] as const;
+
+/** The state word `lane` for key (k0, k1, k2): a chain of mix32 over the words. */
+function stateWord(lane: number, k0: number, k1: number, k2: number): number {
+  let h = mix32(LANES[lane] ^ k0);
+  h = mix32((h + k1) >>> 0);
+  h = mix32((h ^ k2) >>> 0);
+  return mix32((h + LANES[lane]) >>> 0);
+}
+
+/** A stream of uniforms in [0, 1) from xoshiro128** with the given state (not all zero). */
+export function xoshiro128(s0: number, s1: number, s2: number, s3: number): Rng {
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the one state xoshiro cannot leave
+  return () => {
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = rotl(s3, 11);
+    return result * 2 ** -32;
+  };
+}
+
+const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
+
+/**
+ * The stream for (seed word, family word, key): `key` is a whole number below 2^32 (an item's
+ * id, a model's index), `seedWord` and `familyWord` 32-bit hashes (see hashText).
+ */
+export function keyedStream(seedWord: number, familyWord: number, key: number): Rng {
+  return xoshiro128(
+    stateWord(0, seedWord, familyWord, key),
+    stateWord(1, seedWord, familyWord, key),
+    stateWord(2, seedWord, familyWord, key),
+    stateWord(3, seedWord, familyWord, key),
+  );
+}
