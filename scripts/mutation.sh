@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 folders=("$@")
 [ ${#folders[@]} -eq 0 ] && folders=(model scenario analysis)
 # Stryker reruns a mutant when its file or the tests that cover it change, not when code they
-# call from elsewhere changes (the engine, random streams, test helpers): say so, and let
+# call from elsewhere changes (the engine, random streams, test helpers and fixtures): say so, and let
 # MUTATION_FORCE=1 rerun every mutant.
 force=()
 [ "${MUTATION_FORCE:-0}" = 1 ] && force=(--force)
@@ -20,8 +20,9 @@ for folder in "${folders[@]}"; do
   if [ ${#force[@]} -eq 0 ] && [ -f "$incremental" ] && git rev-parse --git-dir >/dev/null 2>&1; then
     since=$(git log -1 --format=%H -- "$incremental" || true)
     if [ -n "$since" ]; then
+      # awk, not head: head would close the pipe early and, under pipefail, stop the script
       changed=$(git diff --name-only "$since" -- src/{engine,random,statistics,scenario,model,metrics,experiment} \
-        test/support ':!src/'"$folder" | head -5)
+        test ':!src/'"$folder" ':!test/**/*.test.ts' ':!test/mutation' | awk 'NR <= 5')
       if [ -n "$changed" ]; then
         echo "note: changed since $incremental was last committed, outside src/$folder (the incremental run does not retest for these):"
         echo "$changed" | sed 's/^/  /'

@@ -12,7 +12,7 @@ export function shippedScenarioFiles(): string[] {
 }
 
 /** A loaded scenario, ready to run, with the warnings its check gave. */
-export interface LoadedScenario extends ExperimentScenario {
+export interface CommandScenario extends ExperimentScenario {
   warnings: ScenarioIssue[];
 }
 
@@ -28,7 +28,7 @@ export interface ScenarioOptions {
  * command that runs scenarios loads them here, so none drops their warnings (a team whose
  * demand exceeds its capacity, ...): they go to stderr, except with --quiet or --json.
  */
-export function loadScenarios(files: readonly string[], options: ScenarioOptions): LoadedScenario[] {
+export function loadScenarios(files: readonly string[], options: ScenarioOptions): CommandScenario[] {
   const set = [...(options.set ?? []), ...(options.horizon !== undefined ? [`horizon_days=${options.horizon}`] : [])];
   const scenarios = files.map((file) => {
     const loaded = loadScenario(file, { set });

@@ -27,6 +27,7 @@ export {
   runSensitivity,
   leversOf,
   settingEffect,
+  settingName,
   type Lever,
   type LeverEffect,
   type SettingEffect,
@@ -34,7 +35,7 @@ export {
   type SensitivityResult,
   type SensitivitySteps,
 } from './sensitivity.js';
-export { variantOf } from './variants.js';
+export { variantOf, type Variant, type VariantWarnings } from './variants.js';
 export {
   runEngineCheck,
   mmcMeanWait,

@@ -14,7 +14,7 @@ import {
 } from '../scenario/index.js';
 import { entry } from '../scenario/lookup.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
-import { variantOf } from './variants.js';
+import { variantOf, type VariantWarnings } from './variants.js';
 
 /** How far levers move (defaults in brackets). */
 export interface SensitivitySteps {
@@ -26,7 +26,7 @@ export interface SensitivitySteps {
   absolute?: number;
 }
 
-interface Setting {
+export interface Setting {
   label: string;
   spec: ScenarioSpec;
   /** The warnings of the setting's scenario check (all of them, the base's included). */
@@ -241,12 +241,25 @@ function effortLever(base: ScenarioSpec, p: ModelParameters, { relative: rel }: 
   };
 }
 
-/** Runs the base and every lever setting with common random numbers; ranks the levers. */
+/** The name of a lever's setting as the user reads it, e.g. "analysts in core set to 1". */
+export const settingName = (lever: Lever, setting: Setting): string => `${lever.label} set to ${setting.label}`;
+
+/**
+ * Runs the base and every lever setting with common random numbers; ranks the levers.
+ * `onVariants` hears of every setting (settingName) and its warnings before any replication runs.
+ */
 export async function runSensitivity(
   base: { name: string; spec: ScenarioSpec },
-  options: ExperimentOptions & { steps?: SensitivitySteps } = {},
+  options: ExperimentOptions & { steps?: SensitivitySteps; onVariants?: (variants: VariantWarnings[]) => void } = {},
 ): Promise<SensitivityResult> {
   const levers = leversOf(base.spec, options.steps);
+  options.onVariants?.(
+    levers.flatMap((lever) =>
+      [lever.low, lever.high].flatMap((s) =>
+        s === null ? [] : [{ name: settingName(lever, s), warnings: s.warnings }],
+      ),
+    ),
+  );
   const scenarios = [{ name: base.name, spec: base.spec }];
   const index = new Map<string, number>();
   for (const lever of levers) {

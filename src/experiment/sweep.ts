@@ -5,7 +5,7 @@
  */
 import type { ScenarioIssue, ScenarioSpec } from '../scenario/index.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
-import { variantOf } from './variants.js';
+import { variantOf, type VariantWarnings } from './variants.js';
 
 /** One swept parameter: a field path and its values. */
 export interface SweepParameter {
@@ -65,11 +65,14 @@ function grid(parameters: readonly SweepParameter[]): Record<string, unknown>[] 
   return points;
 }
 
-/** Runs every point of the grid with common random numbers. */
+/**
+ * Runs every point of the grid with common random numbers. Each point is checked first;
+ * `onVariants` hears of every point and its warnings before any replication runs.
+ */
 export async function runSweep(
   base: { name: string; spec: ScenarioSpec },
   parameters: readonly SweepParameter[],
-  options: ExperimentOptions = {},
+  options: ExperimentOptions & { onVariants?: (variants: VariantWarnings[]) => void } = {},
 ): Promise<SweepResult> {
   if (parameters.length === 0) throw new RangeError('a sweep needs at least one parameter');
   const points = grid(parameters);
@@ -80,6 +83,7 @@ export async function runSweep(
     const overrides = Object.entries(values).map(([path, value]) => ({ path, value }));
     return { name, ...variantOf(base.spec, overrides, name) };
   });
+  options.onVariants?.(variants.map(({ name, warnings }) => ({ name, warnings })));
   const scenarios = variants.map(({ name, spec }) => ({ name, spec }));
   const experiment = await runExperiment(scenarios, { ...options, commonRandomNumbers: true });
   return {

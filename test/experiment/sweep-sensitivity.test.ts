@@ -44,6 +44,24 @@ describe('sweeps', () => {
   });
 });
 
+describe('the variants of a sweep', () => {
+  it('are reported with their warnings before any replication runs, and an invalid one is named', async () => {
+    const heard: string[] = [];
+    await runSweep(base, [parseSweepParameter('teams.central.engineer=3,5')], {
+      replications: 2,
+      workers: 1,
+      seed: 1,
+      onVariants: (variants) => heard.push(`variants: ${variants.map((v) => v.name).join(' | ')}`),
+      onProgress: (p) => heard.push(`progress ${p.done}`),
+    });
+    expect(heard[0]).toBe('variants: constructed (teams.central.engineer=3) | constructed (teams.central.engineer=5)');
+    expect(heard.slice(1).every((h) => h.startsWith('progress'))).toBe(true);
+    await expect(
+      runSweep(base, [parseSweepParameter('teams.central.engineer=0')], { replications: 2, workers: 1 }),
+    ).rejects.toThrow('(in constructed (teams.central.engineer=0))');
+  });
+});
+
 describe('sensitivity', () => {
   it('lists a low and a high setting for each lever', () => {
     const levers = leversOf(base.spec, { relative: 0.2 });

@@ -11,7 +11,7 @@ import { checkOutFolder } from '../out-folder.js';
 import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { leverTable } from '../terminal-tables.js';
-import { printVariantWarnings } from '../variant-warnings.js';
+import { variantWarningPrinter } from '../variant-warnings.js';
 import type { RunCommandOptions } from './shared-options.js';
 
 export const SENSITIVITY_REPS = 10;
@@ -28,14 +28,8 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
     runSensitivity(scenarios[0], {
       ...experimentOptions(options, SENSITIVITY_REPS, onProgress, signal),
       steps: { people: options.people, relative: options.relative },
+      onVariants: variantWarningPrinter(options, scenarios[0].warnings),
     }),
-  );
-  printVariantWarnings(
-    options,
-    scenarios[0].warnings,
-    result.levers.flatMap((l) =>
-      [l.low, l.high].flatMap((s) => (s === null ? [] : [{ name: `${l.label} ${s.label}`, warnings: s.warnings }])),
-    ),
   );
   const folder = join(options.out, 'sensitivity');
   mkdirSync(folder, { recursive: true });

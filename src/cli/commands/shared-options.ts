@@ -79,5 +79,5 @@ export function withRunOptions(
         .default(maxUseCases, maxUseCases.toLocaleString('en')),
     )
     .option('--json', 'print the result as JSON on stdout, and nothing else')
-    .option('--quiet', 'no progress bar and no notes');
+    .option('--quiet', 'no progress bar, no notes and no scenario warnings');
 }

@@ -10,7 +10,7 @@ import { checkOutFolder } from '../out-folder.js';
 import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { sweepTable } from '../terminal-tables.js';
-import { printVariantWarnings } from '../variant-warnings.js';
+import { variantWarningPrinter } from '../variant-warnings.js';
 import type { RunCommandOptions } from './shared-options.js';
 
 export const SWEEP_REPS = 20;
@@ -48,16 +48,14 @@ export async function sweep(
   const parameters = sweepParameters(vary);
   const scenarios = loadScenarios([file], options);
   const result = await withProgressBar(options, 'Sweep', (onProgress) =>
-    runSweep(scenarios[0], parameters, experimentOptions(options, SWEEP_REPS, onProgress, signal)),
+    runSweep(scenarios[0], parameters, {
+      ...experimentOptions(options, SWEEP_REPS, onProgress, signal),
+      onVariants: variantWarningPrinter(options, scenarios[0].warnings),
+    }),
   );
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
   const points = summariseSweep(result);
-  printVariantWarnings(
-    options,
-    scenarios[0].warnings,
-    points.map((p) => ({ name: p.summary.name, warnings: p.warnings })),
-  );
   writeResultsBundle(folder, result.experiment, { summary: summaryTable(points.map((p) => p.summary)) });
   let chart = '';
   if (parameters.length <= 2) {
