@@ -18,7 +18,8 @@ export class Organisation {
   readonly pools = new Map<string, PersonPool>();
   /** domain -> its subject-matter experts */
   readonly smePools = new Map<string, PersonPool>();
-  private readonly eligible = new Map<string, string[]>();
+  /** role -> domain -> the pools of the teams that may do it (filled as asked) */
+  private readonly candidates = new Map<string, Map<string, readonly PersonPool[]>>();
   private readonly homes = new Map<string, string>();
 
   constructor(
@@ -43,20 +44,29 @@ export class Organisation {
   /** The pool that does `role` for a use case of `domain`: its SMEs, or the least-loaded eligible team. */
   route(role: string, domain: string): PersonPool {
     if (role === SME_ROLE) return lookup(this.smePools, domain, 'pool of subject-matter experts for domain');
-    const key = `${role}|${domain}`;
-    let teams = this.eligible.get(key);
-    if (teams === undefined) {
-      teams = eligibleTeams(this.params, role, domain);
-      this.eligible.set(key, teams);
-    }
-    let best: PersonPool | undefined;
-    for (const team of teams) {
-      const pool = lookup(this.pools, `${team}/${role}`, 'pool of people (team/role)');
-      if (best === undefined || pool.load < best.load) best = pool; // ties: the first listed
-    }
+    const pools = this.candidatesFor(role, domain);
+    let best = pools[0];
     if (best === undefined)
       throw new Error(`no team serving ${domain} has a ${role} (the scenario check should have caught this)`);
+    for (let i = 1; i < pools.length; i++) if (pools[i].load < best.load) best = pools[i]; // ties: the first listed
     return best;
+  }
+
+  /** The pools of the teams eligible for `role` in `domain`, found once (routing runs for every activity). */
+  private candidatesFor(role: string, domain: string): readonly PersonPool[] {
+    let byDomain = this.candidates.get(role);
+    if (byDomain === undefined) {
+      byDomain = new Map();
+      this.candidates.set(role, byDomain);
+    }
+    let pools = byDomain.get(domain);
+    if (pools === undefined) {
+      pools = eligibleTeams(this.params, role, domain).map((team) =>
+        lookup(this.pools, `${team}/${role}`, 'pool of people (team/role)'),
+      );
+      byDomain.set(domain, pools);
+    }
+    return pools;
   }
 
   /** The boundary crossed between two pools (teams). */

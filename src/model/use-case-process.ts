@@ -7,14 +7,14 @@
  * Like every process of the model, it holds for a number of days by yielding that number
  * (`yield duration`), the engine's plain-delay form of `yield env.timeout(duration)`.
  */
-import type { ProcessGenerator } from '../engine/index.js';
+import type { ProcessGenerator, Request } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
 import { entry, lookup } from '../scenario/lookup.js';
-import { effortScale } from '../scenario/model-parameters.js';
+import { effortScale, type ResolvedUseCaseType } from '../scenario/model-parameters.js';
 import { LIVE, SME_ROLE } from '../scenario/scenario-spec.js';
 import { isTerminal, redirectForSkippedLoops, type ActivityNode } from '../scenario/workflow-graph.js';
 import type { ItemRecord } from './item-record.js';
-import { poolEffortMultiplier, smeAvailability, type ModelContext } from './model-context.js';
+import { poolEffortMultiplier, smeAvailability, type Gate, type ModelContext } from './model-context.js';
 import type { Boundary } from './organisation.js';
 import type { Assignment, PersonPool } from './person-pool.js';
 import { modelInProduction } from './production.js';
@@ -39,6 +39,7 @@ interface ItemStreams {
 /** Where a use case is on its way through the workflow. */
 interface Journey {
   readonly streams: ItemStreams;
+  readonly type: ResolvedUseCaseType;
   /** Loops its type skips. */
   readonly skip: ReadonlySet<string>;
   /** Visits so far, per activity. */
@@ -59,21 +60,44 @@ export function requestPriority(ctx: ModelContext, record: ItemRecord): number {
 /** The columns every log row of a use case shares. */
 const rowOf = (record: ItemRecord) => ({ item: record.id, domain: record.domain, type: record.type });
 
-/** The life of one use case: arrival, intake, the workflow, and its end (live or abandoned). */
+/**
+ * The life of one use case: arrival, intake, activity after activity along the workflow until
+ * it reaches live or abandon, and its end. The steps of an activity are inlined rather than
+ * delegated (`yield*`) where it is cheap to do so: every level of delegation is resumed again
+ * at each of the use case's events.
+ */
 export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerator {
   const streams = itemStreams(ctx, record);
   const type = entry(ctx.config.params.use_case_types, record.type, 'use-case type');
   arrive(ctx, record);
-  yield* waitForPlanning(ctx, record);
+  const planning = planningWait(ctx);
+  if (planning > 0) {
+    yield planning;
+    planned(ctx, record, planning);
+  }
   const journey: Journey = {
     streams,
+    type,
     skip: new Set(type.skip_loops),
     visits: new Map(),
     loopBacks: new Map(),
     previous: null,
   };
-  const end: string = yield* followWorkflow(ctx, record, journey);
-  finish(ctx, record, end);
+  const { graph } = ctx.config;
+  let current = redirectForSkippedLoops(graph, graph.start, journey.skip);
+  let loop: string | null = null;
+  while (!isTerminal(current)) {
+    const node = lookup(graph.nodes, current, 'activity');
+    if (node.loop !== loop) {
+      leaveLoop(ctx, record, loop);
+      enterLoop(ctx, record, node.loop);
+      loop = node.loop;
+    }
+    yield* doActivity(ctx, record, node, journey);
+    current = nextActivity(ctx, record, node, journey);
+  }
+  leaveLoop(ctx, record, loop);
+  finish(ctx, record, current);
 }
 
 /** The use case's own random streams, one per source of randomness. */
@@ -93,36 +117,18 @@ function arrive(ctx: ModelContext, record: ItemRecord): void {
   ctx.state.opened(record.domain);
 }
 
-/** Intake: work starts at the next planning cycle. */
-function* waitForPlanning(ctx: ModelContext, record: ItemRecord): ProcessGenerator {
-  const { env, log } = ctx.state;
+/** Intake: days until the next planning cycle, when work on the use case starts. */
+function planningWait(ctx: ModelContext): number {
   const cadence = ctx.config.planningCadence;
-  if (!(cadence > 0)) return;
-  const wait = Math.ceil(env.now / cadence) * cadence - env.now;
-  if (wait > 0) {
-    yield wait;
-    record.planning += wait;
-    if (log.enabled) log.add({ ...rowOf(record), time: env.now, kind: 'planning', duration: wait });
-  }
+  if (!(cadence > 0)) return 0;
+  const now = ctx.state.env.now;
+  return Math.ceil(now / cadence) * cadence - now;
 }
 
-/** Activity after activity until the use case reaches live or abandon; returns which. */
-function* followWorkflow(ctx: ModelContext, record: ItemRecord, journey: Journey): ProcessGenerator<string> {
-  const { graph } = ctx.config;
-  let current = redirectForSkippedLoops(graph, graph.start, journey.skip);
-  let loop: string | null = null;
-  while (!isTerminal(current)) {
-    const node = lookup(graph.nodes, current, 'activity');
-    if (node.loop !== loop) {
-      leaveLoop(ctx, record, loop);
-      enterLoop(ctx, record, node.loop);
-      loop = node.loop;
-    }
-    yield* doActivity(ctx, record, node, journey);
-    current = nextActivity(ctx, record, node, journey);
-  }
-  leaveLoop(ctx, record, loop);
-  return current;
+function planned(ctx: ModelContext, record: ItemRecord, wait: number): void {
+  const { env, log } = ctx.state;
+  record.planning += wait;
+  if (log.enabled) log.add({ ...rowOf(record), time: env.now, kind: 'planning', duration: wait });
 }
 
 /**
@@ -139,10 +145,13 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
   }
   const visit = (journey.visits.get(node.id) ?? 0) + 1;
   journey.visits.set(node.id, visit);
-  const effort = activityEffort(ctx, record, node, pool, streams.effort);
+  const effort = activityEffort(ctx, journey.type, node, pool, streams.effort);
 
   const samePool = previous !== null && previous.pool === pool;
-  let assignment: Assignment = yield* acquire(ctx, record, pool, samePool ? previous.person : null, node);
+  const asked = ctx.state.env.now;
+  const request = askFor(ctx, record, pool);
+  yield request;
+  let assignment = granted(ctx, record, pool, request, samePool ? previous.person : null, node, asked);
   if (samePool && assignment.person !== previous.person) {
     // same team and role, but a colleague takes over: they spend the handover getting up to speed
     assignment = yield* handover(ctx, record, 'same_team', previous, assignment, streams);
@@ -154,9 +163,15 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
 }
 
 /** Person-days of the activity: a draw of its effort, scaled for the use-case type and the team. */
-function activityEffort(ctx: ModelContext, record: ItemRecord, node: ActivityNode, pool: PersonPool, rng: Rng): number {
-  const { params, efforts } = ctx.config;
-  const scale = effortScale(entry(params.use_case_types, record.type, 'use-case type'), node.loop);
+function activityEffort(
+  ctx: ModelContext,
+  type: ResolvedUseCaseType,
+  node: ActivityNode,
+  pool: PersonPool,
+  rng: Rng,
+): number {
+  const { efforts } = ctx.config;
+  const scale = effortScale(type, node.loop);
   const multiplier = poolEffortMultiplier(ctx, pool, node.loop);
   return lookup(efforts, node.id, 'activity effort').sample(rng) * scale * multiplier;
 }
@@ -199,7 +214,7 @@ function finish(ctx: ModelContext, record: ItemRecord, end: string): void {
     });
 }
 
-/** Waits for a person of `pool` (preferring `preferred`), counting the wait by role. */
+/** Waits for a person of `pool` (preferring `preferred`), counting the wait by role (see askFor, granted). */
 function* acquire(
   ctx: ModelContext,
   record: ItemRecord,
@@ -207,10 +222,27 @@ function* acquire(
   preferred: number | null,
   node: ActivityNode | null,
 ): ProcessGenerator<Assignment> {
-  const { env, log } = ctx.state;
-  const asked = env.now;
-  const request = pool.request(requestPriority(ctx, record));
+  const asked = ctx.state.env.now;
+  const request = askFor(ctx, record, pool);
   yield request;
+  return granted(ctx, record, pool, request, preferred, node, asked);
+}
+
+/** A request for a person of `pool`, at the use case's priority: yield it to wait for the person. */
+const askFor = (ctx: ModelContext, record: ItemRecord, pool: PersonPool): Request =>
+  pool.request(requestPriority(ctx, record));
+
+/** Once `request` (made at `asked`) is granted: the person (preferring `preferred`), and the wait counted by role. */
+function granted(
+  ctx: ModelContext,
+  record: ItemRecord,
+  pool: PersonPool,
+  request: Request,
+  preferred: number | null,
+  node: ActivityNode | null,
+  asked: number,
+): Assignment {
+  const { env, log } = ctx.state;
   const assignment = pool.assign(request, preferred);
   const waited = env.now - asked;
   if (waited > 0) {
@@ -235,7 +267,7 @@ function* acquire(
   return assignment;
 }
 
-/** Holds the assigned person for `effort` person-days of the activity. */
+/** Holds the assigned person for `effort` person-days of the activity (see startWork, endWork). */
 function* work(
   ctx: ModelContext,
   record: ItemRecord,
@@ -245,25 +277,56 @@ function* work(
   effort: number,
   isRework: boolean,
 ): ProcessGenerator {
+  const duration = startWork(ctx, record, node, pool, assignment, effort, isRework);
+  yield duration;
+  endWork(ctx, record, node, pool, assignment, duration, isRework);
+}
+
+/** The log row of a piece of work, or null when the log is off. */
+function workRow(record: ItemRecord, node: ActivityNode, pool: PersonPool, assignment: Assignment, isRework: boolean) {
+  return {
+    item: record.id,
+    domain: record.domain,
+    type: record.type,
+    loop: node.loop,
+    activity: node.activity,
+    team: pool.team,
+    role: pool.role,
+    person: pool.personId(assignment.person),
+    detail: isRework ? 'rework' : '',
+  };
+}
+
+/** Days the person works on `effort` person-days (an SME at the domain's availability); logs the start. */
+function startWork(
+  ctx: ModelContext,
+  record: ItemRecord,
+  node: ActivityNode,
+  pool: PersonPool,
+  assignment: Assignment,
+  effort: number,
+  isRework: boolean,
+): number {
   const { env, log } = ctx.state;
   const availability = node.spec.role === SME_ROLE ? smeAvailability(ctx, record.domain) : 1;
-  const duration = elapsedDays(effort, ctx.config.rate, availability);
-  const row = log.enabled
-    ? {
-        item: record.id,
-        domain: record.domain,
-        type: record.type,
-        loop: node.loop,
-        activity: node.activity,
-        team: pool.team,
-        role: pool.role,
-        person: pool.personId(assignment.person),
-        detail: isRework ? 'rework' : '',
-      }
-    : null;
-  if (row !== null) log.add({ ...row, time: env.now, kind: 'activity_start' });
-  yield duration;
-  if (row !== null) log.add({ ...row, time: env.now, kind: 'activity_end', duration });
+  if (log.enabled)
+    log.add({ ...workRow(record, node, pool, assignment, isRework), time: env.now, kind: 'activity_start' });
+  return elapsedDays(effort, ctx.config.rate, availability);
+}
+
+/** After `duration` days of work: logs the end and counts the days as work or rework. */
+function endWork(
+  ctx: ModelContext,
+  record: ItemRecord,
+  node: ActivityNode,
+  pool: PersonPool,
+  assignment: Assignment,
+  duration: number,
+  isRework: boolean,
+): void {
+  const { env, log } = ctx.state;
+  if (log.enabled)
+    log.add({ ...workRow(record, node, pool, assignment, isRework), time: env.now, kind: 'activity_end', duration });
   record.activities++;
   if (isRework) {
     record.rework += duration;
@@ -291,27 +354,37 @@ function* workThroughGate(
 ): ProcessGenerator<number> {
   let held = assignment;
   let rework = isRework;
+  const gateId = node.spec.gate;
+  const gate = gateId === undefined ? null : lookup(ctx.config.gates, gateId, 'gate');
   for (;;) {
-    yield* work(ctx, record, node, pool, held, effort, rework);
+    const duration = startWork(ctx, record, node, pool, held, effort, rework);
+    yield duration;
+    endWork(ctx, record, node, pool, held, duration, rework);
     pool.release(held);
-    if (node.spec.gate === undefined || (yield* passGate(ctx, record, node, node.spec.gate, rng))) return held.person;
-    held = yield* acquire(ctx, record, pool, held.person, node);
+    if (gate === null) return held.person;
+    // the use case alone waits for the gate's next meeting
+    const wait = (Math.floor(ctx.state.env.now / gate.cadence) + 1) * gate.cadence - ctx.state.env.now;
+    yield wait;
+    if (gateDecision(ctx, record, node, gateId as string, gate, wait, rng)) return held.person;
+    const asked = ctx.state.env.now;
+    const request = askFor(ctx, record, pool);
+    yield request;
+    held = granted(ctx, record, pool, request, held.person, node, asked);
     rework = true;
   }
 }
 
-/** Waits for the gate's next meeting; returns whether the item passed. */
-function* passGate(
+/** At the gate's meeting, after `wait` days: whether the use case passed (counted and logged). */
+function gateDecision(
   ctx: ModelContext,
   record: ItemRecord,
   node: ActivityNode,
   gateId: string,
+  gate: Gate,
+  wait: number,
   rng: Rng,
-): ProcessGenerator<boolean> {
-  const gate = lookup(ctx.config.gates, gateId, 'gate');
+): boolean {
   const { env, log } = ctx.state;
-  const wait = (Math.floor(env.now / gate.cadence) + 1) * gate.cadence - env.now;
-  yield wait;
   record.gate += wait;
   const passed = rng() < gate.approval;
   if (!passed) record.gateRejections++;
