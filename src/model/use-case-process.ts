@@ -140,8 +140,16 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
   const { streams, previous } = journey;
   const pool = org.route(node.spec.role, record.domain);
   if (previous !== null && previous.pool !== pool) {
-    // a different role or team: the item waits out the handover, then joins the queue
-    yield* handover(ctx, record, org.boundary(previous.pool, pool), previous, null, streams);
+    // a different role or team: the item waits out the handover, then joins the queue (the
+    // steps of handover(), inline: this is the common case)
+    const boundary = org.boundary(previous.pool, pool);
+    const delay = handoverDelay(ctx, record, boundary, streams);
+    if (delay !== null) {
+      if (delay > 0) yield delay;
+      handedOver(ctx, record, boundary, previous, delay);
+      if (clarifies(ctx, boundary, streams)) yield* clarify(ctx, record, boundary, streams);
+      if (reworks(ctx, boundary, streams)) yield* reworkPrevious(ctx, record, previous, null);
+    }
   }
   const visit = (journey.visits.get(node.id) ?? 0) + 1;
   journey.visits.set(node.id, visit);
@@ -158,7 +166,15 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
   }
   // the activity; a gate holds the use case, not the person: the person is released when the
   // work is done, and a rejection sends the use case back to the queue for its rework
-  const person: number = yield* workThroughGate(ctx, record, node, pool, assignment, effort, visit > 1, streams.gate);
+  let person = assignment.person;
+  if (node.spec.gate === undefined) {
+    const duration = startWork(ctx, record, node, pool, assignment, effort, visit > 1);
+    yield duration;
+    endWork(ctx, record, node, pool, assignment, duration, visit > 1);
+    pool.release(assignment);
+  } else {
+    person = yield* workThroughGate(ctx, record, node, pool, assignment, effort, visit > 1, streams.gate);
+  }
   journey.previous = { pool, person, node, effort };
 }
 
@@ -410,6 +426,7 @@ function gateDecision(
  * already assigned in a same-team handover: they spend the delay reading in (busy, as in
  * real work), are released while the use case waits for the SMEs' answers, and redo the lost
  * work themselves. Returns the colleague's assignment after the handover (null if none).
+ * doActivity runs the same steps inline for a handover to another pool (the common case).
  */
 function* handover<H extends Assignment | null>(
   ctx: ModelContext,
@@ -419,14 +436,39 @@ function* handover<H extends Assignment | null>(
   holding: H,
   streams: ItemStreams,
 ): ProcessGenerator<H> {
-  const { env, log } = ctx.state;
   let held: Assignment | null = holding;
-  const { handoverDelay } = ctx.config;
-  if (handoverDelay === null) return holding;
-  const delay = handoverDelay[boundary].sample(streams.handover);
+  const delay = handoverDelay(ctx, record, boundary, streams);
+  if (delay === null) return holding;
+  if (delay > 0) yield delay;
+  handedOver(ctx, record, boundary, previous, delay);
+  if (clarifies(ctx, boundary, streams)) {
+    if (held !== null) previous.pool.release(held); // nobody is held while the use case waits for answers
+    yield* clarify(ctx, record, boundary, streams);
+    if (held !== null) held = yield* acquire(ctx, record, previous.pool, held.person, previous.node);
+  }
+  if (reworks(ctx, boundary, streams)) yield* reworkPrevious(ctx, record, previous, held);
+  return held as H;
+}
+
+/** The delay of a handover across `boundary` (counted on the record), or null when the scenario has no handovers. */
+function handoverDelay(ctx: ModelContext, record: ItemRecord, boundary: Boundary, streams: ItemStreams): number | null {
+  const delays = ctx.config.handoverDelay;
+  if (delays === null) return null;
+  const delay = delays[boundary].sample(streams.handover);
   record.handovers++;
   if (boundary === 'cross_home') record.crossBoundaryHandovers++;
-  if (delay > 0) yield delay;
+  return delay;
+}
+
+/** After the handover's delay: the days counted and logged. */
+function handedOver(
+  ctx: ModelContext,
+  record: ItemRecord,
+  boundary: Boundary,
+  previous: Previous,
+  delay: number,
+): void {
+  const { env, log } = ctx.state;
   record.handover += delay;
   if (log.enabled)
     log.add({
@@ -440,46 +482,62 @@ function* handover<H extends Assignment | null>(
       team: previous.pool.team,
       role: previous.pool.role,
     });
+}
 
+/** Whether the handover loses context that a clarification round with the domain's SMEs restores (a draw). */
+const clarifies = (ctx: ModelContext, boundary: Boundary, streams: ItemStreams): boolean =>
+  ctx.config.clarification !== null && streams.handover() < ctx.config.clarification.probability[boundary];
+
+/** Whether the handover loses work that must be redone (a draw). */
+const reworks = (ctx: ModelContext, boundary: Boundary, streams: ItemStreams): boolean =>
+  ctx.config.rework !== null && streams.handover() < ctx.config.rework.probability[boundary];
+
+/** A clarification round: the use case waits for one of the domain's SMEs, who spends the round's effort. */
+function* clarify(ctx: ModelContext, record: ItemRecord, boundary: Boundary, streams: ItemStreams): ProcessGenerator {
+  const { env, log } = ctx.state;
   const clarification = ctx.config.clarification;
-  if (clarification !== null && streams.handover() < clarification.probability[boundary]) {
-    if (held !== null) previous.pool.release(held); // nobody is held while the use case waits for answers
-    const start = env.now;
-    const sme = lookup(ctx.state.org.smePools, record.domain, 'pool of subject-matter experts for domain');
-    const request = sme.request(requestPriority(ctx, record));
-    yield request;
-    const a = sme.assign(request, null);
-    const availability = smeAvailability(ctx, record.domain);
-    yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.config.rate, availability);
-    sme.release(a);
-    record.clarification += env.now - start;
-    if (log.enabled)
-      log.add({
-        time: env.now,
-        kind: 'clarification',
-        item: record.id,
-        domain: record.domain,
-        type: record.type,
-        team: sme.team,
-        role: SME_ROLE,
-        person: sme.personId(a.person),
-        duration: env.now - start,
-        detail: boundary,
-      });
-    if (held !== null) held = yield* acquire(ctx, record, previous.pool, held.person, previous.node);
-  }
+  if (clarification === null) return;
+  const start = env.now;
+  const sme = lookup(ctx.state.org.smePools, record.domain, 'pool of subject-matter experts for domain');
+  const request = sme.request(requestPriority(ctx, record));
+  yield request;
+  const a = sme.assign(request, null);
+  const availability = smeAvailability(ctx, record.domain);
+  yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.config.rate, availability);
+  sme.release(a);
+  record.clarification += env.now - start;
+  if (log.enabled)
+    log.add({
+      time: env.now,
+      kind: 'clarification',
+      item: record.id,
+      domain: record.domain,
+      type: record.type,
+      team: sme.team,
+      role: SME_ROLE,
+      person: sme.personId(a.person),
+      duration: env.now - start,
+      detail: boundary,
+    });
+}
+
+/** The lost share of the previous activity, redone by `held` (a colleague already assigned) or by its last performer. */
+function* reworkPrevious(
+  ctx: ModelContext,
+  record: ItemRecord,
+  previous: Previous,
+  held: Assignment | null,
+): ProcessGenerator {
   const rework = ctx.config.rework;
-  if (rework !== null && streams.handover() < rework.probability[boundary]) {
-    const effort = previous.effort * rework.fraction;
-    if (held !== null) {
-      yield* work(ctx, record, previous.node, previous.pool, held, effort, true);
-    } else {
-      const a: Assignment = yield* acquire(ctx, record, previous.pool, previous.person, previous.node);
-      yield* work(ctx, record, previous.node, previous.pool, a, effort, true);
-      previous.pool.release(a);
-    }
+  if (rework === null) return;
+  const effort = previous.effort * rework.fraction;
+  if (held !== null) {
+    yield* work(ctx, record, previous.node, previous.pool, held, effort, true);
+  } else {
+    const a: Assignment = yield* acquire(ctx, record, previous.pool, previous.person, previous.node);
+    yield* work(ctx, record, previous.node, previous.pool, a, effort, true);
+    previous.pool.release(a);
   }
-  return held as H;
 }
 
 function enterLoop(ctx: ModelContext, record: ItemRecord, loop: string): void {

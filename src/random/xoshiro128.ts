@@ -41,18 +41,24 @@ function stateWord(lane: number, k0: number, k1: number, k2: number): number {
   return mix32((h + LANES[lane]) >>> 0);
 }
 
-/** A stream of uniforms in [0, 1) from xoshiro128** with the given state (not all zero). */
+/**
+ * A stream of uniforms in [0, 1) from xoshiro128** with the given state (not all zero). The
+ * state lives in an Int32Array: words kept in closure variables would be boxed as heap numbers
+ * at every step, as most 32-bit words do not fit a small integer.
+ */
 export function xoshiro128(s0: number, s1: number, s2: number, s3: number): Rng {
-  if ((s0 | s1 | s2 | s3) === 0) s0 = 1; // the one state xoshiro cannot leave
+  const s = Int32Array.of(s0, s1, s2, s3);
+  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the one state xoshiro cannot leave
   return () => {
-    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = rotl(s3, 11);
+    const a = s[0];
+    const b = s[1];
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+    const c = s[2] ^ a;
+    const d = s[3] ^ b;
+    s[0] = a ^ d;
+    s[1] = b ^ c;
+    s[2] = c ^ (b << 9);
+    s[3] = rotl(d, 11);
     return result * 2 ** -32;
   };
 }
