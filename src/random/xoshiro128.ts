@@ -14,13 +14,16 @@
  */
 import type { Rng } from './streams.js';
 
-/** murmur3's 32-bit finaliser: a bijection on 32-bit words that mixes every bit into every bit. */
+/**
+ * murmur3's 32-bit finaliser: a bijection on 32-bit words that mixes every bit into every bit.
+ * Words are kept as signed 32-bit integers (the same bits), which the engine need not box.
+ */
 function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /** A 32-bit hash of a string (FNV-1a, then mixed), for seeds and family names given as text. */
@@ -36,9 +39,9 @@ const LANES = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a] as const;
 /** The state word `lane` for key (k0, k1, k2): a chain of mix32 over the words. */
 function stateWord(lane: number, k0: number, k1: number, k2: number): number {
   let h = mix32(LANES[lane] ^ k0);
-  h = mix32((h + k1) >>> 0);
-  h = mix32((h ^ k2) >>> 0);
-  return mix32((h + LANES[lane]) >>> 0);
+  h = mix32((h + k1) | 0);
+  h = mix32(h ^ k2);
+  return mix32((h + LANES[lane]) | 0);
 }
 
 /**
