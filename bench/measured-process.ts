@@ -15,10 +15,15 @@ export interface MeasuredRun {
   stdout: string;
 }
 
-/** Runs `node script ...args` in `cwd`; throws with the child's stderr when it fails. */
-export function measuredRun(script: string, args: readonly string[], cwd: string): MeasuredRun {
+/** Runs `node [nodeOptions] script ...args` in `cwd`; throws with the child's stderr when it fails. */
+export function measuredRun(
+  script: string,
+  args: readonly string[],
+  cwd: string,
+  nodeOptions: readonly string[] = [],
+): MeasuredRun {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', HOOK, script, ...args], {
+  const r = spawnSync(process.execPath, [...nodeOptions, '--import', HOOK, script, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
