@@ -140,8 +140,7 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
   const { streams, previous } = journey;
   const pool = org.route(node.spec.role, record.domain);
   if (previous !== null && previous.pool !== pool) {
-    // a different role or team: the item waits out the handover, then joins the queue (the
-    // steps of handover(), inline: this is the common case)
+    // a different role or team: the item waits out the handover (see colleagueHandover), then joins the queue
     const boundary = org.boundary(previous.pool, pool);
     const delay = handoverDelay(ctx, record, boundary, streams);
     if (delay !== null) {
@@ -162,7 +161,7 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
   let assignment = granted(ctx, record, pool, request, samePool ? previous.person : null, node, asked);
   if (samePool && assignment.person !== previous.person) {
     // same team and role, but a colleague takes over: they spend the handover getting up to speed
-    assignment = yield* handover(ctx, record, 'same_team', previous, assignment, streams);
+    assignment = yield* colleagueHandover(ctx, record, previous, assignment, streams);
   }
   // the activity; a gate holds the use case, not the person: the person is released when the
   // work is done, and a rejection sends the use case back to the queue for its rework
@@ -421,33 +420,32 @@ function gateDecision(
 }
 
 /**
- * A handover across `boundary`: its delay, then possibly context loss (a clarification round
- * with the domain's SMEs, or rework of the previous activity). `holding` is the colleague
- * already assigned in a same-team handover: they spend the delay reading in (busy, as in
- * real work), are released while the use case waits for the SMEs' answers, and redo the lost
- * work themselves. Returns the colleague's assignment after the handover (null if none).
- * doActivity runs the same steps inline for a handover to another pool (the common case).
+ * A handover is its delay, then possibly context loss: a clarification round with the
+ * domain's SMEs, or rework of the previous activity. doActivity runs those steps inline for a
+ * handover to another pool (the common case); this is the handover to a colleague of the same
+ * team and role, already assigned (`held`): they spend the delay reading in (busy, as in real
+ * work), are released while the use case waits for the SMEs' answers, and redo the lost work
+ * themselves. Returns the colleague's assignment after the handover.
  */
-function* handover<H extends Assignment | null>(
+function* colleagueHandover(
   ctx: ModelContext,
   record: ItemRecord,
-  boundary: Boundary,
   previous: Previous,
-  holding: H,
+  held: Assignment,
   streams: ItemStreams,
-): ProcessGenerator<H> {
-  let held: Assignment | null = holding;
-  const delay = handoverDelay(ctx, record, boundary, streams);
-  if (delay === null) return holding;
+): ProcessGenerator<Assignment> {
+  const delay = handoverDelay(ctx, record, 'same_team', streams);
+  if (delay === null) return held;
   if (delay > 0) yield delay;
-  handedOver(ctx, record, boundary, previous, delay);
-  if (clarifies(ctx, boundary, streams)) {
-    if (held !== null) previous.pool.release(held); // nobody is held while the use case waits for answers
-    yield* clarify(ctx, record, boundary, streams);
-    if (held !== null) held = yield* acquire(ctx, record, previous.pool, held.person, previous.node);
+  handedOver(ctx, record, 'same_team', previous, delay);
+  let colleague = held;
+  if (clarifies(ctx, 'same_team', streams)) {
+    previous.pool.release(colleague); // nobody is held while the use case waits for answers
+    yield* clarify(ctx, record, 'same_team', streams);
+    colleague = yield* acquire(ctx, record, previous.pool, colleague.person, previous.node);
   }
-  if (reworks(ctx, boundary, streams)) yield* reworkPrevious(ctx, record, previous, held);
-  return held as H;
+  if (reworks(ctx, 'same_team', streams)) yield* reworkPrevious(ctx, record, previous, colleague);
+  return colleague;
 }
 
 /** The delay of a handover across `boundary` (counted on the record), or null when the scenario has no handovers. */

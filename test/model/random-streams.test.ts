@@ -109,4 +109,33 @@ describe("a domain's use cases and models draw from streams of their own", () =>
     expect(long.slice(0, short.length)).toEqual(short);
     expect(long.length).toBeGreaterThan(short.length);
   });
+
+  it("a use case's draws for different purposes are independent: its effort says nothing of its route", () => {
+    // 400 use cases, ample workers (no queue): one exponential activity, then live or abandon at even odds.
+    // Were the effort and route streams one sequence, the effort's uniform would also pick the route.
+    const spec = validateScenario(
+      datedScenario({
+        horizon_days: 500,
+        domains: { d: { items: Array.from({ length: 400 }, (_, day) => ({ day, type: 'job' })) } },
+        use_case_types: { job: {} },
+        teams: { t: { home: 'centre', headcount: { worker: 50 } } },
+        workflow: {
+          start: 'w.work',
+          loops: {
+            w: {
+              activities: {
+                work: { role: 'worker', effort: { exponential: { mean: 1 } }, next: { live: 0.5, abandon: 0.5 } },
+              },
+            },
+          },
+        },
+      }),
+    ).spec;
+    const items = simulate(spec, { seed: 3, log: false }).items;
+    expect(items).toHaveLength(400);
+    const quickest = [...items].sort((x, y) => x.work - y.work).slice(0, 200);
+    const liveShare = quickest.filter((i) => i.outcome === 'live').length / quickest.length;
+    // the share that went live among the half with the least work: 1/2, within four standard errors
+    expect(Math.abs(liveShare - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / quickest.length));
+  });
 });
