@@ -31,7 +31,9 @@ export function measuredRun(
   const seconds = (performance.now() - started) / 1000;
   const stderr = r.stderr ?? '';
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${r.status}):\n${stderr.slice(-2000)}`);
-  const kb = Number(/orgflow-bench-peak-rss-kb=(\d+)/.exec(stderr)?.[1]);
+  // the largest mark: a worker thread that inherits the hook prints its own (smaller) one first
+  const marks = [...stderr.matchAll(/orgflow-bench-peak-rss-kb=(\d+)/g)].map((m) => Number(m[1]));
+  const kb = marks.length > 0 ? Math.max(...marks) : Number.NaN;
   return { seconds, peakMemoryMB: kb / 1024, stdout: r.stdout };
 }
 

@@ -31,7 +31,7 @@ if (args.layout !== 'sequential' && args.layout !== 'interleaved')
 const streams = new RandomStreams(1);
 const BUFFER_WORDS = 1 << 16;
 let key = 0;
-/** Fills `out` with words; returns false once stdout is closed. */
+/** Fills `out` with the next words of the layout. */
 function fill(out: Uint32Array): void {
   let n = 0;
   while (n < out.length) {

@@ -30,10 +30,9 @@ export function referenceBuild(root: string, commit: string = REFERENCE_COMMIT):
   }
   const folder = join(tmpdir(), `orgflow-reference-${full.slice(0, 12)}`);
   if (existsSync(join(folder, 'dist', 'bench', 'experiment.js'))) return folder;
-  if (existsSync(folder)) {
-    rmSync(folder, { recursive: true, force: true });
-    git(root, ['worktree', 'prune']);
-  }
+  if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
+  // a worktree whose folder a cleaned /tmp took is still registered until pruned
+  git(root, ['worktree', 'prune']);
   git(root, ['worktree', 'add', '--detach', folder, full]);
   symlinkSync(join(root, 'node_modules'), join(folder, 'node_modules'), 'dir');
   execFileSync(

@@ -11,7 +11,7 @@
  * Each build runs its own default comparison (its own shipped scenarios), as its users would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
@@ -21,13 +21,12 @@ import { REFERENCE_COMMIT, referenceBuild } from './reference-build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: args, fail } = benchCommandLine(
-  'usage: npm run bench:experiment -- [--repeat N] [--replications N] [--workers 1,2,4] [--reference COMMIT] [--no-scaling] [--json]',
+  'usage: npm run bench:experiment -- [--repeat N] [--replications N] [--workers 1,2,4] [--reference COMMIT] [--json]',
   {
     repeat: { type: 'string', default: '3' },
     replications: { type: 'string', default: '100' },
     workers: { type: 'string', default: '1,2,4' },
     reference: { type: 'string', default: REFERENCE_COMMIT },
-    'no-scaling': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 );
@@ -105,12 +104,24 @@ function engineRun(): void {
   record('engineEventsPerSecond', 'current', lastJsonLine(run).eventsPerSecond as number);
 }
 
+/** The machine's load: a benchmark on a busy machine measures the other work as much as this. */
+const load = (): string =>
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ')} on ${availableParallelism()} cores`;
+const loadBefore = load();
+say(`${loadBefore} before the run`);
+if (loadavg()[0] > availableParallelism() / 2)
+  say('warning: the machine is busy; figures and ratios will be noisy (run again when it is idle)');
 for (let round = 1; round <= repeat; round++) {
   say(`round ${round}/${repeat}: experiments, compare end to end, engine M/M/c`);
-  for (const workers of workerCounts) for (const build of builds) experimentRun(build, workers);
-  for (const build of builds) compareRun(build);
+  // which build goes first alternates from round to round
+  const order = round % 2 === 1 ? builds : [...builds].reverse();
+  for (const workers of workerCounts) for (const build of order) experimentRun(build, workers);
+  for (const build of order) compareRun(build);
   engineRun();
 }
+const loadAfter = load();
 
 const of = (measure: string, build: BuildName): number[] => values.get(measure)?.get(build) ?? [];
 const mid = (measure: string, build: BuildName): number => {
@@ -158,7 +169,8 @@ for (const w of workerCounts.filter((w) => w > 1)) {
 }
 if (workerCounts.includes(2) && workerCounts.includes(4)) {
   const four = ratio(['rps/4', 'current'], ['rps/2', 'current']);
-  line('4 workers / 2 (current)', ratio(['rps/4', ref], ['rps/2', ref]), four, NaN, '>= 1 (2 cores)', four >= 0.97);
+  // "no slower", read with the noise of a shared machine: within 3%
+  line('4 workers / 2 (current)', ratio(['rps/4', ref], ['rps/2', ref]), four, NaN, '>= 0.97 (2 cores)', four >= 0.97);
 }
 const compareSpeedup = ratio(['compareSeconds', ref], ['compareSeconds', 'current']);
 line(
@@ -192,6 +204,7 @@ const identical = digests.size === 1;
 if (args.json) {
   for (const l of lines) console.log(JSON.stringify(l));
   console.log(JSON.stringify({ figure: 'identical results for every worker count', met: identical }));
+  console.log(JSON.stringify({ figure: 'machine', before: loadBefore, after: loadAfter }));
 } else {
   const fmt = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
   console.log(
@@ -208,4 +221,5 @@ if (args.json) {
     `engine M/M/c (same run): ${fmt(mid('engineEventsPerSecond', 'current') / 1e6)}M events/s; the model: ${fmt(mid('modelEventsPerSecond', 'current') / 1e6)}M events/s with one worker`,
   );
   console.log(`identical results for every worker count (current): ${identical ? 'yes' : 'NO'}`);
+  console.log(`machine: ${loadBefore} before, ${loadAfter} after (this benchmark's own load included)`);
 }

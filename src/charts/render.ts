@@ -55,14 +55,23 @@ interface ResvgModule {
 interface Libraries {
   vega: Vega;
   vegaLite: VegaLite;
+  resvg: ResvgModule;
 }
 let libraries: Promise<Libraries> | undefined;
 
+/**
+ * vega, vega-lite and resvg, imported once. resvg comes with the others so that a PNG can
+ * start at once, on libuv's threads, while the next SVG renders here: an import awaited later
+ * would wait for the event loop, which rendering SVGs (microtasks only) does not give back.
+ */
 function load(): Promise<Libraries> {
-  libraries ??= Promise.all([importModule('vega'), importModule('vega-lite')]).then(([vega, vegaLite]) => ({
-    vega: vega as Vega,
-    vegaLite: vegaLite as VegaLite,
-  }));
+  libraries ??= Promise.all([importModule('vega'), importModule('vega-lite'), importModule('@resvg/resvg-js')]).then(
+    ([vega, vegaLite, resvg]) => ({
+      vega: vega as Vega,
+      vegaLite: vegaLite as VegaLite,
+      resvg: resvg as ResvgModule,
+    }),
+  );
   return libraries;
 }
 
@@ -114,7 +123,7 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
  * main thread: start several and await them together to render them side by side.
  */
 export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
-  const { renderAsync } = (await importModule('@resvg/resvg-js')) as ResvgModule;
+  const { renderAsync } = (await load()).resvg;
   const rendered = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',

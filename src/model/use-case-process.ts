@@ -36,6 +36,15 @@ interface ItemStreams {
   gate: Rng;
 }
 
+/** An activity with a gate, as its work and its gate need it. */
+interface GatedActivity {
+  node: ActivityNode;
+  pool: PersonPool;
+  effort: number;
+  gateId: string;
+  gate: Gate;
+}
+
 /** Where a use case is on its way through the workflow. */
 interface Journey {
   readonly streams: ItemStreams;
@@ -172,7 +181,8 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
     endWork(ctx, record, node, pool, assignment, duration, visit > 1);
     pool.release(assignment);
   } else {
-    person = yield* workThroughGate(ctx, record, node, pool, assignment, effort, visit > 1, streams.gate);
+    const gate = { node, pool, effort, gateId: node.spec.gate, gate: lookup(ctx.config.gates, node.spec.gate, 'gate') };
+    person = yield* workThroughGate(ctx, record, gate, assignment, visit > 1, streams.gate);
   }
   journey.previous = { pool, person, node, effort };
 }
@@ -360,27 +370,23 @@ function endWork(
 function* workThroughGate(
   ctx: ModelContext,
   record: ItemRecord,
-  node: ActivityNode,
-  pool: PersonPool,
+  activity: GatedActivity,
   assignment: Assignment,
-  effort: number,
   isRework: boolean,
   rng: Rng,
 ): ProcessGenerator<number> {
+  const { node, pool, effort, gate } = activity;
   let held = assignment;
   let rework = isRework;
-  const gateId = node.spec.gate;
-  const gate = gateId === undefined ? null : lookup(ctx.config.gates, gateId, 'gate');
   for (;;) {
     const duration = startWork(ctx, record, node, pool, held, effort, rework);
     yield duration;
     endWork(ctx, record, node, pool, held, duration, rework);
     pool.release(held);
-    if (gate === null) return held.person;
     // the use case alone waits for the gate's next meeting
     const wait = (Math.floor(ctx.state.env.now / gate.cadence) + 1) * gate.cadence - ctx.state.env.now;
     yield wait;
-    if (gateDecision(ctx, record, node, gateId as string, gate, wait, rng)) return held.person;
+    if (gateDecision(ctx, record, activity, wait, rng)) return held.person;
     const asked = ctx.state.env.now;
     const request = askFor(ctx, record, pool);
     yield request;
@@ -393,9 +399,7 @@ function* workThroughGate(
 function gateDecision(
   ctx: ModelContext,
   record: ItemRecord,
-  node: ActivityNode,
-  gateId: string,
-  gate: Gate,
+  { node, gateId, gate }: GatedActivity,
   wait: number,
   rng: Rng,
 ): boolean {

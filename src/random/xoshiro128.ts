@@ -5,11 +5,14 @@
  * (master seed, family, key) rather than by running a string-seeded generator.
  *
  * - The generator: 128 bits of state, period 2^128 - 1, 32-bit outputs; its authors report
- *   no failures in TestU01's BigCrush. `bench/random-quality.ts` feeds many keyed streams,
- *   interleaved as the model uses them, to dieharder (see the README).
+ *   no failures in TestU01's BigCrush. `bench/random-quality.ts` feeds keyed streams of
+ *   consecutive keys to dieharder, one after the other or interleaved (see the README).
  * - The key: each of the four state words is a different chain of murmur3's 32-bit finaliser
- *   over the key words, so two keys give the same state only if four independent 32-bit
- *   hashes collide at once; nearby keys (item 7 and item 8) give unrelated states.
+ *   over (seed word, family word, key). For one seed and family, each state word is a
+ *   one-to-one function of the key, so two keys never share a state word, and nearby keys
+ *   (item 7 and item 8) give unrelated states. The seed and the family enter as 32-bit hashes:
+ *   two master seeds whose hashes collide (about one pair in 2^32) would give the same keyed
+ *   streams, as two replication seeds that collide would give the same run.
  * - A uniform is the 32-bit output times 2^-32: in [0, 1), like the Alea streams.
  */
 import type { Rng } from './streams.js';

@@ -222,7 +222,9 @@ async function drawCharts(
       const svg = await charts.renderSvg(spec);
       writeFileAtomic(join(chartDir, `${stem}.svg`), svg);
       // the PNGs render on libuv's threads while the next SVGs render here
-      pngs.push(charts.svgToPng(svg).then((png) => writeFileAtomic(join(chartDir, `${stem}.png`), png)));
+      const png = charts.svgToPng(svg).then((data) => writeFileAtomic(join(chartDir, `${stem}.png`), data));
+      png.catch(() => {}); // handled below (allSettled); without this a failure before then would end the process
+      pngs.push(png);
       writeFileAtomic(join(chartDir, `${stem}.vl.json`), `${JSON.stringify(spec)}\n`);
       files.push(`${stem}.svg`, `${stem}.png`);
       figures.push({ stem, svg, caption });

@@ -89,3 +89,12 @@ describe('keyed streams', () => {
     expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
   });
 });
+
+describe('keyed streams, pinned', () => {
+  it('give these first numbers for seed 1, item 0: a change of the hash or the generator must be deliberate', () => {
+    // a change here changes every result of every run: update the README's figures with it
+    expect(words(new RandomStreams(1).keyed('item/effort', 0), 4)).toEqual([
+      427639838, 2897720428, 1964109826, 3005382719,
+    ]);
+  });
+});
