@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { table } from 'arquero';
 import { writeFileAtomic, writeTables } from '../../analysis/index.js';
-import { renderSvg, svgToPng, tornadoChart } from '../../charts/index.js';
+import { humanise, renderSvg, svgToPng, tornadoChart } from '../../charts/index.js';
 import { estimateText, isReached } from '../../analysis/index.js';
 import { runSensitivity } from '../../experiment/index.js';
 import { experimentOptions } from '../experiment-options.js';
@@ -24,11 +24,13 @@ export interface SensitivityOptions extends RunCommandOptions {
 export async function sensitivity(file: string, options: SensitivityOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
   const scenarios = loadScenarios([file], options);
+  const warn = variantWarningPrinter(options, scenarios[0].warnings);
   const result = await withProgressBar(options, 'Levers', (onProgress) =>
     runSensitivity(scenarios[0], {
       ...experimentOptions(options, SENSITIVITY_REPS, onProgress, signal),
       steps: { people: options.people, relative: options.relative },
-      onVariants: variantWarningPrinter(options, scenarios[0].warnings),
+      // the settings as the lever table names them
+      onVariants: (variants) => warn(variants.map((v) => ({ ...v, name: humanise(v.name) }))),
     }),
   );
   const folder = join(options.out, 'sensitivity');
