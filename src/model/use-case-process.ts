@@ -307,7 +307,7 @@ function* work(
   endWork(ctx, record, node, pool, assignment, duration, isRework);
 }
 
-/** The log row of a piece of work, or null when the log is off. */
+/** The log row of a piece of work (built only when the log is on). */
 function workRow(record: ItemRecord, node: ActivityNode, pool: PersonPool, assignment: Assignment, isRework: boolean) {
   return {
     item: record.id,
