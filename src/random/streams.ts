@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { hashText, keyedStream } from './xoshiro128.js';
+import { familyPrefix, hashText, keyedStreamOf, type FamilyPrefix } from './xoshiro128.js';
 
 /** A source of uniform random numbers in [0, 1). */
 export type Rng = () => number;
@@ -30,9 +30,9 @@ export type Rng = () => number;
  */
 export class RandomStreams {
   private readonly byName = new Map<string, Rng>();
-  /** The master seed hashed to a 32-bit word, and each family name seen so far, for keyed streams. */
+  /** The master seed hashed to a 32-bit word, and each family seen so far with its hash chains' prefix, for keyed streams. */
   private readonly seedWord: number;
-  private readonly familyWords = new Map<string, number>();
+  private readonly families = new Map<string, FamilyPrefix>();
 
   constructor(readonly masterSeed: number | string) {
     if (typeof masterSeed === 'number' && !Number.isFinite(masterSeed)) {
@@ -49,12 +49,12 @@ export class RandomStreams {
   keyed(family: string, key: number): Rng {
     if (!(Number.isInteger(key) && key >= 0 && key <= 0xffffffff))
       throw new RangeError(`a keyed stream's key must be a whole number from 0 to 2^32 - 1, got ${key} (${family})`);
-    let familyWord = this.familyWords.get(family);
-    if (familyWord === undefined) {
-      familyWord = hashText(family, 0x5bd1e995);
-      this.familyWords.set(family, familyWord);
+    let prefix = this.families.get(family);
+    if (prefix === undefined) {
+      prefix = familyPrefix(this.seedWord, hashText(family, 0x5bd1e995));
+      this.families.set(family, prefix);
     }
-    return keyedStream(this.seedWord, familyWord, key);
+    return keyedStreamOf(prefix, key);
   }
 
   /** The stream called `name`: the same object on every call with that name. */

@@ -39,13 +39,20 @@ export function hashText(text: string, salt = 0): number {
 /** Distinct odd constants that start each state word's hash chain (the fractional bits of sqrt(2), sqrt(3), sqrt(5), sqrt(7)). */
 const LANES = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a] as const;
 
-/** The state word `lane` for key (k0, k1, k2): a chain of mix32 over the words. */
-function stateWord(lane: number, k0: number, k1: number, k2: number): number {
-  let h = mix32(LANES[lane] ^ k0);
-  h = mix32((h + k1) | 0);
-  h = mix32(h ^ k2);
-  return mix32((h + LANES[lane]) | 0);
+/**
+ * The part of each state word's hash chain that (seed word, family word) alone decide: worked
+ * out once per family (see familyPrefix), not once per stream.
+ */
+export type FamilyPrefix = Int32Array;
+
+/** The four lanes' chains over (seed word, family word), for keyedStreamOf. */
+export function familyPrefix(seedWord: number, familyWord: number): FamilyPrefix {
+  return Int32Array.from(LANES, (lane) => mix32((mix32(lane ^ seedWord) + familyWord) | 0));
 }
+
+/** State word `lane` of the stream for `key`: the lane's chain carried on over the key. */
+const stateWord = (prefix: FamilyPrefix, lane: number, key: number): number =>
+  mix32((mix32(prefix[lane] ^ key) + LANES[lane]) | 0);
 
 /**
  * A stream of uniforms in [0, 1) from xoshiro128** with the given state (not all zero). The
@@ -71,15 +78,20 @@ export function xoshiro128(s0: number, s1: number, s2: number, s3: number): Rng 
 
 const rotl = (x: number, k: number): number => (x << k) | (x >>> (32 - k));
 
+/** The stream for `key` of the family whose prefix is `prefix` (see familyPrefix). */
+export function keyedStreamOf(prefix: FamilyPrefix, key: number): Rng {
+  return xoshiro128(
+    stateWord(prefix, 0, key),
+    stateWord(prefix, 1, key),
+    stateWord(prefix, 2, key),
+    stateWord(prefix, 3, key),
+  );
+}
+
 /**
  * The stream for (seed word, family word, key): `key` is a whole number below 2^32 (an item's
  * id, a model's index), `seedWord` and `familyWord` 32-bit hashes (see hashText).
  */
 export function keyedStream(seedWord: number, familyWord: number, key: number): Rng {
-  return xoshiro128(
-    stateWord(0, seedWord, familyWord, key),
-    stateWord(1, seedWord, familyWord, key),
-    stateWord(2, seedWord, familyWord, key),
-    stateWord(3, seedWord, familyWord, key),
-  );
+  return keyedStreamOf(familyPrefix(seedWord, familyWord), key);
 }
