@@ -54,6 +54,7 @@ export { findingsOf, headlineOf, type Findings, type Headline } from './findings
 export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
 export {
   itemsTable,
+  keptAllItems,
   replicationsTable,
   summaryTable,
   groupTable,

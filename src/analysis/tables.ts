@@ -37,6 +37,10 @@ export function keptItems(replication: ReplicationResult, what: string): ItemRec
   return replication.items;
 }
 
+/** Whether every replication of `experiment` kept its use cases (runExperiment with keepItems). */
+export const keptAllItems = (experiment: ExperimentResult): boolean =>
+  experiment.scenarios.every((s) => s.replications.every((r) => r.items !== undefined));
+
 /** Every use case of every replication (measured window): one row each; needs keepItems. */
 export function itemsTable(experiment: ExperimentResult): ColumnTable {
   const rows: Record<string, unknown>[] = [];

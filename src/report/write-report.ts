@@ -15,6 +15,7 @@ import {
   flowTable,
   groupTable,
   itemsTable,
+  keptAllItems,
   meanFlowSeries,
   quarterlyThroughput,
   replicationsTable,
@@ -250,9 +251,7 @@ function reportTables(experiment: ExperimentResult, { summaries, comparisons }: 
     throughput: throughputTable(experiment),
     replications: replicationsTable(experiment),
     // every use case only when the experiment kept them (keepItems; the CLI's --items)
-    ...(experiment.scenarios.every((s) => s.replications.every((r) => r.items !== undefined))
-      ? { items: itemsTable(experiment) }
-      : {}),
+    ...(keptAllItems(experiment) ? { items: itemsTable(experiment) } : {}),
   };
 }
 
