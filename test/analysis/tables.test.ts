@@ -9,6 +9,7 @@ import {
   flowTable,
   groupTable,
   itemsTable,
+  keptAllItems,
   replicationsTable,
   summariseExperiment,
   summaryTable,
@@ -54,6 +55,8 @@ describe('tables', () => {
       seed: 6,
     });
     expect(lean.scenarios[0].replications.every((r) => r.items === undefined)).toBe(true);
+    expect(keptAllItems(lean)).toBe(false);
+    expect(keptAllItems(experiment)).toBe(true);
     expect(() => itemsTable(lean)).toThrow(
       new RangeError("itemsTable needs every use case's record: run the experiment with keepItems: true"),
     );
