@@ -4,7 +4,7 @@
  * loaded before the script that prints `process.resourceUsage().maxRSS` as it exits. The hook
  * is a data: URL, so it works for any build of orgflow, old or new.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const MARK = 'orgflow-bench-peak-rss-kb=';
 const HOOK = `data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>writeSync(2,"\\n${MARK}"+process.resourceUsage().maxRSS+"\\n"))`;
@@ -40,3 +40,33 @@ export function measuredRun(
 /** The last line of a run's stdout, as JSON (the benchmarks print one object per line). */
 export const lastJsonLine = (run: MeasuredRun): Record<string, unknown> =>
   JSON.parse(run.stdout.trim().split('\n').pop() as string) as Record<string, unknown>;
+
+/**
+ * Runs `copies` children of `node script ...args` at the same time (in `cwd`) and resolves,
+ * once all have exited, with each one's stdout; rejects when one fails.
+ */
+export async function concurrentRuns(
+  copies: number,
+  script: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<string[]> {
+  const one = (): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code === 0) resolve(stdout);
+        else reject(new Error(`${script} ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`));
+      });
+    });
+  return Promise.all(Array.from({ length: copies }, one));
+}

@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from 'simple-statistics';
 import { benchCommandLine } from './command-line.js';
-import { lastJsonLine, measuredRun } from './measured-process.js';
+import { concurrentRuns, lastJsonLine, measuredRun } from './measured-process.js';
 import { REFERENCE_COMMIT, referenceBuild } from './reference-build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -95,6 +95,24 @@ function compareRun(build: (typeof builds)[number]): void {
   }
 }
 
+/**
+ * What two cores give this workload at best: two independent processes, sharing nothing, each
+ * running half the replications with one worker. Their combined replications per second, over
+ * one worker's in the same round, is the ceiling for the speed-up of two workers on this machine.
+ */
+async function ceilingRun(): Promise<void> {
+  const half = Math.max(1, Math.ceil(replications / 2));
+  const outputs = await concurrentRuns(
+    2,
+    join(root, 'dist', 'bench', 'experiment.js'),
+    ['--json', '--workers', '1', '--replications', String(half)],
+    root,
+  );
+  const rows = outputs.map((stdout) => JSON.parse(stdout.trim().split('\n').pop() as string) as Record<string, number>);
+  const runs = rows.reduce((sum, row) => sum + row.runs, 0);
+  record('rps/ceiling', 'current', runs / Math.max(...rows.map((row) => row.seconds)));
+}
+
 function engineRun(): void {
   const run = measuredRun(
     join(root, 'dist', 'bench', 'engine-model.js'),
@@ -114,11 +132,12 @@ say(`${loadBefore} before the run`);
 if (loadavg()[0] > availableParallelism() / 2)
   say('warning: the machine is busy; figures and ratios will be noisy (run again when it is idle)');
 for (let round = 1; round <= repeat; round++) {
-  say(`round ${round}/${repeat}: experiments, compare end to end, engine M/M/c`);
+  say(`round ${round}/${repeat}: experiments, compare end to end, two independent processes, engine M/M/c`);
   // which build goes first alternates from round to round
   const order = round % 2 === 1 ? builds : [...builds].reverse();
   for (const workers of workerCounts) for (const build of order) experimentRun(build, workers);
   for (const build of order) compareRun(build);
+  if (workerCounts.includes(2)) await ceilingRun();
   engineRun();
 }
 const loadAfter = load();
@@ -166,6 +185,12 @@ for (const w of workerCounts.filter((w) => w > 1)) {
     w === 2 ? '>= 1.8' : '',
     w === 2 ? speedup('current') >= 1.8 : null,
   );
+}
+const ceiling = ratio(['rps/ceiling', 'current'], ['rps/1', 'current']);
+if (workerCounts.includes(2)) {
+  const pool = ratio(['rps/2', 'current'], ['rps/1', 'current']);
+  line('ceiling: 2 processes / 1 (current)', NaN, ceiling, NaN, 'the machine, for reference', null);
+  line('2 workers / ceiling (current)', NaN, pool / ceiling, NaN, 'share of the ceiling reached', null);
 }
 if (workerCounts.includes(2) && workerCounts.includes(4)) {
   const four = ratio(['rps/4', 'current'], ['rps/2', 'current']);
