@@ -82,3 +82,10 @@ export {
 } from './results-bundle.js';
 export { estimateText, type EstimateText } from './estimate-text.js';
 export { summariseSweep, type SweepPointSummary } from './sweep-summary.js';
+export {
+  activityLogRows,
+  writeActivityLog,
+  ACTIVITY_LOG_COLUMNS,
+  DEFAULT_LOG_START,
+  type ActivityLogRow,
+} from './activity-log.js';

@@ -5,18 +5,19 @@
  * run too large; 1 an unexpected internal error (with a hint to report it); 130 cancelled
  * with Ctrl-C.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { DEFAULT_LOG_START } from '../analysis/index.js';
 import { orgflowVersion } from '../package-info.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { COMPARE_REPS, compare } from './commands/compare.js';
 import { addDemoCommand } from './commands/demo.js';
-import { RUN_REPS, run } from './commands/run.js';
+import { RUN_REPS, run, type ActivityLogOptions } from './commands/run.js';
 import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './commands/sensitivity.js';
 import { withRunOptions, type RunCommandOptions } from './commands/shared-options.js';
 import { SWEEP_REPS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
 import { reportError } from './error-report.js';
-import { fraction, pathAssignment, wholeNumber } from './option-parsers.js';
+import { calendarDate, fraction, pathAssignment, wholeNumber } from './option-parsers.js';
 
 function program(signal: AbortSignal, exit: { code: number }): Command {
   const commandLine = `orgflow ${process.argv.slice(2).join(' ')}`.trim();
@@ -57,7 +58,16 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
     { reps: RUN_REPS, precision: true, unit: 'scenario' },
   )
     .option('--items', ITEMS_HELP)
-    .action(async (file: string, options: RunCommandOptions) => run(file, options, signal));
+    .option(
+      '--log <file.csv>',
+      "write the first replication's activity log to this CSV file: one row per activity (case_id, activity, resource, role, team, domain, type, loop, rework, arrival_time, enabled_time, start_time, end_time, outcome), the layout process-mining tools read",
+    )
+    .addOption(
+      new Option('--log-start <date>', 'the calendar date (UTC) of simulated day 0 in the activity log')
+        .argParser(calendarDate)
+        .default(calendarDate(DEFAULT_LOG_START), DEFAULT_LOG_START),
+    )
+    .action(async (file: string, options: RunCommandOptions & ActivityLogOptions) => run(file, options, signal));
 
   withRunOptions(
     root

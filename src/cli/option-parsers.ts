@@ -31,3 +31,11 @@ export function pathAssignment(value: string, previous: string[] = []): string[]
     );
   return [...previous, value];
 }
+
+/** A calendar date such as 2026-01-01 (or an ISO 8601 date-time), as epoch milliseconds. */
+export function calendarDate(value: string): number {
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (!Number.isFinite(ms))
+    throw new InvalidArgumentError(`expected a date such as 2026-01-01, got ${JSON.stringify(value)}.`);
+  return ms;
+}

@@ -52,8 +52,8 @@ export interface ExperimentOptions {
   workers?: number;
   /** Same seeds for every scenario (default true). False gives independent streams. */
   commonRandomNumbers?: boolean;
-  /** Keep each replication's event log (default false: large). */
-  keepLogs?: boolean;
+  /** Keep each replication's event log (default false: large), or only the first replication's of each scenario. */
+  keepLogs?: boolean | 'first';
   /**
    * Keep the record of every use case of every replication (default false: the metrics of
    * each replication are computed where it runs; the records are for itemsTable and
@@ -150,7 +150,7 @@ export async function runExperiment(
             replication: r,
             seed: seedFor(seed, i, r, common),
             spec: s.spec,
-            keepLog: options.keepLogs ?? false,
+            keepLog: options.keepLogs === true || (options.keepLogs === 'first' && r === 0),
             keepItems: options.keepItems ?? false,
             // the first replication brings back the use case the report draws
             keepJourney: r === 0,

@@ -9,7 +9,10 @@ import {
   UTILIZATION_OUTPUT_NAME,
   itemsTable,
   writeResultsBundle,
+  activityLogRows,
+  writeActivityLog,
 } from '../../analysis/index.js';
+import type { ExperimentResult } from '../../experiment/index.js';
 import { runExperiment } from '../../experiment/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
@@ -18,15 +21,29 @@ import { precisionJson, precisionLine } from '../precision-line.js';
 import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { detailTable, stabilityLines } from '../terminal-tables.js';
+import { UsageError } from '../cli-error.js';
 import type { RunCommandOptions } from './shared-options.js';
 
 export const RUN_REPS = 20;
 
-export async function run(file: string, options: RunCommandOptions, signal: AbortSignal): Promise<void> {
+/** --log and --log-start: where to write the first replication's activity log, and the date of day 0. */
+export interface ActivityLogOptions {
+  log?: string;
+  logStart: number;
+}
+
+export async function run(
+  file: string,
+  options: RunCommandOptions & ActivityLogOptions,
+  signal: AbortSignal,
+): Promise<void> {
   checkOutFolder(options.out);
   const scenarios = loadScenarios([file], options);
   const experiment = await withProgressBar(options, 'Replications', (onProgress) =>
-    runExperiment(scenarios, experimentOptions(options, RUN_REPS, onProgress, signal)),
+    runExperiment(scenarios, {
+      ...experimentOptions(options, RUN_REPS, onProgress, signal),
+      ...(options.log !== undefined ? { keepLogs: 'first' as const } : {}),
+    }),
   );
   const [summary] = summariseExperiment(experiment);
   warnOnLittleViolations([summary]);
@@ -40,6 +57,7 @@ export async function run(file: string, options: RunCommandOptions, signal: Abor
     [UTILIZATION_OUTPUT_NAME]: utilizationTable([summary]),
     ...(options.items ? { items: itemsTable(experiment) } : {}),
   });
+  if (options.log !== undefined) writeActivityLogOf(experiment, options.log, options.logStart);
   if (options.json) {
     console.log(
       JSON.stringify(
@@ -59,4 +77,17 @@ export async function run(file: string, options: RunCommandOptions, signal: Abor
   console.log(detailTable(summary));
   for (const line of stabilityLines([summary])) console.log(line);
   console.log(`\nTables: ${folder} (CSV, JSON, Arrow)`);
+  if (options.log !== undefined) console.log(`Activity log of replication 1: ${options.log}`);
+}
+
+function writeActivityLogOf(experiment: ExperimentResult, file: string, startMs: number): void {
+  const log = experiment.scenarios[0].replications[0].log;
+  if (log === undefined) throw new Error('the first replication came back without its event log');
+  try {
+    writeActivityLog(file, activityLogRows(log, startMs));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new UsageError(`cannot write the activity log --log ${file}: ${(error as Error).message}`);
+  }
 }
