@@ -15,13 +15,16 @@ import { benchCommandLine } from './command-line.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values: args, fail } = benchCommandLine(
-  'usage: npm run bench:experiment -- [--replications N] [--workers 1,2,...] [--json]',
+  'usage: node dist/bench/experiment.js [--replications N] [--workers 1,2,...] [--seed N] [--json]',
   {
     replications: { type: 'string', default: '100' },
     workers: { type: 'string', default: '1,2' },
+    seed: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
   },
 );
+const seed = Number(args.seed);
+if (!Number.isInteger(seed) || seed < 0) fail(`--seed must be a whole number >= 0, got ${args.seed}`);
 const replications = Number(args.replications);
 if (!Number.isInteger(replications) || replications < 1)
   fail(`--replications must be a whole number >= 1, got ${args.replications}`);
@@ -37,8 +40,10 @@ const rows: Record<string, number | string>[] = [];
 let reference: string | undefined;
 for (const workers of workerCounts) {
   const started = performance.now();
-  const result = await runExperiment(scenarios, { replications, workers, seed: 1 });
+  const cpuBefore = process.cpuUsage();
+  const result = await runExperiment(scenarios, { replications, workers, seed });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const digest = createHash('sha256').update(JSON.stringify(result)).digest('hex').slice(0, 16);
   reference ??= digest;
   const runs = replications * scenarios.length;
@@ -55,6 +60,8 @@ for (const workers of workerCounts) {
     events,
     eventsPerSecond: events / seconds,
     speedup: rows.length === 0 ? 1 : (rows[0].seconds as number) / seconds,
+    /** CPU seconds of the whole process (every thread: workers, garbage collection, compilers) per second of wall time. */
+    coresBusy: (cpu.user + cpu.system) / 1e6 / seconds,
     identical: digest === reference ? 'yes' : 'NO',
     resultDigest: digest,
   });
@@ -65,10 +72,10 @@ if (args.json) {
   console.log(
     `Default comparison: ${scenarios.length} configurations x ${replications} replications x 3 simulated years`,
   );
-  console.log('workers  seconds  replications/s  speed-up  identical results');
+  console.log('workers  seconds  replications/s  speed-up  cores busy  identical results');
   for (const r of rows) {
     console.log(
-      `${String(r.workers).padStart(7)}  ${(r.seconds as number).toFixed(2).padStart(7)}  ${(r.replicationsPerSecond as number).toFixed(1).padStart(14)}  ${(r.speedup as number).toFixed(2).padStart(8)}  ${r.identical}`,
+      `${String(r.workers).padStart(7)}  ${(r.seconds as number).toFixed(2).padStart(7)}  ${(r.replicationsPerSecond as number).toFixed(1).padStart(14)}  ${(r.speedup as number).toFixed(2).padStart(8)}  ${(r.coresBusy as number).toFixed(2).padStart(10)}  ${r.identical}`,
     );
   }
 }

@@ -4,7 +4,7 @@
  * loaded before the script that prints `process.resourceUsage().maxRSS` as it exits. The hook
  * is a data: URL, so it works for any build of orgflow, old or new.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 
 const MARK = 'orgflow-bench-peak-rss-kb=';
 const HOOK = `data:text/javascript,import{writeSync}from"node:fs";process.on("exit",()=>writeSync(2,"\\n${MARK}"+process.resourceUsage().maxRSS+"\\n"))`;
@@ -42,31 +42,46 @@ export const lastJsonLine = (run: MeasuredRun): Record<string, unknown> =>
   JSON.parse(run.stdout.trim().split('\n').pop() as string) as Record<string, unknown>;
 
 /**
- * Runs `copies` children of `node script ...args` at the same time (in `cwd`) and resolves,
- * once all have exited, with each one's stdout; rejects when one fails.
+ * Runs one child per entry of `argsOfEach` (`node script ...args`, in `cwd`) at the same time,
+ * and resolves, once all have exited, with each one's stdout; rejects when one fails or
+ * outlives `timeoutMs`, ending the others.
  */
 export async function concurrentRuns(
-  copies: number,
   script: string,
-  args: readonly string[],
+  argsOfEach: readonly (readonly string[])[],
   cwd: string,
+  timeoutMs = 30 * 60_000,
 ): Promise<string[]> {
-  const one = (): Promise<string> =>
+  const children: ChildProcess[] = [];
+  const one = (args: readonly string[]): Promise<string> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [script, ...args], {
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: timeoutMs,
+      });
+      children.push(child);
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk) => {
+      child.stdout?.on('data', (chunk) => {
         stdout += chunk;
       });
-      child.stderr.on('data', (chunk) => {
+      child.stderr?.on('data', (chunk) => {
         stderr += chunk;
       });
       child.on('error', reject);
-      child.on('close', (code) => {
+      child.on('close', (code, signal) => {
         if (code === 0) resolve(stdout);
-        else reject(new Error(`${script} ${args.join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`));
+        else
+          reject(
+            new Error(`${script} ${args.join(' ')} failed (${signal ?? `exit ${code}`}):\n${stderr.slice(-2000)}`),
+          );
       });
     });
-  return Promise.all(Array.from({ length: copies }, one));
+  try {
+    return await Promise.all(argsOfEach.map(one));
+  } catch (error) {
+    for (const child of children) if (child.exitCode === null) child.kill();
+    throw error;
+  }
 }

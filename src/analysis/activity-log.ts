@@ -6,11 +6,12 @@
  * a work tracker. Maintenance of models in production is left out: it is not part of any
  * case's way to production.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
 import type { LogColumns } from '../model/index.js';
-import { writeFileAtomic } from './results-bundle.js';
 
 /** The columns of the activity log, in their order in the file. */
 export const ACTIVITY_LOG_COLUMNS = [
@@ -45,7 +46,7 @@ export interface ActivityLogRow {
   rework: boolean;
   /** When the use case arrived. */
   arrival_time: string;
-  /** The start less the days the use case waited for a person for the activity (a clarification: its start). */
+  /** The start less the days the use case waited for a person for the activity (a clarification: for an expert). */
   enabled_time: string;
   start_time: string;
   /** Empty while the activity is still going on at the end of the run. */
@@ -81,8 +82,10 @@ function casesOf(log: LogColumns): Map<number, { arrival: number; outcome: Activ
 /**
  * The activity log of one replication's event log, with simulated day 0 at `startMs` (epoch
  * milliseconds). A row's enabled time is its start less the days the use case waited for a
- * person for it, so that the gap from a case's previous row is its handover; a
- * clarification round runs from the request to the SMEs to their answer, its queue included.
+ * person for it since its last handover, so that the gap from a case's previous row is its
+ * handover (with, when a colleague of the same team took over, their wait before it); a
+ * clarification round is enabled when the use case asks for an expert and starts when one is
+ * free.
  */
 export function activityLogRows(log: LogColumns, startMs: number): ActivityLogRow[] {
   const cases = casesOf(log);
@@ -90,10 +93,16 @@ export function activityLogRows(log: LogColumns, startMs: number): ActivityLogRo
   const rows: ActivityLogRow[] = [];
   const open = new Map<number, ActivityLogRow>(); // item -> its activity under way
   const waited = new Map<number, number>(); // item -> days waited for a person since its last activity started
+  const expertQueue = new Map<number, number>(); // item -> days its clarification round under way queued for an expert
   for (let i = 0; i < log.time.length; i++) {
     const kind = log.kind[i];
     const item = log.item[i];
-    if (kind === 'wait') waited.set(item, (waited.get(item) ?? 0) + log.duration[i]);
+    // a wait with no activity is the queue of a clarification round, part of the round
+    if (kind === 'wait' && log.activity[i] === '') expertQueue.set(item, log.duration[i]);
+    else if (kind === 'wait') waited.set(item, (waited.get(item) ?? 0) + log.duration[i]);
+    // a wait before a handover (a colleague of the same team, assigned, then reading in) lies
+    // in the gap of the handover, before the next row's enabled time
+    if (kind === 'handover') waited.delete(item);
     if (kind !== 'activity_start' && kind !== 'activity_end' && kind !== 'clarification') continue;
     const c = cases.get(item);
     if (c === undefined) continue; // a row of a use case whose arrival is not in this log
@@ -103,7 +112,9 @@ export function activityLogRows(log: LogColumns, startMs: number): ActivityLogRo
       open.delete(item);
       continue;
     }
-    const start = kind === 'clarification' ? log.time[i] - log.duration[i] : log.time[i];
+    const asked = kind === 'clarification' ? log.time[i] - log.duration[i] : NaN;
+    const start = kind === 'clarification' ? asked + (expertQueue.get(item) ?? 0) : log.time[i];
+    if (kind === 'clarification') expertQueue.delete(item);
     const row: ActivityLogRow = {
       case_id: item,
       activity: kind === 'clarification' ? 'clarification' : `${log.loop[i]}.${log.activity[i]}`,
@@ -115,7 +126,7 @@ export function activityLogRows(log: LogColumns, startMs: number): ActivityLogRo
       loop: kind === 'clarification' ? '' : log.loop[i],
       rework: log.detail[i] === 'rework',
       arrival_time: at(c.arrival),
-      enabled_time: at(kind === 'clarification' ? start : start - (waited.get(item) ?? 0)),
+      enabled_time: at(kind === 'clarification' ? asked : start - (waited.get(item) ?? 0)),
       start_time: at(start),
       end_time: kind === 'clarification' ? at(log.time[i]) : '',
       outcome: c.outcome,
@@ -132,15 +143,27 @@ export function activityLogRows(log: LogColumns, startMs: number): ActivityLogRo
   );
 }
 
-/** Writes `rows` to `file` as CSV with a header, making its folder if need be (atomically: the file appears whole or not at all). */
-export function writeActivityLog(file: string, rows: readonly ActivityLogRow[]): void {
+/**
+ * Writes `rows` to `file` as CSV with a header, making its folder if need be. The text is
+ * streamed to a temporary file renamed into place, so a large log is never one string and
+ * the file appears whole or not at all (a failed write leaves nothing behind).
+ */
+export async function writeActivityLog(file: string, rows: readonly ActivityLogRow[]): Promise<void> {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(
-    file,
-    stringify(rows as ActivityLogRow[], {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    const csv = stringify({
       header: true,
       columns: [...ACTIVITY_LOG_COLUMNS],
       cast: { boolean: (value) => (value ? 'true' : 'false') },
-    }),
-  );
+    });
+    const written = pipeline(csv, createWriteStream(temporary));
+    for (const row of rows) if (!csv.write(row)) await once(csv, 'drain');
+    csv.end();
+    await written;
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

@@ -4,17 +4,22 @@
  * orgflow version). Files are written to a temporary name and renamed into place, so an
  * interrupted run never leaves a half-written file.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { toArrowIPC, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import { orgflowVersion } from '../package-info.js';
 
-/** Writes `data` to `file` atomically (temporary file, then rename). */
+/** Writes `data` to `file` atomically (temporary file, then rename; a failure leaves no temporary file). */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const temporary = join(file, '..', `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 export type TableFormat = 'csv' | 'json' | 'arrow';

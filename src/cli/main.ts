@@ -63,9 +63,10 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
       "write the first replication's activity log to this CSV file: one row per activity (case_id, activity, resource, role, team, domain, type, loop, rework, arrival_time, enabled_time, start_time, end_time, outcome), the layout process-mining tools read",
     )
     .addOption(
-      new Option('--log-start <date>', 'the calendar date (UTC) of simulated day 0 in the activity log')
-        .argParser(calendarDate)
-        .default(calendarDate(DEFAULT_LOG_START), DEFAULT_LOG_START),
+      new Option(
+        '--log-start <date>',
+        `the calendar date of simulated day 0 in the activity log, YYYY-MM-DD (UTC) (default: ${DEFAULT_LOG_START})`,
+      ).argParser(calendarDate),
     )
     .action(async (file: string, options: RunCommandOptions & ActivityLogOptions) => run(file, options, signal));
 

@@ -32,10 +32,11 @@ export function pathAssignment(value: string, previous: string[] = []): string[]
   return [...previous, value];
 }
 
-/** A calendar date such as 2026-01-01 (or an ISO 8601 date-time), as epoch milliseconds. */
+/** A calendar date YYYY-MM-DD (read as UTC), as epoch milliseconds; a date that does not exist is refused. */
 export function calendarDate(value: string): number {
-  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (!Number.isFinite(ms))
-    throw new InvalidArgumentError(`expected a date such as 2026-01-01, got ${JSON.stringify(value)}.`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const ms = m === null ? NaN : Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (m === null || new Date(ms).toISOString().slice(0, 10) !== value)
+    throw new InvalidArgumentError(`expected a date YYYY-MM-DD such as 2026-01-01, got ${JSON.stringify(value)}.`);
   return ms;
 }

@@ -25,3 +25,19 @@ export function checkOutFolder(out: string): void {
     throw new UsageError(`--out ${out} ${what} (${(e as NodeJS.ErrnoException).code ?? 'not writable'}); ${hint}`);
   }
 }
+
+/**
+ * Throws a UsageError unless `file` (given with `option`) is a file orgflow can write: not a
+ * folder, in a folder that exists or can be made and can be written in (see checkOutFolder).
+ */
+export function checkOutFile(option: string, file: string): void {
+  if (statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(
+      `${option} ${file} is a folder; name a file, e.g. ${option} ${join(file, 'activity-log.csv')}`,
+    );
+  try {
+    checkOutFolder(dirname(resolve(file)));
+  } catch (error) {
+    throw new UsageError(`${option} ${file}: its folder ${(error as Error).message.replace(/^--out \S+ /, '')}`);
+  }
+}

@@ -504,6 +504,19 @@ function* clarify(ctx: ModelContext, record: ItemRecord, boundary: Boundary, str
   const request = sme.request(requestPriority(ctx, record));
   yield request;
   const a = sme.assign(request, null);
+  if (log.enabled && env.now > start)
+    // the queue for the experts, part of the round (no activity: it is no step of the workflow)
+    log.add({
+      time: env.now,
+      kind: 'wait',
+      item: record.id,
+      domain: record.domain,
+      type: record.type,
+      team: sme.team,
+      role: SME_ROLE,
+      person: sme.personId(a.person),
+      duration: env.now - start,
+    });
   const availability = smeAvailability(ctx, record.domain);
   yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.config.rate, availability);
   sme.release(a);

@@ -1,5 +1,5 @@
 /** orgflow run --log: the first replication's activity log, as a CSV file a process-mining tool reads. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -20,19 +20,29 @@ describe('orgflow run --log', () => {
     for (const row of rows) expect(row.start_time >= '2024-03-01T00:00:00.000Z').toBe(true);
   });
 
-  it('refuses a --log-start that is not a date, naming the option and the value', () => {
-    const r = orgflow(['run', minimal, '--reps', '1', '--out', outFolder(), '--log', 'x.csv', '--log-start', 'soon']);
+  it.each(['soon', '2026-02-30', '1', '2026-1-1'])(
+    'refuses --log-start %s, naming the option and the value',
+    (value) => {
+      const r = orgflow(['run', minimal, '--reps', '1', '--out', outFolder(), '--log', 'x.csv', '--log-start', value]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("'--log-start <date>'");
+      expect(r.stderr).toContain(JSON.stringify(value));
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+
+  it('refuses --log-start without --log', () => {
+    const r = orgflow(['run', minimal, '--reps', '1', '--out', outFolder(), '--log-start', '2026-01-01']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("'--log-start <date>'");
-    expect(r.stderr).toContain('"soon"');
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).toContain('give --log');
   });
 
-  it('says plainly when the log cannot be written', () => {
+  it('refuses a --log that names a folder before the run starts, and leaves nothing behind', () => {
     const dir = outFolder();
-    const r = orgflow(['run', minimal, '--reps', '1', '--out', dir, '--log', join(dir, 'run')]);
+    const r = orgflow(['run', minimal, '--reps', '1', '--out', dir, '--log', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('cannot write the activity log');
+    expect(r.stderr).toContain(`--log ${dir} is a folder`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual([]); // refused before the run: no results, no temporary file
   });
 });

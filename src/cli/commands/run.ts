@@ -11,12 +11,13 @@ import {
   writeResultsBundle,
   activityLogRows,
   writeActivityLog,
+  DEFAULT_LOG_START,
 } from '../../analysis/index.js';
 import type { ExperimentResult } from '../../experiment/index.js';
 import { runExperiment } from '../../experiment/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
-import { checkOutFolder } from '../out-folder.js';
+import { checkOutFile, checkOutFolder } from '../out-folder.js';
 import { precisionJson, precisionLine } from '../precision-line.js';
 import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios } from '../scenario-inputs.js';
@@ -26,10 +27,10 @@ import type { RunCommandOptions } from './shared-options.js';
 
 export const RUN_REPS = 20;
 
-/** --log and --log-start: where to write the first replication's activity log, and the date of day 0. */
+/** --log and --log-start: where to write the first replication's activity log, and the date of day 0 (epoch ms; absent: DEFAULT_LOG_START). */
 export interface ActivityLogOptions {
   log?: string;
-  logStart: number;
+  logStart?: number;
 }
 
 export async function run(
@@ -38,6 +39,9 @@ export async function run(
   signal: AbortSignal,
 ): Promise<void> {
   checkOutFolder(options.out);
+  if (options.log !== undefined) checkOutFile('--log', options.log);
+  else if (options.logStart !== undefined)
+    throw new UsageError('--log-start dates the activity log: give --log <file.csv> too');
   const scenarios = loadScenarios([file], options);
   const experiment = await withProgressBar(options, 'Replications', (onProgress) =>
     runExperiment(scenarios, {
@@ -57,7 +61,8 @@ export async function run(
     [UTILIZATION_OUTPUT_NAME]: utilizationTable([summary]),
     ...(options.items ? { items: itemsTable(experiment) } : {}),
   });
-  if (options.log !== undefined) writeActivityLogOf(experiment, options.log, options.logStart);
+  if (options.log !== undefined)
+    await writeActivityLogOf(experiment, options.log, options.logStart ?? Date.parse(`${DEFAULT_LOG_START}T00:00:00Z`));
   if (options.json) {
     console.log(
       JSON.stringify(
@@ -80,11 +85,11 @@ export async function run(
   if (options.log !== undefined) console.log(`Activity log of replication 1: ${options.log}`);
 }
 
-function writeActivityLogOf(experiment: ExperimentResult, file: string, startMs: number): void {
+async function writeActivityLogOf(experiment: ExperimentResult, file: string, startMs: number): Promise<void> {
   const log = experiment.scenarios[0].replications[0].log;
   if (log === undefined) throw new Error('the first replication came back without its event log');
   try {
-    writeActivityLog(file, activityLogRows(log, startMs));
+    await writeActivityLog(file, activityLogRows(log, startMs));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
