@@ -19,7 +19,7 @@ describe('experiments', () => {
     expect(digests[2]).toBe(digests[0]);
   });
 
-  it("keep the event log of every replication, of the first only, or of none", async () => {
+  it('keep the event log of every replication, of the first only, or of none', async () => {
     const logged = async (keepLogs: boolean | 'first' | undefined) =>
       (await runExperiment([pooled, fragmented], { replications: 3, seed: 2, workers: 1, keepLogs })).scenarios.map(
         (s) => s.replications.map((r) => (r.log === undefined ? 0 : r.log.time.length > 0 ? 1 : -1)),
