@@ -10,6 +10,8 @@ import { DEFAULT_LOG_START } from '../analysis/index.js';
 import { orgflowVersion } from '../package-info.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { COMPARE_REPS, compare } from './commands/compare.js';
+import { HISTORY_FIELDS } from '../calibration/index.js';
+import { type CalibrateOptions, calibrateCommand } from './commands/calibrate.js';
 import { addDemoCommand } from './commands/demo.js';
 import { RUN_REPS, run, type ActivityLogOptions } from './commands/run.js';
 import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './commands/sensitivity.js';
@@ -28,6 +30,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orgflow: ')) });
   addExperimentCommands(root, signal, commandLine);
+  addHistoryCommands(root);
   addScenarioCommands(root, exit);
   addDemoCommand(root);
   return root;
@@ -96,6 +99,35 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
     .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
     .option('--relative <fraction>', 'relative step for delays, cadence and effort', fraction, 0.5)
     .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal));
+}
+
+/** calibrate: a scenario fitted to an organisation's history. */
+function addHistoryCommands(root: Command): void {
+  root
+    .command('calibrate')
+    .argument('<history>', 'an activity log, CSV: one row per activity with case id, activity, start and end times')
+    .description(
+      "fit a scenario to an organisation's history (an activity log); write it as YAML with what each value rests on",
+    )
+    .option(
+      '--columns <field=column,...>',
+      `the file's column for each field, e.g. case=Key,activity=Status (fields: ${HISTORY_FIELDS.join(', ')}); by default common names are recognised`,
+    )
+    .option(
+      '--mapping <file.yaml>',
+      'a mapping file: columns, and activities and roles to rename or merge (old name: new name)',
+    )
+    .option('--from <time>', 'leave out use cases that arrived before this time, e.g. 2025-01-01')
+    .option('--to <time>', 'the export time: what happened after it is cut off (default: the latest time in the file)')
+    .option('--date-format <format>', 'times not in ISO 8601, in luxon tokens, e.g. "dd/MM/yyyy HH:mm"')
+    .option('--timezone <zone>', 'the time zone of times written without an offset', 'UTC')
+    .option('--allow-overlap', 'accept a person in two activities at once (default: an error naming the line)')
+    .option('--live-activity <activity>', 'with no outcome column: the activity whose end makes a use case live')
+    .addOption(new Option('-o, --output <file.yaml>', 'the fitted scenario').default('fitted.yaml'))
+    .option('--name <name>', 'the name of the fitted scenario', 'Calibrated from history')
+    .option('--seed <n>', 'seed of the goodness-of-fit bootstraps', wholeNumber(0), 1)
+    .option('--json', 'print the fit as JSON')
+    .action(async (file: string, options: CalibrateOptions) => calibrateCommand(file, options));
 }
 
 /** validate and schema: the commands about scenario files. */

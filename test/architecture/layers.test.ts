@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['model'],
   ['metrics'],
   ['experiment'],
-  ['analysis'],
+  ['analysis', 'calibration'],
   ['charts'],
   ['report', 'notebook'],
   ['cli', 'index.ts'],

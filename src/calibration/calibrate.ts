@@ -1,0 +1,325 @@
+/**
+ * A scenario fitted to an organisation's history: arrivals, the workflow and its efforts,
+ * handovers, teams and headcount, each value with a note of what it rests on (sample size,
+ * fit quality), and plain notes on what the history cannot say and was therefore assumed.
+ */
+import type { Rng } from '../random/index.js';
+import type { DistributionSpec, ScenarioSpec } from '../scenario/index.js';
+import { validateScenario } from '../scenario/index.js';
+import { type DistributionFit, quantileSorted } from '../statistics/distribution-fit.js';
+import { BOUNDARIES, fitArrivals, fitHandovers, type FittedArrivals, type FittedHandovers } from './fit-flow.js';
+import { discoverRoles, fitOrganisation, type FittedOrganisation } from './fit-organisation.js';
+import { type FittedActivity, type FittedWorkflow, fitWorkflow, idOf, MS_PER_DAY, SME } from './fit-workflow.js';
+import type { History } from './history.js';
+
+/** Working days a week assumed: effort in person-days is the observed calendar days x 5/7. */
+export const WORKING_DAYS_PER_WEEK = 5;
+/** Days the calibrated scenario runs before it measures (its pipeline fills from empty). */
+export const CALIBRATED_WARMUP_DAYS = 365;
+
+export interface Calibration {
+  spec: ScenarioSpec;
+  /** Path in the scenario (dot-separated) -> what the value rests on. */
+  comments: Map<string, string>;
+  /** What the history cannot say, and what was assumed instead. */
+  notes: string[];
+  arrivals: FittedArrivals[];
+  workflow: FittedWorkflow;
+  organisation: FittedOrganisation;
+  handovers: FittedHandovers;
+  /** Days of history the fit covers. */
+  windowDays: number;
+}
+
+const round = (x: number, digits = 3): number => Number(x.toPrecision(digits));
+
+/** A fit as a scenario distribution, and its note. */
+function distributionOf(fit: DistributionFit, scale = 1): { spec: DistributionSpec; note: string } {
+  const quality = Number.isNaN(fit.p) ? 'too few to test' : `KS ${round(fit.best.ks, 2)}, p ${round(fit.p, 2)}`;
+  const note = `n ${fit.n}, median ${round(fit.median * scale)}, p90 ${round(fit.p90 * scale)}; ${fit.chosen}${fit.chosen === 'empirical' ? ` (best family ${fit.best.family} ${quality})` : ` by AIC, ${quality}`}`;
+  const p = fit.best.parameters;
+  switch (fit.chosen) {
+    case 'lognormal':
+      return {
+        spec: {
+          lognormal: {
+            median: round(Math.exp(p.mu) * scale),
+            p90: round(Math.exp(p.mu + 1.2815515655446004 * p.sigma) * scale),
+          },
+        },
+        note,
+      };
+    case 'gamma':
+      return { spec: { gamma: { shape: round(p.shape), scale: round(p.scale * scale) } }, note };
+    case 'weibull':
+      return { spec: { weibull: { shape: round(p.shape), scale: round(p.scale * scale) } }, note };
+    case 'exponential':
+      return { spec: { exponential: { mean: round(p.mean * scale) } }, note };
+    default:
+      return { spec: empiricalSpec(fit.values, scale), note };
+  }
+}
+
+/** Up to this many observations are written as they are; more, as 101 percentiles to interpolate between. */
+const EMPIRICAL_POINTS = 200;
+
+function empiricalSpec(sorted: readonly number[], scale: number): DistributionSpec {
+  if (sorted.length <= EMPIRICAL_POINTS) return { empirical: { data: sorted.map((v) => round(v * scale, 4)) } };
+  const data = Array.from({ length: 101 }, (_, k) => round(quantileSorted(sorted, k / 100) * scale, 4));
+  return { empirical: { data, interpolate: true } };
+}
+
+/** Transition probabilities from counts, rounded to three decimals and summing to exactly 1. */
+function probabilities(next: Map<string, number>, loop: string): Record<string, number> {
+  const total = [...next.values()].reduce((s, n) => s + n, 0);
+  const entries = [...next].sort((a, b) => b[1] - a[1]);
+  const out: Record<string, number> = {};
+  let sum = 0;
+  for (const [target, n] of entries.slice(1)) {
+    const p = Math.round((n / total) * 1000) / 1000;
+    if (p === 0) continue;
+    out[targetName(target, loop)] = p;
+    sum += p;
+  }
+  return { [targetName(entries[0][0], loop)]: Math.round((1 - sum) * 1000) / 1000, ...out };
+}
+
+/** A transition target as the scenario writes it: an activity of the same loop by its id alone. */
+const targetName = (key: string, loop: string): string =>
+  key.startsWith(`${loop}.`) ? key.slice(loop.length + 1) : key;
+
+function activitySpec(
+  a: FittedActivity,
+  comments: Map<string, string>,
+): ScenarioSpec['workflow']['loops'][string]['activities'][string] {
+  const path = `workflow.loops.${a.loop}.activities.${a.activity}`;
+  let effort: DistributionSpec;
+  if (a.effort !== null) {
+    const fitted = distributionOf(a.effort);
+    effort = fitted.spec;
+    comments.set(
+      `${path}.effort`,
+      `person-days; ${fitted.note}${a.open > 0 ? `; ${a.open} under way at the export left out` : ''}`,
+    );
+  } else {
+    const sorted = [...a.openEffort].sort((x, y) => x - y);
+    effort = round(sorted[Math.floor(sorted.length / 2)] ?? 1);
+    comments.set(
+      `${path}.effort`,
+      `no instance finished: the median effort so far of ${a.open} under way, a lower bound`,
+    );
+  }
+  const total = [...a.next.values()].reduce((s, n) => s + n, 0);
+  comments.set(`${path}.role`, `${Math.round(a.roleShare * 100)}% of its instances`);
+  comments.set(`${path}.next`, `from ${total} moves seen`);
+  return {
+    role: a.role,
+    effort,
+    next: total > 0 ? probabilities(a.next, a.loop) : { live: 1 },
+  };
+}
+
+/** `history` with a role on every activity: found by grouping people where the file has no role column. */
+function withRoles(history: History, notes: string[]): History {
+  if (history.has.role) return history;
+  const roles = discoverRoles(history);
+  notes.push(
+    `no role column: ${new Set(roles.values()).size} roles found by grouping people who do the same activities`,
+  );
+  const cases = history.cases.map((c) => ({
+    ...c,
+    activities: c.activities.map((a) => ({ ...a, role: roles.get(a.resource) ?? `${idOf(a.activity)}_role` })),
+  }));
+  return { ...history, cases };
+}
+
+/** Fits a scenario to `history`; `rng` drives the goodness-of-fit bootstraps. The scenario passes validation. */
+export function calibrate(source: History, rng: Rng, name = 'Calibrated from history'): Calibration {
+  const notes = [...source.notes];
+  const history = withRoles(source, notes);
+  const comments = new Map<string, string>();
+  const windowDays = (history.exportTime - history.start) / MS_PER_DAY;
+  const arrivals = fitArrivals(history);
+  const workflow = fitWorkflow(history, rng, WORKING_DAYS_PER_WEEK);
+  const organisation = fitOrganisation(history);
+  const handovers = fitHandovers(history, organisation, rng);
+  const { teams, roles } = teamsSpec(organisation, comments);
+  const loops = loopsSpec(workflow, roles, comments);
+  if (workflow.otherStarts > 0)
+    notes.push(`${workflow.otherStarts} cases started elsewhere than ${workflow.start}, the commonest first activity`);
+  const spec: ScenarioSpec = {
+    name,
+    description: `Fitted by orgflow calibrate from ${history.cases.length} use cases over ${Math.round(windowDays)} days.`,
+    horizon_days: CALIBRATED_WARMUP_DAYS + Math.max(365, Math.round(windowDays)),
+    warmup_days: CALIBRATED_WARMUP_DAYS,
+    calendar: { working_days_per_week: WORKING_DAYS_PER_WEEK },
+    roles,
+    domains: domainsSpec(arrivals, organisation, windowDays, comments),
+    use_case_types: typesSpec(arrivals, workflow, comments),
+    teams,
+    workflow: { start: workflow.start, loops },
+    ...handoverSpec(handovers, comments),
+    management: { planning_cadence_days: planningCadence(handovers, comments) },
+  };
+  comments.set('calendar.working_days_per_week', 'assumed: effort is the observed calendar days x 5/7');
+  comments.set('warmup_days', 'the simulated pipeline fills from empty; this first year is left out');
+  notes.push(...assumptionNotes(handovers));
+  return {
+    spec: validateScenario(spec).spec,
+    comments,
+    notes,
+    arrivals,
+    workflow,
+    organisation,
+    handovers,
+    windowDays,
+  };
+}
+
+function domainsSpec(
+  arrivals: readonly FittedArrivals[],
+  organisation: FittedOrganisation,
+  windowDays: number,
+  comments: Map<string, string>,
+): ScenarioSpec['domains'] {
+  const domains: ScenarioSpec['domains'] = {};
+  const domainOf = (id: string): ScenarioSpec['domains'][string] => {
+    domains[id] ??= { demand: {} };
+    return domains[id];
+  };
+  const seen = new Map<string, string[]>();
+  for (const a of arrivals) {
+    const d = domainOf(a.domain);
+    d.demand = { ...d.demand, [a.type]: round(a.perMonth) };
+    const trend =
+      a.trendP < 0.05
+        ? ` (a trend: Laplace ${round(a.trend, 2)}, p ${round(a.trendP, 2)}; the rate is the window's mean)`
+        : '';
+    (seen.get(a.domain) ?? seen.set(a.domain, []).get(a.domain))?.push(`${a.type} ${a.count}${trend}`);
+  }
+  for (const [domain, counts] of seen)
+    comments.set(
+      `domains.${domain}.demand`,
+      `per month, from the arrivals in ${Math.round(windowDays)} days: ${counts.join(', ')}`,
+    );
+  for (const [domain, people] of organisation.smePeople) {
+    domainOf(domain).sme = { people, availability: 1 };
+    comments.set(
+      `domains.${domain}.sme`,
+      `${people} experts seen; availability 1: their time is in the fitted efforts`,
+    );
+  }
+  return domains;
+}
+
+function typesSpec(
+  arrivals: readonly FittedArrivals[],
+  workflow: FittedWorkflow,
+  comments: Map<string, string>,
+): ScenarioSpec['use_case_types'] {
+  const types: ScenarioSpec['use_case_types'] = {};
+  for (const type of [...new Set(arrivals.map((a) => a.type))].sort()) {
+    const skip = workflow.skipLoops.get(type) ?? [];
+    const scale = workflow.effortScale.get(type);
+    const scaled = scale !== undefined && scale.size > 0;
+    types[type] = {
+      ...(skip.length > 0 ? { skip_loops: skip } : {}),
+      ...(scaled ? { effort_scale: Object.fromEntries([...scale].map(([l, x]) => [l, round(x)])) } : {}),
+    };
+    if (skip.length > 0)
+      comments.set(`use_case_types.${type}.skip_loops`, 'no case of this type that went live entered them');
+    if (scaled)
+      comments.set(`use_case_types.${type}.effort_scale`, `effort against ${workflow.referenceType}'s, by loop`);
+  }
+  return types;
+}
+
+function teamsSpec(
+  organisation: FittedOrganisation,
+  comments: Map<string, string>,
+): Pick<ScenarioSpec, 'teams' | 'roles'> {
+  const roles: ScenarioSpec['roles'] = {};
+  const teams: ScenarioSpec['teams'] = {};
+  const counted = organisation.headcountFrom === 'people' ? 'people seen' : 'most activities at once (no one named)';
+  for (const t of organisation.teams) {
+    const headcount = Object.fromEntries([...t.headcount].filter(([role]) => role !== SME));
+    for (const role of Object.keys(headcount)) roles[role] ??= {};
+    teams[t.id] = { home: t.home, ...(t.serves.length > 0 ? { serves: t.serves } : {}), headcount };
+    comments.set(`teams.${t.id}.headcount`, `${counted}; ${t.instances} activities`);
+  }
+  return { teams, roles };
+}
+
+function loopsSpec(
+  workflow: FittedWorkflow,
+  roles: ScenarioSpec['roles'],
+  comments: Map<string, string>,
+): ScenarioSpec['workflow']['loops'] {
+  const loops: ScenarioSpec['workflow']['loops'] = {};
+  for (const loop of workflow.loops) loops[loop] = { activities: {} };
+  for (const a of workflow.activities) {
+    loops[a.loop].activities[a.activity] = activitySpec(a, comments);
+    if (a.role !== SME) roles[a.role] ??= {};
+  }
+  return loops;
+}
+
+function handoverSpec(h: FittedHandovers, comments: Map<string, string>): Pick<ScenarioSpec, 'handovers'> {
+  if (h.delay.size === 0) return {};
+  const delay = {} as Record<(typeof BOUNDARIES)[number], DistributionSpec>;
+  for (const b of BOUNDARIES) {
+    const fit = h.delay.get(b);
+    if (fit === undefined) {
+      delay[b] = 0;
+      comments.set(`handovers.delay.${b}`, 'no handover across this boundary seen');
+      continue;
+    }
+    const d = distributionOf(fit);
+    delay[b] = d.spec;
+    comments.set(`handovers.delay.${b}`, `days; ${d.note}`);
+  }
+  const clarifies = h.clarificationEffort !== null;
+  return {
+    handovers: {
+      delay,
+      ...(clarifies && h.clarificationEffort
+        ? {
+            clarification: {
+              probability: Object.fromEntries(BOUNDARIES.map((b) => [b, round(h.clarification.get(b) ?? 0)])) as Record<
+                (typeof BOUNDARIES)[number],
+                number
+              >,
+              sme_effort: distributionOf(h.clarificationEffort, WORKING_DAYS_PER_WEEK / 7).spec,
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** The planning cadence that gives the observed intake waits (uniform on [0, cadence): twice their mean). */
+function planningCadence(h: FittedHandovers, comments: Map<string, string>): number {
+  if (h.intakeWaits.length < 5) {
+    comments.set('management.planning_cadence_days', 'not in the history (no arrival and enabled times): none assumed');
+    return 0;
+  }
+  const mean = h.intakeWaits.reduce((s, x) => s + x, 0) / h.intakeWaits.length;
+  const cadence = Math.round(2 * mean);
+  comments.set(
+    'management.planning_cadence_days',
+    `twice the mean wait from arrival to the first activity (${round(mean, 2)} days, n ${h.intakeWaits.length})`,
+  );
+  return cadence;
+}
+
+function assumptionNotes(h: FittedHandovers): string[] {
+  return [
+    'costs are not in a history: set roles.<role>.cost_per_year before reading costs',
+    'gates are not told apart from handovers: a gate meeting after an activity is part of the handover delay that follows it',
+    'loop-backs take the probabilities seen over all visits (no learning decay is fitted)',
+    'rework after a handover is not told apart from other repeated passes; maintenance of models in production is not in an activity log',
+    ...(h.busyExplained > 0
+      ? [`${h.busyExplained} handover gaps were shortened by the time the next person was still busy with other work`]
+      : []),
+  ];
+}

@@ -1,0 +1,276 @@
+/**
+ * The workflow as the history shows it: the activities and their loops in the order cases go
+ * through them, the role that does each, where a case goes after each (transition
+ * probabilities, counted from consecutive activities of a case), and the effort of each (a
+ * distribution fitted to the observed durations, scaled by use-case type where the types
+ * differ).
+ */
+import type { Rng } from '../random/index.js';
+import { type DistributionFit, fitDistribution } from '../statistics/distribution-fit.js';
+import type { ActivityInstance, History, HistoryCase } from './history.js';
+
+/** A round with the domain's subject-matter experts, not a step of the workflow. */
+export const CLARIFICATION = 'clarification';
+/** The role of the domain's subject-matter experts. */
+export const SME = 'sme';
+/** The loop of activities whose names do not say one. */
+export const DEFAULT_LOOP = 'work';
+export const MS_PER_DAY = 86_400_000;
+
+/** An id the scenario schema accepts: letters, digits, _ and -, starting with a letter. */
+export function idOf(name: string): string {
+  const id = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(id) ? id : `a_${id}`;
+}
+
+/** Where an activity name puts it: `loop.activity` (orgflow's own logs), else the default loop. */
+export function placeOf(name: string): { loop: string; activity: string } {
+  const dot = name.indexOf('.');
+  if (dot > 0) return { loop: idOf(name.slice(0, dot)), activity: idOf(name.slice(dot + 1)) };
+  return { loop: DEFAULT_LOOP, activity: idOf(name) };
+}
+const keyOf = (name: string): string => {
+  const { loop, activity } = placeOf(name);
+  return `${loop}.${activity}`;
+};
+
+export interface FittedActivity {
+  /** `loop.activity` */
+  key: string;
+  loop: string;
+  activity: string;
+  role: string;
+  /** Share of its instances done by `role`. */
+  roleShare: number;
+  /** Effort in person-days of the reference use-case type (see effortScale); null when no instance finished. */
+  effort: DistributionFit | null;
+  /** Effort so far of the instances still under way (a lower bound of theirs). */
+  openEffort: number[];
+  /** Instances still under way at the export time, not in the fit. */
+  open: number;
+  /** Where cases went next: target (activity key, live or abandon) -> count. */
+  next: Map<string, number>;
+}
+
+export interface FittedWorkflow {
+  /** In workflow order. */
+  activities: FittedActivity[];
+  loops: string[];
+  start: string;
+  /** Cases that started elsewhere than `start`. */
+  otherStarts: number;
+  /** type -> loop -> effort multiplier against the reference type (the commonest). */
+  effortScale: Map<string, Map<string, number>>;
+  referenceType: string;
+  /** type -> loops its cases never entered (with at least MIN_CASES_TO_SKIP cases). */
+  skipLoops: Map<string, string[]>;
+}
+
+/** Fewest cases of a type that must all avoid a loop before the type is said to skip it. */
+const MIN_CASES_TO_SKIP = 5;
+/** Fewest instances of a type in a loop to estimate its effort scale there. */
+const MIN_FOR_SCALE = 10;
+
+/** A case's workflow steps, clarification rounds left out. */
+const stepsOf = (c: HistoryCase): ActivityInstance[] => c.activities.filter((a) => a.activity !== CLARIFICATION);
+
+/** Days of effort in an instance: its calendar days at `workingDaysPerWeek` working days a week. */
+const effortOf = (a: ActivityInstance, workingDaysPerWeek: number): number =>
+  (((a.end - a.start) / MS_PER_DAY) * workingDaysPerWeek) / 7;
+
+/**
+ * Orders activities by where cases first meet them (mean rank of first visit), loops by their
+ * activities' mean; returns the activity keys in workflow order and the loops in order.
+ */
+function workflowOrder(cases: readonly HistoryCase[]): { keys: string[]; loops: string[] } {
+  const ranks = new Map<string, number[]>();
+  for (const c of cases) {
+    const seen = new Set<string>();
+    stepsOf(c).forEach((a, i) => {
+      const key = keyOf(a.activity);
+      if (seen.has(key)) return;
+      seen.add(key);
+      (ranks.get(key) ?? ranks.set(key, []).get(key))?.push(i);
+    });
+  }
+  const meanRank = (key: string): number => {
+    const r = ranks.get(key) ?? [];
+    return r.reduce((s, x) => s + x, 0) / r.length;
+  };
+  const loopRank = new Map<string, number[]>();
+  for (const key of ranks.keys()) {
+    const loop = key.slice(0, key.indexOf('.'));
+    (loopRank.get(loop) ?? loopRank.set(loop, []).get(loop))?.push(meanRank(key));
+  }
+  const loopMean = (loop: string): number => {
+    const r = loopRank.get(loop) ?? [];
+    return r.reduce((s, x) => s + x, 0) / r.length;
+  };
+  const loops = [...loopRank.keys()].sort((a, b) => loopMean(a) - loopMean(b));
+  const keys = [...ranks.keys()].sort((a, b) => {
+    const [la, lb] = [a.slice(0, a.indexOf('.')), b.slice(0, b.indexOf('.'))];
+    return la === lb ? meanRank(a) - meanRank(b) : loops.indexOf(la) - loops.indexOf(lb);
+  });
+  return { keys, loops };
+}
+
+/** The commonest value of `values` and its share. */
+function commonest(values: readonly string[]): { value: string; share: number } {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = '';
+  let n = -1;
+  for (const [v, c] of counts)
+    if (c > n) {
+      best = v;
+      n = c;
+    }
+  return { value: best, share: n / values.length };
+}
+
+/** Loops each type's cases never entered, where the type has enough cases to say so. */
+function skippedLoops(cases: readonly HistoryCase[], loops: readonly string[]): Map<string, string[]> {
+  const byType = new Map<string, { n: number; entered: Set<string> }>();
+  for (const c of cases) {
+    const t = byType.get(c.type) ?? byType.set(c.type, { n: 0, entered: new Set() }).get(c.type);
+    if (t === undefined) continue;
+    if (c.outcome === 'live') t.n++; // only a case that went all the way shows which loops it skips
+    for (const a of stepsOf(c)) t.entered.add(placeOf(a.activity).loop);
+  }
+  const skip = new Map<string, string[]>();
+  for (const [type, t] of byType) {
+    const skipped = t.n >= MIN_CASES_TO_SKIP ? loops.filter((l) => !t.entered.has(l)) : [];
+    skip.set(type, skipped);
+  }
+  return skip;
+}
+
+/**
+ * Effort multipliers by type and loop: the mean, over a type's instances in a loop, of the
+ * log of their effort less the mean log effort of their activity, as a factor, relative to
+ * the reference type.
+ */
+function typeScales(
+  cases: readonly HistoryCase[],
+  referenceType: string,
+  workingDaysPerWeek: number,
+): Map<string, Map<string, number>> {
+  const logs = new Map<string, number[]>();
+  for (const c of cases)
+    for (const a of stepsOf(c))
+      if (a.end > a.start)
+        (logs.get(keyOf(a.activity)) ?? logs.set(keyOf(a.activity), []).get(keyOf(a.activity)))?.push(
+          Math.log(effortOf(a, workingDaysPerWeek)),
+        );
+  const activityMean = new Map([...logs].map(([k, xs]) => [k, xs.reduce((s, x) => s + x, 0) / xs.length]));
+  const sums = new Map<string, { sum: number; n: number }>(); // type|loop
+  for (const c of cases)
+    for (const a of stepsOf(c)) {
+      if (!(a.end > a.start)) continue;
+      const key = keyOf(a.activity);
+      const k = `${c.type}|${placeOf(a.activity).loop}`;
+      const s = sums.get(k) ?? sums.set(k, { sum: 0, n: 0 }).get(k);
+      if (s === undefined) continue;
+      s.sum += Math.log(effortOf(a, workingDaysPerWeek)) - (activityMean.get(key) ?? 0);
+      s.n++;
+    }
+  const scales = new Map<string, Map<string, number>>();
+  const reference = new Map<string, number>();
+  for (const [k, s] of sums) {
+    const [type, loop] = k.split('|');
+    if (type === referenceType && s.n >= MIN_FOR_SCALE) reference.set(loop, s.sum / s.n);
+  }
+  for (const [k, s] of sums) {
+    const [type, loop] = k.split('|');
+    if (type === referenceType || s.n < MIN_FOR_SCALE || !reference.has(loop)) continue;
+    const scale = Math.exp(s.sum / s.n - (reference.get(loop) ?? 0));
+    (scales.get(type) ?? scales.set(type, new Map()).get(type))?.set(loop, scale);
+  }
+  return scales;
+}
+
+/** Where a case went after a finished instance of `key` (the next activity, live or abandon). */
+function moveAfter(c: HistoryCase, steps: readonly ActivityInstance[], i: number): string | undefined {
+  if (Number.isNaN(steps[i].end)) return undefined; // still under way: where it goes is not known yet
+  const following = steps[i + 1];
+  if (following !== undefined) return keyOf(following.activity);
+  return c.outcome === 'live' ? 'live' : c.outcome === 'abandoned' ? 'abandon' : undefined;
+}
+
+/**
+ * Counts of the moves from activity `key`. The cases of a type that skips a loop are
+ * redirected past it, so their moves do not show the workflow's own: they are left out
+ * (all of them, so as not to weigh one kind of move more than the others), unless no other
+ * case came there.
+ */
+function movesFrom(key: string, cases: readonly HistoryCase[], skipLoops: Map<string, string[]>): Map<string, number> {
+  const count = (includeSkipping: boolean): Map<string, number> => {
+    const next = new Map<string, number>();
+    for (const c of cases) {
+      const skips = (skipLoops.get(c.type) ?? []).length > 0;
+      const steps = stepsOf(c);
+      steps.forEach((a, i) => {
+        if (keyOf(a.activity) !== key) return;
+        const target = moveAfter(c, steps, i);
+        if (target === undefined || (skips && !includeSkipping)) return;
+        next.set(target, (next.get(target) ?? 0) + 1);
+      });
+    }
+    return next;
+  };
+  const next = count(false);
+  return next.size > 0 ? next : count(true);
+}
+
+/** Fits the workflow of `history`; see FittedWorkflow. `rng` drives the goodness-of-fit bootstraps. */
+export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: number): FittedWorkflow {
+  const { cases } = history;
+  const { keys, loops } = workflowOrder(cases);
+  const referenceType = commonest(cases.map((c) => c.type)).value;
+  const effortScale = typeScales(cases, referenceType, workingDaysPerWeek);
+  const skipLoops = skippedLoops(cases, loops);
+  const scaleOf = (type: string, loop: string): number => effortScale.get(type)?.get(loop) ?? 1;
+  const starts = cases
+    .map((c) => stepsOf(c)[0])
+    .filter((a) => a !== undefined)
+    .map((a) => keyOf(a.activity));
+  const start = commonest(starts).value;
+  const activities = keys.map((key): FittedActivity => {
+    const instances = cases.flatMap((c) =>
+      stepsOf(c)
+        .filter((a) => keyOf(a.activity) === key)
+        .map((a) => ({ a, type: c.type })),
+    );
+    const next = movesFrom(key, cases, skipLoops);
+    const { loop, activity } = placeOf(instances[0].a.activity);
+    const role = commonest(instances.map((i) => i.a.role || `${activity}_role`));
+    const done = instances.filter((i) => !Number.isNaN(i.a.end) && i.a.end > i.a.start);
+    const efforts = done.map((i) => effortOf(i.a, workingDaysPerWeek) / scaleOf(i.type, loop));
+    return {
+      key,
+      loop,
+      activity,
+      role: role.value,
+      roleShare: role.share,
+      effort: efforts.length > 0 ? fitDistribution(efforts, rng) : null,
+      openEffort: instances
+        .filter((i) => Number.isNaN(i.a.end))
+        .map((i) => (((history.exportTime - i.a.start) / MS_PER_DAY) * workingDaysPerWeek) / 7),
+      open: instances.filter((i) => Number.isNaN(i.a.end)).length,
+      next,
+    };
+  });
+  return {
+    activities,
+    loops,
+    start,
+    otherStarts: starts.filter((s) => s !== start).length,
+    effortScale,
+    referenceType,
+    skipLoops,
+  };
+}

@@ -1,0 +1,25 @@
+/** Calibration: an organisation's history (an activity log) read, checked and fitted into a scenario. */
+export {
+  HISTORY_FIELDS,
+  REQUIRED_FIELDS,
+  FIELD_MEANINGS,
+  ColumnError,
+  parseColumnMapping,
+  locateColumns,
+  type HistoryField,
+} from './history-columns.js';
+export { parseTimestamp, checkZone, type TimestampFormat } from './timestamps.js';
+export {
+  readHistory,
+  HistoryError,
+  type History,
+  type HistoryCase,
+  type HistoryOptions,
+  type ActivityInstance,
+  type CaseOutcome,
+} from './history.js';
+export { calibrate, WORKING_DAYS_PER_WEEK, CALIBRATED_WARMUP_DAYS, type Calibration } from './calibrate.js';
+export { scenarioYaml } from './scenario-yaml.js';
+export type { FittedWorkflow, FittedActivity } from './fit-workflow.js';
+export type { FittedOrganisation, FittedTeam } from './fit-organisation.js';
+export type { FittedArrivals, FittedHandovers, Boundary } from './fit-flow.js';

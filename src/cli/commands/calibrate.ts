@@ -1,0 +1,196 @@
+/** orgflow calibrate <history>: a scenario fitted to an organisation's activity log. */
+import { readFileSync } from 'node:fs';
+import Table from 'cli-table3';
+import { parse as parseYaml } from 'yaml';
+import { writeFileAtomic } from '../../analysis/index.js';
+import {
+  type Calibration,
+  calibrate,
+  checkZone,
+  ColumnError,
+  HistoryError,
+  type HistoryOptions,
+  parseColumnMapping,
+  parseTimestamp,
+  scenarioYaml,
+  readHistory,
+  type History,
+} from '../../calibration/index.js';
+import { RandomStreams } from '../../random/index.js';
+import { UsageError } from '../cli-error.js';
+import { checkOutFile } from '../out-folder.js';
+
+export interface CalibrateOptions {
+  columns?: string;
+  mapping?: string;
+  from?: string;
+  to?: string;
+  dateFormat?: string;
+  timezone: string;
+  allowOverlap?: boolean;
+  liveActivity?: string;
+  output: string;
+  name?: string;
+  seed: number;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** The mapping file: columns, and activity and role names to rename or merge. */
+interface MappingFile {
+  columns?: Record<string, string>;
+  activities?: Record<string, string>;
+  roles?: Record<string, string>;
+}
+
+function readMapping(file: string): MappingFile {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--mapping ${file}: ${(error as Error).message}`);
+  }
+  const ok = (x: unknown): boolean =>
+    x === undefined || (typeof x === 'object' && x !== null && Object.values(x).every((v) => typeof v === 'string'));
+  const m = (parsed ?? {}) as MappingFile;
+  const unknown = Object.keys(m).filter((k) => !['columns', 'activities', 'roles'].includes(k));
+  if (typeof parsed !== 'object' || unknown.length > 0 || !ok(m.columns) || !ok(m.activities) || !ok(m.roles))
+    throw new UsageError(
+      `--mapping ${file}: expected columns, activities and roles, each a map of names to names (e.g. columns: { case: Key }); ${unknown.length > 0 ? `unknown: ${unknown.join(', ')}` : 'a value is not text'}`,
+    );
+  return m;
+}
+
+/** The history options of the command line, checked. */
+export function historyOptions(options: CalibrateOptions): HistoryOptions {
+  try {
+    checkZone(options.timezone);
+  } catch (error) {
+    throw new UsageError(`--timezone: ${(error as Error).message}`);
+  }
+  const timestamps = { format: options.dateFormat, zone: options.timezone };
+  const time = (option: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    const ms = parseTimestamp(text, timestamps);
+    if (Number.isNaN(ms)) throw new UsageError(`${option}: ${JSON.stringify(text)} is not a time (e.g. 2026-03-01)`);
+    return ms;
+  };
+  const mapping = options.mapping !== undefined ? readMapping(options.mapping) : {};
+  let columns = mapping.columns ?? {};
+  try {
+    if (options.columns !== undefined) columns = { ...columns, ...parseColumnMapping(options.columns) };
+    else if (mapping.columns !== undefined)
+      columns = parseColumnMapping(
+        Object.entries(columns)
+          .map(([f, c]) => `${f}=${c}`)
+          .join(','),
+      );
+  } catch (error) {
+    if (error instanceof ColumnError) throw new UsageError(`${error.message}\n    hint: ${error.hint}`);
+    throw error;
+  }
+  return {
+    columns,
+    activities: mapping.activities,
+    roles: mapping.roles,
+    timestamps,
+    from: time('--from', options.from),
+    to: time('--to', options.to),
+    allowOverlap: options.allowOverlap === true,
+    liveActivity: options.liveActivity,
+  };
+}
+
+/** Reads the history, turning its faults into usage errors that name the line and say how to fix them. */
+export async function readHistoryFor(file: string, options: HistoryOptions) {
+  try {
+    return await readHistory(file, options);
+  } catch (error) {
+    if (error instanceof HistoryError || error instanceof ColumnError)
+      throw new UsageError(`${file}: ${error.message}\n    hint: ${error.hint}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES')
+      throw new UsageError(`cannot read ${file} (${code}): name an activity log, a CSV file`);
+    if ((error as { code?: string }).code?.startsWith('CSV_'))
+      throw new UsageError(`${file}: not a CSV file orgflow can read: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+export async function calibrateCommand(file: string, options: CalibrateOptions): Promise<void> {
+  checkOutFile('--output', options.output);
+  const history = await readHistoryFor(file, historyOptions(options));
+  const rng = new RandomStreams(options.seed).stream('calibration/goodness-of-fit');
+  const calibration = calibrate(history, rng, options.name);
+  const header = [
+    `Fitted by orgflow calibrate from ${file}: ${history.rows} activities of ${history.cases.length} use cases.`,
+    'Every value below rests on the history (the comment beside it says how much); check the notes:',
+    ...calibration.notes.map((n) => `- ${n}`),
+  ];
+  writeFileAtomic(options.output, scenarioYaml(calibration.spec, calibration.comments, header));
+  if (options.json) {
+    console.log(JSON.stringify(calibrationJson(calibration, history.rows, options.output), null, 2));
+    return;
+  }
+  printCalibration(calibration, history);
+  console.log(`\nScenario: ${options.output} (check it with orgflow validate, run it with orgflow run)`);
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+const fixed = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
+
+function printCalibration(c: Calibration, history: History): void {
+  const inProgress = history.cases.filter((k) => k.outcome === 'in_progress').length;
+  console.log(
+    `Calibrated from ${history.rows} rows: ${history.cases.length} use cases (${inProgress} still in progress) from ${day(history.start)} to ${day(history.exportTime)}, ${Math.round(c.windowDays)} days; ${c.workflow.activities.length} activities in the workflow.`,
+  );
+  const arrivals = new Table({
+    head: ['Domain', 'Type', 'Arrivals', 'Per month', 'Trend p'],
+    style: { head: [], border: [] },
+  });
+  for (const a of c.arrivals) arrivals.push([a.domain, a.type, a.count, fixed(a.perMonth), fixed(a.trendP)]);
+  console.log(arrivals.toString());
+  const effort = new Table({
+    head: ['Activity', 'Role', 'n', 'Distribution', 'Median', 'p90', 'Fit p'],
+    style: { head: [], border: [] },
+    colAligns: ['left', 'left', 'right', 'left', 'right', 'right', 'right'],
+  });
+  for (const a of c.workflow.activities) {
+    const e = a.effort;
+    effort.push([
+      a.key,
+      a.role,
+      e?.n ?? 0,
+      e?.chosen ?? 'none finished',
+      fixed(e?.median ?? NaN),
+      fixed(e?.p90 ?? NaN),
+      fixed(e?.p ?? NaN),
+    ]);
+  }
+  console.log('Effort of each activity (person-days):');
+  console.log(effort.toString());
+  for (const note of c.notes) console.log(`note: ${note}`);
+}
+
+function calibrationJson(c: Calibration, rows: number, output: string) {
+  return {
+    output,
+    rows,
+    windowDays: c.windowDays,
+    arrivals: c.arrivals,
+    activities: c.workflow.activities.map((a) => ({
+      activity: a.key,
+      role: a.role,
+      roleShare: a.roleShare,
+      n: a.effort?.n ?? 0,
+      open: a.open,
+      distribution: a.effort?.chosen ?? null,
+      median: a.effort?.median ?? null,
+      p90: a.effort?.p90 ?? null,
+      fitP: a.effort && Number.isFinite(a.effort.p) ? a.effort.p : null,
+      next: Object.fromEntries(a.next),
+    })),
+    teams: c.organisation.teams.map((t) => ({ team: t.id, home: t.home, headcount: Object.fromEntries(t.headcount) })),
+    notes: c.notes,
+  };
+}

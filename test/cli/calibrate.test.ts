@@ -1,0 +1,67 @@
+/** orgflow calibrate: from an activity log to a scenario file that validates, with its faults reported plainly. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { orgflow, outFolder, root } from './orgflow-process.js';
+
+const truth = join(root, 'test', 'fixtures', 'calibration', 'truth.yaml');
+let dir: string;
+let log: string;
+beforeAll(() => {
+  dir = outFolder();
+  log = join(dir, 'history.csv');
+  const r = orgflow(['run', truth, '--reps', '1', '--horizon', '1000', '--out', dir, '--log', log, '--quiet']);
+  if (r.code !== 0) throw new Error(r.stderr);
+}, 60_000);
+
+describe('orgflow calibrate', () => {
+  it('fits a scenario that validates and runs, with a comment beside each fitted value', () => {
+    const fitted = join(dir, 'fitted.yaml');
+    const r = orgflow(['calibrate', log, '-o', fitted]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Calibrated from \d+ rows: \d+ use cases \(\d+ still in progress\)/);
+    expect(r.stdout).toContain('model.train');
+    expect(r.stdout).toContain(`Scenario: ${fitted}`);
+    const yaml = readFileSync(fitted, 'utf8');
+    expect(yaml).toMatch(/effort: \{ \w+: .* # person-days; n \d+, median/);
+    expect(yaml).toMatch(/headcount: \{ .* \} # people seen; \d+ activities/);
+    expect(yaml).toContain('# - costs are not in a history');
+    expect(orgflow(['validate', fitted]).code).toBe(0);
+    const run = orgflow(['run', fitted, '--reps', '2', '--horizon', '730', '--out', outFolder(), '--json', '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).scenarios[0].name).toBe('Calibrated from history');
+  });
+
+  it('prints the fit as JSON with --json', () => {
+    const r = orgflow(['calibrate', log, '-o', join(dir, 'f2.yaml'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['output', 'rows', 'windowDays', 'arrivals', 'activities', 'teams', 'notes']);
+    expect(json.activities.find((a: { activity: string }) => a.activity === 'model.train')).toMatchObject({
+      role: 'ml_engineer',
+    });
+  });
+
+  it.each([
+    ['a file that does not exist', ['calibrate', 'no-such.csv'], /cannot read no-such.csv/],
+    ['an unknown field in --columns', ['calibrate', '{log}', '--columns', 'kase=Key'], /unknown field "kase"/],
+    ['an unknown time zone', ['calibrate', '{log}', '--timezone', 'Mars/Olympus'], /unknown time zone/],
+    ['a --from that is not a time', ['calibrate', '{log}', '--from', 'yesterday'], /--from: "yesterday" is not a time/],
+  ])('refuses %s with exit 2 and no stack trace', (_what, args, message) => {
+    const r = orgflow(args.map((a) => a.replace('{log}', log)).concat(['-o', join(outFolder(), 'x.yaml')]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the line of a bad row, with a hint, and writes nothing', () => {
+    const bad = join(outFolder(), 'bad.csv');
+    writeFileSync(bad, 'case_id,activity,start_time,end_time\n1,a,2026-01-01,2026-01-02\n2,a,2026-01-03,03/01/2026\n');
+    const out = join(outFolder(), 'x.yaml');
+    const r = orgflow(['calibrate', bad, '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('line 3: end "03/01/2026" is not a time');
+    expect(r.stderr).toContain('hint: times are read as ISO 8601');
+    expect(() => readFileSync(out)).toThrow();
+  });
+});

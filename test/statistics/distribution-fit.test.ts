@@ -1,0 +1,124 @@
+/**
+ * Maximum-likelihood fits recover the parameters of samples drawn from each family, within
+ * a few of their asymptotic standard errors (from the Fisher information); AIC picks the
+ * family the sample came from when the families differ clearly; the bootstrap p-value
+ * rejects a sample no family describes (two modes), which then stays empirical.
+ */
+import { describe, expect, it } from 'vitest';
+import { Exponential, Gamma, Lognormal, RandomStreams, Weibull, type Distribution } from '../../src/random/index.js';
+import { fitDistribution, fitFamily, ksDistance } from '../../src/statistics/distribution-fit.js';
+
+const N = 800;
+const draw = (d: Distribution, name: string, n = N): number[] => {
+  const rng = new RandomStreams(11).stream(name);
+  return Array.from({ length: n }, () => d.sample(rng)).sort((a, b) => a - b);
+};
+/** Tolerance: four standard errors. */
+const within = (estimate: number, truth: number, se: number) =>
+  expect(Math.abs(estimate - truth), `${estimate} against ${truth} (se ${se})`).toBeLessThan(4 * se);
+
+describe('maximum-likelihood fits', () => {
+  it('lognormal: mu and sigma', () => {
+    const [mu, sigma] = [Math.log(5), 0.6];
+    const fit = fitFamily(
+      'lognormal',
+      draw(new Lognormal({ median: 5, p90: Math.exp(mu + 1.2815515655446004 * sigma) }), 'ln'),
+    );
+    within(fit.parameters.mu, mu, sigma / Math.sqrt(N));
+    within(fit.parameters.sigma, sigma, sigma / Math.sqrt(2 * N));
+  });
+
+  it('gamma: shape and scale', () => {
+    const [shape, scale] = [2.5, 3];
+    const fit = fitFamily('gamma', draw(new Gamma({ shape, scale }), 'gamma'));
+    // var(shape) = shape / (n (shape psi'(shape) - 1)); psi'(2.5) = 0.4903577
+    within(fit.parameters.shape, shape, Math.sqrt(shape / (N * (shape * 0.4903577 - 1))));
+    within(fit.parameters.shape * fit.parameters.scale, shape * scale, Math.sqrt((shape * scale * scale) / N));
+  });
+
+  it('weibull: shape and scale', () => {
+    const [shape, scale] = [1.8, 10];
+    const fit = fitFamily('weibull', draw(new Weibull({ shape, scale }), 'weibull'));
+    within(fit.parameters.shape, shape, (0.78 * shape) / Math.sqrt(N));
+    within(fit.parameters.scale, scale, (1.053 * scale) / shape / Math.sqrt(N));
+  });
+
+  it('exponential: the mean', () => {
+    const fit = fitFamily('exponential', draw(new Exponential({ mean: 4 }), 'exp'));
+    within(fit.parameters.mean, 4, 4 / Math.sqrt(N));
+  });
+
+  it('the log-likelihood of a fit is the largest nearby: moving a parameter lowers it', () => {
+    const xs = draw(new Gamma({ shape: 2, scale: 2 }), 'gamma-ll');
+    const fit = fitFamily('gamma', xs);
+    const { shape, scale } = fit.parameters;
+    const ll = (k: number, t: number) =>
+      xs.reduce((s, x) => s + (k - 1) * Math.log(x) - x / t, 0) - xs.length * (k * Math.log(t) + lgamma(k));
+    expect(ll(shape, scale)).toBeCloseTo(fit.logLikelihood, 6);
+    for (const [k, t] of [
+      [shape * 1.02, scale],
+      [shape * 0.98, scale],
+      [shape, scale * 1.02],
+      [shape, scale * 0.98],
+    ])
+      expect(ll(k, t)).toBeLessThan(fit.logLikelihood);
+  });
+});
+
+describe('choosing a family and testing it', () => {
+  const rng = () => new RandomStreams(3).stream('bootstrap');
+  it.each([
+    ['lognormal', new Lognormal({ median: 4, p90: 12 })],
+    ['weibull', new Weibull({ shape: 3, scale: 5 })],
+    ['exponential', new Exponential({ mean: 3 })],
+  ] as const)('picks %s for a sample of it, and does not reject it', (family, d) => {
+    const fit = fitDistribution(draw(d, `choice-${family}`, 400), rng());
+    expect(fit.best.family).toBe(family);
+    expect(fit.chosen).toBe(family);
+    expect(fit.p).toBeGreaterThan(0.01);
+  });
+
+  it('rejects every family for a sample with two modes, and keeps it empirical', () => {
+    const xs = [
+      ...draw(new Lognormal({ median: 1, p90: 1.3 }), 'low', 300),
+      ...draw(new Lognormal({ median: 10, p90: 13 }), 'high', 300),
+    ];
+    const fit = fitDistribution(xs, rng());
+    expect(fit.p).toBeLessThan(0.01);
+    expect(fit.chosen).toBe('empirical');
+  });
+
+  it('keeps a sample too small to test empirical, and says n, median and p90', () => {
+    const fit = fitDistribution([3, 1, 2], rng());
+    expect(fit).toMatchObject({ chosen: 'empirical', n: 3, median: 2 });
+    expect(fit.p90).toBeCloseTo(2.8, 10);
+  });
+
+  it('refuses a bootstrap too small to reach the p-value it tests against', () => {
+    expect(() => fitDistribution([1, 2, 3, 4, 5, 6], rng(), { bootstrap: 99, minimumP: 0.01 })).toThrow(/at least 100/);
+  });
+
+  it('measures the KS distance exactly on a small case', () => {
+    // uniform(0, 1) against the points 0.2, 0.4, 0.9: the largest gap is 1/3 - 0.2 ... at 0.4: 2/3 - 0.4
+    expect(ksDistance([0.2, 0.4, 0.9], (x) => x)).toBeCloseTo(2 / 3 - 0.4, 12);
+  });
+});
+
+/** ln Gamma(x) by Stirling's series with a shift (accurate to 1e-12 for x > 0). */
+function lgamma(x: number): number {
+  let shift = 0;
+  let y = x;
+  while (y < 10) {
+    shift -= Math.log(y);
+    y += 1;
+  }
+  return (
+    shift +
+    (y - 0.5) * Math.log(y) -
+    y +
+    0.5 * Math.log(2 * Math.PI) +
+    1 / (12 * y) -
+    1 / (360 * y ** 3) +
+    1 / (1260 * y ** 5)
+  );
+}
