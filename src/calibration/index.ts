@@ -22,4 +22,4 @@ export { calibrate, WORKING_DAYS_PER_WEEK, CALIBRATED_WARMUP_DAYS, type Calibrat
 export { scenarioYaml } from './scenario-yaml.js';
 export type { FittedWorkflow, FittedActivity } from './fit-workflow.js';
 export type { FittedOrganisation, FittedTeam } from './fit-organisation.js';
-export type { FittedArrivals, FittedHandovers, Boundary } from './fit-flow.js';
+export type { FittedArrivals, FittedHandovers } from './fit-flow.js';
