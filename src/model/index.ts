@@ -8,6 +8,7 @@ export {
   type FlowSeries,
 } from './simulate.js';
 export type { ItemRecord, Outcome } from './item-record.js';
+export type { OpenUseCase } from './open-work.js';
 export type { LogColumns, LogKind, LogRow } from './event-log.js';
 export type { Boundary } from './organisation.js';
 export { elapsedDays, type WorkingRate } from './working-time.js';

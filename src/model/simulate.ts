@@ -18,6 +18,7 @@ import type { ItemRecord } from './item-record.js';
 import { RunState, type MaintenanceConfig, type ModelConfig, type ModelContext } from './model-context.js';
 import { Organisation, type Boundary } from './organisation.js';
 import type { PersonPool } from './person-pool.js';
+import { type OpenUseCase, startOpenWork } from './open-work.js';
 import { startPortfolio } from './production.js';
 
 export interface SimulationOptions {
@@ -29,6 +30,8 @@ export interface SimulationOptions {
   sampleEveryDays?: number;
   /** Open use cases at which the run stops with a RunLimitError (default DEFAULT_MAX_OPEN_USE_CASES). */
   maxOpenUseCases?: number;
+  /** Use cases already open at day 0, where they are (a back-test's work in progress at its split); they get the first ids. */
+  openWork?: readonly OpenUseCase[];
 }
 
 /** Work in progress and cumulative counts sampled over the run (a cumulative flow diagram). */
@@ -111,7 +114,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
       graph.loops,
     ),
   };
-  const flow = startRun(ctx, options.sampleEveryDays ?? SAMPLE_EVERY_DAYS);
+  const flow = startRun(ctx, options.sampleEveryDays ?? SAMPLE_EVERY_DAYS, options.openWork ?? []);
   env.run({ until: params.horizon_days });
   return collect(ctx, flow, options.seed);
 }
@@ -182,10 +185,11 @@ function poolsOf(org: Organisation): PersonPool[] {
  * (each use case that goes live becomes a model in production), the end of the warm-up and
  * the sampling of work in progress; returns the flow series the sampling fills.
  */
-function startRun(ctx: ModelContext, every: number): FlowSeries {
+function startRun(ctx: ModelContext, every: number, openWork: readonly OpenUseCase[]): FlowSeries {
   const { env } = ctx.state;
   const { params, graph } = ctx.config;
   startPortfolio(ctx);
+  startOpenWork(ctx, openWork);
   startArrivals(ctx);
   const warmup = params.warmup_days;
   const pools = poolsOf(ctx.state.org);

@@ -17,6 +17,7 @@ import type { ItemRecord } from './item-record.js';
 import { poolEffortMultiplier, smeAvailability, type Gate, type ModelContext } from './model-context.js';
 import type { Boundary } from './organisation.js';
 import type { Assignment, PersonPool } from './person-pool.js';
+import type { Resumption } from './open-work.js';
 import { modelInProduction } from './production.js';
 import { chooseTransition } from './transition-chooser.js';
 import { elapsedDays } from './working-time.js';
@@ -75,11 +76,11 @@ const rowOf = (record: ItemRecord) => ({ item: record.id, domain: record.domain,
  * delegated (`yield*`) where it is cheap to do so: every level of delegation is resumed again
  * at each of the use case's events.
  */
-export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerator {
+export function* useCase(ctx: ModelContext, record: ItemRecord, resume?: Resumption): ProcessGenerator {
   const streams = itemStreams(ctx, record);
   const type = entry(ctx.config.params.use_case_types, record.type, 'use-case type');
   arrive(ctx, record);
-  const planning = planningWait(ctx);
+  const planning = resume === undefined ? planningWait(ctx) : 0;
   if (planning > 0) {
     yield planning;
     planned(ctx, record, planning);
@@ -93,8 +94,16 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
     previous: null,
   };
   const { graph } = ctx.config;
-  let current = redirectForSkippedLoops(graph, graph.start, journey.skip);
+  let current = resume === undefined ? redirectForSkippedLoops(graph, graph.start, journey.skip) : resume.activity;
   let loop: string | null = null;
+  // a use case open when the run started (see open-work.ts) resumes where it was
+  let effortDone = resume?.state === 'working' ? resume.effortDone : null;
+  if (resume?.state === 'done') {
+    const node = lookup(graph.nodes, current, 'activity');
+    enterLoop(ctx, record, node.loop);
+    loop = node.loop;
+    current = nextActivity(ctx, record, node, journey);
+  }
   while (!isTerminal(current)) {
     const node = lookup(graph.nodes, current, 'activity');
     if (node.loop !== loop) {
@@ -102,7 +111,8 @@ export function* useCase(ctx: ModelContext, record: ItemRecord): ProcessGenerato
       enterLoop(ctx, record, node.loop);
       loop = node.loop;
     }
-    yield* doActivity(ctx, record, node, journey);
+    yield* doActivity(ctx, record, node, journey, effortDone);
+    effortDone = null;
     current = nextActivity(ctx, record, node, journey);
   }
   leaveLoop(ctx, record, loop);
@@ -144,7 +154,13 @@ function planned(ctx: ModelContext, record: ItemRecord, wait: number): void {
  * One activity: the handover from the previous performer, a person of the routed pool, the
  * work (through the activity's gate, if any).
  */
-function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, journey: Journey): ProcessGenerator {
+function* doActivity(
+  ctx: ModelContext,
+  record: ItemRecord,
+  node: ActivityNode,
+  journey: Journey,
+  effortDone: number | null,
+): ProcessGenerator {
   const { org } = ctx.state;
   const { streams, previous } = journey;
   const pool = org.route(node.spec.role, record.domain);
@@ -161,7 +177,10 @@ function* doActivity(ctx: ModelContext, record: ItemRecord, node: ActivityNode, 
   }
   const visit = (journey.visits.get(node.id) ?? 0) + 1;
   journey.visits.set(node.id, visit);
-  const effort = activityEffort(ctx, journey.type, node, pool, streams.effort);
+  const effort =
+    effortDone === null
+      ? activityEffort(ctx, journey.type, node, pool, streams.effort)
+      : remainingEffort(ctx, journey.type, node, pool, streams.effort, effortDone);
 
   const samePool = previous !== null && previous.pool === pool;
   const asked = ctx.state.env.now;
@@ -199,6 +218,30 @@ function activityEffort(
   const scale = effortScale(type, node.loop);
   const multiplier = poolEffortMultiplier(ctx, pool, node.loop);
   return lookup(efforts, node.id, 'activity effort').sample(rng) * scale * multiplier;
+}
+
+/** Tries at drawing an effort beyond what is done, before a fresh draw is taken instead. */
+const RESIDUAL_TRIES = 50;
+
+/**
+ * The rest of an activity under way when the run started, with `done` person-days spent: a
+ * draw of its effort given that it exceeds `done`, less `done` (by rejection; a fresh draw
+ * when none of RESIDUAL_TRIES draws exceeds it, for an activity far beyond its usual effort).
+ */
+function remainingEffort(
+  ctx: ModelContext,
+  type: ResolvedUseCaseType,
+  node: ActivityNode,
+  pool: PersonPool,
+  rng: Rng,
+  done: number,
+): number {
+  let effort = 0;
+  for (let i = 0; i < RESIDUAL_TRIES; i++) {
+    effort = activityEffort(ctx, type, node, pool, rng);
+    if (effort > done) return effort - done;
+  }
+  return effort;
 }
 
 /** Where the use case goes after `node`: a draw among its transitions, loop-backs less likely each time. */

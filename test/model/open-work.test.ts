@@ -1,0 +1,65 @@
+/**
+ * Work open when a run starts (a back-test's work in progress at its split): each use case
+ * enters at day 0 where it was, keeps its arrival before day 0, skips intake, and does the
+ * rest of its way; one under way at an activity does only the rest of that activity's effort.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate, type OpenUseCase } from '../../src/model/index.js';
+import { validateScenario } from '../../src/scenario/index.js';
+import { datedScenario } from '../support/small-scenarios.js';
+
+/** build (5 person-days) -> test (2) -> live, one analyst and one tester; planning every 30 days (skipped by open work). */
+const spec = validateScenario(
+  datedScenario({
+    domains: { d: { demand: {} } },
+    use_case_types: { job: {} },
+    teams: { t: { home: 'centre', headcount: { analyst: 1, tester: 1 } } },
+    management: { planning_cadence_days: 30 },
+    workflow: {
+      start: 'w.build',
+      loops: {
+        w: {
+          activities: {
+            build: { role: 'analyst', effort: 5, next: { test: 1 } },
+            test: { role: 'tester', effort: 2, next: { live: 1 } },
+          },
+        },
+      },
+    },
+  }),
+).spec;
+const run = (open: OpenUseCase[]) => simulate(spec, { seed: 1, openWork: open }).items;
+
+describe('work open at the start of a run', () => {
+  it('waits for a person at its activity at once, keeping its arrival before day 0', () => {
+    const [item] = run([{ domain: 'd', type: 'job', age: 10, activity: 'w.build', state: 'queued' }]);
+    expect(item).toMatchObject({ arrival: -10, outcome: 'live', end: 7, timeToProduction: 17, planning: 0 });
+  });
+
+  it('does only the rest of the effort of an activity under way', () => {
+    const [item] = run([{ domain: 'd', type: 'job', age: 3, activity: 'w.build', state: 'working', effortDone: 3 }]);
+    expect(item).toMatchObject({ end: 4, timeToProduction: 7 }); // 2 days of build left, then 2 of test
+  });
+
+  it('goes on from an activity it has just finished', () => {
+    const [item] = run([{ domain: 'd', type: 'job', age: 6, activity: 'w.build', state: 'done' }]);
+    expect(item).toMatchObject({ end: 2, activities: 1 });
+  });
+
+  it('takes the first ids and queues in the order given', () => {
+    const items = run([
+      { domain: 'd', type: 'job', age: 1, activity: 'w.build', state: 'queued' },
+      { domain: 'd', type: 'job', age: 2, activity: 'w.build', state: 'queued' },
+    ]);
+    expect(items.map((i) => [i.id, i.end])).toEqual([
+      [0, 7],
+      [1, 12],
+    ]);
+  });
+
+  it('refuses an open use case at an activity, domain or type the scenario does not have', () => {
+    expect(() => run([{ domain: 'd', type: 'job', age: 1, activity: 'w.ship', state: 'queued' }])).toThrow(/w\.ship/);
+    expect(() => run([{ domain: 'x', type: 'job', age: 1, activity: 'w.build', state: 'queued' }])).toThrow(/domain "x"/);
+    expect(() => run([{ domain: 'd', type: 'job', age: -1, activity: 'w.build', state: 'queued' }])).toThrow(/age/);
+  });
+});
