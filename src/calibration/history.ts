@@ -263,21 +263,17 @@ function groupCases(
       after++;
       continue;
     }
-    const activities = cutAt(c.activities, exportTime);
-    const cut = activities.length < c.activities.length || activities.some((a, i) => a.end !== c.activities[i].end);
-    cases.push({
-      id,
-      domain: c.domain,
-      type: c.type,
-      arrival,
-      outcome: cut ? 'in_progress' : (c.outcome ?? outcomeByActivity(activities, live)),
-      activities,
-    });
+    const outcome = c.outcome ?? outcomeByActivity(c.activities, live);
+    cases.push(caseAt({ id, domain: c.domain, type: c.type, arrival, outcome, activities: c.activities }, exportTime));
   }
   if (before > 0) notes.push(`${before} cases arrived before --from and are left out`);
   if (after > 0) notes.push(`${after} cases arrived after the export time and are left out`);
   if (!has.outcome)
-    notes.push('no outcome column: every case is taken as still in progress unless --live-activity says otherwise');
+    notes.push(
+      live === undefined
+        ? 'no outcome column: every case is taken as still in progress (give --live-activity to say which activity ends a live one); abandonment cannot be fitted'
+        : `no outcome column: a case that finished ${live} is live, every other one in progress; abandonment cannot be fitted`,
+    );
   if (!has.domain) notes.push(`no domain column: one domain (${DEFAULT_DOMAIN}) is assumed`);
   if (!has.team) notes.push(`no team column: one team (${DEFAULT_TEAM}) is assumed`);
   if (!options.allowOverlap) checkOverlaps(cases);
@@ -290,6 +286,22 @@ function outcomeByActivity(activities: readonly ActivityInstance[], liveActivity
   const done =
     liveActivity !== undefined && activities.some((a) => a.activity === liveActivity && !Number.isNaN(a.end));
   return done ? 'live' : 'in_progress';
+}
+
+/** A case as it stood at `time`: later activities dropped, one under way then left open, and in progress unless it had ended. */
+function caseAt(c: HistoryCase, time: number): HistoryCase {
+  const activities = cutAt(c.activities, time);
+  const cut = activities.length < c.activities.length || activities.some((a, i) => a.end !== c.activities[i].end);
+  return cut ? { ...c, activities, outcome: 'in_progress' } : c;
+}
+
+/**
+ * The history as it would have been exported at `time`: the cases that had arrived by then,
+ * each as it stood (see caseAt). A back-test calibrates on it.
+ */
+export function historyAt(history: History, time: number): History {
+  const cases = history.cases.filter((c) => c.arrival <= time).map((c) => caseAt(c, time));
+  return { ...history, cases, exportTime: time, start: Math.min(...cases.map((c) => c.arrival)) };
 }
 
 /** The activities as seen at `exportTime`: later ones dropped, one under way then left open. */

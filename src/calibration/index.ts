@@ -23,3 +23,17 @@ export { scenarioYaml } from './scenario-yaml.js';
 export type { FittedWorkflow, FittedActivity } from './fit-workflow.js';
 export type { FittedOrganisation, FittedTeam } from './fit-organisation.js';
 export type { FittedArrivals, FittedHandovers } from './fit-flow.js';
+export { historyAt } from './history.js';
+export {
+  backtest,
+  actualOutcome,
+  openWorkAt,
+  wasserstein1,
+  BACKTEST_MEASURES,
+  type Backtest,
+  type BacktestMeasure,
+  type BacktestOptions,
+  type Forecast,
+  type Predicted,
+  type WindowOutcome,
+} from './backtest.js';

@@ -11,6 +11,7 @@ import { orgflowVersion } from '../package-info.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
 import { COMPARE_REPS, compare } from './commands/compare.js';
 import { HISTORY_FIELDS } from '../calibration/index.js';
+import { type BacktestCommandOptions, backtestCommand } from './commands/backtest.js';
 import { type CalibrateOptions, calibrateCommand } from './commands/calibrate.js';
 import { addDemoCommand } from './commands/demo.js';
 import { RUN_REPS, run, type ActivityLogOptions } from './commands/run.js';
@@ -30,7 +31,7 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'orgflow: ')) });
   addExperimentCommands(root, signal, commandLine);
-  addHistoryCommands(root);
+  addHistoryCommands(root, signal);
   addScenarioCommands(root, exit);
   addDemoCommand(root);
   return root;
@@ -101,14 +102,9 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
     .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal));
 }
 
-/** calibrate: a scenario fitted to an organisation's history. */
-function addHistoryCommands(root: Command): void {
-  root
-    .command('calibrate')
-    .argument('<history>', 'an activity log, CSV: one row per activity with case id, activity, start and end times')
-    .description(
-      "fit a scenario to an organisation's history (an activity log); write it as YAML with what each value rests on",
-    )
+/** The options that say how to read a history (calibrate, backtest). */
+function withHistoryOptions(command: Command): Command {
+  return command
     .option(
       '--columns <field=column,...>',
       `the file's column for each field, e.g. case=Key,activity=Status (fields: ${HISTORY_FIELDS.join(', ')}); by default common names are recognised`,
@@ -118,16 +114,55 @@ function addHistoryCommands(root: Command): void {
       'a mapping file: columns, and activities and roles to rename or merge (old name: new name)',
     )
     .option('--from <time>', 'leave out use cases that arrived before this time, e.g. 2025-01-01')
-    .option('--to <time>', 'the export time: what happened after it is cut off (default: the latest time in the file)')
     .option('--date-format <format>', 'times not in ISO 8601, in luxon tokens, e.g. "dd/MM/yyyy HH:mm"')
     .option('--timezone <zone>', 'the time zone of times written without an offset', 'UTC')
     .option('--allow-overlap', 'accept a person in two activities at once (default: an error naming the line)')
     .option('--live-activity <activity>', 'with no outcome column: the activity whose end makes a use case live')
+    .option('--name <name>', 'the name of the fitted scenario', 'Calibrated from history');
+}
+
+/** calibrate and backtest: a scenario fitted to an organisation's history, and proved on it. */
+function addHistoryCommands(root: Command, signal: AbortSignal): void {
+  withHistoryOptions(
+    root
+      .command('calibrate')
+      .argument('<history>', 'an activity log, CSV: one row per activity with case id, activity, start and end times')
+      .description(
+        "fit a scenario to an organisation's history (an activity log); write it as YAML with what each value rests on",
+      ),
+  )
+    .option('--to <time>', 'the export time: what happened after it is cut off (default: the latest time in the file)')
     .addOption(new Option('-o, --output <file.yaml>', 'the fitted scenario').default('fitted.yaml'))
-    .option('--name <name>', 'the name of the fitted scenario', 'Calibrated from history')
     .option('--seed <n>', 'seed of the goodness-of-fit bootstraps', wholeNumber(0), 1)
     .option('--json', 'print the fit as JSON')
     .action(async (file: string, options: CalibrateOptions) => calibrateCommand(file, options));
+
+  withHistoryOptions(
+    root
+      .command('backtest')
+      .argument('<history>', 'an activity log, CSV (as for calibrate)')
+      .description(
+        'calibrate on the history up to a split, forecast the window after it from the work then open, and compare with what happened and with a naive forecast',
+      ),
+  )
+    .option('--train-until <time>', 'the split: calibrate on what was known then (default: see --split)')
+    .option(
+      '--split <fraction>',
+      'the split as a share of the history by time, when --train-until is not given',
+      fraction,
+      0.8,
+    )
+    .option('--reps <n>', 'replications of the model, and trials of the naive forecast', wholeNumber(1), 50)
+    .option(
+      '--rolling <n>',
+      'back-tests at this many successive splits, windows of the same length back to back',
+      wholeNumber(1),
+      1,
+    )
+    .option('--seed <n>', 'master seed', wholeNumber(0), 1)
+    .option('--json', 'print the result as JSON')
+    .option('--quiet', 'no progress bar')
+    .action(async (file: string, options: BacktestCommandOptions) => backtestCommand(file, options, signal));
 }
 
 /** validate and schema: the commands about scenario files. */

@@ -65,3 +65,38 @@ describe('orgflow calibrate', () => {
     expect(() => readFileSync(out)).toThrow();
   });
 });
+
+describe('orgflow backtest', () => {
+  it('prints the model beside the naive forecast and what happened, and says which came closer', () => {
+    const r = orgflow(['backtest', log, '--reps', '10', '--split', '0.7']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Back-test: calibrated on \d+ use cases up to \d{4}-\d{2}-\d{2}; forecast of/);
+    for (const row of [
+      'Median days to production',
+      '85th percentile days',
+      'Go-lives in the window',
+      'Work in progress at its end',
+    ])
+      expect(r.stdout).toContain(row);
+    expect(r.stdout).toMatch(/The model came closer on \d of 6 measures, the naive forecast on \d/);
+  });
+
+  it('prints JSON with the model, naive and actual figures, and rolls over several windows', () => {
+    const r = orgflow(['backtest', log, '--reps', '5', '--split', '0.8', '--rolling', '2', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.windows).toHaveLength(2);
+    expect(Object.keys(json.windows[0])).toEqual(['train', 'test', 'model', 'naive', 'actual', 'withinP85', 'closer']);
+    expect(Object.keys(json.windows[0].model)).toEqual(['p50', 'p85', 'p95', 'goLives', 'wipAtEnd', 'cycleTimeW1']);
+    expect(json.windows[0].test.to).toBe(json.windows[1].test.from);
+  });
+
+  it('refuses a split outside the history, or more rolling windows than it holds', () => {
+    const outside = orgflow(['backtest', log, '--train-until', '1990-01-01']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('outside the history');
+    const many = orgflow(['backtest', log, '--split', '0.5', '--rolling', '3']);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain('--rolling 3');
+  });
+});

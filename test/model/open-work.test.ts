@@ -59,7 +59,9 @@ describe('work open at the start of a run', () => {
 
   it('refuses an open use case at an activity, domain or type the scenario does not have', () => {
     expect(() => run([{ domain: 'd', type: 'job', age: 1, activity: 'w.ship', state: 'queued' }])).toThrow(/w\.ship/);
-    expect(() => run([{ domain: 'x', type: 'job', age: 1, activity: 'w.build', state: 'queued' }])).toThrow(/domain "x"/);
+    expect(() => run([{ domain: 'x', type: 'job', age: 1, activity: 'w.build', state: 'queued' }])).toThrow(
+      /domain "x"/,
+    );
     expect(() => run([{ domain: 'd', type: 'job', age: -1, activity: 'w.build', state: 'queued' }])).toThrow(/age/);
   });
 });
