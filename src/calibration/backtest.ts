@@ -11,7 +11,8 @@ import { quantileSorted } from '../statistics/distribution-fit.js';
 import { simulate, type OpenUseCase } from '../model/index.js';
 import type { Rng } from '../random/index.js';
 import type { ScenarioSpec } from '../scenario/index.js';
-import { type Calibration, calibrate, WORKING_DAYS_PER_WEEK } from './calibrate.js';
+import { type Calibration, calibrateNormalised, WORKING_DAYS_PER_WEEK } from './calibrate.js';
+import { normalise } from './normalise.js';
 import { CLARIFICATION, idOf, MS_PER_DAY, placeOf } from './fit-workflow.js';
 import { type History, type HistoryCase, historyAt } from './history.js';
 
@@ -66,7 +67,7 @@ const percentile = (xs: readonly number[], p: number): number =>
 
 /** The go-live (or abandonment) time of a case that ended: the end of its last activity. */
 const endOf = (c: HistoryCase): number =>
-  Math.max(...c.activities.map((a) => (Number.isNaN(a.end) ? -Infinity : a.end)));
+  c.activities.reduce((latest, a) => (a.end > latest ? a.end : latest), -Infinity);
 
 /** What happened between `from` and `to` in `history` (times in ms). */
 export function actualOutcome(history: History, from: number, to: number): WindowOutcome {
@@ -88,7 +89,7 @@ export function actualOutcome(history: History, from: number, to: number): Windo
 const startedAndOpen = (h: History): number =>
   h.cases.filter((c) => c.outcome === 'in_progress' && c.activities.length > 0).length;
 
-/** The open use cases of `train` (cut at its export time), where each stood, in the fitted scenario's terms. */
+/** The open use cases of `train` (cut at its export time and normalised, see normalise), where each stood, in the fitted scenario's terms. */
 export function openWorkAt(train: History, spec: ScenarioSpec): OpenUseCase[] {
   const open: OpenUseCase[] = [];
   const start = spec.workflow.start;
@@ -275,8 +276,9 @@ export async function backtest(history: History, options: BacktestOptions): Prom
   const until = options.until ?? history.exportTime;
   if (!(options.split > history.start && options.split < until))
     throw new RangeError('the split must fall inside the history, after its first arrival and before its end');
-  const train = historyAt(history, options.split);
-  const calibration = calibrate(train, options.rng, options.name);
+  const notes = [...history.notes];
+  const train = normalise(historyAt(history, options.split), notes);
+  const calibration = calibrateNormalised(train, options.rng, options.name ?? 'Calibrated from history', notes);
   const windowDays = days(until - options.split);
   const open = openWorkAt(train, calibration.spec);
   const actualWindow = actualOutcome(history, options.split, until);

@@ -5,12 +5,13 @@
  */
 import type { Rng } from '../random/index.js';
 import type { DistributionSpec, ScenarioSpec } from '../scenario/index.js';
-import { validateScenario } from '../scenario/index.js';
+import { ScenarioError, validateScenario } from '../scenario/index.js';
 import { type DistributionFit, quantileSorted } from '../statistics/distribution-fit.js';
 import { BOUNDARIES, fitArrivals, fitHandovers, type FittedArrivals, type FittedHandovers } from './fit-flow.js';
-import { discoverRoles, fitOrganisation, type FittedOrganisation } from './fit-organisation.js';
-import { type FittedActivity, type FittedWorkflow, fitWorkflow, idOf, MS_PER_DAY, SME } from './fit-workflow.js';
-import type { History } from './history.js';
+import { fitOrganisation, type FittedOrganisation } from './fit-organisation.js';
+import { normalise } from './normalise.js';
+import { type FittedActivity, type FittedWorkflow, fitWorkflow, MS_PER_DAY, SME } from './fit-workflow.js';
+import { type History, HistoryError } from './history.js';
 
 /** Working days a week assumed: effort in person-days is the observed calendar days x 5/7. */
 export const WORKING_DAYS_PER_WEEK = 5;
@@ -35,6 +36,8 @@ const round = (x: number, digits = 3): number => Number(x.toPrecision(digits));
 
 /** A fit as a scenario distribution, and its note. */
 function distributionOf(fit: DistributionFit, scale = 1): { spec: DistributionSpec; note: string } {
+  const [low, high] = [fit.values[0], fit.values[fit.values.length - 1]];
+  if (high - low <= 1e-9 * high) return { spec: round(low * scale), note: `n ${fit.n}, all equal` };
   const quality = Number.isNaN(fit.p) ? 'too few to test' : `KS ${round(fit.best.ks, 2)}, p ${round(fit.p, 2)}`;
   const note = `n ${fit.n}, median ${round(fit.median * scale)}, p90 ${round(fit.p90 * scale)}; ${fit.chosen}${fit.chosen === 'empirical' ? ` (best family ${fit.best.family} ${quality})` : ` by AIC, ${quality}`}`;
   const p = fit.best.parameters;
@@ -94,13 +97,17 @@ function activitySpec(
 ): ScenarioSpec['workflow']['loops'][string]['activities'][string] {
   const path = `workflow.loops.${a.loop}.activities.${a.activity}`;
   let effort: DistributionSpec;
+  const instant = a.instant > 0 ? `; ${a.instant} that took no time left out` : '';
   if (a.effort !== null) {
     const fitted = distributionOf(a.effort);
     effort = fitted.spec;
     comments.set(
       `${path}.effort`,
-      `person-days; ${fitted.note}${a.open > 0 ? `; ${a.open} under way at the export left out` : ''}`,
+      `person-days; ${fitted.note}${a.open > 0 ? `; ${a.open} under way at the export left out` : ''}${instant}`,
     );
+  } else if (a.instant > 0) {
+    effort = 0;
+    comments.set(`${path}.effort`, `all ${a.instant} finished instances took no time (times without hours?)`);
   } else {
     const sorted = [...a.openEffort].sort((x, y) => x - y);
     effort = round(sorted[Math.floor(sorted.length / 2)] ?? 1);
@@ -119,28 +126,28 @@ function activitySpec(
   };
 }
 
-/** `history` with a role on every activity: found by grouping people where the file has no role column. */
-function withRoles(history: History, notes: string[]): History {
-  if (history.has.role) return history;
-  const roles = discoverRoles(history);
-  notes.push(
-    `no role column: ${new Set(roles.values()).size} roles found by grouping people who do the same activities`,
-  );
-  const cases = history.cases.map((c) => ({
-    ...c,
-    activities: c.activities.map((a) => ({ ...a, role: roles.get(a.resource) ?? `${idOf(a.activity)}_role` })),
-  }));
-  return { ...history, cases };
-}
-
-/** Fits a scenario to `history`; `rng` drives the goodness-of-fit bootstraps. The scenario passes validation. */
+/**
+ * Fits a scenario to `history`; a trend in arrivals is reported where Laplace's test gives p
+ * below 0.05 divided by the number of arrival streams (Bonferroni's correction: with a dozen
+ * streams one would otherwise show a "trend" by chance about half the time). `rng` drives the
+ * goodness-of-fit bootstraps. The scenario passes validation.
+ */
 export function calibrate(source: History, rng: Rng, name = 'Calibrated from history'): Calibration {
   const notes = [...source.notes];
-  const history = withRoles(source, notes);
+  return calibrateNormalised(normalise(source, notes), rng, name, notes);
+}
+
+/** As calibrate, for a history already normalised (see normalise), with the notes so far. */
+export function calibrateNormalised(history: History, rng: Rng, name: string, notes: string[]): Calibration {
   const comments = new Map<string, string>();
   const windowDays = (history.exportTime - history.start) / MS_PER_DAY;
   const arrivals = fitArrivals(history);
   const workflow = fitWorkflow(history, rng, WORKING_DAYS_PER_WEEK);
+  if (workflow.activities.length === 0)
+    throw new HistoryError(
+      'the history has no activity but clarification rounds: there is no workflow to fit',
+      'an activity log has a row for each activity of the work itself',
+    );
   const organisation = fitOrganisation(history);
   const handovers = fitHandovers(history, organisation, rng);
   const { teams, roles } = teamsSpec(organisation, comments);
@@ -163,9 +170,9 @@ export function calibrate(source: History, rng: Rng, name = 'Calibrated from his
   };
   comments.set('calendar.working_days_per_week', 'assumed: effort is the observed calendar days x 5/7');
   comments.set('warmup_days', 'the simulated pipeline fills from empty; this first year is left out');
-  notes.push(...assumptionNotes(handovers));
+  notes.push(...organisation.notes, ...assumptionNotes(handovers));
   return {
-    spec: validateScenario(spec).spec,
+    spec: checkedScenario(spec),
     comments,
     notes,
     arrivals,
@@ -174,6 +181,19 @@ export function calibrate(source: History, rng: Rng, name = 'Calibrated from his
     handovers,
     windowDays,
   };
+}
+
+/** The fitted scenario, validated: one that is not valid is a bug of calibrate, not a fault of the history. */
+function checkedScenario(spec: ScenarioSpec): ScenarioSpec {
+  try {
+    return validateScenario(spec).spec;
+  } catch (error) {
+    if (error instanceof ScenarioError)
+      throw new Error(
+        `calibrate made a scenario that does not validate: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    throw error;
+  }
 }
 
 function domainsSpec(
@@ -192,7 +212,7 @@ function domainsSpec(
     const d = domainOf(a.domain);
     d.demand = { ...d.demand, [a.type]: round(a.perMonth) };
     const trend =
-      a.trendP < 0.05
+      a.trendP < 0.05 / arrivals.length
         ? ` (a trend: Laplace ${round(a.trend, 2)}, p ${round(a.trendP, 2)}; the rate is the window's mean)`
         : '';
     (seen.get(a.domain) ?? seen.set(a.domain, []).get(a.domain))?.push(`${a.type} ${a.count}${trend}`);
@@ -318,8 +338,10 @@ function assumptionNotes(h: FittedHandovers): string[] {
     'gates are not told apart from handovers: a gate meeting after an activity is part of the handover delay that follows it',
     'loop-backs take the probabilities seen over all visits (no learning decay is fitted)',
     'rework after a handover is not told apart from other repeated passes; maintenance of models in production is not in an activity log',
-    ...(h.busyExplained > 0
-      ? [`${h.busyExplained} handover gaps were shortened by the time the next person was still busy with other work`]
+    ...(h.busyBounded > 0
+      ? [
+          `${h.busyBounded} handovers are left out of the delays: the next person was busy with other work until they started, so the gap only bounds the delay`,
+        ]
       : []),
   ];
 }

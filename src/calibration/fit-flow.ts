@@ -30,13 +30,13 @@ export const BOUNDARIES: readonly Boundary[] = ['same_team', 'same_home', 'cross
 export interface FittedHandovers {
   /** boundary -> fit of the delays (days); absent where no handover crossed it. */
   delay: Map<Boundary, DistributionFit>;
-  /** boundary -> handovers seen. */
+  /** boundary -> handovers seen (those left out of the delays included). */
   count: Map<Boundary, number>;
-  /** Handovers whose gap the next person's being busy explained in part (the busy time taken out). */
-  busyExplained: number;
+  /** Handovers left out of the delays: the next person was busy with other work until they started, so the gap only bounds the delay. */
+  busyBounded: number;
   /** boundary -> share of handovers followed by a clarification round. */
   clarification: Map<Boundary, number>;
-  /** Days of clarification rounds (their queue included). */
+  /** Days of clarification rounds, from an expert's start to the answer (fitted as the experts' effort). */
   clarificationEffort: DistributionFit | null;
   /** Days from arrival to the first activity's enabled time, where both are known. */
   intakeWaits: number[];
@@ -75,28 +75,58 @@ function boundaryOf(
   return homeOf(a) === homeOf(b) ? 'same_home' : 'cross_home';
 }
 
-/** For an activity, when its person was last busy with other work before it started (-Infinity: never). */
+/**
+ * For an activity, when its person was last busy with other work that started before it
+ * (-Infinity: never): the latest end among their earlier activities, a running maximum over
+ * each person's activities in order of start (under way: Infinity).
+ */
 function busyBefore(history: History): (b: ActivityInstance) => number {
   const byPerson = new Map<string, ActivityInstance[]>();
   for (const c of history.cases)
     for (const a of c.activities)
       if (a.resource !== '') (byPerson.get(a.resource) ?? byPerson.set(a.resource, []).get(a.resource))?.push(a);
-  for (const list of byPerson.values()) list.sort((x, y) => x.start - y.start);
-  return (b) => {
-    let until = -Infinity;
-    for (const a of byPerson.get(b.resource) ?? []) {
-      if (a.start >= b.start) break;
-      until = Math.max(until, Number.isNaN(a.end) ? Infinity : a.end);
+  const busy = new Map<ActivityInstance, number>();
+  for (const list of byPerson.values()) {
+    list.sort((x, y) => x.start - y.start);
+    let latest = -Infinity;
+    let i = 0;
+    while (i < list.length) {
+      // activities that start together do not keep each other busy
+      let j = i;
+      while (j < list.length && list[j].start === list[i].start) busy.set(list[j++], latest);
+      for (let k = i; k < j; k++) latest = Math.max(latest, Number.isNaN(list[k].end) ? Infinity : list[k].end);
+      i = j;
     }
-    return until;
-  };
+  }
+  return (b) => busy.get(b) ?? -Infinity;
+}
+
+/** Days within which a start counts as "as soon as the person was free" (a minute). */
+const AT_ONCE = 1 / (24 * 60);
+
+/**
+ * When the use case was ready for activity `b` after `a`: the file's enabled time; else its
+ * start, unless its person was busy with other work until about then (started within a minute
+ * of being free): the gap then only bounds the delay (the handover may have ended while they
+ * were busy) and null is returned.
+ */
+function readyTime(
+  a: ActivityInstance,
+  b: ActivityInstance,
+  busyUntil: (x: ActivityInstance) => number,
+): number | null {
+  if (Number.isFinite(b.enabled)) return b.enabled;
+  const busy = busyUntil(b);
+  if (busy > a.end && (b.start - busy) / MS_PER_DAY < AT_ONCE) return null;
+  return b.start;
 }
 
 /**
  * Handovers and clarification rounds of `history`. A handover is two consecutive activities
  * of a case done by different people; its delay is the gap from the first one's end to the
- * second one's enabled time (when the file has it), else to its start less the time its
- * person was still busy with other work, less any clarification round in between.
+ * second one's enabled time (when the file has it), else to its start, less any clarification
+ * round in between; where the second one's person was busy with other work until it started,
+ * the delay is only bounded and left out (counted in busyBounded).
  */
 export function fitHandovers(history: History, organisation: FittedOrganisation, rng: Rng): FittedHandovers {
   const homes = new Map(organisation.teams.map((t) => [t.id, t.home]));
@@ -105,7 +135,8 @@ export function fitHandovers(history: History, organisation: FittedOrganisation,
   const rounds = new Map<Boundary, number>(BOUNDARIES.map((b) => [b, 0]));
   const clarificationDays: number[] = [];
   const intakeWaits: number[] = [];
-  let busyExplained = 0;
+  const handovers = new Map<Boundary, number>(BOUNDARIES.map((b) => [b, 0]));
+  let busyBounded = 0;
   for (const c of history.cases) {
     const first = c.activities[0];
     if (first !== undefined && Number.isFinite(first.enabled))
@@ -115,7 +146,9 @@ export function fitHandovers(history: History, organisation: FittedOrganisation,
     for (const a of c.activities) {
       if (a.activity === CLARIFICATION) {
         if (!Number.isNaN(a.end)) {
-          clarified += (a.end - a.start) / MS_PER_DAY;
+          // the whole round, from the request to the experts (its queue included) to their answer
+          const round = (a.end - (Number.isFinite(a.enabled) ? a.enabled : a.start)) / MS_PER_DAY;
+          clarified += round;
           clarificationDays.push((a.end - a.start) / MS_PER_DAY);
         }
         continue;
@@ -125,15 +158,11 @@ export function fitHandovers(history: History, organisation: FittedOrganisation,
         const homeOf = (x: ActivityInstance): string | undefined =>
           x.role === SME ? idOf(c.domain) : homes.get(idOf(x.team));
         const boundary = boundaryOf(previous, a, homeOf);
-        let ready = a.enabled;
-        if (!Number.isFinite(ready)) {
-          const busy = busyUntil(a);
-          ready = busy > previous.end ? Math.min(a.start, busy) : a.start;
-          if (busy > previous.end) busyExplained++;
-        }
-        const gap = (ready - previous.end) / MS_PER_DAY - clarified;
-        delays.get(boundary)?.push(Math.max(gap, 0));
+        handovers.set(boundary, (handovers.get(boundary) ?? 0) + 1);
         if (clarified > 0) rounds.set(boundary, (rounds.get(boundary) ?? 0) + 1);
+        const ready = readyTime(previous, a, busyUntil);
+        if (ready === null) busyBounded++;
+        else delays.get(boundary)?.push(Math.max((ready - previous.end) / MS_PER_DAY - clarified, 0));
       }
       previous = a;
       clarified = 0;
@@ -144,14 +173,15 @@ export function fitHandovers(history: History, organisation: FittedOrganisation,
   const clarification = new Map<Boundary, number>();
   for (const b of BOUNDARIES) {
     const xs = delays.get(b) ?? [];
-    count.set(b, xs.length);
+    const n = handovers.get(b) ?? 0;
+    count.set(b, n);
     if (xs.some((x) => x > 0)) delay.set(b, fitDistribution(xs, rng));
-    if (xs.length > 0) clarification.set(b, (rounds.get(b) ?? 0) / xs.length);
+    if (n > 0) clarification.set(b, (rounds.get(b) ?? 0) / n);
   }
   return {
     delay,
     count,
-    busyExplained,
+    busyBounded,
     clarification,
     clarificationEffort: clarificationDays.length > 0 ? fitDistribution(clarificationDays, rng) : null,
     intakeWaits,

@@ -20,14 +20,18 @@ export interface FittedTeam {
   headcount: Map<string, number>;
   /** Activity instances it did. */
   instances: number;
+  /** role -> domain -> activity instances it did. */
+  roleDomains: Map<string, Map<string, number>>;
 }
 
 export interface FittedOrganisation {
   teams: FittedTeam[];
   /** domain id -> subject-matter experts seen. */
   smePeople: Map<string, number>;
-  /** How headcount was counted: people seen, or activities at once where no one is named. */
+  /** How headcount was counted: people seen, or activities at once where no one is named or people overlap. */
   headcountFrom: 'people' | 'concurrency';
+  /** Teams made to serve a domain their home does not cover (see serveEveryDomain). */
+  notes: string[];
 }
 
 /**
@@ -63,7 +67,8 @@ function mostAtOnce(list: readonly { start: number; end: number }[], exportTime:
     events.push([a.start, 1]);
     events.push([Number.isNaN(a.end) ? exportTime : a.end, -1]);
   }
-  events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  // at equal times a start comes first, so an activity that took no time still counts as one at once
+  events.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   let now = 0;
   let most = 0;
   for (const [, d] of events) {
@@ -81,11 +86,13 @@ export function fitOrganisation(history: History): FittedOrganisation {
       domains: Map<string, number>;
       people: Map<string, Set<string>>;
       rows: Map<string, { start: number; end: number }[]>;
+      roleDomains: Map<string, Map<string, number>>;
       n: number;
     }
   >();
   const sme = new Map<string, Set<string>>();
-  const named = history.cases.some((c) => c.activities.some((a) => a.resource !== ''));
+  // people who work on several activities at once (--allow-overlap) are counted by the work, not by name
+  const named = !history.overlapping && history.cases.some((c) => c.activities.some((a) => a.resource !== ''));
   for (const c of history.cases) {
     for (const a of c.activities) {
       if (a.role === SME || a.activity === CLARIFICATION) {
@@ -95,12 +102,16 @@ export function fitOrganisation(history: History): FittedOrganisation {
       }
       const t =
         byTeam.get(a.team) ??
-        byTeam.set(a.team, { domains: new Map(), people: new Map(), rows: new Map(), n: 0 }).get(a.team);
+        byTeam
+          .set(a.team, { domains: new Map(), people: new Map(), rows: new Map(), roleDomains: new Map(), n: 0 })
+          .get(a.team);
       if (t === undefined) continue;
       t.n++;
       t.domains.set(c.domain, (t.domains.get(c.domain) ?? 0) + 1);
       (t.people.get(a.role) ?? t.people.set(a.role, new Set()).get(a.role))?.add(a.resource);
       (t.rows.get(a.role) ?? t.rows.set(a.role, []).get(a.role))?.push(a);
+      const work = t.roleDomains.get(a.role) ?? t.roleDomains.set(a.role, new Map()).get(a.role);
+      work?.set(c.domain, (work.get(c.domain) ?? 0) + 1);
     }
   }
   const teams = [...byTeam].map(([name, t]): FittedTeam => {
@@ -119,8 +130,39 @@ export function fitOrganisation(history: History): FittedOrganisation {
         named ? people.size : mostAtOnce(t.rows.get(role) ?? [], history.exportTime),
       ]),
     );
-    return { id: idOf(name), home, serves, headcount, instances: t.n };
+    return { id: idOf(name), home, serves, headcount, instances: t.n, roleDomains: t.roleDomains };
   });
   const smePeople = new Map([...sme].map(([domain, people]) => [idOf(domain), people.size]));
-  return { teams, smePeople, headcountFrom: named ? 'people' : 'concurrency' };
+  const notes = serveEveryDomain(teams);
+  return { teams, smePeople, headcountFrom: named ? 'people' : 'concurrency', notes };
+}
+
+/** Whether `team` works for `domain` in the scenario (its home, its serves list, or the centre serving all). */
+const serves = (team: FittedTeam, domain: string): boolean =>
+  team.home === domain || team.serves.includes(domain) || (team.home === 'centre' && team.serves.length === 0);
+
+/**
+ * Every domain must have a team of every role its work needs. Where the homes found leave a
+ * domain without one (all its work of a role done by a team that works mostly for another
+ * domain), the team that did most of that work serves it too; returns a note for each.
+ */
+function serveEveryDomain(teams: FittedTeam[]): string[] {
+  const needs = new Map<string, Set<string>>(); // domain -> roles its work needed
+  for (const t of teams)
+    for (const [role, domains] of t.roleDomains)
+      for (const d of domains.keys()) (needs.get(d) ?? needs.set(d, new Set()).get(d))?.add(role);
+  const notes: string[] = [];
+  for (const [domain, roles] of needs)
+    for (const role of roles) {
+      if (teams.some((t) => (t.headcount.get(role) ?? 0) > 0 && serves(t, domain))) continue;
+      const did = (t: FittedTeam): number => t.roleDomains.get(role)?.get(domain) ?? 0;
+      const team = [...teams].sort((a, b) => did(b) - did(a))[0];
+      if (team.home !== 'centre' && team.serves.length === 0) team.serves.push(team.home);
+      team.serves.push(domain);
+      team.serves.sort();
+      notes.push(
+        `team ${team.id} also serves ${domain}: it did ${did(team)} of that domain's ${role} work, and no team at home there has the role`,
+      );
+    }
+  return notes;
 }

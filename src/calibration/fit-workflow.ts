@@ -52,6 +52,8 @@ export interface FittedActivity {
   openEffort: number[];
   /** Instances still under way at the export time, not in the fit. */
   open: number;
+  /** Finished instances that took no time (an end equal to the start, e.g. dates without times), not in the fit. */
+  instant: number;
   /** Where cases went next: target (activity key, live or abandon) -> count. */
   next: Map<string, number>;
 }
@@ -66,12 +68,14 @@ export interface FittedWorkflow {
   /** type -> loop -> effort multiplier against the reference type (the commonest). */
   effortScale: Map<string, Map<string, number>>;
   referenceType: string;
-  /** type -> loops its cases never entered (with at least MIN_CASES_TO_SKIP cases). */
+  /** type -> loops none of its cases entered, where that is unlikely by chance (see skippedLoops). */
   skipLoops: Map<string, string[]>;
 }
 
-/** Fewest cases of a type that must all avoid a loop before the type is said to skip it. */
+/** Fewest live cases of a type, none of them in a loop, before the type may be said to skip it. */
 const MIN_CASES_TO_SKIP = 5;
+/** How unlikely, by chance, a type's live cases' all avoiding a loop must be before it is said to skip it. */
+const SKIP_CHANCE = 0.01;
 /** Fewest instances of a type in a loop to estimate its effort scale there. */
 const MIN_FOR_SCALE = 10;
 
@@ -134,16 +138,32 @@ function commonest(values: readonly string[]): { value: string; share: number } 
 
 /** Loops each type's cases never entered, where the type has enough cases to say so. */
 function skippedLoops(cases: readonly HistoryCase[], loops: readonly string[]): Map<string, string[]> {
-  const byType = new Map<string, { n: number; entered: Set<string> }>();
+  const byType = new Map<string, { n: number; entered: Set<string>; liveEntered: Map<string, number> }>();
   for (const c of cases) {
-    const t = byType.get(c.type) ?? byType.set(c.type, { n: 0, entered: new Set() }).get(c.type);
+    const t =
+      byType.get(c.type) ?? byType.set(c.type, { n: 0, entered: new Set(), liveEntered: new Map() }).get(c.type);
     if (t === undefined) continue;
-    if (c.outcome === 'live') t.n++; // only a case that went all the way shows which loops it skips
-    for (const a of stepsOf(c)) t.entered.add(placeOf(a.activity).loop);
+    const loopsOf = new Set(stepsOf(c).map((a) => placeOf(a.activity).loop));
+    for (const loop of loopsOf) t.entered.add(loop);
+    if (c.outcome !== 'live') continue; // only a case that went all the way shows which loops it skips
+    t.n++;
+    for (const loop of loopsOf) t.liveEntered.set(loop, (t.liveEntered.get(loop) ?? 0) + 1);
   }
+  // a type skips a loop only when its live cases' never entering it would be unlikely by chance:
+  // (1 - q)^n below SKIP_CHANCE, q the share of the other types' live cases that entered it
   const skip = new Map<string, string[]>();
   for (const [type, t] of byType) {
-    const skipped = t.n >= MIN_CASES_TO_SKIP ? loops.filter((l) => !t.entered.has(l)) : [];
+    const skipped = loops.filter((loop) => {
+      if (t.n < MIN_CASES_TO_SKIP || t.entered.has(loop)) return false;
+      let others = 0;
+      let entered = 0;
+      for (const [other, o] of byType) {
+        if (other === type) continue;
+        others += o.n;
+        entered += o.liveEntered.get(loop) ?? 0;
+      }
+      return others > 0 && (1 - entered / others) ** t.n < SKIP_CHANCE;
+    });
     skip.set(type, skipped);
   }
   return skip;
@@ -249,6 +269,7 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
     const { loop, activity } = placeOf(instances[0].a.activity);
     const role = commonest(instances.map((i) => i.a.role || `${activity}_role`));
     const done = instances.filter((i) => !Number.isNaN(i.a.end) && i.a.end > i.a.start);
+    const instant = instances.filter((i) => i.a.end === i.a.start).length;
     const efforts = done.map((i) => effortOf(i.a, workingDaysPerWeek) / scaleOf(i.type, loop));
     return {
       key,
@@ -261,6 +282,7 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
         .filter((i) => Number.isNaN(i.a.end))
         .map((i) => (((history.exportTime - i.a.start) / MS_PER_DAY) * workingDaysPerWeek) / 7),
       open: instances.filter((i) => Number.isNaN(i.a.end)).length,
+      instant,
       next,
     };
   });

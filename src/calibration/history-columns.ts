@@ -18,6 +18,7 @@ export const HISTORY_FIELDS = [
   'outcome',
   'enabled',
   'arrival',
+  'loop',
 ] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
@@ -37,6 +38,7 @@ export const FIELD_MEANINGS: Record<HistoryField, string> = {
   outcome: "the use case's outcome: live, abandoned or in_progress",
   enabled: 'when the use case was ready for the activity',
   arrival: 'when the use case was requested',
+  loop: "the workflow loop of the activity (orgflow's own logs have it)",
 };
 
 /**
@@ -67,6 +69,7 @@ const DEFAULT_NAMES: Record<HistoryField, readonly string[]> = {
   outcome: ['outcome', 'case_outcome', 'resolution', 'case:outcome'],
   enabled: ['enabled_time', 'enable_time', 'enabled', 'ready_time', 'enabled_timestamp'],
   arrival: ['arrival_time', 'arrival', 'case_arrival', 'created', 'created_at', 'request_time'],
+  loop: ['loop', 'workflow_loop', 'phase'],
 };
 
 /** A column name as compared: lower case, without spaces, dashes, underscores and colons. */

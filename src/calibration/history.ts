@@ -21,6 +21,8 @@ export interface ActivityInstance {
   resource: string;
   role: string;
   team: string;
+  /** The workflow loop, where the file has a loop column ('' otherwise). */
+  loop: string;
   /** The line of the file it came from (the header is line 1). */
   line: number;
 }
@@ -45,6 +47,8 @@ export interface History {
   /** Which optional fields the file has. */
   has: Record<HistoryField, boolean>;
   rows: number;
+  /** Whether a person is in two activities at once somewhere (allowed with allowOverlap). */
+  overlapping: boolean;
   /** What was assumed or dropped, in plain words, with counts. */
   notes: string[];
 }
@@ -93,19 +97,18 @@ interface RawCase {
 /** Reads and checks the activity log in `file`; see {@link History}. */
 export async function readHistory(file: string, options: HistoryOptions = {}): Promise<History> {
   const input = createReadStream(file);
-  const parser = parse({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
+  const parser = parse({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true });
   input.on('error', (error) => parser.destroy(error)); // a file that cannot be read fails the loop below
   input.pipe(parser);
   let index: ColumnIndex | undefined;
-  let line = 1;
   const reader = rowReader(options);
-  for await (const record of parser as AsyncIterable<string[]>) {
+  // the line of the file a record ends on (blank lines and quoted line breaks counted)
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (index === undefined) {
       index = locateColumns(record, options.columns);
       continue;
     }
-    line++;
-    reader.add(record, index, line);
+    reader.add(record, index, info.lines);
   }
   if (index === undefined)
     throw new HistoryError(`${file} is empty`, 'an activity log has a header row and one row per activity');
@@ -191,6 +194,7 @@ function rowReader(options: HistoryOptions) {
         resource: intern(cell('resource')),
         role: rename(options.roles, cell('role')),
         team: intern(cell('team') || DEFAULT_TEAM),
+        loop: intern(cell('loop')),
         line,
       });
     },
@@ -266,6 +270,11 @@ function groupCases(
     const outcome = c.outcome ?? outcomeByActivity(c.activities, live);
     cases.push(caseAt({ id, domain: c.domain, type: c.type, arrival, outcome, activities: c.activities }, exportTime));
   }
+  if (cases.length === 0)
+    throw new HistoryError(
+      `no use case arrived in the window (${before} before --from, ${after} after the export time)`,
+      'widen --from and --to, or check that the times are read as meant (--date-format, --timezone)',
+    );
   if (before > 0) notes.push(`${before} cases arrived before --from and are left out`);
   if (after > 0) notes.push(`${after} cases arrived after the export time and are left out`);
   if (!has.outcome)
@@ -276,9 +285,14 @@ function groupCases(
     );
   if (!has.domain) notes.push(`no domain column: one domain (${DEFAULT_DOMAIN}) is assumed`);
   if (!has.team) notes.push(`no team column: one team (${DEFAULT_TEAM}) is assumed`);
-  if (!options.allowOverlap) checkOverlaps(cases);
-  const start = Math.min(...cases.map((c) => c.arrival));
-  return { cases, start, exportTime, has, rows, notes };
+  const overlap = firstOverlap(cases);
+  if (overlap !== null && !options.allowOverlap) throw overlap;
+  if (overlap !== null)
+    notes.push(
+      'people work on several activities at once (--allow-overlap): headcount is the most activities at once, not the people',
+    );
+  const start = earliestArrival(cases);
+  return { cases, start, exportTime, has, rows, overlapping: overlap !== null, notes };
 }
 
 /** With no outcome in the file: live once the case has finished `liveActivity`, else in progress. */
@@ -286,6 +300,13 @@ function outcomeByActivity(activities: readonly ActivityInstance[], liveActivity
   const done =
     liveActivity !== undefined && activities.some((a) => a.activity === liveActivity && !Number.isNaN(a.end));
   return done ? 'live' : 'in_progress';
+}
+
+/** The earliest arrival of `cases` (a loop: a spread of a million arguments would overflow the stack). */
+function earliestArrival(cases: readonly HistoryCase[]): number {
+  let earliest = Infinity;
+  for (const c of cases) if (c.arrival < earliest) earliest = c.arrival;
+  return earliest;
 }
 
 /** A case as it stood at `time`: later activities dropped, one under way then left open, and in progress unless it had ended. */
@@ -301,7 +322,7 @@ function caseAt(c: HistoryCase, time: number): HistoryCase {
  */
 export function historyAt(history: History, time: number): History {
   const cases = history.cases.filter((c) => c.arrival <= time).map((c) => caseAt(c, time));
-  return { ...history, cases, exportTime: time, start: Math.min(...cases.map((c) => c.arrival)) };
+  return { ...history, cases, exportTime: time, start: earliestArrival(cases) };
 }
 
 /** The activities as seen at `exportTime`: later ones dropped, one under way then left open. */
@@ -314,8 +335,8 @@ function cutAt(activities: ActivityInstance[], exportTime: number): ActivityInst
   return seen;
 }
 
-/** Throws on the first person found in two activities at once. */
-function checkOverlaps(cases: readonly HistoryCase[]): void {
+/** The first person found in two activities at once, as the error to report; null when there is none. */
+function firstOverlap(cases: readonly HistoryCase[]): HistoryError | null {
   const byPerson = new Map<string, ActivityInstance[]>();
   for (const c of cases)
     for (const a of c.activities) {
@@ -329,9 +350,9 @@ function checkOverlaps(cases: readonly HistoryCase[]): void {
     let busyLine = 0;
     for (const a of list) {
       if (a.start < busyUntil)
-        throw new HistoryError(
+        return new HistoryError(
           `${person} starts an activity while still in the one of line ${busyLine}`,
-          'orgflow models a person doing one activity at a time; if people here work on several at once, give --allow-overlap (the fitted headcount then counts the work they did, not them)',
+          'orgflow models a person doing one activity at a time; if people here work on several at once, give --allow-overlap (the fitted headcount is then the most activities at once, not the people)',
           a.line,
         );
       const end = Number.isNaN(a.end) ? Infinity : a.end;
@@ -341,4 +362,5 @@ function checkOverlaps(cases: readonly HistoryCase[]): void {
       }
     }
   }
+  return null;
 }

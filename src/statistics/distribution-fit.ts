@@ -5,6 +5,8 @@
  * parametric-bootstrap p-value (the parameters are estimated from the same data, so the
  * textbook Kolmogorov p-value would be too kind; Lilliefors' point). Where no family fits
  * (p below `minimumP`), the observations themselves are the answer (an empirical distribution).
+ * With more than TEST_SIZE observations the test runs on a random TEST_SIZE of them: with very
+ * many, a misfit too small to matter would reject every family.
  */
 import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
@@ -59,7 +61,8 @@ const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / 
 function lognormalFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
   const logs = xs.map(Math.log);
   const mu = mean(logs);
-  const sigma = Math.sqrt(mean(logs.map((l) => (l - mu) ** 2))) || 1e-9;
+  // a floor: equal values give a spread of rounding noise, not 0 (the distribution still needs one)
+  const sigma = Math.max(Math.sqrt(mean(logs.map((l) => (l - mu) ** 2))), 1e-6);
   const n = xs.length;
   const sumLog = logs.reduce((s, l) => s + l, 0);
   const logLikelihood = -sumLog - n * Math.log(sigma) - 0.5 * n * Math.log(2 * Math.PI) - n / 2;
@@ -125,7 +128,7 @@ function weibullFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
   const meanLog = mean(logs);
   // the shape solves sum(x^k ln x) / sum(x^k) - 1/k - mean(ln x) = 0 (increasing in k);
   // x is scaled by its largest value first, so x^k cannot overflow
-  const top = Math.max(...xs);
+  const top = xs.reduce((m, x) => (x > m ? x : m), 0);
   const scaledLogs = logs.map((l) => l - Math.log(top));
   const equation = (k: number): number => {
     let sumPow = 0;
@@ -185,6 +188,19 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
   return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 }
 
+/** Observations the goodness-of-fit test runs on at most (a random subsample of more). */
+export const TEST_SIZE = 1000;
+
+/** `k` of `sorted` drawn at random without replacement (a partial Fisher-Yates shuffle), ascending. */
+function subsample(sorted: readonly number[], k: number, rng: Rng): number[] {
+  const copy = [...sorted];
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rng() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, k).sort((a, b) => a - b);
+}
+
 export interface FitOptions {
   /** Bootstrap samples for the p-value (default 199). */
   bootstrap?: number;
@@ -207,6 +223,10 @@ export function fitDistribution(values: readonly number[], rng: Rng, options: Fi
   const n = sorted.length;
   const summary = { n, median: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), values: sorted };
   if (n < (options.minimumN ?? 5)) return { chosen: 'empirical', best, families, p: NaN, ...summary };
+  // with many observations any small misfit is "significant": the test runs on a random
+  // TEST_SIZE of them (the fit itself uses all)
+  const tested = n <= TEST_SIZE ? sorted : subsample(sorted, TEST_SIZE, rng);
+  const testedFit = tested === sorted ? best : fitFamily(best.family, tested);
   const samples = options.bootstrap ?? 199;
   const minimumP = options.minimumP ?? 0.01;
   if (1 / (samples + 1) >= minimumP)
@@ -215,8 +235,8 @@ export function fitDistribution(values: readonly number[], rng: Rng, options: Fi
     );
   let asLarge = 0;
   for (let b = 0; b < samples; b++) {
-    const simulated = Array.from({ length: n }, () => best.sampler.sample(rng)).sort((x, y) => x - y);
-    if (fitFamily(best.family, simulated).ks >= best.ks) asLarge++;
+    const simulated = Array.from({ length: tested.length }, () => testedFit.sampler.sample(rng)).sort((x, y) => x - y);
+    if (fitFamily(best.family, simulated).ks >= testedFit.ks) asLarge++;
   }
   const p = (asLarge + 1) / (samples + 1);
   return { chosen: p < minimumP ? 'empirical' : best.family, best, families, p, ...summary };

@@ -4,6 +4,7 @@
  * back and fitted. Every fitted value must land within a few standard errors of the value
  * that made the log, the standard errors coming from the sample sizes the fit reports.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activityLogRows, writeActivityLog } from '../../src/analysis/activity-log.js';
@@ -19,11 +20,28 @@ const Z90 = 1.2815515655446004;
 const K = 4;
 
 let fit: Calibration;
+/** The same log without its enabled_time column, as most exports are. */
+let withoutEnabled: Calibration;
 beforeAll(async () => {
   const run = simulate(truth, { seed: 3, log: true });
   const file = join(outFolder(), 'history.csv');
   await writeActivityLog(file, activityLogRows(run.log, Date.parse('2026-01-01T00:00:00Z')));
   fit = calibrate(await readHistory(file), new RandomStreams(1).stream('fit'));
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  const drop = lines[0].split(',').indexOf('enabled_time');
+  const stripped = join(outFolder(), 'no-enabled.csv');
+  writeFileSync(
+    stripped,
+    lines
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, i) => i !== drop)
+          .join(','),
+      )
+      .join('\n'),
+  );
+  withoutEnabled = calibrate(await readHistory(stripped), new RandomStreams(1).stream('fit'));
 }, 60_000);
 
 const activity = (key: string) => {
@@ -123,6 +141,18 @@ describe('calibration round trip', () => {
         K * Math.sqrt((q * (1 - q)) / n) + 1e-12,
       );
     }
+  });
+
+  it('recovers the handover delays without enabled times, leaving out the gaps a busy person explains', () => {
+    for (const boundary of ['same_team', 'same_home', 'cross_home'] as const) {
+      const { mu, sigma } = lognormalOf(truth.handovers?.delay[boundary] as DistributionSpec);
+      const f = withoutEnabled.handovers.delay.get(boundary);
+      const n = f?.n ?? 0;
+      expect(n, boundary).toBeGreaterThan(100);
+      expect(Math.abs((f?.best.parameters.mu ?? NaN) - mu), boundary).toBeLessThan((K * sigma) / Math.sqrt(n));
+    }
+    expect(withoutEnabled.handovers.busyBounded).toBeGreaterThan(100);
+    expect(withoutEnabled.notes.some((n) => n.includes('handovers are left out of the delays'))).toBe(true);
   });
 
   it('finds the teams, their homes and headcount, the experts, and the planning cadence', () => {

@@ -1,6 +1,14 @@
 /** orgflow backtest <history>: calibrate up to a split, forecast the window after it, and compare with what happened and with a naive forecast. */
 import Table from 'cli-table3';
-import { type Backtest, BACKTEST_MEASURES, backtest, type History, type Predicted } from '../../calibration/index.js';
+import {
+  type Backtest,
+  BACKTEST_MEASURES,
+  type BacktestOptions,
+  backtest,
+  type History,
+  HistoryError,
+  type Predicted,
+} from '../../calibration/index.js';
 import { RandomStreams } from '../../random/index.js';
 import { UsageError } from '../cli-error.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
@@ -51,6 +59,16 @@ function windows(history: History, options: BacktestCommandOptions): { split: nu
   return list;
 }
 
+/** A back-test, with a fault of the history it finds as a usage error naming the file. */
+async function backtestOrExplain(file: string, history: History, options: BacktestOptions): Promise<Backtest> {
+  try {
+    return await backtest(history, options);
+  } catch (error) {
+    if (error instanceof HistoryError) throw new UsageError(`${file}: ${error.message}\n    hint: ${error.hint}`);
+    throw error;
+  }
+}
+
 export async function backtestCommand(
   file: string,
   options: BacktestCommandOptions,
@@ -65,7 +83,7 @@ export async function backtestCommand(
   try {
     for (const w of list) {
       results.push(
-        await backtest(history, {
+        await backtestOrExplain(file, history, {
           ...w,
           replications: options.reps,
           seed: options.seed,

@@ -117,11 +117,21 @@ export async function readHistoryFor(file: string, options: HistoryOptions) {
   }
 }
 
+/** Runs `fit`, turning a fault of the history it finds into a usage error naming the file. */
+export function fitOrExplain<T>(fit: () => T, file: string): T {
+  try {
+    return fit();
+  } catch (error) {
+    if (error instanceof HistoryError) throw new UsageError(`${file}: ${error.message}\n    hint: ${error.hint}`);
+    throw error;
+  }
+}
+
 export async function calibrateCommand(file: string, options: CalibrateOptions): Promise<void> {
   checkOutFile('--output', options.output);
   const history = await readHistoryFor(file, historyOptions(options));
   const rng = new RandomStreams(options.seed).stream('calibration/goodness-of-fit');
-  const calibration = calibrate(history, rng, options.name);
+  const calibration = fitOrExplain(() => calibrate(history, rng, options.name), file);
   const header = [
     `Fitted by orgflow calibrate from ${file}: ${history.rows} activities of ${history.cases.length} use cases.`,
     'Every value below rests on the history (the comment beside it says how much); check the notes:',
