@@ -67,7 +67,7 @@ const percentile = (xs: readonly number[], p: number): number =>
 
 /** The go-live (or abandonment) time of a case that ended: the end of its last activity. */
 const endOf = (c: HistoryCase): number =>
-  c.activities.reduce((latest, a) => (a.end > latest ? a.end : latest), -Infinity);
+  c.activities.reduce((latest, a) => (Number.isNaN(a.end) ? latest : Math.max(latest, a.end)), -Infinity);
 
 /** What happened between `from` and `to` in `history` (times in ms). */
 export function actualOutcome(history: History, from: number, to: number): WindowOutcome {

@@ -128,7 +128,7 @@ function weibullFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
   const meanLog = mean(logs);
   // the shape solves sum(x^k ln x) / sum(x^k) - 1/k - mean(ln x) = 0 (increasing in k);
   // x is scaled by its largest value first, so x^k cannot overflow
-  const top = xs.reduce((m, x) => (x > m ? x : m), 0);
+  const top = xs.reduce((m, x) => Math.max(m, x), 0);
   const scaledLogs = logs.map((l) => l - Math.log(top));
   const equation = (k: number): number => {
     let sumPow = 0;

@@ -53,3 +53,89 @@ describe('calibrating a thin history', () => {
     expect(c.comments.get('management.planning_cadence_days')).toContain('not in the history');
   });
 });
+
+/** A log from rows: case, activity, resource, role, team, domain, type, start hour, end hour (from 2026-01-01). */
+function rowsLog(rows: (string | number)[][]): string {
+  const at = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3_600_000).toISOString();
+  const lines = ['case_id,activity,resource,role,team,domain,type,start_time,end_time,outcome'];
+  for (const [c, a, p, r, t, d, y, s, e] of rows)
+    lines.push(`${c},${a},${p},${r},${t},${d},${y},${at(Number(s))},${at(Number(e))},live`);
+  const file = join(outFolder(), 'rows.csv');
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+describe('calibrating a history whose names are not ids', () => {
+  it('makes names ids once, so types keep their effort scale and roles their people, and the scenario validates', async () => {
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 30; i++) {
+      const quick = i % 2 === 0;
+      const h = i * 100;
+      rows.push([
+        i,
+        'Build Model',
+        'ann',
+        'Data Scientist',
+        'Data Team',
+        'Sales Ops',
+        quick ? 'Quick Win' : 'Big Bet',
+        h,
+        h + (quick ? 30 : 10) + (i % 5),
+      ]);
+      rows.push([
+        i,
+        'Sign off',
+        `e${i % 2}`,
+        'SME',
+        'Business',
+        'Sales Ops',
+        quick ? 'Quick Win' : 'Big Bet',
+        h + 50,
+        h + 52,
+      ]);
+    }
+    const c = await calibrateLog(rowsLog(rows));
+    // quick wins are the reference (as common as big bets, and met first); big bets take less effort
+    expect(c.workflow.referenceType).toBe('quick_win');
+    expect((c.spec.use_case_types.big_bet.effort_scale as Record<string, number>).work).toBeLessThan(1);
+    expect(c.spec.workflow.loops.work.activities.build_model.role).toBe('data_scientist');
+    expect(c.spec.workflow.loops.work.activities.sign_off.role).toBe('sme');
+    expect(c.spec.domains.sales_ops.sme?.people).toBe(2);
+    expect(c.spec.teams.data_team.headcount).toEqual({ data_scientist: 1 });
+  });
+
+  it('keeps apart activities whose ids would collide or be a reserved word, and says so', async () => {
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 10; i++) {
+      const h = i * 100;
+      rows.push([i, 'Data Prep', 'ann', 'dev', 'team', 'd', 't', h, h + 5]);
+      rows.push([i, 'data prep', 'bob', 'dev', 'team', 'd', 't', h + 10, h + 15]);
+      rows.push([i, 'Live', 'cy', 'ops', 'team', 'd', 't', h + 20, h + 25]);
+    }
+    const c = await calibrateLog(rowsLog(rows));
+    expect(Object.keys(c.spec.workflow.loops.work.activities)).toEqual(['data_prep', 'data_prep_2', 'live_activity']);
+    expect(c.spec.workflow.loops.work.activities.data_prep_2.next).toEqual({ live_activity: 1 });
+    expect(c.notes.some((n) => n.includes('"data prep" is work.data_prep_2'))).toBe(true);
+  });
+
+  it('writes an activity whose durations are all equal as a constant, and one that never took time as 0', async () => {
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 12; i++) {
+      rows.push([i, 'review', 'ann', 'dev', 'team', 'd', 't', i * 100, i * 100 + 20]);
+      rows.push([i, 'stamp', 'bob', 'ops', 'team', 'd', 't', i * 100 + 30, i * 100 + 30]);
+    }
+    const c = await calibrateLog(rowsLog(rows));
+    expect(c.spec.workflow.loops.work.activities.review.effort).toBeCloseTo((20 / 24) * (5 / 7), 2);
+    expect(c.spec.workflow.loops.work.activities.stamp.effort).toBe(0);
+    expect(c.comments.get('workflow.loops.work.activities.stamp.effort')).toContain('took no time');
+  });
+
+  it('lets a team serve a domain that no team at home there could serve', async () => {
+    const rows: (string | number)[][] = [];
+    for (let i = 0; i < 40; i++)
+      rows.push([i, 'build', `p${i % 2}`, 'dev', 'north', i < 38 ? 'big' : 'small', 't', i * 100, i * 100 + 10]);
+    const c = await calibrateLog(rowsLog(rows));
+    expect(c.spec.teams.north).toMatchObject({ home: 'big', serves: ['big', 'small'] });
+    expect(c.notes.some((n) => n.startsWith('team north also serves small'))).toBe(true);
+  });
+});

@@ -134,6 +134,13 @@ describe('faults in a history', () => {
     if (line !== undefined) expect((error as HistoryError).line).toBe(line);
   });
 
+  it("names the file's own line, counting blank lines and quoted line breaks", async () => {
+    const error = await fault(
+      'case_id,activity,start_time,end_time\n1,"two\nlines",2026-01-01,2026-01-02\n\n\n2,a,2026-01-01,bad',
+    );
+    expect((error as HistoryError).line).toBe(6);
+  });
+
   it('accepts two activities of one person at once with allowOverlap', async () => {
     const h = await read(
       'case_id,activity,resource,start_time,end_time\n1,a,ann,2026-01-01,2026-01-05\n2,a,ann,2026-01-03,2026-01-04',

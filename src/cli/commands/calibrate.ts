@@ -117,10 +117,10 @@ export async function readHistoryFor(file: string, options: HistoryOptions) {
   }
 }
 
-/** Runs `fit`, turning a fault of the history it finds into a usage error naming the file. */
-export function fitOrExplain<T>(fit: () => T, file: string): T {
+/** Runs `work`, turning a fault of the history it finds into a usage error naming the file. */
+export function fitOrExplain<T>(work: () => T, file: string): T {
   try {
-    return fit();
+    return work();
   } catch (error) {
     if (error instanceof HistoryError) throw new UsageError(`${file}: ${error.message}\n    hint: ${error.hint}`);
     throw error;
