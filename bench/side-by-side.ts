@@ -9,6 +9,7 @@
  *   npm run bench:experiment -- --repeat 5 --workers 1,2,4 --reference <commit> --json
  *
  * Each build runs its own default comparison (its own shipped scenarios), as its users would.
+ * The scaling figures (bench/scaling.ts, 5 replications) are measured once, for this build.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -149,6 +150,14 @@ for (let round = 1; round <= repeat; round++) {
   if (workerCounts.includes(2)) await twoProcessesRun();
   engineRun();
 }
+// the scaling figures, once, for this build (bench/scaling.ts measures them apart)
+say('scaling: the base, an organisation ten times larger, a window four times longer (this build)...');
+const scaling = ((): Record<string, number> => {
+  const lines = measuredRun(join(root, 'dist', 'bench', 'scaling.js'), ['--json', '--replications', '5'], root)
+    .stdout.trim()
+    .split('\n');
+  return JSON.parse(lines[lines.length - 1]) as Record<string, number>;
+})();
 const loadAfter = load();
 
 const of = (measure: string, build: BuildName): number[] => values.get(measure)?.get(build) ?? [];
@@ -229,6 +238,31 @@ line(
   memory,
   '<= 0.5x',
   memory <= 0.5,
+);
+line(
+  'npm start (compare), seconds',
+  mid('compareSeconds', ref),
+  mid('compareSeconds', 'current'),
+  NaN,
+  'about 3 s',
+  mid('compareSeconds', 'current') <= 3.5,
+);
+line('10x organisation: time / replication', NaN, scaling.timeRatio, NaN, '<= 12x', scaling.timeRatio <= 12);
+line(
+  '10x organisation: memory / open work',
+  NaN,
+  scaling.memoryRatio / scaling.openRatio,
+  NaN,
+  'about 1 (in proportion)',
+  null,
+);
+line(
+  '4x window: memory / open work',
+  NaN,
+  scaling.longMemoryRatio,
+  NaN,
+  'about 1: memory follows open work, not finished',
+  scaling.longMemoryRatio <= 1.5,
 );
 const modelVsEngine = ratio(['modelEventsPerSecond', 'current'], ['engineEventsPerSecond', 'current']);
 line(

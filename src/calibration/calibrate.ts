@@ -5,8 +5,8 @@
  */
 import type { Rng } from '../random/index.js';
 import type { DistributionSpec, ScenarioSpec } from '../scenario/index.js';
-import { ScenarioError, validateScenario } from '../scenario/index.js';
-import { type DistributionFit, quantileSorted } from '../statistics/distribution-fit.js';
+import { DAYS_PER_MONTH, ScenarioError, validateScenario } from '../scenario/index.js';
+import { type DistributionFit, medianInterval, quantileSorted } from '../statistics/distribution-fit.js';
 import { BOUNDARIES, fitArrivals, fitHandovers, type FittedArrivals, type FittedHandovers } from './fit-flow.js';
 import { fitOrganisation, type FittedOrganisation } from './fit-organisation.js';
 import { normalise } from './normalise.js';
@@ -39,7 +39,8 @@ function distributionOf(fit: DistributionFit, scale = 1): { spec: DistributionSp
   const [low, high] = [fit.values[0], fit.values[fit.values.length - 1]];
   if (high - low <= 1e-9 * high) return { spec: round(low * scale), note: `n ${fit.n}, all equal` };
   const quality = Number.isNaN(fit.p) ? 'too few to test' : `KS ${round(fit.best.ks, 2)}, p ${round(fit.p, 2)}`;
-  const note = `n ${fit.n}, median ${round(fit.median * scale)}, p90 ${round(fit.p90 * scale)}; ${fit.chosen}${fit.chosen === 'empirical' ? ` (best family ${fit.best.family} ${quality})` : ` by AIC, ${quality}`}`;
+  const [lo, hi] = medianInterval(fit.values).map((x) => round(x * scale));
+  const note = `n ${fit.n}, median ${round(fit.median * scale)} (95% CI ${lo} to ${hi}), p90 ${round(fit.p90 * scale)}; ${fit.chosen}${fit.chosen === 'empirical' ? ` (best family ${fit.best.family} ${quality})` : ` by AIC, ${quality}`}`;
   const p = fit.best.parameters;
   switch (fit.chosen) {
     case 'lognormal':
@@ -215,7 +216,12 @@ function domainsSpec(
       a.trendP < 0.05 / arrivals.length
         ? ` (a trend: Laplace ${round(a.trend, 2)}, p ${round(a.trendP, 2)}; the rate is the window's mean)`
         : '';
-    (seen.get(a.domain) ?? seen.set(a.domain, []).get(a.domain))?.push(`${a.type} ${a.count}${trend}`);
+    // a Poisson count's 95% interval, n -+ 1.96 sqrt(n), as a rate per month
+    const months = windowDays / DAYS_PER_MONTH;
+    const [lo, hi] = [-1, 1].map((k) => round(Math.max(0, a.count + k * 1.96 * Math.sqrt(a.count)) / months));
+    (seen.get(a.domain) ?? seen.set(a.domain, []).get(a.domain))?.push(
+      `${a.type} ${a.count} (95% CI ${lo} to ${hi} a month)${trend}`,
+    );
   }
   for (const [domain, counts] of seen)
     comments.set(

@@ -188,6 +188,17 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
   return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] ?? sorted[lo]) - sorted[lo]);
 }
 
+/**
+ * A distribution-free 95% interval for the median of sorted `values`: the order statistics
+ * n/2 -+ 1.96 sqrt(n)/2 (the binomial's normal approximation), clamped to the sample.
+ */
+export function medianInterval(values: readonly number[]): [number, number] {
+  const n = values.length;
+  const half = (1.96 * Math.sqrt(n)) / 2;
+  const at = (rank: number): number => values[Math.min(n - 1, Math.max(0, rank))];
+  return [at(Math.floor(n / 2 - half) - 1), at(Math.ceil(n / 2 + half) - 1)];
+}
+
 /** Observations the goodness-of-fit test runs on at most (a random subsample of more). */
 export const TEST_SIZE = 1000;
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Exponential, Gamma, Lognormal, RandomStreams, Weibull, type Distribution } from '../../src/random/index.js';
-import { fitDistribution, fitFamily, ksDistance } from '../../src/statistics/distribution-fit.js';
+import { fitDistribution, fitFamily, ksDistance, medianInterval } from '../../src/statistics/distribution-fit.js';
 
 const N = 800;
 const draw = (d: Distribution, name: string, n = N): number[] => {
@@ -122,3 +122,30 @@ function lgamma(x: number): number {
     1 / (1260 * y ** 5)
   );
 }
+
+describe('the interval of a median', () => {
+  it('covers the true median as often as its order statistics say, at least 95% (400 samples of 101 from an exponential)', () => {
+    const rng = new RandomStreams(9).stream('median-interval');
+    const d = new Exponential({ mean: 1 });
+    const truth = Math.LN2;
+    let covered = 0;
+    const trials = 400;
+    for (let t = 0; t < trials; t++) {
+      const xs = Array.from({ length: 101 }, () => d.sample(rng)).sort((a, b) => a - b);
+      const [lo, hi] = medianInterval(xs);
+      if (lo <= truth && truth <= hi) covered++;
+    }
+    // its exact coverage: the 40th to 61st of 101 order statistics hold the median when 40 to 60
+    // of the 101 fall below it, a binomial(101, 1/2) probability (about 0.96: order statistics
+    // are discrete, so the interval is a little wider than 95%)
+    let exact = 0;
+    let c = 1; // C(101, k), built up from k = 0
+    for (let k = 0; k <= 101; k++) {
+      if (k >= 40 && k <= 60) exact += c / 2 ** 101;
+      c = (c * (101 - k)) / (k + 1);
+    }
+    expect(exact).toBeGreaterThan(0.95);
+    const sd = Math.sqrt((exact * (1 - exact)) / trials);
+    expect(Math.abs(covered / trials - exact)).toBeLessThan(4 * sd);
+  });
+});
