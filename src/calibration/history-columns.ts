@@ -119,6 +119,7 @@ export type ColumnIndex = Partial<Record<HistoryField, number>>;
 export function locateColumns(
   header: readonly string[],
   mapping: Partial<Record<HistoryField, string>> = {},
+  required: readonly HistoryField[] = REQUIRED_FIELDS,
 ): ColumnIndex {
   const byNormal = new Map<string, number>();
   header.forEach((name, i) => {
@@ -144,7 +145,7 @@ export function locateColumns(
       }
     }
   }
-  for (const field of REQUIRED_FIELDS) {
+  for (const field of required) {
     if (index[field] === undefined)
       throw new ColumnError(
         `no column for ${field} (${FIELD_MEANINGS[field]}): looked for ${DEFAULT_NAMES[field].join(', ')}`,

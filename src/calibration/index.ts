@@ -37,3 +37,4 @@ export {
   type Predicted,
   type WindowOutcome,
 } from './backtest.js';
+export { readStageDates, type StageDateOptions } from './stage-dates.js';

@@ -105,6 +105,18 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
 /** The options that say how to read a history (calibrate, backtest). */
 function withHistoryOptions(command: Command): Command {
   return command
+    .addOption(
+      new Option(
+        '--layout <layout>',
+        'activity-log: a row per activity; stage-dates: a row per item, a date column per stage',
+      )
+        .choices(['activity-log', 'stage-dates'])
+        .default('activity-log'),
+    )
+    .option(
+      '--stages <columns>',
+      'with --layout stage-dates: the stage columns, in workflow order (default: every other column)',
+    )
     .option(
       '--columns <field=column,...>',
       `the file's column for each field, e.g. case=Key,activity=Status (fields: ${HISTORY_FIELDS.join(', ')}); by default common names are recognised`,

@@ -100,3 +100,23 @@ describe('orgflow backtest', () => {
     expect(many.stderr).toContain('--rolling 3');
   });
 });
+
+describe('orgflow calibrate --layout stage-dates', () => {
+  it('fits a file with a date column per stage, and refuses a layout it does not know', () => {
+    const file = join(outFolder(), 'stages.csv');
+    const lines = ['Key,Backlog,Doing,Done'];
+    for (let i = 0; i < 40; i++) {
+      const d = (k: number) => new Date(Date.UTC(2026, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
+      lines.push(`K-${i},${d(i)},${d(i + 1 + (i % 3))},${i < 38 ? d(i + 6 + (i % 4)) : ''}`);
+    }
+    writeFileSync(file, lines.join('\n'));
+    const out = join(outFolder(), 'fitted.yaml');
+    const r = orgflow(['calibrate', file, '--layout', 'stage-dates', '--stages', 'Backlog,Doing,Done', '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('40 use cases (2 still in progress)');
+    expect(orgflow(['validate', out]).code).toBe(0);
+    const bad = orgflow(['calibrate', file, '--layout', 'jira']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('activity-log, stage-dates');
+  });
+});

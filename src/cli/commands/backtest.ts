@@ -74,7 +74,12 @@ export async function backtestCommand(
   options: BacktestCommandOptions,
   signal: AbortSignal,
 ): Promise<void> {
-  const history = await readHistoryFor(file, historyOptions({ ...options, output: '' }));
+  const history = await readHistoryFor(
+    file,
+    historyOptions({ ...options, output: '' }),
+    options.layout,
+    options.stages,
+  );
   const list = windows(history, options);
   const progress = new ProgressBar(wantProgress(options), 'Back-test');
   const total = list.length * options.reps;

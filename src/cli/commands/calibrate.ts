@@ -14,6 +14,7 @@ import {
   parseTimestamp,
   scenarioYaml,
   readHistory,
+  readStageDates,
   type History,
 } from '../../calibration/index.js';
 import { RandomStreams } from '../../random/index.js';
@@ -21,6 +22,10 @@ import { UsageError } from '../cli-error.js';
 import { checkOutFile } from '../out-folder.js';
 
 export interface CalibrateOptions {
+  /** activity-log (one row per activity) or stage-dates (one row per item, a date per stage). */
+  layout: 'activity-log' | 'stage-dates';
+  /** With stage-dates: the stage columns in workflow order. */
+  stages?: string;
   columns?: string;
   mapping?: string;
   from?: string;
@@ -101,9 +106,16 @@ export function historyOptions(options: CalibrateOptions): HistoryOptions {
   };
 }
 
-/** Reads the history, turning its faults into usage errors that name the line and say how to fix them. */
-export async function readHistoryFor(file: string, options: HistoryOptions) {
+/** Reads the history in its layout, turning its faults into usage errors that name the line and say how to fix them. */
+export async function readHistoryFor(
+  file: string,
+  options: HistoryOptions,
+  layout: CalibrateOptions['layout'],
+  stages?: string,
+) {
   try {
+    if (layout === 'stage-dates')
+      return await readStageDates(file, { ...options, stages: stages?.split(',').map((s) => s.trim()) });
     return await readHistory(file, options);
   } catch (error) {
     if (error instanceof HistoryError || error instanceof ColumnError)
@@ -129,7 +141,7 @@ export function fitOrExplain<T>(work: () => T, file: string): T {
 
 export async function calibrateCommand(file: string, options: CalibrateOptions): Promise<void> {
   checkOutFile('--output', options.output);
-  const history = await readHistoryFor(file, historyOptions(options));
+  const history = await readHistoryFor(file, historyOptions(options), options.layout, options.stages);
   const rng = new RandomStreams(options.seed).stream('calibration/goodness-of-fit');
   const calibration = fitOrExplain(() => calibrate(history, rng, options.name), file);
   const header = [
