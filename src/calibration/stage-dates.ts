@@ -74,6 +74,38 @@ function itemCase(
   return { id, domain, type, arrival: reached[0].d, outcome: done ? 'live' : 'in_progress', activities };
 }
 
+/** The date in a stage's cell (null: empty, the stage skipped), or a HistoryError naming the line. */
+function stageDate(text: string, stage: string, line: number, how: TimestampFormat | undefined): number | null {
+  if (text === '') return null;
+  const ms = parseTimestamp(text, how);
+  if (Number.isNaN(ms))
+    throw new HistoryError(
+      `${stage} ${JSON.stringify(text)} is not a date`,
+      'dates are read as ISO 8601, or give --date-format',
+      line,
+    );
+  return ms;
+}
+
+/** Which fields a stage-date history has: its own columns, and the outcome it derives. */
+function fieldsOf(own: Partial<Record<HistoryField, number>>): History['has'] {
+  const has = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, false])) as History['has'];
+  Object.assign(has, { case: true, activity: true, start: true, end: true, outcome: true });
+  has.domain = own.domain !== undefined;
+  has.type = own.type !== undefined;
+  return has;
+}
+
+/** What a stage-date file cannot say, and the items left out. */
+function stageNotes(stages: readonly string[], skipped: number): string[] {
+  return [
+    `a stage-date file: each stage is an activity from its date to the next stage's; ${stages[stages.length - 1]} is the end (live)`,
+    'a stage-date file names no one: headcount is the most items in a stage at once, and the time in a stage (waiting included) is taken as its effort',
+    'a stage-date file says nothing of abandonment: an item that has not reached the last stage is in progress',
+    ...(skipped > 0 ? [`${skipped} items with no stage date are left out`] : []),
+  ];
+}
+
 /**
  * Reads a stage-date file into a history (see the file's comment): the case column by its
  * usual names (or `columns.case`), optional `type` and `domain` columns, then the stages.
@@ -107,19 +139,8 @@ export async function readStageDates(file: string, options: StageDateOptions = {
     }
     rows++;
     const cell = (i: number | undefined): string => (i === undefined ? '' : (record[i] ?? ''));
-    const dates = stageIndex.map((i) => {
-      const text = cell(i);
-      if (text === '') return null;
-      const ms = parseTimestamp(text, how);
-      if (Number.isNaN(ms))
-        throw new HistoryError(
-          `${header?.[i]} ${JSON.stringify(text)} is not a date`,
-          'dates are read as ISO 8601, or give --date-format',
-          info.lines,
-        );
-      latest = Math.max(latest, ms);
-      return ms;
-    });
+    const dates = stageIndex.map((i) => stageDate(cell(i), header?.[i] ?? '', info.lines, how));
+    for (const d of dates) if (d !== null) latest = Math.max(latest, d);
     const c = itemCase(
       cell(own.case),
       dates,
@@ -134,25 +155,19 @@ export async function readStageDates(file: string, options: StageDateOptions = {
     throw new HistoryError('the file is empty', 'a stage-date file has a header row and one row per item');
   if (cases.length === 0)
     throw new HistoryError('no item has a stage date', 'each row gives the date the item entered each stage');
-  const skipped = rows - cases.length;
-  const notes = [
-    `a stage-date file: each stage is an activity from its date to the next stage's; ${stages[stages.length - 1]} is the end (live)`,
-    'a stage-date file names no one: headcount is the most items in a stage at once, and the time in a stage (waiting included) is taken as its effort',
-    'a stage-date file says nothing of abandonment: an item that has not reached the last stage is in progress',
-    ...(skipped > 0 ? [`${skipped} items with no stage date are left out`] : []),
-  ];
-  const has = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, false])) as History['has'];
-  Object.assign(has, { case: true, activity: true, start: true, end: true, outcome: true });
-  has.domain = own.domain !== undefined;
-  has.type = own.type !== undefined;
-  const start = cases.reduce((m, c) => Math.min(m, c.arrival), Infinity);
-  const whole: History = { cases, start, exportTime: latest, has, rows, overlapping: false, notes };
+  const whole: History = {
+    cases,
+    start: cases.reduce((m, c) => Math.min(m, c.arrival), Infinity),
+    exportTime: latest,
+    has: fieldsOf(own),
+    rows,
+    overlapping: false,
+    notes: stageNotes(stages, rows - cases.length),
+  };
   const from = options.from;
   const window = from === undefined ? whole : { ...whole, cases: cases.filter((c) => c.arrival >= from) };
-  if (
-    window.cases.length === 0 ||
-    (options.to !== undefined && window.cases.every((c) => c.arrival > (options.to ?? 0)))
-  )
+  const to = options.to ?? Infinity;
+  if (!window.cases.some((c) => c.arrival <= to))
     throw new HistoryError('no item arrived in the window', 'widen --from and --to');
   return options.to === undefined ? window : historyAt(window, options.to);
 }
