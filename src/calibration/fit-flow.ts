@@ -16,6 +16,8 @@ export interface FittedArrivals {
   domain: string;
   type: string;
   count: number;
+  /** The arrivals, in days since the history's first. */
+  days: number[];
   /** Use cases per month over the window. */
   perMonth: number;
   /** Laplace's trend statistic (standard normal without a trend; > 0: arrivals speed up). */
@@ -58,6 +60,7 @@ export function fitArrivals(history: History): FittedArrivals[] {
       domain,
       type,
       count: n,
+      days: times.map((t) => t / MS_PER_DAY),
       perMonth: (n / (window / MS_PER_DAY)) * DAYS_PER_MONTH,
       trend,
       trendP: 2 * (1 - normalCdf(Math.abs(trend))),

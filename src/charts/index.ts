@@ -11,3 +11,4 @@ export { tornadoChart } from './tornado.js';
 export { sweepChart, type SweepMetric } from './sweep.js';
 export { journeyChart } from './journey.js';
 export { portfolioGrowthChart } from './portfolio-growth.js';
+export { fitChart, arrivalsChart } from './fit.js';

@@ -145,6 +145,11 @@ function addHistoryCommands(root: Command, signal: AbortSignal): void {
   )
     .option('--to <time>', 'the export time: what happened after it is cut off (default: the latest time in the file)')
     .addOption(new Option('-o, --output <file.yaml>', 'the fitted scenario').default('fitted.yaml'))
+    .option(
+      '--report <file.html>',
+      "the calibration report, each fit against what was observed (default: the output's name with .html)",
+    )
+    .option('--no-report', 'write no calibration report')
     .option('--seed <n>', 'seed of the goodness-of-fit bootstraps', wholeNumber(0), 1)
     .option('--json', 'print the fit as JSON')
     .action(async (file: string, options: CalibrateOptions) => calibrateCommand(file, options));

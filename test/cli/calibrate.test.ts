@@ -1,5 +1,5 @@
 /** orgflow calibrate: from an activity log to a scenario file that validates, with its faults reported plainly. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { orgflow, outFolder, root } from './orgflow-process.js';
@@ -30,6 +30,22 @@ describe('orgflow calibrate', () => {
     const run = orgflow(['run', fitted, '--reps', '2', '--horizon', '730', '--out', outFolder(), '--json', '--quiet']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).scenarios[0].name).toBe('Calibrated from history');
+  });
+
+  it('writes the calibration report beside the scenario: each fit against what was observed', () => {
+    const out = outFolder();
+    const r = orgflow(['calibrate', log, '-o', join(out, 'fitted.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Report: ${join(out, 'fitted.html')}`);
+    const html = readFileSync(join(out, 'fitted.html'), 'utf8');
+    // one chart per activity (6 in the truth's workflow) and per arrival stream (4), and no script
+    expect(html.match(/<svg/g)?.length).toBe(6 + 4);
+    expect(html).toContain('model.train');
+    expect(html).toContain('What the history could not say');
+    expect(html).not.toContain('<script');
+    const none = outFolder();
+    expect(orgflow(['calibrate', log, '-o', join(none, 'f.yaml'), '--no-report']).code).toBe(0);
+    expect(readdirSync(none)).toEqual(['f.yaml']);
   });
 
   it('prints the fit as JSON with --json', () => {

@@ -208,6 +208,11 @@ describe("clarification with the domain's subject-matter experts after a handove
     // until 5 and answers 5-9, deploy 9-10
     expect(result.items.map((i) => i.clarification)).toEqual([4, 7]);
     expect(result.items.map((i) => i.end)).toEqual([6, 10]);
+    // the queue for the expert is logged as a wait of no activity, by the expert who then answers
+    const waits = rowsOf(result.log, 'wait').filter((r) => r.activity === '');
+    expect(waits.map((r) => [r.item, r.time, r.duration, r.role, r.team, r.person])).toEqual([
+      [1, 5, 3, 'sme', 'd-sme', 'd-sme/sme/0'],
+    ]);
   });
 
   it("releases a colleague who took over while the use case waits for the experts' answers", () => {

@@ -41,6 +41,38 @@ describe('work open at the start of a run', () => {
     expect(item).toMatchObject({ end: 4, timeToProduction: 7 }); // 2 days of build left, then 2 of test
   });
 
+  it('may have arrived the very day the run starts', () => {
+    const [item] = run([{ domain: 'd', type: 'job', age: 0, activity: 'w.build', state: 'queued' }]);
+    expect(item).toMatchObject({ arrival: 0, end: 7 });
+  });
+
+  it('draws the rest of an activity under way given what is done: never more than a fresh draw could leave', () => {
+    // build takes uniform(0, 10) person-days; 6 are done: the rest is uniform(0, 4), mean 2
+    const uniform = validateScenario({
+      ...spec,
+      workflow: {
+        start: 'w.build',
+        loops: {
+          w: {
+            activities: { build: { role: 'analyst', effort: { uniform: { min: 0, max: 10 } }, next: { live: 1 } } },
+          },
+        },
+      },
+    }).spec;
+    const ends = Array.from(
+      { length: 400 },
+      (_, seed) =>
+        simulate(uniform, {
+          seed,
+          openWork: [{ domain: 'd', type: 'job', age: 0, activity: 'w.build', state: 'working', effortDone: 6 }],
+        }).items[0].end,
+    );
+    expect(Math.max(...ends)).toBeLessThanOrEqual(4);
+    const mean = ends.reduce((s, x) => s + x, 0) / ends.length;
+    // uniform(0, 4): sd 4 / sqrt(12); four standard errors of the mean of 400
+    expect(Math.abs(mean - 2)).toBeLessThan((4 * (4 / Math.sqrt(12))) / Math.sqrt(400));
+  });
+
   it('goes on from an activity it has just finished', () => {
     const [item] = run([{ domain: 'd', type: 'job', age: 6, activity: 'w.build', state: 'done' }]);
     expect(item).toMatchObject({ end: 2, activities: 1 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
 import { parse as parseYaml } from 'yaml';
 import { writeFileAtomic } from '../../analysis/index.js';
+import { writeCalibrationReport } from '../../report/index.js';
 import {
   type Calibration,
   calibrate,
@@ -35,6 +36,8 @@ export interface CalibrateOptions {
   allowOverlap?: boolean;
   liveActivity?: string;
   output: string;
+  /** The HTML calibration report: a file, or false for none (default: the output's name with .html). */
+  report?: string | boolean;
   name?: string;
   seed: number;
   json?: boolean;
@@ -139,8 +142,17 @@ export function fitOrExplain<T>(work: () => T, file: string): T {
   }
 }
 
+/** Where the report goes: --report's file, none with --no-report, else beside the scenario. */
+function reportFile(options: CalibrateOptions): string | null {
+  if (options.report === false) return null;
+  if (typeof options.report === 'string') return options.report;
+  return `${options.output.replace(/\.ya?ml$/i, '')}.html`;
+}
+
 export async function calibrateCommand(file: string, options: CalibrateOptions): Promise<void> {
   checkOutFile('--output', options.output);
+  const planned = reportFile(options);
+  if (planned !== null) checkOutFile('--report', planned);
   const history = await readHistoryFor(file, historyOptions(options), options.layout, options.stages);
   const rng = new RandomStreams(options.seed).stream('calibration/goodness-of-fit');
   const calibration = fitOrExplain(() => calibrate(history, rng, options.name), file);
@@ -150,12 +162,15 @@ export async function calibrateCommand(file: string, options: CalibrateOptions):
     ...calibration.notes.map((n) => `- ${n}`),
   ];
   writeFileAtomic(options.output, scenarioYaml(calibration.spec, calibration.comments, header));
+  const report = reportFile(options);
+  if (report !== null) await writeCalibrationReport(report, calibration, file);
   if (options.json) {
     console.log(JSON.stringify(calibrationJson(calibration, history.rows, options.output), null, 2));
     return;
   }
   printCalibration(calibration, history);
   console.log(`\nScenario: ${options.output} (check it with orgflow validate, run it with orgflow run)`);
+  if (report !== null) console.log(`Report: ${report} (each fit against what was observed)`);
 }
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -199,7 +214,7 @@ function calibrationJson(c: Calibration, rows: number, output: string) {
     output,
     rows,
     windowDays: c.windowDays,
-    arrivals: c.arrivals,
+    arrivals: c.arrivals.map(({ days: _days, ...rest }) => rest),
     activities: c.workflow.activities.map((a) => ({
       activity: a.key,
       role: a.role,

@@ -1,0 +1,104 @@
+/**
+ * Fitted against observed, for a calibration: a distribution fitted to observations drawn over
+ * their empirical distribution function, and arrivals counted over time against the fitted
+ * rate. Both take plain numbers, so the charts know nothing of how the fit was made.
+ */
+import { PALETTE, themed, type VegaLiteSpec } from './theme.js';
+
+const SMALL = { width: 300, height: 170 };
+
+/**
+ * The observations' empirical distribution function (a step) and the fitted one (a line, when
+ * given: an empirical fit has none of its own) on one axis.
+ */
+export function fitChart(
+  title: string,
+  sorted: readonly number[],
+  fitted: ((x: number) => number) | null,
+  fittedLabel: string,
+  unit: string,
+): VegaLiteSpec {
+  const n = sorted.length;
+  const observed = sorted.map((x, i) => ({ x, share: (i + 1) / n, series: `observed (n ${n})` }));
+  const top = sorted[n - 1] ?? 1;
+  const line =
+    fitted === null
+      ? []
+      : Array.from({ length: 101 }, (_, k) => ({
+          x: (top * k) / 100,
+          share: fitted((top * k) / 100),
+          series: fittedLabel,
+        }));
+  const series = [`observed (n ${n})`, ...(fitted === null ? [] : [fittedLabel])];
+  return themed(
+    {
+      ...SMALL,
+      data: { values: [...observed, ...line] },
+      mark: { type: 'line', strokeWidth: 2 },
+      encoding: {
+        x: { field: 'x', type: 'quantitative', title: unit },
+        y: { field: 'share', type: 'quantitative', title: 'share at most', axis: { format: '%' } },
+        color: {
+          field: 'series',
+          type: 'nominal',
+          title: null,
+          scale: { domain: series, range: [PALETTE[6], PALETTE[1]] },
+        },
+        strokeDash: {
+          field: 'series',
+          type: 'nominal',
+          legend: null,
+          scale: {
+            domain: series,
+            range: [
+              [1, 0],
+              [6, 3],
+            ],
+          },
+        },
+      },
+    },
+    title,
+    fitted === null
+      ? `observed, n ${n} (no family fits: the observations are used)`
+      : `solid: observed, n ${n}; dashed: ${fittedLabel}`,
+  );
+}
+
+/** Arrivals counted over the window (a step) against a constant fitted rate (a line). */
+export function arrivalsChart(
+  title: string,
+  days: readonly number[],
+  perDay: number,
+  windowDays: number,
+): VegaLiteSpec {
+  const sorted = [...days].sort((a, b) => a - b);
+  const counted = sorted.map((day, i) => ({ day, count: i + 1, series: 'arrived' }));
+  const fitted = [0, windowDays].map((day) => ({ day, count: perDay * day, series: 'fitted rate' }));
+  const x = { field: 'day', type: 'quantitative', title: 'days since the first arrival' };
+  const y = { field: 'count', type: 'quantitative', title: 'use cases' };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: ['arrived', 'fitted rate'], range: [PALETTE[6], PALETTE[1]] },
+  };
+  return themed(
+    {
+      ...SMALL,
+      layer: [
+        {
+          data: { values: counted },
+          mark: { type: 'line', strokeWidth: 2, interpolate: 'step-after' },
+          encoding: { x, y, color },
+        },
+        {
+          data: { values: fitted },
+          mark: { type: 'line', strokeWidth: 2, strokeDash: [6, 3] },
+          encoding: { x, y, color },
+        },
+      ],
+    },
+    title,
+  );
+}
