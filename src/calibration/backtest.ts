@@ -111,7 +111,7 @@ export function openWorkAt(train: History, spec: ScenarioSpec): OpenUseCase[] {
         state: 'working',
         effortDone: (days(train.exportTime - last.start) * WORKING_DAYS_PER_WEEK) / 7,
       });
-    else open.push({ ...base, activity: key, state: 'done' });
+    else open.push({ ...base, activity: key, state: 'done', waited: days(train.exportTime - last.end) });
   }
   return open;
 }
@@ -175,7 +175,8 @@ async function modelOutcomes(
   const outcomes: WindowOutcome[] = [];
   for (let r = 0; r < options.replications; r++) {
     if (options.signal?.aborted) throw new Error('the back-test was cancelled');
-    outcomes.push(modelReplication(window, open, `${options.seed}/backtest/${r}`));
+    // seeds of their own per split, so rolling windows are not drawn alike
+    outcomes.push(modelReplication(window, open, `${options.seed}/backtest/${options.split}/${r}`));
     options.onReplication?.();
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -322,7 +322,8 @@ function caseAt(c: HistoryCase, time: number): HistoryCase {
  */
 export function historyAt(history: History, time: number): History {
   const cases = history.cases.filter((c) => c.arrival <= time).map((c) => caseAt(c, time));
-  return { ...history, cases, exportTime: time, start: earliestArrival(cases) };
+  // whether people overlap is a fact of the cut history, not of the whole file
+  return { ...history, cases, exportTime: time, start: earliestArrival(cases), overlapping: firstOverlap(cases) !== null };
 }
 
 /** The activities as seen at `exportTime`: later ones dropped, one under way then left open. */

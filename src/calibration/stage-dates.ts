@@ -165,7 +165,13 @@ export async function readStageDates(file: string, options: StageDateOptions = {
     notes: stageNotes(stages, rows - cases.length),
   };
   const from = options.from;
-  const window = from === undefined ? whole : { ...whole, cases: cases.filter((c) => c.arrival >= from) };
+  const kept = from === undefined ? cases : cases.filter((c) => c.arrival >= from);
+  const window: History = {
+    ...whole,
+    cases: kept,
+    start: kept.reduce((m, c) => Math.min(m, c.arrival), Infinity),
+    notes: kept.length < cases.length ? [...whole.notes, `${cases.length - kept.length} items arrived before --from and are left out`] : whole.notes,
+  };
   const to = options.to ?? Infinity;
   if (!window.cases.some((c) => c.arrival <= to))
     throw new HistoryError('no item arrived in the window', 'widen --from and --to');

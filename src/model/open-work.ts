@@ -20,11 +20,14 @@ export interface OpenUseCase {
   /**
    * 'queued': it waits for a person for `activity` (or is in the handover before it);
    * 'working': `activity` is under way, with `effortDone` person-days spent on it;
-   * 'done': it has just finished `activity` and goes on from there.
+   * 'done': it has finished `activity` (`waited` days ago) and goes on from there: to another
+   * activity (it is open, so it did not end there), through the rest of the handover.
    */
   state: 'queued' | 'working' | 'done';
   /** Person-days already spent on `activity` (state 'working'). */
   effortDone?: number;
+  /** Days since `activity` ended (state 'done'): the handover to the next one has run that long. */
+  waited?: number;
 }
 
 /** Where an open use case resumes in the use-case process. */
@@ -32,6 +35,7 @@ export interface Resumption {
   activity: string;
   state: OpenUseCase['state'];
   effortDone: number;
+  waited: number;
 }
 
 /** Starts the use cases open at day 0, with the first ids of the run; checks each against the scenario. */
@@ -48,6 +52,7 @@ export function startOpenWork(ctx: ModelContext, open: readonly OpenUseCase[]): 
       throw new InvalidArgumentError(`${where}: unknown type "${u.type}"`);
     const record = newItemRecord(records.length, u.domain, u.type, env.now - u.age);
     records.push(record);
-    env.process(useCase(ctx, record, { activity: u.activity, state: u.state, effortDone: u.effortDone ?? 0 }));
+    const resume = { activity: u.activity, state: u.state, effortDone: u.effortDone ?? 0, waited: u.waited ?? 0 };
+    env.process(useCase(ctx, record, resume));
   }
 }

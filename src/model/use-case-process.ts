@@ -98,11 +98,12 @@ export function* useCase(ctx: ModelContext, record: ItemRecord, resume?: Resumpt
   let loop: string | null = null;
   // a use case open when the run started (see open-work.ts) resumes where it was
   let effortDone = resume?.state === 'working' ? resume.effortDone : null;
+  let waited = resume?.state === 'done' ? resume.waited : null;
   if (resume?.state === 'done') {
     const node = lookup(graph.nodes, current, 'activity');
     enterLoop(ctx, record, node.loop);
     loop = node.loop;
-    current = nextActivity(ctx, record, node, journey);
+    current = resumedMove(ctx, record, node, journey);
   }
   while (!isTerminal(current)) {
     const node = lookup(graph.nodes, current, 'activity');
@@ -111,8 +112,9 @@ export function* useCase(ctx: ModelContext, record: ItemRecord, resume?: Resumpt
       enterLoop(ctx, record, node.loop);
       loop = node.loop;
     }
-    yield* doActivity(ctx, record, node, journey, effortDone);
+    yield* doActivity(ctx, record, node, journey, effortDone, waited);
     effortDone = null;
+    waited = null;
     current = nextActivity(ctx, record, node, journey);
   }
   leaveLoop(ctx, record, loop);
@@ -160,14 +162,19 @@ function* doActivity(
   node: ActivityNode,
   journey: Journey,
   effortDone: number | null,
+  waited: number | null,
 ): ProcessGenerator {
   const { org } = ctx.state;
   const { streams, previous } = journey;
   const pool = org.route(node.spec.role, record.domain);
   if (previous !== null && previous.pool !== pool) {
-    // a different role or team: the item waits out the handover (see colleagueHandover), then joins the queue
+    // a different role or team: the item waits out the handover (see colleagueHandover), then
+    // joins the queue; open work that has waited in it since before the run, the rest of it
     const boundary = org.boundary(previous.pool, pool);
-    const delay = handoverDelay(ctx, record, boundary, streams);
+    const delay =
+      waited === null
+        ? handoverDelay(ctx, record, boundary, streams)
+        : handoverRest(ctx, record, boundary, streams, waited);
     if (delay !== null) {
       if (delay > 0) yield delay;
       handedOver(ctx, record, boundary, previous, delay);
@@ -187,7 +194,7 @@ function* doActivity(
   const request = askFor(ctx, record, pool);
   yield request;
   let assignment = granted(ctx, record, pool, request, samePool ? previous.person : null, node, asked);
-  if (samePool && assignment.person !== previous.person) {
+  if (samePool && previous.person >= 0 && assignment.person !== previous.person) {
     // same team and role, but a colleague takes over: they spend the handover getting up to speed
     assignment = yield* colleagueHandover(ctx, record, previous, assignment, streams);
   }
@@ -242,6 +249,43 @@ function remainingEffort(
     if (effort > done) return effort - done;
   }
   return effort;
+}
+
+/**
+ * Where open work that had just finished `node` when the run started goes: a move to another
+ * activity (it was still open, so it had not ended there), drawn as nextActivity draws (a few
+ * tries; then the draw stands). Its previous performer is known only by pool, as one of no
+ * one in particular: the handover to another pool happens, a colleague's does not.
+ */
+function resumedMove(ctx: ModelContext, record: ItemRecord, node: ActivityNode, journey: Journey): string {
+  let target = nextActivity(ctx, record, node, journey);
+  for (let i = 0; i < RESIDUAL_TRIES && isTerminal(target); i++) target = nextActivity(ctx, record, node, journey);
+  const pool = ctx.state.org.route(node.spec.role, record.domain);
+  journey.previous = { pool, person: -1, node, effort: 0 };
+  return target;
+}
+
+/**
+ * The rest of a handover open work was in when the run started, having waited `waited` days:
+ * a draw of its delay given that it exceeds `waited`, less `waited` (0 when no draw of a few
+ * does: the handover is over and the use case waits for a person). Counted as a handover.
+ */
+function handoverRest(
+  ctx: ModelContext,
+  record: ItemRecord,
+  boundary: Boundary,
+  streams: ItemStreams,
+  waited: number,
+): number | null {
+  const delays = ctx.config.handoverDelay;
+  if (delays === null) return null;
+  record.handovers++;
+  if (boundary === 'cross_home') record.crossBoundaryHandovers++;
+  for (let i = 0; i < RESIDUAL_TRIES; i++) {
+    const delay = delays[boundary].sample(streams.handover);
+    if (delay > waited) return delay - waited;
+  }
+  return 0;
 }
 
 /** Where the use case goes after `node`: a draw among its transitions, loop-backs less likely each time. */

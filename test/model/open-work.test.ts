@@ -78,6 +78,37 @@ describe('work open at the start of a run', () => {
     expect(item).toMatchObject({ end: 2, activities: 1 });
   });
 
+  it('past an activity, goes through the rest of the handover to another team, and not to the end at once', () => {
+    // build by team a, test by team b, 10 days of handover between them; build may end the use case (90%)
+    const handover = validateScenario(
+      datedScenario({
+        domains: { d: { demand: {} } },
+        use_case_types: { job: {} },
+        teams: { a: { home: 'centre', headcount: { analyst: 1 } }, b: { home: 'centre', headcount: { tester: 1 } } },
+        handovers: { delay: { same_team: 10, same_home: 10, cross_home: 10 } },
+        workflow: {
+          start: 'w.build',
+          loops: {
+            w: {
+              activities: {
+                build: { role: 'analyst', effort: 5, next: { live: 0.9, test: 0.1 } },
+                test: { role: 'tester', effort: 2, next: { live: 1 } },
+              },
+            },
+          },
+        },
+      }),
+    ).spec;
+    for (let seed = 0; seed < 5; seed++) {
+      const [item] = simulate(handover, {
+        seed,
+        openWork: [{ domain: 'd', type: 'job', age: 20, activity: 'w.build', state: 'done', waited: 3 }],
+      }).items;
+      // 7 days of handover left, then 2 of test
+      expect(item).toMatchObject({ end: 9, handovers: 1, handover: 7, activities: 1 });
+    }
+  });
+
   it('takes the first ids and queues in the order given', () => {
     const items = run([
       { domain: 'd', type: 'job', age: 1, activity: 'w.build', state: 'queued' },

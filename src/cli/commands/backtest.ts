@@ -52,7 +52,7 @@ function windows(history: History, options: BacktestCommandOptions): { split: nu
     const until = end - (options.rolling - 1 - k) * length;
     return { split: until - length, until };
   });
-  if (list[0].split - history.start < length)
+  if (options.rolling > 1 && list[0].split - history.start < length)
     throw new UsageError(
       `--rolling ${options.rolling}: the first of ${options.rolling} windows of ${Math.round(length / MS_PER_DAY)} days would leave less training history than one window; use fewer or shorter windows (--split closer to 1)`,
     );
@@ -92,6 +92,7 @@ export async function backtestCommand(
           ...w,
           replications: options.reps,
           seed: options.seed,
+          name: options.name,
           rng: new RandomStreams(options.seed).stream(`backtest/${w.split}`),
           onReplication: () => progress.update({ done: ++done, total }),
           signal,
@@ -105,6 +106,10 @@ export async function backtestCommand(
     console.log(JSON.stringify(backtestJson(results), null, 2));
     return;
   }
+  if (options.reps < 40)
+    console.log(
+      `note: with ${options.reps} replications a 95% interval is little more than the lowest and highest values; give --reps 40 or more`,
+    );
   for (const b of results) printBacktest(b);
   if (results.length > 1) console.log(`\n${coverageSentence(results)}`);
 }
@@ -145,6 +150,7 @@ function printBacktest(b: Backtest): void {
 /** Over the rolling windows: the share of go-lives within each forecast's p85, and how often the actual p85 fell inside each 95% interval. */
 function coverageSentence(results: readonly Backtest[]): string {
   const n = results.reduce((s, b) => s + b.withinP85.n, 0);
+  if (n === 0) return `Over ${results.length} windows, no use case went live: there is nothing to score.`;
   const share = (k: 'model' | 'naive'): string => {
     const within = results.reduce(
       (s, b) => s + (Number.isFinite(b.withinP85[k]) ? b.withinP85[k] * b.withinP85.n : 0),
