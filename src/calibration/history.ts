@@ -323,7 +323,13 @@ function caseAt(c: HistoryCase, time: number): HistoryCase {
 export function historyAt(history: History, time: number): History {
   const cases = history.cases.filter((c) => c.arrival <= time).map((c) => caseAt(c, time));
   // whether people overlap is a fact of the cut history, not of the whole file
-  return { ...history, cases, exportTime: time, start: earliestArrival(cases), overlapping: firstOverlap(cases) !== null };
+  return {
+    ...history,
+    cases,
+    exportTime: time,
+    start: earliestArrival(cases),
+    overlapping: firstOverlap(cases) !== null,
+  };
 }
 
 /** The activities as seen at `exportTime`: later ones dropped, one under way then left open. */

@@ -164,13 +164,22 @@ export async function readStageDates(file: string, options: StageDateOptions = {
     overlapping: false,
     notes: stageNotes(stages, rows - cases.length),
   };
+  return windowOf(whole, options);
+}
+
+/** The items of the --from and --to window, starting at the first kept one. */
+function windowOf(whole: History, options: StageDateOptions): History {
+  const { cases } = whole;
   const from = options.from;
   const kept = from === undefined ? cases : cases.filter((c) => c.arrival >= from);
   const window: History = {
     ...whole,
     cases: kept,
     start: kept.reduce((m, c) => Math.min(m, c.arrival), Infinity),
-    notes: kept.length < cases.length ? [...whole.notes, `${cases.length - kept.length} items arrived before --from and are left out`] : whole.notes,
+    notes:
+      kept.length < cases.length
+        ? [...whole.notes, `${cases.length - kept.length} items arrived before --from and are left out`]
+        : whole.notes,
   };
   const to = options.to ?? Infinity;
   if (!window.cases.some((c) => c.arrival <= to))
