@@ -65,6 +65,13 @@ describe('a stage-date file', () => {
     expect(c.arrivals.reduce((s, a) => s + a.perMonth, 0)).toBeCloseTo((300 / 598) * (365.25 / 12), 0);
   });
 
+  it('starts a window cut with --from at its first item, so rates are per day of the window', async () => {
+    const h = await readStageDates(stageFile(), { from: START + 300 * DAY });
+    expect(h.cases).toHaveLength(150);
+    expect(h.start).toBe(START + 300 * DAY);
+    expect(h.notes).toContain('150 items arrived before --from and are left out');
+  });
+
   it('refuses a stage dated before the one it follows, naming the line', async () => {
     const file = join(outFolder(), 'bad.csv');
     writeFileSync(file, 'Key,A,B,Done\nK-1,2026-01-01,2026-01-05,2026-01-09\nK-2,2026-01-05,2026-01-02,\n');
