@@ -94,16 +94,23 @@ interface RawCase {
   activities: ActivityInstance[];
 }
 
-/** Reads and checks the activity log in `file`; see {@link History}. */
-export async function readHistory(file: string, options: HistoryOptions = {}): Promise<History> {
+/**
+ * The records of the CSV file `file`, streamed, each with the line of the file it ends on
+ * (blank lines and quoted line breaks counted); a file that cannot be read fails the loop.
+ */
+export function csvRecords(file: string): AsyncIterable<{ record: string[]; info: { lines: number } }> {
   const input = createReadStream(file);
   const parser = parse({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true });
-  input.on('error', (error) => parser.destroy(error)); // a file that cannot be read fails the loop below
+  input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
+  return parser as AsyncIterable<{ record: string[]; info: { lines: number } }>;
+}
+
+/** Reads and checks the activity log in `file`; see {@link History}. */
+export async function readHistory(file: string, options: HistoryOptions = {}): Promise<History> {
   let index: ColumnIndex | undefined;
   const reader = rowReader(options);
-  // the line of the file a record ends on (blank lines and quoted line breaks counted)
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, info } of csvRecords(file)) {
     if (index === undefined) {
       index = locateColumns(record, options.columns);
       continue;
@@ -303,7 +310,7 @@ function outcomeByActivity(activities: readonly ActivityInstance[], liveActivity
 }
 
 /** The earliest arrival of `cases` (a loop: a spread of a million arguments would overflow the stack). */
-function earliestArrival(cases: readonly HistoryCase[]): number {
+export function earliestArrival(cases: readonly HistoryCase[]): number {
   let earliest = Infinity;
   for (const c of cases) if (c.arrival < earliest) earliest = c.arrival;
   return earliest;

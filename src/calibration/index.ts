@@ -20,7 +20,7 @@ export {
 } from './history.js';
 export { calibrate, WORKING_DAYS_PER_WEEK, CALIBRATED_WARMUP_DAYS, type Calibration } from './calibrate.js';
 export { scenarioYaml } from './scenario-yaml.js';
-export type { FittedWorkflow, FittedActivity } from './fit-workflow.js';
+export { MS_PER_DAY, type FittedWorkflow, type FittedActivity } from './fit-workflow.js';
 export type { FittedOrganisation, FittedTeam } from './fit-organisation.js';
 export type { FittedArrivals, FittedHandovers } from './fit-flow.js';
 export { historyAt } from './history.js';

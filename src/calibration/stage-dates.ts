@@ -6,10 +6,16 @@
  * stage is live, one that did not is in progress). A stage left empty was skipped. There is no
  * one in such a file, so headcount comes from how many items were in a stage at once.
  */
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
 import { HISTORY_FIELDS, type HistoryField, locateColumns } from './history-columns.js';
-import { type History, type HistoryCase, HistoryError, type HistoryOptions, historyAt } from './history.js';
+import {
+  csvRecords,
+  earliestArrival,
+  type History,
+  type HistoryCase,
+  HistoryError,
+  type HistoryOptions,
+  historyAt,
+} from './history.js';
 import { parseTimestamp, type TimestampFormat } from './timestamps.js';
 
 export interface StageDateOptions extends HistoryOptions {
@@ -111,10 +117,6 @@ function stageNotes(stages: readonly string[], skipped: number): string[] {
  * usual names (or `columns.case`), optional `type` and `domain` columns, then the stages.
  */
 export async function readStageDates(file: string, options: StageDateOptions = {}): Promise<History> {
-  const input = createReadStream(file);
-  const parser = parse({ bom: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true });
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
   let header: string[] | undefined;
   let own: Partial<Record<HistoryField, number>> = {};
   let stageIndex: number[] = [];
@@ -123,7 +125,7 @@ export async function readStageDates(file: string, options: StageDateOptions = {
   let rows = 0;
   let latest = -Infinity;
   const how: TimestampFormat | undefined = options.timestamps;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const { record, info } of csvRecords(file)) {
     if (header === undefined) {
       header = record;
       own = locateColumns(header, options.columns, ['case']);
@@ -157,7 +159,7 @@ export async function readStageDates(file: string, options: StageDateOptions = {
     throw new HistoryError('no item has a stage date', 'each row gives the date the item entered each stage');
   const whole: History = {
     cases,
-    start: cases.reduce((m, c) => Math.min(m, c.arrival), Infinity),
+    start: earliestArrival(cases),
     exportTime: latest,
     has: fieldsOf(own),
     rows,
@@ -175,7 +177,7 @@ function windowOf(whole: History, options: StageDateOptions): History {
   const window: History = {
     ...whole,
     cases: kept,
-    start: kept.reduce((m, c) => Math.min(m, c.arrival), Infinity),
+    start: earliestArrival(kept),
     notes:
       kept.length < cases.length
         ? [...whole.notes, `${cases.length - kept.length} items arrived before --from and are left out`]

@@ -591,37 +591,30 @@ function* clarify(ctx: ModelContext, record: ItemRecord, boundary: Boundary, str
   const request = sme.request(requestPriority(ctx, record));
   yield request;
   const a = sme.assign(request, null);
+  // the queue for the experts, part of the round (no activity: it is no step of the workflow)
   if (log.enabled && env.now > start)
-    // the queue for the experts, part of the round (no activity: it is no step of the workflow)
-    log.add({
-      time: env.now,
-      kind: 'wait',
-      item: record.id,
-      domain: record.domain,
-      type: record.type,
-      team: sme.team,
-      role: SME_ROLE,
-      person: sme.personId(a.person),
-      duration: env.now - start,
-    });
+    log.add({ ...expertRow(record, sme, a), time: env.now, kind: 'wait', duration: env.now - start });
   const availability = smeAvailability(ctx, record.domain);
   yield elapsedDays(clarification.smeEffort.sample(streams.handover), ctx.config.rate, availability);
   sme.release(a);
   record.clarification += env.now - start;
   if (log.enabled)
     log.add({
+      ...expertRow(record, sme, a),
       time: env.now,
       kind: 'clarification',
-      item: record.id,
-      domain: record.domain,
-      type: record.type,
-      team: sme.team,
-      role: SME_ROLE,
-      person: sme.personId(a.person),
       duration: env.now - start,
       detail: boundary,
     });
 }
+
+/** The columns the log rows of a clarification round share: the use case and the expert. */
+const expertRow = (record: ItemRecord, sme: PersonPool, a: Assignment) => ({
+  ...rowOf(record),
+  team: sme.team,
+  role: SME_ROLE,
+  person: sme.personId(a.person),
+});
 
 /** The lost share of the previous activity, redone by `held` (a colleague already assigned) or by its last performer. */
 function* reworkPrevious(

@@ -7,10 +7,12 @@ import {
   backtest,
   type History,
   HistoryError,
+  MS_PER_DAY,
   type Predicted,
 } from '../../calibration/index.js';
 import { RandomStreams } from '../../random/index.js';
 import { UsageError } from '../cli-error.js';
+import { day, fixed } from '../number-text.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { type CalibrateOptions, historyOptions, readHistoryFor } from './calibrate.js';
 
@@ -21,8 +23,6 @@ export interface BacktestCommandOptions extends Omit<CalibrateOptions, 'output' 
   rolling: number;
 }
 
-const MS_PER_DAY = 86_400_000;
-const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const LABELS: Record<string, string> = {
   p50: 'Median days to production',
   p85: '85th percentile days',
@@ -114,7 +114,6 @@ export async function backtestCommand(
   if (results.length > 1) console.log(`\n${coverageSentence(results)}`);
 }
 
-const fixed = (x: number, d = 0): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const interval = (p: Predicted, d = 0): string =>
   `${fixed(p.estimate, d)} (${fixed(p.pi95[0], d)} to ${fixed(p.pi95[1], d)})`;
 const inside = (p: Predicted, x: number): boolean => x >= p.pi95[0] && x <= p.pi95[1];
@@ -129,7 +128,7 @@ function printBacktest(b: Backtest): void {
     colAligns: ['left', 'right', 'right', 'right', 'left'],
   });
   for (const k of BACKTEST_MEASURES)
-    t.push([LABELS[k], interval(b.model[k]), interval(b.naive[k]), fixed(b.actual[k]), b.closer[k]]);
+    t.push([LABELS[k], interval(b.model[k]), interval(b.naive[k]), fixed(b.actual[k], 0), b.closer[k]]);
   t.push([LABELS.cycleTimeW1, fixed(b.model.cycleTimeW1, 1), fixed(b.naive.cycleTimeW1, 1), '', b.closer.cycleTimeW1]);
   console.log(t.toString());
   const wins = Object.values(b.closer).filter((c) => c === 'model').length;

@@ -20,6 +20,7 @@ import {
 } from '../../calibration/index.js';
 import { RandomStreams } from '../../random/index.js';
 import { UsageError } from '../cli-error.js';
+import { day, fixed } from '../number-text.js';
 import { checkOutFile } from '../out-folder.js';
 
 export interface CalibrateOptions {
@@ -172,9 +173,6 @@ export async function calibrateCommand(file: string, options: CalibrateOptions):
   console.log(`\nScenario: ${options.output} (check it with orgflow validate, run it with orgflow run)`);
   if (report !== null) console.log(`Report: ${report} (each fit against what was observed)`);
 }
-
-const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const fixed = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
 
 function printCalibration(c: Calibration, history: History): void {
   const inProgress = history.cases.filter((k) => k.outcome === 'in_progress').length;
