@@ -41,6 +41,8 @@ describe('orgflow calibrate', () => {
     // one chart per activity (6 in the truth's workflow) and per arrival stream (4), and no script
     expect(html.match(/<svg/g)?.length).toBe(6 + 4);
     expect(html).toContain('model.train');
+    // each fitted family is drawn over what was observed (an empirical fit has no line of its own)
+    expect(html).toMatch(/dashed: fitted (lognormal|gamma|weibull|exponential)/);
     expect(html).toContain('What the history could not say');
     expect(html).not.toContain('<script');
     const none = outFolder();
