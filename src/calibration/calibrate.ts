@@ -8,10 +8,13 @@ import type { DistributionSpec, ScenarioSpec } from '../scenario/index.js';
 import { DAYS_PER_MONTH, ScenarioError, validateScenario } from '../scenario/index.js';
 import { type DistributionFit, medianInterval, quantileSorted } from '../statistics/distribution-fit.js';
 import { BOUNDARIES, fitArrivals, fitHandovers, type FittedArrivals, type FittedHandovers } from './fit-flow.js';
+import { abandonmentNote, type FittedAbandonment, fitAbandonment } from './fit-abandonment.js';
+import { DEFAULT_CAP, type FittedIterations, fitIterations, iterationsNote } from './fit-iterations.js';
 import { fitOrganisation, type FittedOrganisation } from './fit-organisation.js';
 import { normalise } from './normalise.js';
 import { type FittedActivity, type FittedWorkflow, fitWorkflow, MS_PER_DAY, SME } from './fit-workflow.js';
 import { type History, HistoryError } from './history.js';
+import { transitionsSpec } from './transitions-spec.js';
 
 /** Working days a week assumed: effort in person-days is the observed calendar days x 5/7. */
 export const WORKING_DAYS_PER_WEEK = 5;
@@ -26,6 +29,8 @@ export interface Calibration {
   notes: string[];
   arrivals: FittedArrivals[];
   workflow: FittedWorkflow;
+  iterations: FittedIterations;
+  abandonment: FittedAbandonment;
   organisation: FittedOrganisation;
   handovers: FittedHandovers;
   /** Days of history the fit covers. */
@@ -73,28 +78,11 @@ function empiricalSpec(sorted: readonly number[], scale: number): DistributionSp
   return { empirical: { data, interpolate: true } };
 }
 
-/** Transition probabilities from counts, rounded to three decimals and summing to exactly 1. */
-function probabilities(next: Map<string, number>, loop: string): Record<string, number> {
-  const total = [...next.values()].reduce((s, n) => s + n, 0);
-  const entries = [...next].sort((a, b) => b[1] - a[1]);
-  const out: Record<string, number> = {};
-  let sum = 0;
-  for (const [target, n] of entries.slice(1)) {
-    const p = Math.round((n / total) * 1000) / 1000;
-    if (p === 0) continue;
-    out[targetName(target, loop)] = p;
-    sum += p;
-  }
-  return { [targetName(entries[0][0], loop)]: Math.round((1 - sum) * 1000) / 1000, ...out };
-}
-
-/** A transition target as the scenario writes it: an activity of the same loop by its id alone. */
-const targetName = (key: string, loop: string): string =>
-  key.startsWith(`${loop}.`) ? key.slice(loop.length + 1) : key;
-
 function activitySpec(
   a: FittedActivity,
   comments: Map<string, string>,
+  isLoopBack: (target: string) => boolean,
+  iterations: FittedIterations,
 ): ScenarioSpec['workflow']['loops'][string]['activities'][string] {
   const path = `workflow.loops.${a.loop}.activities.${a.activity}`;
   let effort: DistributionSpec;
@@ -117,14 +105,10 @@ function activitySpec(
       `no instance finished: the median effort so far of ${a.open} under way, a lower bound`,
     );
   }
-  const total = [...a.next.values()].reduce((s, n) => s + n, 0);
+  const { next, comment } = transitionsSpec(a, isLoopBack, iterations);
   comments.set(`${path}.role`, `${Math.round(a.roleShare * 100)}% of its instances`);
-  comments.set(`${path}.next`, `from ${total} moves seen`);
-  return {
-    role: a.role,
-    effort,
-    next: total > 0 ? probabilities(a.next, a.loop) : { live: 1 },
-  };
+  comments.set(`${path}.next`, comment);
+  return { role: a.role, effort, next };
 }
 
 /**
@@ -152,7 +136,12 @@ export function calibrateNormalised(history: History, rng: Rng, name: string, no
   const organisation = fitOrganisation(history);
   const handovers = fitHandovers(history, organisation, rng);
   const { teams, roles } = teamsSpec(organisation, comments);
-  const loops = loopsSpec(workflow, roles, comments);
+  const iterations = fitIterations(
+    history.cases,
+    workflow.activities.map((a) => a.key),
+  );
+  const abandonment = fitAbandonment(history.cases);
+  const loops = loopsSpec(workflow, roles, comments, iterations);
   if (workflow.otherStarts > 0)
     notes.push(`${workflow.otherStarts} cases started elsewhere than ${workflow.start}, the commonest first activity`);
   const spec: ScenarioSpec = {
@@ -165,19 +154,22 @@ export function calibrateNormalised(history: History, rng: Rng, name: string, no
     domains: domainsSpec(arrivals, organisation, windowDays, comments),
     use_case_types: typesSpec(arrivals, workflow, comments),
     teams,
-    workflow: { start: workflow.start, loops },
+    workflow: { start: workflow.start, iterations: iterationsSpec(iterations, comments), loops },
     ...handoverSpec(handovers, comments),
     management: { planning_cadence_days: planningCadence(handovers, comments) },
   };
   comments.set('calendar.working_days_per_week', 'assumed: effort is the observed calendar days x 5/7');
   comments.set('warmup_days', 'the simulated pipeline fills from empty; this first year is left out');
   notes.push(...organisation.notes, ...assumptionNotes(handovers));
+  if (abandonment.byType.length > 0) notes.push(abandonmentNote(abandonment));
   return {
     spec: checkedScenario(spec),
     comments,
     notes,
     arrivals,
     workflow,
+    iterations,
+    abandonment,
     organisation,
     handovers,
     windowDays,
@@ -280,11 +272,15 @@ function loopsSpec(
   workflow: FittedWorkflow,
   roles: ScenarioSpec['roles'],
   comments: Map<string, string>,
+  iterations: FittedIterations,
 ): ScenarioSpec['workflow']['loops'] {
   const loops: ScenarioSpec['workflow']['loops'] = {};
+  const order = new Map(workflow.activities.map((a, i) => [a.key, i]));
   for (const loop of workflow.loops) loops[loop] = { activities: {} };
   for (const a of workflow.activities) {
-    loops[a.loop].activities[a.activity] = activitySpec(a, comments);
+    const here = order.get(a.key) ?? -1;
+    const isLoopBack = (target: string): boolean => (order.get(target) ?? Number.POSITIVE_INFINITY) <= here;
+    loops[a.loop].activities[a.activity] = activitySpec(a, comments, isLoopBack, iterations);
     if (a.role !== SME) roles[a.role] ??= {};
   }
   return loops;
@@ -323,6 +319,16 @@ function handoverSpec(h: FittedHandovers, comments: Map<string, string>): Pick<S
   };
 }
 
+/** The learning decay of loop-backs and their cap, with what they rest on. */
+function iterationsSpec(it: FittedIterations, comments: Map<string, string>): ScenarioSpec['workflow']['iterations'] {
+  comments.set('workflow.iterations.decay', iterationsNote(it));
+  comments.set(
+    'workflow.iterations.cap',
+    it.cap > DEFAULT_CAP ? 'the most loop-backs one case took from one activity' : 'the default: no case took more',
+  );
+  return { decay: it.decay, cap: it.cap };
+}
+
 /** The planning cadence that gives the observed intake waits (uniform on [0, cadence): twice their mean). */
 function planningCadence(h: FittedHandovers, comments: Map<string, string>): number {
   if (h.intakeWaits.length < 5) {
@@ -342,7 +348,6 @@ function assumptionNotes(h: FittedHandovers): string[] {
   return [
     'costs are not in a history: set roles.<role>.cost_per_year before reading costs',
     'gates are not told apart from handovers: a gate meeting after an activity is part of the handover delay that follows it',
-    'loop-backs take the probabilities seen over all visits (no learning decay is fitted)',
     'rework after a handover is not told apart from other repeated passes; maintenance of models in production is not in an activity log',
     ...(h.busyBounded > 0
       ? [

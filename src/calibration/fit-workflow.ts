@@ -33,7 +33,8 @@ export function placeOf(name: string): { loop: string; activity: string } {
   if (dot > 0) return { loop: idOf(name.slice(0, dot)), activity: idOf(name.slice(dot + 1)) };
   return { loop: DEFAULT_LOOP, activity: idOf(name) };
 }
-const keyOf = (name: string): string => {
+/** `loop.activity` of an activity name. */
+export const keyOf = (name: string): string => {
   const { loop, activity } = placeOf(name);
   return `${loop}.${activity}`;
 };
@@ -80,7 +81,7 @@ const SKIP_CHANCE = 0.01;
 const MIN_FOR_SCALE = 10;
 
 /** A case's workflow steps, clarification rounds left out. */
-const stepsOf = (c: HistoryCase): ActivityInstance[] => c.activities.filter((a) => a.activity !== CLARIFICATION);
+export const stepsOf = (c: HistoryCase): ActivityInstance[] => c.activities.filter((a) => a.activity !== CLARIFICATION);
 
 /** Days of effort in an instance: its calendar days at `workingDaysPerWeek` working days a week. */
 const effortOf = (a: ActivityInstance, workingDaysPerWeek: number): number =>
@@ -214,7 +215,7 @@ function typeScales(
 }
 
 /** Where a case went after a finished instance of `key` (the next activity, live or abandon). */
-function moveAfter(c: HistoryCase, steps: readonly ActivityInstance[], i: number): string | undefined {
+export function moveAfter(c: HistoryCase, steps: readonly ActivityInstance[], i: number): string | undefined {
   if (Number.isNaN(steps[i].end)) return undefined; // still under way: where it goes is not known yet
   const following = steps[i + 1];
   if (following !== undefined) return keyOf(following.activity);

@@ -19,6 +19,8 @@ export {
   type CaseOutcome,
 } from './history.js';
 export { calibrate, WORKING_DAYS_PER_WEEK, CALIBRATED_WARMUP_DAYS, type Calibration } from './calibrate.js';
+export { iterationsNote, type FittedIterations } from './fit-iterations.js';
+export type { FittedAbandonment, TypeAbandonment } from './fit-abandonment.js';
 export { scenarioYaml } from './scenario-yaml.js';
 export { MS_PER_DAY, type FittedWorkflow, type FittedActivity } from './fit-workflow.js';
 export type { FittedOrganisation, FittedTeam } from './fit-organisation.js';

@@ -20,6 +20,8 @@ const Z90 = 1.2815515655446004;
 const K = 4;
 
 let fit: Calibration;
+/** The same scenario with loop-backs that halve each time round. */
+let learning: Calibration;
 /** The same log without its enabled_time column, as most exports are. */
 let withoutEnabled: Calibration;
 beforeAll(async () => {
@@ -42,7 +44,12 @@ beforeAll(async () => {
       .join('\n'),
   );
   withoutEnabled = calibrate(await readHistory(stripped), new RandomStreams(1).stream('fit'));
-}, 60_000);
+  const halving = { ...truth, workflow: { ...truth.workflow, iterations: { decay: 0.5, cap: 10 } } };
+  const learningFile = join(outFolder(), 'learning.csv');
+  const learningRun = simulate(halving, { seed: 4, log: true });
+  await writeActivityLog(learningFile, activityLogRows(learningRun.log, Date.parse('2026-01-01T00:00:00Z')));
+  learning = calibrate(await readHistory(learningFile), new RandomStreams(1).stream('fit'));
+}, 90_000);
 
 const activity = (key: string) => {
   const a = fit.workflow.activities.find((x) => x.key === key);
@@ -126,6 +133,33 @@ describe('calibration round trip', () => {
     check('ship.release', { live: 1 });
     expect(fit.workflow.start).toBe('build.ask');
     expect(fit.workflow.loops).toEqual(['build', 'model', 'ship']);
+  });
+
+  it('finds no learning where loop-backs do not decay: decay 1 inside the 95% profile interval', () => {
+    expect(fit.iterations.ci95?.[1]).toBe(1);
+    expect(fit.iterations.noLearningP).toBeGreaterThan(0.05);
+    expect(fit.iterations.moves).toBeGreaterThan(500);
+  });
+
+  it('recovers a learning decay of 0.5 within its 95% profile interval, and the first-pass loop-back probabilities', () => {
+    const fitted = learning.iterations;
+    const [lo, hi] = fitted.ci95 ?? [NaN, NaN];
+    expect(lo).toBeLessThanOrEqual(0.5);
+    expect(hi).toBeGreaterThanOrEqual(0.5);
+    expect(hi).toBeLessThan(1); // the history shows the learning
+    expect(fitted.noLearningP).toBeLessThan(0.05);
+    expect(learning.spec.workflow.iterations?.decay).toBe(fitted.decay);
+    // first-pass loop-back probabilities, binomial on the first departures (about one per case)
+    for (const [key, p, written] of [
+      ['build.analyse', 0.25, learning.spec.workflow.loops.build.activities.analyse.next.prepare],
+      ['model.review', 0.3, learning.spec.workflow.loops.model.activities.review.next.train],
+    ] as const) {
+      const first = learning.workflow.activities.find((a) => a.key === key)?.next;
+      const n = [...(first?.values() ?? [])].reduce((s, x) => s + x, 0);
+      const b = fitted.firstPassBack.get(key) ?? NaN;
+      expect(Math.abs(b - p), key).toBeLessThan(K * Math.sqrt((p * (1 - p)) / (n / 2)));
+      expect(written, key).toBeCloseTo(b, 3);
+    }
   });
 
   it('recovers the handover delay of each boundary, and the clarification rounds', () => {

@@ -11,6 +11,7 @@ import {
   ColumnError,
   HistoryError,
   type HistoryOptions,
+  iterationsNote,
   parseColumnMapping,
   parseTimestamp,
   scenarioYaml,
@@ -204,6 +205,7 @@ function printCalibration(c: Calibration, history: History): void {
   }
   console.log('Effort of each activity (person-days):');
   console.log(effort.toString());
+  console.log(`Learning: loop-backs decay by ${c.iterations.decay} each time round (${iterationsNote(c.iterations)}).`);
   for (const note of c.notes) console.log(`note: ${note}`);
 }
 
@@ -225,6 +227,17 @@ function calibrationJson(c: Calibration, rows: number, output: string) {
       fitP: a.effort && Number.isFinite(a.effort.p) ? a.effort.p : null,
       next: Object.fromEntries(a.next),
     })),
+    iterations: {
+      decay: c.iterations.decay,
+      ci95: c.iterations.ci95,
+      noLearningP: Number.isFinite(c.iterations.noLearningP) ? c.iterations.noLearningP : null,
+      cap: c.iterations.cap,
+      moves: c.iterations.moves,
+    },
+    abandonment: {
+      byType: c.abandonment.byType,
+      sameShareP: Number.isFinite(c.abandonment.sameShareP) ? c.abandonment.sameShareP : null,
+    },
     teams: c.organisation.teams.map((t) => ({ team: t.id, home: t.home, headcount: Object.fromEntries(t.headcount) })),
     notes: c.notes,
   };

@@ -1,0 +1,57 @@
+/**
+ * How often each type of use case is abandoned: the share of the type's ended cases
+ * (live or abandoned) that were abandoned, with Wilson's 95% interval, and a chi-square test
+ * of whether the types differ. The scenario has one set of transitions for every type, so a
+ * real difference is reported, not written into it.
+ */
+import { proportionInterval, sameProportionP } from '../statistics/proportion.js';
+import type { HistoryCase } from './history.js';
+
+export interface TypeAbandonment {
+  type: string;
+  /** Cases of the type that ended (went live or were abandoned). */
+  ended: number;
+  abandoned: number;
+  ci95: [number, number];
+}
+
+export interface FittedAbandonment {
+  byType: TypeAbandonment[];
+  /** p-value of the test that every type is abandoned as often; NaN when it cannot be tested. */
+  sameShareP: number;
+}
+
+export function fitAbandonment(cases: readonly HistoryCase[]): FittedAbandonment {
+  const counts = new Map<string, { ended: number; abandoned: number }>();
+  for (const c of cases) {
+    if (c.outcome !== 'live' && c.outcome !== 'abandoned') continue;
+    const t = counts.get(c.type) ?? counts.set(c.type, { ended: 0, abandoned: 0 }).get(c.type);
+    if (t === undefined) continue;
+    t.ended++;
+    if (c.outcome === 'abandoned') t.abandoned++;
+  }
+  const byType = [...counts]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([type, t]) => ({ type, ...t, ci95: proportionInterval(t.abandoned, t.ended) }));
+  return {
+    byType,
+    sameShareP: sameProportionP(byType.map((t) => ({ successes: t.abandoned, trials: t.ended }))),
+  };
+}
+
+/** The note on abandonment by type, for the calibration's notes. */
+export function abandonmentNote(fit: FittedAbandonment): string {
+  const percent = (x: number): string => `${Math.round(x * 100)}%`;
+  const shares = fit.byType
+    .map(
+      (t) =>
+        `${t.type} ${t.abandoned} of ${t.ended} (${percent(t.abandoned / t.ended)}, 95% CI ${percent(t.ci95[0])} to ${percent(t.ci95[1])})`,
+    )
+    .join(', ');
+  if (Number.isNaN(fit.sameShareP)) return `abandoned, of the use cases that ended: ${shares}`;
+  const differ =
+    fit.sameShareP < 0.05
+      ? `the types differ (chi-square p ${fit.sameShareP.toPrecision(2)}), but the scenario's transitions are shared by every type: the fitted abandonment is their mix`
+      : `no difference between the types shows (chi-square p ${fit.sameShareP.toPrecision(2)})`;
+  return `abandoned, of the use cases that ended: ${shares}; ${differ}`;
+}
