@@ -135,7 +135,7 @@ export function calibrateNormalised(history: History, rng: Rng, name: string, no
     );
   const organisation = fitOrganisation(history);
   const handovers = fitHandovers(history, organisation, rng);
-  const { teams, roles } = teamsSpec(organisation, comments);
+  const { teams, roles } = teamsSpec(organisation, history.overlapping, comments);
   const iterations = fitIterations(
     history.cases,
     workflow.activities.map((a) => a.key),
@@ -254,11 +254,15 @@ function typesSpec(
 
 function teamsSpec(
   organisation: FittedOrganisation,
+  overlapping: boolean,
   comments: Map<string, string>,
 ): Pick<ScenarioSpec, 'teams' | 'roles'> {
   const roles: ScenarioSpec['roles'] = {};
   const teams: ScenarioSpec['teams'] = {};
-  const counted = organisation.headcountFrom === 'people' ? 'people seen' : 'most activities at once (no one named)';
+  const counted =
+    organisation.headcountFrom === 'people'
+      ? 'people seen'
+      : `most activities at once (${overlapping ? 'people work on several at once' : 'no one named'})`;
   for (const t of organisation.teams) {
     const headcount = Object.fromEntries([...t.headcount].filter(([role]) => role !== SME));
     for (const role of Object.keys(headcount)) roles[role] ??= {};
@@ -332,14 +336,17 @@ function iterationsSpec(it: FittedIterations, comments: Map<string, string>): Sc
 /** The planning cadence that gives the observed intake waits (uniform on [0, cadence): twice their mean). */
 function planningCadence(h: FittedHandovers, comments: Map<string, string>): number {
   if (h.intakeWaits.length < 5) {
-    comments.set('management.planning_cadence_days', 'not in the history (no arrival and enabled times): none assumed');
+    comments.set(
+      'management.planning_cadence_days',
+      'not in the history (no arrival column, or fewer than 5 arrivals whose wait for the first activity shows): none assumed',
+    );
     return 0;
   }
   const mean = h.intakeWaits.reduce((s, x) => s + x, 0) / h.intakeWaits.length;
   const cadence = Math.round(2 * mean);
   comments.set(
     'management.planning_cadence_days',
-    `twice the mean wait from arrival to the first activity (${round(mean, 2)} days, n ${h.intakeWaits.length})`,
+    `twice the mean wait from arrival until the first activity was ready (${round(mean, 2)} days, n ${h.intakeWaits.length})`,
   );
   return cadence;
 }

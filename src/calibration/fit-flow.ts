@@ -10,7 +10,7 @@ import { DAYS_PER_MONTH } from '../scenario/index.js';
 import { type DistributionFit, fitDistribution } from '../statistics/distribution-fit.js';
 import type { FittedOrganisation } from './fit-organisation.js';
 import { CLARIFICATION, idOf, MS_PER_DAY, SME } from './fit-workflow.js';
-import type { ActivityInstance, History } from './history.js';
+import type { ActivityInstance, History, HistoryCase } from './history.js';
 
 export interface FittedArrivals {
   domain: string;
@@ -40,7 +40,7 @@ export interface FittedHandovers {
   clarification: Map<Boundary, number>;
   /** Days of clarification rounds, from an expert's start to the answer (fitted as the experts' effort). */
   clarificationEffort: DistributionFit | null;
-  /** Days from arrival to the first activity's enabled time, where both are known. */
+  /** Days from arrival to the first activity's enabled time (or start, where its person was not busy until then); none without an arrival column. */
   intakeWaits: number[];
 }
 
@@ -125,6 +125,20 @@ function readyTime(
 }
 
 /**
+ * Days from a case's arrival to when its first activity was ready: the file's enabled time,
+ * else the start, unless its person was busy with other work until about then (see
+ * readyTime); null when only bounded or when there is no activity.
+ */
+function intakeWait(c: HistoryCase, busyUntil: (x: ActivityInstance) => number): number | null {
+  const first = c.activities[0];
+  if (first === undefined) return null;
+  if (Number.isFinite(first.enabled)) return (first.enabled - c.arrival) / MS_PER_DAY;
+  const busy = busyUntil(first);
+  if (busy > c.arrival && (first.start - busy) / MS_PER_DAY < AT_ONCE) return null;
+  return (first.start - c.arrival) / MS_PER_DAY;
+}
+
+/**
  * Handovers and clarification rounds of `history`. A handover is two consecutive activities
  * of a case done by different people; its delay is the gap from the first one's end to the
  * second one's enabled time (when the file has it), else to its start, less any clarification
@@ -141,9 +155,8 @@ export function fitHandovers(history: History, organisation: FittedOrganisation,
   const handovers = new Map<Boundary, number>(BOUNDARIES.map((b) => [b, 0]));
   let busyBounded = 0;
   for (const c of history.cases) {
-    const first = c.activities[0];
-    if (first !== undefined && Number.isFinite(first.enabled))
-      intakeWaits.push((first.enabled - c.arrival) / MS_PER_DAY);
+    const wait = history.has.arrival ? intakeWait(c, busyUntil) : null;
+    if (wait !== null) intakeWaits.push(wait);
     let previous: ActivityInstance | undefined;
     let clarified = 0; // days of clarification since the previous step
     for (const a of c.activities) {

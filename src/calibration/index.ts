@@ -40,3 +40,14 @@ export {
   type WindowOutcome,
 } from './backtest.js';
 export { readStageDates, type StageDateOptions } from './stage-dates.js';
+export {
+  backtestWindows,
+  backtestEach,
+  rollingCoverage,
+  insideInterval,
+  BacktestWindowError,
+  BACKTEST_LABELS,
+  type WindowChoice,
+  type TestWindow,
+  type RollingCoverage,
+} from './backtest-windows.js';

@@ -54,7 +54,19 @@ describe('orgflow calibrate', () => {
     const r = orgflow(['calibrate', log, '-o', join(dir, 'f2.yaml'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['output', 'rows', 'windowDays', 'arrivals', 'activities', 'teams', 'notes']);
+    expect(Object.keys(json)).toEqual([
+      'output',
+      'rows',
+      'windowDays',
+      'arrivals',
+      'activities',
+      'iterations',
+      'abandonment',
+      'teams',
+      'notes',
+    ]);
+    expect(Object.keys(json.iterations)).toEqual(['decay', 'ci95', 'noLearningP', 'cap', 'moves']);
+    expect(json.abandonment.byType.map((t: { type: string }) => t.type)).toContain('model');
     expect(json.activities.find((a: { activity: string }) => a.activity === 'model.train')).toMatchObject({
       role: 'ml_engineer',
     });

@@ -2,15 +2,19 @@
 import Table from 'cli-table3';
 import {
   type Backtest,
+  BACKTEST_LABELS,
   BACKTEST_MEASURES,
-  type BacktestOptions,
-  backtest,
+  BacktestWindowError,
+  backtestEach,
+  backtestWindows,
   type History,
   HistoryError,
+  insideInterval,
   MS_PER_DAY,
   type Predicted,
+  rollingCoverage,
+  type TestWindow,
 } from '../../calibration/index.js';
-import { RandomStreams } from '../../random/index.js';
 import { UsageError } from '../cli-error.js';
 import { day, fixed } from '../number-text.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
@@ -23,46 +27,30 @@ export interface BacktestCommandOptions extends Omit<CalibrateOptions, 'output' 
   rolling: number;
 }
 
-const LABELS: Record<string, string> = {
-  p50: 'Median days to production',
-  p85: '85th percentile days',
-  p95: '95th percentile days',
-  goLives: 'Go-lives in the window',
-  wipAtEnd: 'Work in progress at its end',
-  cycleTimeW1: 'Distance of cycle times (W1, days)',
-};
-
-/** The test windows: one ending at the history's end, or `rolling` of the same length, back to back, the last ending there. */
-function windows(history: History, options: BacktestCommandOptions): { split: number; until: number }[] {
-  const end = history.exportTime;
-  let split: number;
+/** The test windows of the options, --train-until read as a time; faults as usage errors. */
+function windows(history: History, options: BacktestCommandOptions): TestWindow[] {
+  let trainUntil: number | undefined;
   if (options.trainUntil !== undefined) {
-    split = Date.parse(
+    trainUntil = Date.parse(
       /^\d{4}-\d{2}-\d{2}$/.test(options.trainUntil) ? `${options.trainUntil}T00:00:00Z` : options.trainUntil,
     );
-    if (!Number.isFinite(split))
+    if (!Number.isFinite(trainUntil))
       throw new UsageError(`--train-until: ${JSON.stringify(options.trainUntil)} is not a time (e.g. 2026-03-01)`);
-  } else split = history.start + (options.split ?? 0.8) * (end - history.start);
-  const length = end - split;
-  if (!(split > history.start && length > 0))
-    throw new UsageError(
-      `--train-until ${day(split)} is outside the history (${day(history.start)} to ${day(end)}): the split must leave some history on each side`,
-    );
-  const list = Array.from({ length: options.rolling }, (_, k) => {
-    const until = end - (options.rolling - 1 - k) * length;
-    return { split: until - length, until };
-  });
-  if (options.rolling > 1 && list[0].split - history.start < length)
-    throw new UsageError(
-      `--rolling ${options.rolling}: the first of ${options.rolling} windows of ${Math.round(length / MS_PER_DAY)} days would leave less training history than one window; use fewer or shorter windows (--split closer to 1)`,
-    );
-  return list;
+  }
+  try {
+    return backtestWindows(history, { trainUntil, split: options.split, rolling: options.rolling });
+  } catch (error) {
+    if (!(error instanceof BacktestWindowError)) throw error;
+    const option =
+      options.rolling > 1 ? `--rolling ${options.rolling}` : trainUntil !== undefined ? '--train-until' : '--split';
+    throw new UsageError(`${option}: ${error.message}`);
+  }
 }
 
-/** A back-test, with a fault of the history it finds as a usage error naming the file. */
-async function backtestOrExplain(file: string, history: History, options: BacktestOptions): Promise<Backtest> {
+/** Back-tests, with a fault of the history they find as a usage error naming the file. */
+async function backtestOrExplain(file: string, work: () => Promise<Backtest[]>): Promise<Backtest[]> {
   try {
-    return await backtest(history, options);
+    return await work();
   } catch (error) {
     if (error instanceof HistoryError) throw new UsageError(`${file}: ${error.message}\n    hint: ${error.hint}`);
     throw error;
@@ -84,21 +72,17 @@ export async function backtestCommand(
   const progress = new ProgressBar(wantProgress(options), 'Back-test');
   const total = list.length * options.reps;
   let done = 0;
-  const results: Backtest[] = [];
+  let results: Backtest[];
   try {
-    for (const w of list) {
-      results.push(
-        await backtestOrExplain(file, history, {
-          ...w,
-          replications: options.reps,
-          seed: options.seed,
-          name: options.name,
-          rng: new RandomStreams(options.seed).stream(`backtest/${w.split}`),
-          onReplication: () => progress.update({ done: ++done, total }),
-          signal,
-        }),
-      );
-    }
+    results = await backtestOrExplain(file, () =>
+      backtestEach(history, list, {
+        replications: options.reps,
+        seed: options.seed,
+        name: options.name,
+        onReplication: () => progress.update({ done: ++done, total }),
+        signal,
+      }),
+    );
   } finally {
     progress.stop();
   }
@@ -116,7 +100,8 @@ export async function backtestCommand(
 
 const interval = (p: Predicted, d = 0): string =>
   `${fixed(p.estimate, d)} (${fixed(p.pi95[0], d)} to ${fixed(p.pi95[1], d)})`;
-const inside = (p: Predicted, x: number): boolean => x >= p.pi95[0] && x <= p.pi95[1];
+const inside = insideInterval;
+const LABELS = BACKTEST_LABELS;
 
 function printBacktest(b: Backtest): void {
   console.log(
@@ -148,18 +133,10 @@ function printBacktest(b: Backtest): void {
 
 /** Over the rolling windows: the share of go-lives within each forecast's p85, and how often the actual p85 fell inside each 95% interval. */
 function coverageSentence(results: readonly Backtest[]): string {
-  const n = results.reduce((s, b) => s + b.withinP85.n, 0);
-  if (n === 0) return `Over ${results.length} windows, no use case went live: there is nothing to score.`;
-  const share = (k: 'model' | 'naive'): string => {
-    const within = results.reduce(
-      (s, b) => s + (Number.isFinite(b.withinP85[k]) ? b.withinP85[k] * b.withinP85.n : 0),
-      0,
-    );
-    return `${Math.round((100 * within) / n)}%`;
-  };
-  const model = results.filter((b) => inside(b.model.p85, b.actual.p85)).length;
-  const naive = results.filter((b) => inside(b.naive.p85, b.actual.p85)).length;
-  return `Over ${results.length} windows, ${share('model')} of the ${n} use cases that went live did so within the model's 85th percentile, ${share('naive')} within the naive forecast's (well calibrated: about 85%). The actual 85th percentile fell inside the model's 95% interval in ${model} of ${results.length} windows, inside the naive forecast's in ${naive}.`;
+  const c = rollingCoverage(results);
+  if (c.goLives === 0) return `Over ${c.windows} windows, no use case went live: there is nothing to score.`;
+  const share = (x: number): string => `${Math.round(100 * x)}%`;
+  return `Over ${c.windows} windows, ${share(c.withinP85.model)} of the ${c.goLives} use cases that went live did so within the model's 85th percentile, ${share(c.withinP85.naive)} within the naive forecast's (well calibrated: about 85%). The actual 85th percentile fell inside the model's 95% interval in ${c.p85Inside.model} of ${c.windows} windows, inside the naive forecast's in ${c.p85Inside.naive}.`;
 }
 
 function backtestJson(results: readonly Backtest[]) {
