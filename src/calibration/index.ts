@@ -51,3 +51,4 @@ export {
   type TestWindow,
   type RollingCoverage,
 } from './backtest-windows.js';
+export { backtestTable } from './backtest-table.js';

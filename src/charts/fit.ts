@@ -3,6 +3,7 @@
  * their empirical distribution function, and arrivals counted over time against the fitted
  * rate. Both take plain numbers, so the charts know nothing of how the fit was made.
  */
+import type { FittedActivity } from '../calibration/index.js';
 import { PALETTE, themed, type VegaLiteSpec } from './theme.js';
 
 const SMALL = { width: 300, height: 170 };
@@ -101,4 +102,13 @@ export function arrivalsChart(
     },
     title,
   );
+}
+
+/** A fitted activity's effort against its observations; null when no instance finished. */
+export function activityFitChart(a: FittedActivity): VegaLiteSpec | null {
+  const fit = a.effort;
+  if (fit === null || fit.values.length === 0) return null;
+  const fitted = fit.chosen === 'empirical' ? null : fit.best.cdf;
+  const label = fit.chosen === 'empirical' ? 'empirical' : `fitted ${fit.chosen}`;
+  return fitChart(a.key, fit.values, fitted, label, 'person-days');
 }

@@ -11,4 +11,5 @@ export { tornadoChart } from './tornado.js';
 export { sweepChart, type SweepMetric } from './sweep.js';
 export { journeyChart } from './journey.js';
 export { portfolioGrowthChart } from './portfolio-growth.js';
-export { fitChart, arrivalsChart } from './fit.js';
+export { fitChart, arrivalsChart, activityFitChart } from './fit.js';
+export { backtestChart } from './backtest.js';

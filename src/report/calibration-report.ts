@@ -5,7 +5,7 @@
  */
 import { writeFileAtomic } from '../analysis/index.js';
 import type { Calibration } from '../calibration/index.js';
-import { arrivalsChart, fitChart, renderSvg } from '../charts/index.js';
+import { activityFitChart, arrivalsChart, renderSvg } from '../charts/index.js';
 import { escapeHtml } from './escape.js';
 
 const STYLE = `
@@ -31,12 +31,8 @@ export async function calibrationReportHtml(calibration: Calibration, source: st
     rows.push(
       `<tr><td>${e(a.key)}</td><td>${e(a.role)}</td><td class="num">${fit?.n ?? 0}</td><td>${e(fit?.chosen ?? 'none finished')}</td><td class="num">${fixed(fit?.median)}</td><td class="num">${fixed(fit?.p90)}</td><td class="num">${fixed(fit?.p)}</td><td class="num">${a.open}</td></tr>`,
     );
-    if (fit === null || fit.values.length === 0) continue;
-    const fitted = fit.chosen === 'empirical' ? null : fit.best.cdf;
-    const label = fit.chosen === 'empirical' ? 'empirical' : `fitted ${fit.chosen}`;
-    effortFigures.push(
-      `<figure>${await renderSvg(fitChart(a.key, fit.values, fitted, label, 'person-days'))}</figure>`,
-    );
+    const chart = activityFitChart(a);
+    if (chart !== null) effortFigures.push(`<figure>${await renderSvg(chart)}</figure>`);
   }
   const arrivalFigures: string[] = [];
   for (const s of calibration.arrivals) {
