@@ -52,3 +52,4 @@ export {
   type RollingCoverage,
 } from './backtest-windows.js';
 export { backtestTable } from './backtest-table.js';
+export { readHistoryMapping, MappingError, type HistoryMapping } from './history-mapping.js';

@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Backtest,
@@ -17,8 +16,8 @@ import {
   calibrate,
   type History,
   HistoryError,
-  type HistoryOptions,
   readHistory,
+  readHistoryMapping,
 } from '../../src/calibration/index.js';
 import { backtestChart, renderSvg } from '../../src/charts/index.js';
 import { RandomStreams } from '../../src/random/index.js';
@@ -27,7 +26,7 @@ import { outFolder } from '../cli/orgflow-process.js';
 const root = join(import.meta.dirname, '..', '..');
 const folder = join(root, 'scenarios', 'examples', 'history');
 const log = join(folder, 'activity-log.csv');
-const mapping = parse(readFileSync(join(folder, 'mapping.yaml'), 'utf8')) as HistoryOptions;
+const mapping = readHistoryMapping(join(folder, 'mapping.yaml'));
 /** The generator's learning: review's loop-backs fall by this factor each time round. */
 const GENERATOR_DECAY = 0.55;
 

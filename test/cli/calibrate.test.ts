@@ -96,6 +96,55 @@ describe('orgflow calibrate', () => {
   });
 });
 
+describe('orgflow calibrate --mapping', () => {
+  const example = join(root, 'scenarios', 'examples', 'history');
+  it("reads the shipped example with its mapping: a column named otherwise and a step renamed in the tracker's history", () => {
+    const fitted = join(outFolder(), 'example.yaml');
+    const r = orgflow([
+      'calibrate',
+      join(example, 'activity-log.csv'),
+      '--mapping',
+      join(example, 'mapping.yaml'),
+      '--allow-overlap',
+      '-o',
+      fitted,
+      '--no-report',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('work.deployment');
+    expect(r.stdout).not.toContain('work.release');
+    expect(r.stdout).toMatch(/Learning: loop-backs decay by 0\.\d+ each time round \(from \d+ moves/);
+    expect(readFileSync(fitted, 'utf8')).toMatch(
+      /headcount: .* # most activities at once \(people work on several at once\)/,
+    );
+  });
+
+  it.each([
+    [
+      'a section it does not know',
+      'colums: { end: Finished }',
+      /--mapping .*: expected columns, activities and roles.*unknown: colums/,
+    ],
+    ['a value that is not a name', 'activities: { Release: [Deployment] }', /--mapping .*: .*a value is not text/],
+    ['a field it does not know', 'columns: { finish: Finished }', /--mapping .*: unknown field "finish"/],
+    ['YAML that does not parse', 'columns: { end: Finished', /--mapping .*: /],
+  ])('refuses a mapping file with %s, with exit 2 and no stack trace', (_what, text, message) => {
+    const file = join(outFolder(), 'mapping.yaml');
+    writeFileSync(file, text);
+    const r = orgflow([
+      'calibrate',
+      join(example, 'activity-log.csv'),
+      '--mapping',
+      file,
+      '-o',
+      join(outFolder(), 'x.yaml'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('orgflow backtest', () => {
   it('prints the model beside the naive forecast and what happened, and says which came closer', () => {
     const r = orgflow(['backtest', log, '--reps', '10', '--split', '0.7']);

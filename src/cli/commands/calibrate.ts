@@ -1,7 +1,5 @@
 /** orgflow calibrate <history>: a scenario fitted to an organisation's activity log. */
-import { readFileSync } from 'node:fs';
 import Table from 'cli-table3';
-import { parse as parseYaml } from 'yaml';
 import { writeFileAtomic } from '../../analysis/index.js';
 import { writeCalibrationReport } from '../../report/index.js';
 import {
@@ -10,7 +8,10 @@ import {
   checkZone,
   ColumnError,
   HistoryError,
+  type HistoryMapping,
   type HistoryOptions,
+  MappingError,
+  readHistoryMapping,
   iterationsNote,
   parseColumnMapping,
   parseTimestamp,
@@ -46,29 +47,16 @@ export interface CalibrateOptions {
   quiet?: boolean;
 }
 
-/** The mapping file: columns, and activity and role names to rename or merge. */
-interface MappingFile {
-  columns?: Record<string, string>;
-  activities?: Record<string, string>;
-  roles?: Record<string, string>;
-}
-
-function readMapping(file: string): MappingFile {
-  let parsed: unknown;
+/** The --mapping file, its faults as usage errors. */
+function readMapping(file: string): HistoryMapping {
   try {
-    parsed = parseYaml(readFileSync(file, 'utf8'));
+    return readHistoryMapping(file);
   } catch (error) {
-    throw new UsageError(`--mapping ${file}: ${(error as Error).message}`);
+    if (error instanceof MappingError) throw new UsageError(`--mapping ${file}: ${error.message}`);
+    if (error instanceof ColumnError)
+      throw new UsageError(`--mapping ${file}: ${error.message}\n    hint: ${error.hint}`);
+    throw error;
   }
-  const ok = (x: unknown): boolean =>
-    x === undefined || (typeof x === 'object' && x !== null && Object.values(x).every((v) => typeof v === 'string'));
-  const m = (parsed ?? {}) as MappingFile;
-  const unknown = Object.keys(m).filter((k) => !['columns', 'activities', 'roles'].includes(k));
-  if (typeof parsed !== 'object' || unknown.length > 0 || !ok(m.columns) || !ok(m.activities) || !ok(m.roles))
-    throw new UsageError(
-      `--mapping ${file}: expected columns, activities and roles, each a map of names to names (e.g. columns: { case: Key }); ${unknown.length > 0 ? `unknown: ${unknown.join(', ')}` : 'a value is not text'}`,
-    );
-  return m;
 }
 
 /** The history options of the command line, checked. */
@@ -89,12 +77,6 @@ export function historyOptions(options: CalibrateOptions): HistoryOptions {
   let columns = mapping.columns ?? {};
   try {
     if (options.columns !== undefined) columns = { ...columns, ...parseColumnMapping(options.columns) };
-    else if (mapping.columns !== undefined)
-      columns = parseColumnMapping(
-        Object.entries(columns)
-          .map(([f, c]) => `${f}=${c}`)
-          .join(','),
-      );
   } catch (error) {
     if (error instanceof ColumnError) throw new UsageError(`${error.message}\n    hint: ${error.hint}`);
     throw error;
