@@ -10,4 +10,5 @@ export * from './calibration/index.js';
 export * from './charts/index.js';
 export * from './report/index.js';
 export * from './notebook/index.js';
+export { RandomStreams, type Rng } from './random/index.js';
 export { orgflowVersion } from './package-info.js';

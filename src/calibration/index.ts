@@ -51,5 +51,5 @@ export {
   type TestWindow,
   type RollingCoverage,
 } from './backtest-windows.js';
-export { backtestTable } from './backtest-table.js';
+export { backtestTable, effortTable, arrivalsTable } from './tables.js';
 export { readHistoryMapping, MappingError, type HistoryMapping } from './history-mapping.js';

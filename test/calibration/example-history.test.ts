@@ -11,7 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Backtest,
   backtestEach,
+  arrivalsTable,
   backtestTable,
+  effortTable,
   backtestWindows,
   calibrate,
   type History,
@@ -63,6 +65,12 @@ describe('the shipped example history', () => {
     expect(hi).toBeGreaterThanOrEqual(GENERATOR_DECAY);
     expect(fit.iterations.noLearningP).toBeLessThan(0.05);
     expect(fit.notes.some((n) => n.includes('several activities at once'))).toBe(true);
+    const effort = effortTable(fit);
+    expect(effort.array('activity')).toEqual(keys);
+    expect(effort.get('n', 0)).toBe(fit.workflow.activities[0].effort?.n);
+    const arrivals = arrivalsTable(fit);
+    expect(arrivals.numRows()).toBe(4); // two business units, two kinds
+    expect(arrivals.rollup({ n: 'd => op.sum(d.arrivals)' }).get('n', 0)).toBe(history.cases.length);
   });
 
   it('back-tests end to end: a table of every measure and a chart of each', async () => {
