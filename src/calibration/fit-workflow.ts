@@ -33,10 +33,17 @@ export function placeOf(name: string): { loop: string; activity: string } {
   if (dot > 0) return { loop: idOf(name.slice(0, dot)), activity: idOf(name.slice(dot + 1)) };
   return { loop: DEFAULT_LOOP, activity: idOf(name) };
 }
+/** Keys of the activity names seen so far: a history has few names and many rows. */
+const keys = new Map<string, string>();
 /** `loop.activity` of an activity name. */
 export const keyOf = (name: string): string => {
-  const { loop, activity } = placeOf(name);
-  return `${loop}.${activity}`;
+  let key = keys.get(name);
+  if (key === undefined) {
+    const { loop, activity } = placeOf(name);
+    key = `${loop}.${activity}`;
+    keys.set(name, key);
+  }
+  return key;
 };
 
 export interface FittedActivity {
@@ -223,34 +230,48 @@ export function moveAfter(c: HistoryCase, steps: readonly ActivityInstance[], i:
 }
 
 /**
- * Counts of the moves from activity `key`. The cases of a type that skips a loop are
+ * Counts of the moves from each activity. The cases of a type that skips a loop are
  * redirected past it, so their moves do not show the workflow's own: they are left out
  * (all of them, so as not to weigh one kind of move more than the others), unless no other
  * case came there.
  */
-function movesFrom(key: string, cases: readonly HistoryCase[], skipLoops: Map<string, string[]>): Map<string, number> {
-  const count = (includeSkipping: boolean): Map<string, number> => {
-    const next = new Map<string, number>();
-    for (const c of cases) {
-      const skips = (skipLoops.get(c.type) ?? []).length > 0;
-      const steps = stepsOf(c);
-      steps.forEach((a, i) => {
-        if (keyOf(a.activity) !== key) return;
-        const target = moveAfter(c, steps, i);
-        if (target === undefined || (skips && !includeSkipping)) return;
-        next.set(target, (next.get(target) ?? 0) + 1);
-      });
+function movesByActivity(
+  cases: readonly HistoryCase[],
+  skipLoops: Map<string, string[]>,
+): Map<string, Map<string, number>> {
+  const others = new Map<string, Map<string, number>>();
+  const skipping = new Map<string, Map<string, number>>();
+  for (const c of cases) {
+    const into = (skipLoops.get(c.type) ?? []).length > 0 ? skipping : others;
+    const steps = stepsOf(c);
+    steps.forEach((a, i) => {
+      const target = moveAfter(c, steps, i);
+      if (target === undefined) return;
+      const key = keyOf(a.activity);
+      const next = into.get(key) ?? into.set(key, new Map()).get(key);
+      next?.set(target, (next.get(target) ?? 0) + 1);
+    });
+  }
+  for (const [key, next] of skipping) if (!others.has(key)) others.set(key, next);
+  return others;
+}
+
+/** Each activity's instances (clarification rounds left out), with their case's type. */
+function instancesByActivity(cases: readonly HistoryCase[]): Map<string, { a: ActivityInstance; type: string }[]> {
+  const byKey = new Map<string, { a: ActivityInstance; type: string }[]>();
+  for (const c of cases)
+    for (const a of c.activities) {
+      if (a.activity === CLARIFICATION) continue;
+      const key = keyOf(a.activity);
+      (byKey.get(key) ?? byKey.set(key, []).get(key))?.push({ a, type: c.type });
     }
-    return next;
-  };
-  const next = count(false);
-  return next.size > 0 ? next : count(true);
+  return byKey;
 }
 
 /** Fits the workflow of `history`; see FittedWorkflow. `rng` drives the goodness-of-fit bootstraps. */
 export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: number): FittedWorkflow {
   const { cases } = history;
-  const { keys, loops } = workflowOrder(cases);
+  const { keys: order, loops } = workflowOrder(cases);
   const referenceType = commonest(cases.map((c) => c.type)).value;
   const effortScale = typeScales(cases, referenceType, workingDaysPerWeek);
   const skipLoops = skippedLoops(cases, loops);
@@ -260,13 +281,11 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
     .filter((a) => a !== undefined)
     .map((a) => keyOf(a.activity));
   const start = commonest(starts).value;
-  const activities = keys.map((key): FittedActivity => {
-    const instances = cases.flatMap((c) =>
-      stepsOf(c)
-        .filter((a) => keyOf(a.activity) === key)
-        .map((a) => ({ a, type: c.type })),
-    );
-    const next = movesFrom(key, cases, skipLoops);
+  const byKey = instancesByActivity(cases);
+  const moves = movesByActivity(cases, skipLoops);
+  const activities = order.map((key): FittedActivity => {
+    const instances = byKey.get(key) ?? [];
+    const next = moves.get(key) ?? new Map<string, number>();
     const { loop, activity } = placeOf(instances[0].a.activity);
     const role = commonest(instances.map((i) => i.a.role || `${activity}_role`));
     const done = instances.filter((i) => !Number.isNaN(i.a.end) && i.a.end > i.a.start);

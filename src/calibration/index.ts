@@ -18,7 +18,13 @@ export {
   type ActivityInstance,
   type CaseOutcome,
 } from './history.js';
-export { calibrate, WORKING_DAYS_PER_WEEK, CALIBRATED_WARMUP_DAYS, type Calibration } from './calibrate.js';
+export {
+  calibrate,
+  WORKING_DAYS_PER_WEEK,
+  CALIBRATED_WARMUP_DAYS,
+  type Calibration,
+  type CalibrationOptions,
+} from './calibrate.js';
 export { iterationsNote, type FittedIterations } from './fit-iterations.js';
 export type { FittedAbandonment, TypeAbandonment } from './fit-abandonment.js';
 export { scenarioYaml } from './scenario-yaml.js';

@@ -8,7 +8,7 @@
  */
 import { discoverRoles } from './fit-organisation.js';
 import { CLARIFICATION, DEFAULT_LOOP, idOf } from './fit-workflow.js';
-import type { ActivityInstance, History } from './history.js';
+import type { ActivityInstance, History, HistoryCase } from './history.js';
 
 /** Words a workflow uses for its ends: an activity may not take them as its id. */
 const RESERVED = new Set(['live', 'abandon']);
@@ -76,35 +76,39 @@ function rolesByActivity(history: History): Map<string, string> {
   );
 }
 
-/** `history` with its names as ids and a role on every row; `notes` gets what was merged, renamed or found. */
-export function normalise(history: History, notes: string[]): History {
+/**
+ * `history` with its names as ids and a role on every row; `notes` gets what was merged,
+ * renamed or found. With `inPlace` the history's own cases and activities are renamed (no
+ * copy: for large files, when the caller no longer needs the file's names); otherwise it is
+ * left as it was.
+ */
+export function normalise(history: History, notes: string[], inPlace = false): History {
   const domains = new IdMap('domains');
   const types = new IdMap('use-case types');
   const teams = new IdMap('teams');
   const roles = new IdMap('roles');
   const keys = new ActivityKeys();
-  const renamed: History = {
-    ...history,
-    cases: history.cases.map((c) => ({
-      ...c,
-      domain: domains.idOf(c.domain),
-      type: types.idOf(c.type),
-      activities: c.activities.map(
-        (a): ActivityInstance => ({
-          ...a,
-          activity: keys.keyOf(a.activity, a.loop),
-          team: teams.idOf(a.team),
-          role: a.role === '' ? '' : roles.idOf(a.role),
-        }),
-      ),
-    })),
+  const renameActivity = (a: ActivityInstance): ActivityInstance => {
+    const names = {
+      activity: keys.keyOf(a.activity, a.loop),
+      team: teams.idOf(a.team),
+      role: a.role === '' ? '' : roles.idOf(a.role),
+    };
+    return inPlace ? Object.assign(a, names) : { ...a, ...names };
   };
+  const renameCase = (c: HistoryCase): HistoryCase => {
+    const names = { domain: domains.idOf(c.domain), type: types.idOf(c.type) };
+    if (!inPlace) return { ...c, ...names, activities: c.activities.map(renameActivity) };
+    for (const a of c.activities) renameActivity(a);
+    return Object.assign(c, names);
+  };
+  const renamed: History = { ...history, cases: history.cases.map(renameCase) };
   notes.push(...domains.notes(), ...types.notes(), ...teams.notes(), ...roles.notes(), ...keys.notes);
-  return withRoles(renamed, notes);
+  return withRoles(renamed, notes, inPlace);
 }
 
 /** A role on every row: the file's; else the commonest of its activity; else found by grouping people (see discoverRoles). */
-function withRoles(history: History, notes: string[]): History {
+function withRoles(history: History, notes: string[], inPlace: boolean): History {
   const byActivity = rolesByActivity(history);
   const missing = history.cases.reduce((n, c) => n + c.activities.filter((a) => a.role === '').length, 0);
   if (missing === 0) return history;
@@ -120,6 +124,10 @@ function withRoles(history: History, notes: string[]): History {
       : (byActivity.get(a.activity) ??
         discovered.get(a.resource) ??
         `${idOf(a.activity.slice(a.activity.indexOf('.') + 1))}_role`);
+  if (inPlace) {
+    for (const c of history.cases) for (const a of c.activities) a.role = roleOf(a);
+    return history;
+  }
   return {
     ...history,
     cases: history.cases.map((c) => ({ ...c, activities: c.activities.map((a) => ({ ...a, role: roleOf(a) })) })),

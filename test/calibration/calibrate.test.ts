@@ -139,3 +139,21 @@ describe('calibrating a history whose names are not ids', () => {
     expect(c.notes.some((n) => n.startsWith('team north also serves small'))).toBe(true);
   });
 });
+
+describe('renaming in place', () => {
+  it('gives the same scenario as renaming a copy, leaves the history alone without it, and renames it with it', async () => {
+    const file = join(import.meta.dirname, '..', '..', 'scenarios', 'examples', 'history', 'activity-log.csv');
+    const read = () =>
+      readHistory(file, { columns: { end: 'Finished' }, activities: { Release: 'Deployment' }, allowOverlap: true });
+    const kept = await read();
+    const copied = calibrate(kept, new RandomStreams(1).stream('fit'));
+    expect(kept.cases[0].activities[0].activity).toBe('Discovery');
+    expect(kept.cases[0].domain).toBe('Insurance');
+    const renamed = await read();
+    const inPlace = calibrate(renamed, new RandomStreams(1).stream('fit'), undefined, { renameInPlace: true });
+    expect(inPlace.spec).toEqual(copied.spec);
+    expect(renamed.cases[0].activities[0].activity).toBe('work.discovery');
+    expect(renamed.cases[0].domain).toBe('insurance');
+    expect(renamed.cases[0].activities[0].role).toBe('analyst');
+  });
+});

@@ -139,7 +139,8 @@ export async function calibrateCommand(file: string, options: CalibrateOptions):
   if (planned !== null) checkOutFile('--report', planned);
   const history = await readHistoryFor(file, historyOptions(options), options.layout, options.stages);
   const rng = new RandomStreams(options.seed).stream('calibration/goodness-of-fit');
-  const calibration = fitOrExplain(() => calibrate(history, rng, options.name), file);
+  // the file's names are not needed after the fit: they are renamed in place, saving a copy
+  const calibration = fitOrExplain(() => calibrate(history, rng, options.name, { renameInPlace: true }), file);
   const header = [
     `Fitted by orgflow calibrate from ${file}: ${history.rows} activities of ${history.cases.length} use cases.`,
     'Every value below rests on the history (the comment beside it says how much); check the notes:',
