@@ -20,12 +20,13 @@ interface Cell {
 }
 
 describe('notebooks', () => {
-  it('are the four the analysts were promised', () => {
+  it('are the five the analysts were promised', () => {
     expect(notebooks).toEqual([
       '01-quickstart.ipynb',
       '02-centralized-vs-federated.ipynb',
       '03-what-if.ipynb',
       '04-portfolio-growth.ipynb',
+      '05-calibrate-and-backtest.ipynb',
     ]);
   });
 
