@@ -5,13 +5,14 @@
  * interrupted run never leaves a half-written file.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { toArrowIPC, type ColumnTable } from 'arquero';
 import type { ExperimentResult } from '../experiment/experiment.js';
 import { orgflowVersion } from '../package-info.js';
 
-/** Writes `data` to `file` atomically (temporary file, then rename; a failure leaves no temporary file). */
+/** Writes `data` to `file` atomically (temporary file, then rename; a failure leaves no temporary file), making its folder if need be. */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
   const temporary = join(file, '..', `.${basename(file)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, data);

@@ -14,7 +14,7 @@ import type { ScenarioSpec } from '../scenario/index.js';
 import { type Calibration, calibrateNormalised, WORKING_DAYS_PER_WEEK } from './calibrate.js';
 import { normalise } from './normalise.js';
 import { CLARIFICATION, idOf, MS_PER_DAY, placeOf } from './fit-workflow.js';
-import { type History, type HistoryCase, historyAt } from './history.js';
+import { type History, type HistoryCase, HistoryError, historyAt } from './history.js';
 
 export const BACKTEST_MEASURES = ['p50', 'p85', 'p95', 'goLives', 'wipAtEnd'] as const;
 export type BacktestMeasure = (typeof BACKTEST_MEASURES)[number];
@@ -272,6 +272,9 @@ export interface BacktestOptions {
   signal?: AbortSignal;
 }
 
+/** Fewest use cases gone live in the training window to back-test at all (the naive forecast resamples their cycle times). */
+export const MIN_TRAINING_GO_LIVES = 10;
+
 /** Back-tests `history` at `options.split`; see the file's comment. */
 export async function backtest(history: History, options: BacktestOptions): Promise<Backtest> {
   const until = options.until ?? history.exportTime;
@@ -279,6 +282,14 @@ export async function backtest(history: History, options: BacktestOptions): Prom
     throw new RangeError('the split must fall inside the history, after its first arrival and before its end');
   const notes = [...history.notes];
   const train = normalise(historyAt(history, options.split), notes);
+  const wentLive = train.cases.filter((c) => c.outcome === 'live').length;
+  if (wentLive < MIN_TRAINING_GO_LIVES)
+    throw new HistoryError(
+      `the training window (to ${new Date(options.split).toISOString().slice(0, 10)}) holds ${wentLive} use cases that went live: too few to forecast from (at least ${MIN_TRAINING_GO_LIVES})`,
+      history.has.outcome || wentLive > 0
+        ? 'split later (--split closer to 1, or a later --train-until)'
+        : 'split later; an activity log without an outcome column needs --live-activity to say which activity ends a live use case',
+    );
   const calibration = calibrateNormalised(train, options.rng, options.name ?? 'Calibrated from history', notes);
   const windowDays = days(until - options.split);
   const open = openWorkAt(train, calibration.spec);

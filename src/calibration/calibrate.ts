@@ -147,12 +147,13 @@ export function calibrateNormalised(history: History, rng: Rng, name: string, no
       'the history has no activity but clarification rounds: there is no workflow to fit',
       'an activity log has a row for each activity of the work itself',
     );
-  const organisation = fitOrganisation(history);
+  const organisation = fitOrganisation(history, [...new Set(workflow.activities.map((a) => a.role))]);
   const handovers = fitHandovers(history, organisation, rng);
   const { teams, roles } = teamsSpec(organisation, history.overlapping, comments);
   const iterations = fitIterations(
     history.cases,
     workflow.activities.map((a) => a.key),
+    workflow.skipLoops,
   );
   const abandonment = fitAbandonment(history.cases);
   const loops = loopsSpec(workflow, roles, comments, iterations);
@@ -175,7 +176,8 @@ export function calibrateNormalised(history: History, rng: Rng, name: string, no
   comments.set('calendar.working_days_per_week', 'assumed: effort is the observed calendar days x 5/7');
   comments.set('warmup_days', 'the simulated pipeline fills from empty; this first year is left out');
   notes.push(...organisation.notes, ...assumptionNotes(handovers));
-  if (abandonment.byType.length > 0) notes.push(abandonmentNote(abandonment));
+  // only a file with outcomes can say a use case was abandoned
+  if (abandonment.byType.length > 0 && history.has.outcome) notes.push(abandonmentNote(abandonment));
   return {
     spec: checkedScenario(spec),
     comments,
@@ -281,7 +283,10 @@ function teamsSpec(
     const headcount = Object.fromEntries([...t.headcount].filter(([role]) => role !== SME));
     for (const role of Object.keys(headcount)) roles[role] ??= {};
     teams[t.id] = { home: t.home, ...(t.serves.length > 0 ? { serves: t.serves } : {}), headcount };
-    comments.set(`teams.${t.id}.headcount`, `${counted}; ${t.instances} activities`);
+    const seen = [...t.peopleSeen].filter(([role, n]) => role !== SME && n > 0);
+    const people =
+      overlapping && seen.length > 0 ? `; people seen: ${seen.map(([role, n]) => `${role} ${n}`).join(', ')}` : '';
+    comments.set(`teams.${t.id}.headcount`, `${counted}; ${t.instances} activities${people}`);
   }
   return { teams, roles };
 }

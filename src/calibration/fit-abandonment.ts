@@ -48,7 +48,8 @@ export function abandonmentNote(fit: FittedAbandonment): string {
         `${t.type} ${t.abandoned} of ${t.ended} (${percent(t.abandoned / t.ended)}, 95% CI ${percent(t.ci95[0])} to ${percent(t.ci95[1])})`,
     )
     .join(', ');
-  if (Number.isNaN(fit.sameShareP)) return `abandoned, of the use cases that ended: ${shares}`;
+  if (Number.isNaN(fit.sameShareP))
+    return `abandoned, of the use cases that ended: ${shares}${fit.byType.length > 1 ? '; too few to test whether the types differ' : ''}`;
   const differ =
     fit.sameShareP < 0.05
       ? `the types differ (chi-square p ${fit.sameShareP.toPrecision(2)}), but the scenario's transitions are shared by every type: the fitted abandonment is their mix`

@@ -6,7 +6,8 @@
  * from an activity in a case loops back with probability B * decay^k, B the activity's own
  * first-pass loop-back probability, profiled out. The 95% interval is the profile-likelihood
  * one (where twice the drop in log-likelihood stays under chi-square's 3.84), and the test of
- * "no learning" (decay 1) the likelihood-ratio test.
+ * "no learning" (decay 1) the likelihood-ratio test, whose statistic is, at that edge of the
+ * decay's range, an even mix of 0 and chi-square with one degree of freedom (Self and Liang, 1987).
  */
 import { chiSquareTail } from '../statistics/proportion.js';
 import type { HistoryCase } from './history.js';
@@ -37,10 +38,18 @@ export interface FittedIterations {
 /** Departures from one activity: by loop-backs already taken from it, how many and how many looped back. */
 type Departures = Map<number, { n: number; back: number }>;
 
-function departuresOf(cases: readonly HistoryCase[], order: readonly string[]): Map<string, Departures> {
+function departuresOf(
+  cases: readonly HistoryCase[],
+  order: readonly string[],
+  skipLoops: ReadonlyMap<string, readonly string[]>,
+): Map<string, Departures> {
   const index = new Map(order.map((key, i) => [key, i]));
-  const byActivity = new Map<string, Departures>();
+  // as for the transitions (see movesByActivity): the moves of types that skip a loop are
+  // redirected past it, so they count only where no other case left the activity
+  const others = new Map<string, Departures>();
+  const skipping = new Map<string, Departures>();
   for (const c of cases) {
+    const byActivity = (skipLoops.get(c.type) ?? []).length > 0 ? skipping : others;
     const steps = stepsOf(c);
     const taken = new Map<string, number>();
     steps.forEach((a, i) => {
@@ -59,7 +68,8 @@ function departuresOf(cases: readonly HistoryCase[], order: readonly string[]): 
       }
     });
   }
-  return byActivity;
+  for (const [key, d] of skipping) if (!others.has(key)) others.set(key, d);
+  return others;
 }
 
 /** The log-likelihood of one activity's departures at decay `d` and first-pass probability `b`. */
@@ -102,9 +112,16 @@ const mixed = (d: Departures): boolean => {
   return back > 0 && back < n;
 };
 
-/** Fits the loop-back decay and cap of `cases`, activities ordered as the workflow (`order`, keys). */
-export function fitIterations(cases: readonly HistoryCase[], order: readonly string[]): FittedIterations {
-  const all = departuresOf(cases, order);
+/**
+ * Fits the loop-back decay and cap of `cases`, activities ordered as the workflow (`order`,
+ * keys); `skipLoops` (type -> loops it skips) leaves out the moves the transitions leave out.
+ */
+export function fitIterations(
+  cases: readonly HistoryCase[],
+  order: readonly string[],
+  skipLoops: ReadonlyMap<string, readonly string[]> = new Map(),
+): FittedIterations {
+  const all = departuresOf(cases, order, skipLoops);
   let most = 0;
   for (const d of all.values()) for (const [k, cell] of d) if (cell.back > 0) most = Math.max(most, k + 1);
   const cap = Math.max(DEFAULT_CAP, most);
@@ -122,7 +139,9 @@ export function fitIterations(cases: readonly HistoryCase[], order: readonly str
   return {
     decay: GRID[best],
     ci95: [inside[0], inside[inside.length - 1]],
-    noLearningP: chiSquareTail(2 * (profile[best] - profile[profile.length - 1]), 1),
+    // decay 1 is the edge of its range, so the statistic is half 0, half chi-square(1) under no learning
+    noLearningP:
+      best === profile.length - 1 ? 1 : 0.5 * chiSquareTail(2 * (profile[best] - profile[profile.length - 1]), 1),
     cap,
     firstPassBack: firstPass(used, GRID[best]),
     moves,

@@ -16,8 +16,10 @@ export interface FittedTeam {
   home: string;
   /** Domains it worked for (those with at least 5% of its work), when its home is the centre. */
   serves: string[];
-  /** role -> people seen (or, with no resource column, the most activities at once). */
+  /** role -> people seen (or, with no one named or people on several activities at once, the most activities at once). */
   headcount: Map<string, number>;
+  /** role -> people named in the file (0 where no one is named). */
+  peopleSeen: Map<string, number>;
   /** Activity instances it did. */
   instances: number;
   /** role -> domain -> activity instances it did. */
@@ -78,8 +80,12 @@ function mostAtOnce(list: readonly { start: number; end: number }[], exportTime:
   return most;
 }
 
-/** Fits teams, headcount and subject-matter experts; see FittedOrganisation. */
-export function fitOrganisation(history: History): FittedOrganisation {
+/**
+ * Fits teams, headcount and subject-matter experts; see FittedOrganisation. `rolesNeeded` are
+ * the roles of the fitted workflow: every domain's use cases may need each of them, since the
+ * workflow is shared by every domain, so each domain gets a team of each (see serveEveryDomain).
+ */
+export function fitOrganisation(history: History, rolesNeeded: readonly string[] = []): FittedOrganisation {
   const byTeam = new Map<
     string,
     {
@@ -130,10 +136,18 @@ export function fitOrganisation(history: History): FittedOrganisation {
         named ? people.size : mostAtOnce(t.rows.get(role) ?? [], history.exportTime),
       ]),
     );
-    return { id: idOf(name), home, serves, headcount, instances: t.n, roleDomains: t.roleDomains };
+    const peopleSeen = new Map(
+      [...t.people].map(([role, people]) => [idOf(role), [...people].filter((p) => p !== '').length]),
+    );
+    return { id: idOf(name), home, serves, headcount, peopleSeen, instances: t.n, roleDomains: t.roleDomains };
   });
   const smePeople = new Map([...sme].map(([domain, people]) => [idOf(domain), people.size]));
-  const notes = serveEveryDomain(teams);
+  const domains = [...new Set(history.cases.map((c) => idOf(c.domain)))];
+  const notes = serveEveryDomain(
+    teams,
+    domains,
+    rolesNeeded.filter((r) => r !== SME),
+  );
   return { teams, smePeople, headcountFrom: named ? 'people' : 'concurrency', notes };
 }
 
@@ -142,26 +156,34 @@ const serves = (team: FittedTeam, domain: string): boolean =>
   team.home === domain || team.serves.includes(domain) || (team.home === 'centre' && team.serves.length === 0);
 
 /**
- * Every domain must have a team of every role its work needs. Where the homes found leave a
- * domain without one (all its work of a role done by a team that works mostly for another
- * domain), the team that did most of that work serves it too; returns a note for each.
+ * Every domain must have a team of every role its work needs: the roles its work had in the
+ * history and `rolesNeeded` (the workflow's, which any domain's use cases may reach). Where
+ * the homes found leave a domain without one, the team that did most of that role's work for
+ * the domain (or, if none did, overall) serves it too; returns a note for each.
  */
-function serveEveryDomain(teams: FittedTeam[]): string[] {
-  const needs = new Map<string, Set<string>>(); // domain -> roles its work needed
+function serveEveryDomain(teams: FittedTeam[], domains: readonly string[], rolesNeeded: readonly string[]): string[] {
+  const needs = new Map<string, Set<string>>(domains.map((d) => [d, new Set(rolesNeeded)])); // domain -> roles
   for (const t of teams)
-    for (const [role, domains] of t.roleDomains)
-      for (const d of domains.keys()) (needs.get(d) ?? needs.set(d, new Set()).get(d))?.add(role);
+    for (const [role, byDomain] of t.roleDomains)
+      for (const d of byDomain.keys()) (needs.get(d) ?? needs.set(d, new Set()).get(d))?.add(role);
   const notes: string[] = [];
   for (const [domain, roles] of needs)
     for (const role of roles) {
       if (teams.some((t) => (t.headcount.get(role) ?? 0) > 0 && serves(t, domain))) continue;
       const did = (t: FittedTeam): number => t.roleDomains.get(role)?.get(domain) ?? 0;
-      const team = [...teams].sort((a, b) => did(b) - did(a))[0];
+      const didAll = (t: FittedTeam): number =>
+        [...(t.roleDomains.get(role)?.values() ?? [])].reduce((s, n) => s + n, 0);
+      const team = [...teams]
+        .filter((t) => (t.headcount.get(role) ?? 0) > 0)
+        .sort((a, b) => did(b) - did(a) || didAll(b) - didAll(a) || (a.id < b.id ? -1 : 1))[0];
+      if (team === undefined) continue; // nobody holds the role: the workflow's own check says so
       if (team.home !== 'centre' && team.serves.length === 0) team.serves.push(team.home);
       team.serves.push(domain);
       team.serves.sort();
       notes.push(
-        `team ${team.id} also serves ${domain}: it did ${did(team)} of that domain's ${role} work, and no team at home there has the role`,
+        did(team) > 0
+          ? `team ${team.id} also serves ${domain}: it did ${did(team)} of that domain's ${role} work, and no team at home there has the role`
+          : `team ${team.id} also serves ${domain}: ${domain}'s use cases had not reached ${role} work in the history, no team at home there has the role, and ${team.id} did the most of it`,
       );
     }
   return notes;

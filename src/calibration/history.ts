@@ -256,6 +256,13 @@ function groupCases(
     options.liveActivity === undefined
       ? undefined
       : (options.activities?.[options.liveActivity] ?? options.liveActivity);
+  if (live !== undefined && ![...raw.values()].some((c) => c.activities.some((a) => a.activity === live))) {
+    const names = [...new Set([...raw.values()].flatMap((c) => c.activities.map((a) => a.activity)))].sort();
+    throw new HistoryError(
+      `--live-activity ${JSON.stringify(options.liveActivity)} is not an activity of the file`,
+      `its activities: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}`,
+    );
+  }
   let before = 0;
   let after = 0;
   for (const [id, c] of raw) {
@@ -296,7 +303,7 @@ function groupCases(
   if (overlap !== null && !options.allowOverlap) throw overlap;
   if (overlap !== null)
     notes.push(
-      'people work on several activities at once (--allow-overlap): headcount is the most activities at once, not the people',
+      "people work on several activities at once (--allow-overlap): headcount is the most activities at once, not the people, and effort is the elapsed time of an activity, not the work in it; so the utilisation, flow efficiency and costs this scenario gives are not the organisation's",
     );
   const start = earliestArrival(cases);
   return { cases, start, exportTime, has, rows, overlapping: overlap !== null, notes };

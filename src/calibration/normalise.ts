@@ -89,8 +89,11 @@ export function normalise(history: History, notes: string[], inPlace = false): H
   const roles = new IdMap('roles');
   const keys = new ActivityKeys();
   const renameActivity = (a: ActivityInstance): ActivityInstance => {
+    const activity = keys.keyOf(a.activity, a.loop);
     const names = {
-      activity: keys.keyOf(a.activity, a.loop),
+      activity,
+      // the loop as an id too, so that a history normalised once normalises to itself
+      loop: activity === CLARIFICATION ? a.loop : activity.slice(0, activity.indexOf('.')),
       team: teams.idOf(a.team),
       role: a.role === '' ? '' : roles.idOf(a.role),
     };
@@ -113,7 +116,9 @@ function withRoles(history: History, notes: string[], inPlace: boolean): History
   const missing = history.cases.reduce((n, c) => n + c.activities.filter((a) => a.role === '').length, 0);
   if (missing === 0) return history;
   const discovered = byActivity.size === 0 ? discoverRoles(history) : new Map<string, string>();
-  if (byActivity.size === 0)
+  if (byActivity.size === 0 && discovered.size === 0)
+    notes.push('no role or person column: each activity is given a role of its own');
+  else if (byActivity.size === 0)
     notes.push(
       `no role column: ${new Set(discovered.values()).size} roles found by grouping people who do the same activities`,
     );

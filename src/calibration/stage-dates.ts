@@ -53,6 +53,7 @@ function itemCase(
   type: string,
   line: number,
 ): HistoryCase | null {
+  if (id === '') throw new HistoryError('the item id is empty', 'every row names the item it is about', line);
   const reached = dates.map((d, k) => ({ d, k })).filter((x): x is { d: number; k: number } => x.d !== null);
   if (reached.length === 0) return null;
   for (let j = 1; j < reached.length; j++)
@@ -93,10 +94,10 @@ function stageDate(text: string, stage: string, line: number, how: TimestampForm
   return ms;
 }
 
-/** Which fields a stage-date history has: its own columns, and the outcome it derives. */
+/** Which fields a stage-date history has: its own columns (its outcome is derived from the last stage, not read: it cannot say abandoned). */
 function fieldsOf(own: Partial<Record<HistoryField, number>>): History['has'] {
   const has = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, false])) as History['has'];
-  Object.assign(has, { case: true, activity: true, start: true, end: true, outcome: true });
+  Object.assign(has, { case: true, activity: true, start: true, end: true });
   has.domain = own.domain !== undefined;
   has.type = own.type !== undefined;
   return has;

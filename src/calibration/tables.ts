@@ -49,8 +49,8 @@ export function backtestTable(b: Backtest): ColumnTable {
     naive_low: b.naive[k].pi95[0],
     naive_high: b.naive[k].pi95[1],
     actual: b.actual[k],
-    inside_model: insideInterval(b.model[k], b.actual[k]),
-    inside_naive: insideInterval(b.naive[k], b.actual[k]),
+    inside_model: insideInterval(b.model[k], b.actual[k]) as boolean | null,
+    inside_naive: insideInterval(b.naive[k], b.actual[k]) as boolean | null,
     closer: b.closer[k],
   }));
   rows.push({
@@ -62,8 +62,8 @@ export function backtestTable(b: Backtest): ColumnTable {
     naive_low: Number.NaN,
     naive_high: Number.NaN,
     actual: Number.NaN,
-    inside_model: false,
-    inside_naive: false,
+    inside_model: null,
+    inside_naive: null,
     closer: b.closer.cycleTimeW1,
   });
   const columns: Record<string, unknown[]> = {};

@@ -28,10 +28,18 @@ export function parseTimestamp(text: string, how: TimestampFormat = {}): number 
   const m = ISO.exec(text.trim());
   if (m === null) return NaN;
   const [, date, time, offset] = m;
+  if (!isCalendarDate(date)) return NaN; // 2024-02-30 is not a day, though Date.parse rolls it over
   if (offset !== undefined || zone === 'UTC') {
     const suffix =
       offset === undefined || offset.toUpperCase() === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     return Date.parse(`${date}T${time ?? '00:00'}${suffix}`);
   }
   return DateTime.fromISO(`${date}T${time ?? '00:00'}`, { zone }).toMillis();
+}
+
+/** Whether `yyyy-mm-dd` names a day of the calendar. */
+function isCalendarDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }

@@ -54,6 +54,10 @@ export function transitionsSpec(
       const [lo, hi] = proportionInterval(n, total);
       return `${targetName(target, a.loop)} ${n} (95% CI ${percent(lo)} to ${percent(hi)})`;
     });
-  const decayed = firstPass !== undefined ? '; loop-backs at their first pass (they decay)' : '';
-  return { next: rounded(shares, a.loop), comment: `from ${total} moves seen: ${intervals.join(', ')}${decayed}` };
+  if (firstPass === undefined)
+    return { next: rounded(shares, a.loop), comment: `from ${total} moves seen: ${intervals.join(', ')}` };
+  return {
+    next: rounded(shares, a.loop),
+    comment: `from ${total} moves seen, pooled over passes: ${intervals.join(', ')}; the loop-backs are written at their first pass (${percent(firstPass)} in all), as they fall by ${iterations.decay} a round`,
+  };
 }

@@ -162,7 +162,12 @@ function addHistoryCommands(root: Command, signal: AbortSignal): void {
         'calibrate on the history up to a split, forecast the window after it from the work then open, and compare with what happened and with a naive forecast',
       ),
   )
-    .option('--train-until <time>', 'the split: calibrate on what was known then (default: see --split)')
+    .addOption(
+      new Option(
+        '--train-until <time>',
+        'the split: calibrate on what was known then (default: see --split)',
+      ).conflicts('split'),
+    )
     .option(
       '--split <fraction>',
       'the split as a share of the history by time, when --train-until is not given',

@@ -3,7 +3,7 @@
  * that shows, for each activity and each arrival stream, the fitted distribution against what
  * was observed, with the table of fits and the notes on what the history could not say.
  */
-import { writeFileAtomic } from '../analysis/index.js';
+import { pValueText, writeFileAtomic } from '../analysis/index.js';
 import type { Calibration } from '../calibration/index.js';
 import { activityFitChart, arrivalsChart, renderSvg } from '../charts/index.js';
 import { escapeHtml } from './escape.js';
@@ -29,7 +29,7 @@ export async function calibrationReportHtml(calibration: Calibration, source: st
   for (const a of calibration.workflow.activities) {
     const fit = a.effort;
     rows.push(
-      `<tr><td>${e(a.key)}</td><td>${e(a.role)}</td><td class="num">${fit?.n ?? 0}</td><td>${e(fit?.chosen ?? 'none finished')}</td><td class="num">${fixed(fit?.median)}</td><td class="num">${fixed(fit?.p90)}</td><td class="num">${fixed(fit?.p)}</td><td class="num">${a.open}</td></tr>`,
+      `<tr><td>${e(a.key)}</td><td>${e(a.role)}</td><td class="num">${fit?.n ?? 0}</td><td>${e(fit?.chosen ?? 'none finished')}</td><td class="num">${fixed(fit?.median)}</td><td class="num">${fixed(fit?.p90)}</td><td class="num">${pValueText(fit?.p ?? Number.NaN)}</td><td class="num">${a.open}</td></tr>`,
     );
     const chart = activityFitChart(a);
     if (chart !== null) effortFigures.push(`<figure>${await renderSvg(chart)}</figure>`);

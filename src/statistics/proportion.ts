@@ -26,15 +26,19 @@ export function chiSquareTail(x: number, df: number): number {
 
 /**
  * Pearson's chi-square test that every group has the same proportion of successes; the
- * p-value, or NaN when it cannot be tested (fewer than two groups with trials, or no success
- * or no failure at all).
+ * p-value, or NaN when it cannot be tested: fewer than two groups with trials, no success or
+ * no failure at all, or an expected count below 5 (where the chi-square approximation fails).
  */
+/** Fewest expected successes and failures per group for the chi-square test (the textbook rule). */
+const MIN_EXPECTED = 5;
+
 export function sameProportionP(groups: readonly { successes: number; trials: number }[]): number {
   const used = groups.filter((g) => g.trials > 0);
   const trials = used.reduce((s, g) => s + g.trials, 0);
   const successes = used.reduce((s, g) => s + g.successes, 0);
   if (used.length < 2 || successes === 0 || successes === trials) return Number.NaN;
   const p = successes / trials;
+  if (used.some((g) => g.trials * p < MIN_EXPECTED || g.trials * (1 - p) < MIN_EXPECTED)) return Number.NaN;
   let statistic = 0;
   for (const g of used) {
     const expected = g.trials * p;

@@ -24,6 +24,12 @@ describe('abandonment by type', () => {
     expect(abandonmentNote(fit)).toMatch(/the types differ .* their mix/);
   });
 
+  it('says when there are too few to test', () => {
+    const fit = fitAbandonment([...cases('report', 1, 2), ...cases('model', 1, 0)]);
+    expect(fit.sameShareP).toBeNaN();
+    expect(abandonmentNote(fit)).toMatch(/too few to test whether the types differ/);
+  });
+
   it('says when the types do not differ', () => {
     const fit = fitAbandonment([...cases('report', 90, 10), ...cases('model', 89, 11)]);
     expect(fit.sameShareP).toBeGreaterThan(0.5);

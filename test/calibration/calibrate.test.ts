@@ -155,5 +155,8 @@ describe('renaming in place', () => {
     expect(renamed.cases[0].activities[0].activity).toBe('work.discovery');
     expect(renamed.cases[0].domain).toBe('insurance');
     expect(renamed.cases[0].activities[0].role).toBe('analyst');
+    // calibrated again, a renamed history gives the same scenario: renaming is idempotent
+    const again = calibrate(renamed, new RandomStreams(1).stream('fit'), undefined, { renameInPlace: true });
+    expect(again.spec).toEqual(copied.spec);
   });
 });

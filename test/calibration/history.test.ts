@@ -90,6 +90,9 @@ describe('reading a history', () => {
       2,build,2026-01-01,2026-01-05`;
     expect((await read(text)).cases.map((c) => c.outcome)).toEqual(['in_progress', 'in_progress']);
     expect((await read(text, { liveActivity: 'deploy' })).cases.map((c) => c.outcome)).toEqual(['live', 'in_progress']);
+    await expect(read(text, { liveActivity: 'Deploy' })).rejects.toThrow(
+      /--live-activity "Deploy" is not an activity of the file/,
+    );
   });
 });
 
@@ -100,6 +103,12 @@ describe('faults in a history', () => {
       'a time that is not one',
       'case_id,activity,start_time,end_time\n1,a,2026-01-01,soon',
       /end "soon" is not a time/,
+      2,
+    ],
+    [
+      'a day the calendar does not have',
+      'case_id,activity,start_time,end_time\n1,a,2024-02-28,2024-02-30',
+      /end "2024-02-30" is not a time/,
       2,
     ],
     [

@@ -62,6 +62,9 @@ describe('a stage-date file', () => {
       expect(Math.abs(mu - Math.log((median * 5) / 7)), stage).toBeLessThan((4 * 0.55) / Math.sqrt(fit?.n ?? 1));
     }
     expect(activities.test.next).toEqual({ live: 1 });
+    // such a file cannot say a use case was abandoned, nor who did the work: no figure claims it
+    expect(c.notes.some((n) => n.startsWith('abandoned, of the use cases that ended'))).toBe(false);
+    expect(c.notes).toContain('no role or person column: each activity is given a role of its own');
     expect(c.arrivals.reduce((s, a) => s + a.perMonth, 0)).toBeCloseTo((300 / 598) * (365.25 / 12), 0);
   });
 
@@ -77,5 +80,11 @@ describe('a stage-date file', () => {
     writeFileSync(file, 'Key,A,B,Done\nK-1,2026-01-01,2026-01-05,2026-01-09\nK-2,2026-01-05,2026-01-02,\n');
     await expect(readStageDates(file)).rejects.toThrow(HistoryError);
     await expect(readStageDates(file)).rejects.toThrow(/line 3: B \(2026-01-02\) comes before A/);
+  });
+
+  it('refuses an item with no id, naming the line', async () => {
+    const file = join(outFolder(), 'no-id.csv');
+    writeFileSync(file, 'Key,A,B,Done\nK-1,2026-01-01,2026-01-05,2026-01-09\n,2026-01-05,2026-01-06,\n');
+    await expect(readStageDates(file)).rejects.toThrow(/line 3: the item id is empty/);
   });
 });

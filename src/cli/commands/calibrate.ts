@@ -1,6 +1,6 @@
 /** orgflow calibrate <history>: a scenario fitted to an organisation's activity log. */
 import Table from 'cli-table3';
-import { writeFileAtomic } from '../../analysis/index.js';
+import { pValueText, writeFileAtomic } from '../../analysis/index.js';
 import { writeCalibrationReport } from '../../report/index.js';
 import {
   type Calibration,
@@ -167,7 +167,7 @@ function printCalibration(c: Calibration, history: History): void {
     head: ['Domain', 'Type', 'Arrivals', 'Per month', 'Trend p'],
     style: { head: [], border: [] },
   });
-  for (const a of c.arrivals) arrivals.push([a.domain, a.type, a.count, fixed(a.perMonth), fixed(a.trendP)]);
+  for (const a of c.arrivals) arrivals.push([a.domain, a.type, a.count, fixed(a.perMonth), pValueText(a.trendP)]);
   console.log(arrivals.toString());
   const effort = new Table({
     head: ['Activity', 'Role', 'n', 'Distribution', 'Median', 'p90', 'Fit p'],
@@ -183,7 +183,7 @@ function printCalibration(c: Calibration, history: History): void {
       e?.chosen ?? 'none finished',
       fixed(e?.median ?? NaN),
       fixed(e?.p90 ?? NaN),
-      fixed(e?.p ?? NaN),
+      pValueText(e?.p ?? NaN),
     ]);
   }
   console.log('Effort of each activity (person-days):');
