@@ -92,7 +92,7 @@ function activitySpec(
     effort = fitted.spec;
     comments.set(
       `${path}.effort`,
-      `person-days; ${fitted.note}${a.open > 0 ? `; ${a.open} under way at the export left out` : ''}${instant}`,
+      `person-days; ${fitted.note}${a.open > 0 ? `; ${a.open} under way at the export in the fit as unfinished (censored)${a.effort.chosen === 'empirical' ? ', but not in the observations used' : ''}` : ''}${instant}`,
     );
   } else if (a.instant > 0) {
     effort = 0;

@@ -56,9 +56,9 @@ export interface FittedActivity {
   roleShare: number;
   /** Effort in person-days of the reference use-case type (see effortScale); null when no instance finished. */
   effort: DistributionFit | null;
-  /** Effort so far of the instances still under way (a lower bound of theirs). */
+  /** Effort so far of the instances still under way (a lower bound of theirs, in the fit as censored), of the reference type. */
   openEffort: number[];
-  /** Instances still under way at the export time, not in the fit. */
+  /** Instances still under way at the export time. */
   open: number;
   /** Finished instances that took no time (an end equal to the start, e.g. dates without times), not in the fit. */
   instant: number;
@@ -291,17 +291,20 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
     const done = instances.filter((i) => !Number.isNaN(i.a.end) && i.a.end > i.a.start);
     const instant = instances.filter((i) => i.a.end === i.a.start).length;
     const efforts = done.map((i) => effortOf(i.a, workingDaysPerWeek) / scaleOf(i.type, loop));
+    // under way at the export: each has taken at least this long, a right-censored effort
+    const underWay = instances.filter((i) => Number.isNaN(i.a.end));
+    const openEffort = underWay.map(
+      (i) => (((history.exportTime - i.a.start) / MS_PER_DAY) * workingDaysPerWeek) / 7 / scaleOf(i.type, loop),
+    );
     return {
       key,
       loop,
       activity,
       role: role.value,
       roleShare: role.share,
-      effort: efforts.length > 0 ? fitDistribution(efforts, rng) : null,
-      openEffort: instances
-        .filter((i) => Number.isNaN(i.a.end))
-        .map((i) => (((history.exportTime - i.a.start) / MS_PER_DAY) * workingDaysPerWeek) / 7),
-      open: instances.filter((i) => Number.isNaN(i.a.end)).length,
+      effort: efforts.length > 0 ? fitDistribution(efforts, rng, { censored: openEffort }) : null,
+      openEffort,
+      open: underWay.length,
       instant,
       next,
     };

@@ -10,35 +10,11 @@
  */
 import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
-import gammaCdf from '@stdlib/stats-base-dists-gamma-cdf';
-import {
-  Exponential,
-  Gamma,
-  Lognormal,
-  normalCdf,
-  normalQuantile,
-  Weibull,
-  type Distribution,
-  type Rng,
-} from '../random/index.js';
+import type { Rng } from '../random/index.js';
+import { censoredFit } from './censored-fit.js';
+import { FITTED_FAMILIES, type FamilyFit, type FittedFamily, familyWith } from './fitted-family.js';
 
-const Z90 = normalQuantile(0.9);
-
-export type FittedFamily = 'lognormal' | 'gamma' | 'weibull' | 'exponential';
-export const FITTED_FAMILIES: readonly FittedFamily[] = ['lognormal', 'gamma', 'weibull', 'exponential'];
-
-/** A family's maximum-likelihood fit. Parameters: lognormal mu, sigma; gamma shape, scale; weibull shape, scale; exponential mean. */
-export interface FamilyFit {
-  family: FittedFamily;
-  parameters: Record<string, number>;
-  logLikelihood: number;
-  /** Akaike's information criterion: 2 x parameters - 2 x log-likelihood (lower is better). */
-  aic: number;
-  /** Kolmogorov-Smirnov distance between the fitted and the observed distribution functions. */
-  ks: number;
-  cdf: (x: number) => number;
-  sampler: Distribution;
-}
+export { FITTED_FAMILIES, familyWith, type FamilyFit, type FittedFamily } from './fitted-family.js';
 
 export interface DistributionFit {
   /** The family AIC prefers, or 'empirical' when it does not fit (see `p`). */
@@ -50,6 +26,8 @@ export interface DistributionFit {
   /** Parametric-bootstrap p-value of the best family's KS distance; NaN with too few observations to test. */
   p: number;
   n: number;
+  /** Unfinished durations in the fit as right-censored (see FitOptions.censored). */
+  censored: number;
   median: number;
   p90: number;
   /** The observations fitted (the positive ones), ascending. */
@@ -66,27 +44,12 @@ function lognormalFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
   const n = xs.length;
   const sumLog = logs.reduce((s, l) => s + l, 0);
   const logLikelihood = -sumLog - n * Math.log(sigma) - 0.5 * n * Math.log(2 * Math.PI) - n / 2;
-  return {
-    family: 'lognormal',
-    parameters: { mu, sigma },
-    logLikelihood,
-    aic: 4 - 2 * logLikelihood,
-    cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
-    sampler: new Lognormal({ median: Math.exp(mu), p90: Math.exp(mu + Z90 * sigma) }),
-  };
+  return familyWith('lognormal', { mu, sigma }, logLikelihood);
 }
 
 function exponentialFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
   const m = mean(xs);
-  const logLikelihood = -xs.length * (Math.log(m) + 1);
-  return {
-    family: 'exponential',
-    parameters: { mean: m },
-    logLikelihood,
-    aic: 2 - 2 * logLikelihood,
-    cdf: (x) => (x <= 0 ? 0 : 1 - Math.exp(-x / m)),
-    sampler: new Exponential({ mean: m }),
-  };
+  return familyWith('exponential', { mean: m }, -xs.length * (Math.log(m) + 1));
 }
 
 /** The root in [lo, hi] of a decreasing function, by bisection (to relative precision 1e-10). */
@@ -112,14 +75,7 @@ function gammaFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
   const shape = s > 0 ? decreasingRoot((k) => Math.log(k) - digamma(k) - s, start / 2, start * 2) : start;
   const scale = m / shape;
   const logLikelihood = (shape - 1) * n * meanLog - (n * m) / scale - n * (shape * Math.log(scale) + gammaln(shape));
-  return {
-    family: 'gamma',
-    parameters: { shape, scale },
-    logLikelihood,
-    aic: 4 - 2 * logLikelihood,
-    cdf: (x) => (x <= 0 ? 0 : gammaCdf(x, shape, 1 / scale)),
-    sampler: new Gamma({ shape, scale }),
-  };
+  return familyWith('gamma', { shape, scale }, logLikelihood);
 }
 
 function weibullFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
@@ -147,14 +103,7 @@ function weibullFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
     n * shape * Math.log(scale) +
     (shape - 1) * n * meanLog -
     xs.reduce((sum, x) => sum + (x / scale) ** shape, 0);
-  return {
-    family: 'weibull',
-    parameters: { shape, scale },
-    logLikelihood,
-    aic: 4 - 2 * logLikelihood,
-    cdf: (x) => (x <= 0 ? 0 : 1 - Math.exp(-((x / scale) ** shape))),
-    sampler: new Weibull({ shape, scale }),
-  };
+  return familyWith('weibull', { shape, scale }, logLikelihood);
 }
 
 const FITTERS: Record<FittedFamily, (xs: readonly number[]) => Omit<FamilyFit, 'ks'>> = {
@@ -219,6 +168,12 @@ export interface FitOptions {
   minimumP?: number;
   /** Fewest observations to fit a family at all (default 5; fewer: empirical). */
   minimumN?: number;
+  /**
+   * Durations that had not ended when seen, each a lower bound: the families are fitted with
+   * them as right-censored (see censored-fit.ts). The test of fit and the summary figures
+   * (median, p90, the empirical fallback) rest on the finished `values` alone.
+   */
+  censored?: readonly number[];
 }
 
 /**
@@ -229,10 +184,22 @@ export interface FitOptions {
 export function fitDistribution(values: readonly number[], rng: Rng, options: FitOptions = {}): DistributionFit {
   const sorted = values.filter((v) => v > 0 && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) throw new RangeError('no positive observations to fit');
-  const families = FITTED_FAMILIES.map((f) => fitFamily(f, sorted)).sort((a, b) => a.aic - b.aic);
+  const open = (options.censored ?? []).filter((c) => c > 0 && Number.isFinite(c));
+  const families = FITTED_FAMILIES.map((f) => {
+    const plain = fitFamily(f, sorted);
+    if (open.length === 0 || sorted.length < 2) return plain;
+    const fit = censoredFit(f, sorted, open, plain);
+    return { ...fit, ks: ksDistance(sorted, fit.cdf) };
+  }).sort((a, b) => a.aic - b.aic);
   const best = families[0];
   const n = sorted.length;
-  const summary = { n, median: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), values: sorted };
+  const summary = {
+    n,
+    censored: open.length,
+    median: quantileSorted(sorted, 0.5),
+    p90: quantileSorted(sorted, 0.9),
+    values: sorted,
+  };
   if (n < (options.minimumN ?? 5)) return { chosen: 'empirical', best, families, p: NaN, ...summary };
   // with many observations any small misfit is "significant": the test runs on a random
   // TEST_SIZE of them (the fit itself uses all)

@@ -149,3 +149,53 @@ describe('the interval of a median', () => {
     expect(Math.abs(covered / trials - exact)).toBeLessThan(4 * sd);
   });
 });
+
+describe('fits with unfinished durations (right-censored)', () => {
+  /** `n` durations from `d`, each seen at an exponential time of mean `seenAt`: finished ones, and the lower bounds of the rest. */
+  const censor = (d: Distribution, seenAt: number, name: string, n = 2000) => {
+    const rng = new RandomStreams(12).stream(name);
+    const watch = new Exponential({ mean: seenAt });
+    const done: number[] = [];
+    const open: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const [x, c] = [d.sample(rng), watch.sample(rng)];
+      if (x <= c) done.push(x);
+      else open.push(c);
+    }
+    return { done, open };
+  };
+  const familyIn = (fit: ReturnType<typeof fitDistribution>, family: string) =>
+    fit.families.find((f) => f.family === family)?.parameters ?? {};
+  const rng = () => new RandomStreams(1).stream('fit');
+
+  it("recovers the lognormal's parameters where dropping the unfinished would bias them short", () => {
+    const [mu, sigma] = [Math.log(4), 0.7];
+    const { done, open } = censor(
+      new Lognormal({ median: 4, p90: 4 * Math.exp(1.2815515655446004 * sigma) }),
+      12,
+      'ln',
+    );
+    expect(open.length).toBeGreaterThan(200); // about a fifth unfinished
+    const fit = fitDistribution(done, rng(), { censored: open });
+    expect(fit.censored).toBe(open.length);
+    // the standard errors of the complete sample are a floor for the censored ones; 6 of them allow for the loss
+    within(familyIn(fit, 'lognormal').mu, mu, (1.5 * sigma) / Math.sqrt(done.length));
+    within(familyIn(fit, 'lognormal').sigma, sigma, (1.5 * sigma) / Math.sqrt(2 * done.length));
+    const dropped = familyIn(fitDistribution(done, rng()), 'lognormal').mu;
+    expect(mu - dropped).toBeGreaterThan((4 * sigma) / Math.sqrt(done.length)); // the bias the censored fit removes
+  });
+
+  it('recovers the Weibull, gamma and exponential means', () => {
+    for (const [family, d, mean] of [
+      ['weibull', new Weibull({ shape: 1.5, scale: 5 }), 4.5135],
+      ['gamma', new Gamma({ shape: 2, scale: 2 }), 4],
+      ['exponential', new Exponential({ mean: 4 }), 4],
+    ] as const) {
+      const { done, open } = censor(d, 10, family);
+      const p = familyIn(fitDistribution(done, rng(), { censored: open }), family);
+      const fitted = family === 'exponential' ? p.mean : family === 'gamma' ? p.shape * p.scale : p.scale * 0.9027453;
+      const sd = family === 'weibull' ? 3.0716 : family === 'gamma' ? Math.sqrt(8) : 4;
+      within(fitted, mean, (1.5 * sd) / Math.sqrt(done.length));
+    }
+  });
+});
