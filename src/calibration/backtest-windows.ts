@@ -10,6 +10,7 @@ import { RandomStreams } from '../random/index.js';
 import { type Backtest, type BacktestMeasure, type BacktestOptions, backtest, type Predicted } from './backtest.js';
 import { MS_PER_DAY } from './fit-workflow.js';
 import type { History } from './history.js';
+import { dayText } from './timestamps.js';
 
 /** A split that leaves no history on one side, or rolling windows that leave too little to train on. */
 export class BacktestWindowError extends Error {}
@@ -28,8 +29,6 @@ export interface TestWindow {
   until: number;
 }
 
-const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
 /** The test windows of `history` for `choice`; see the file's comment. */
 export function backtestWindows(history: History, choice: WindowChoice = {}): TestWindow[] {
   const end = history.exportTime;
@@ -38,7 +37,7 @@ export function backtestWindows(history: History, choice: WindowChoice = {}): Te
   const length = end - split;
   if (!(split > history.start && length > 0))
     throw new BacktestWindowError(
-      `the split ${day(split)} is outside the history (${day(history.start)} to ${day(end)}): it must leave some history on each side`,
+      `the split ${dayText(split)} is outside the history (${dayText(history.start)} to ${dayText(end)}): it must leave some history on each side`,
     );
   const list = Array.from({ length: rolling }, (_, k) => {
     const until = end - (rolling - 1 - k) * length;

@@ -13,7 +13,8 @@ import type { Rng } from '../random/index.js';
 import type { ScenarioSpec } from '../scenario/index.js';
 import { type Calibration, calibrateNormalised, WORKING_DAYS_PER_WEEK } from './calibrate.js';
 import { normalise } from './normalise.js';
-import { CLARIFICATION, idOf, MS_PER_DAY, placeOf } from './fit-workflow.js';
+import { dayText } from './timestamps.js';
+import { effortDays, idOf, MS_PER_DAY, placeOf, stepsOf } from './fit-workflow.js';
 import { type History, type HistoryCase, HistoryError, historyAt } from './history.js';
 
 export const BACKTEST_MEASURES = ['p50', 'p85', 'p95', 'goLives', 'wipAtEnd'] as const;
@@ -95,7 +96,7 @@ export function openWorkAt(train: History, spec: ScenarioSpec): OpenUseCase[] {
   const start = spec.workflow.start;
   for (const c of train.cases) {
     if (c.outcome !== 'in_progress') continue;
-    const steps = c.activities.filter((a) => a.activity !== CLARIFICATION);
+    const steps = stepsOf(c);
     const last = steps[steps.length - 1];
     const base = { domain: idOf(c.domain), type: idOf(c.type), age: days(train.exportTime - c.arrival) };
     if (last === undefined) {
@@ -109,7 +110,7 @@ export function openWorkAt(train: History, spec: ScenarioSpec): OpenUseCase[] {
         ...base,
         activity: key,
         state: 'working',
-        effortDone: (days(train.exportTime - last.start) * WORKING_DAYS_PER_WEEK) / 7,
+        effortDone: effortDays(train.exportTime - last.start, WORKING_DAYS_PER_WEEK),
       });
     else open.push({ ...base, activity: key, state: 'done', waited: days(train.exportTime - last.end) });
   }
@@ -285,7 +286,7 @@ export async function backtest(history: History, options: BacktestOptions): Prom
   const wentLive = train.cases.filter((c) => c.outcome === 'live').length;
   if (wentLive < MIN_TRAINING_GO_LIVES)
     throw new HistoryError(
-      `the training window (to ${new Date(options.split).toISOString().slice(0, 10)}) holds ${wentLive} use cases that went live: too few to forecast from (at least ${MIN_TRAINING_GO_LIVES})`,
+      `the training window (to ${dayText(options.split)}) holds ${wentLive} use cases that went live: too few to forecast from (at least ${MIN_TRAINING_GO_LIVES})`,
       history.has.outcome || wentLive > 0
         ? 'split later (--split closer to 1, or a later --train-until)'
         : 'split later; an activity log without an outcome column needs --live-activity to say which activity ends a live use case',

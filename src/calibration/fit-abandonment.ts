@@ -4,7 +4,7 @@
  * of whether the types differ. The scenario has one set of transitions for every type, so a
  * real difference is reported, not written into it.
  */
-import { proportionInterval, sameProportionP } from '../statistics/proportion.js';
+import { percentText, proportionInterval, sameProportionP } from '../statistics/proportion.js';
 import type { HistoryCase } from './history.js';
 
 export interface TypeAbandonment {
@@ -41,11 +41,10 @@ export function fitAbandonment(cases: readonly HistoryCase[]): FittedAbandonment
 
 /** The note on abandonment by type, for the calibration's notes. */
 export function abandonmentNote(fit: FittedAbandonment): string {
-  const percent = (x: number): string => `${Math.round(x * 100)}%`;
   const shares = fit.byType
     .map(
       (t) =>
-        `${t.type} ${t.abandoned} of ${t.ended} (${percent(t.abandoned / t.ended)}, 95% CI ${percent(t.ci95[0])} to ${percent(t.ci95[1])})`,
+        `${t.type} ${t.abandoned} of ${t.ended} (${percentText(t.abandoned / t.ended)}, 95% CI ${percentText(t.ci95[0])} to ${percentText(t.ci95[1])})`,
     )
     .join(', ');
   if (Number.isNaN(fit.sameShareP))

@@ -34,6 +34,7 @@ export function placeOf(name: string): { loop: string; activity: string } {
   return { loop: DEFAULT_LOOP, activity: idOf(name) };
 }
 /** Keys of the activity names seen so far: a history has few names and many rows. */
+const MAX_KEYS = 10_000;
 const keys = new Map<string, string>();
 /** `loop.activity` of an activity name. */
 export const keyOf = (name: string): string => {
@@ -41,6 +42,7 @@ export const keyOf = (name: string): string => {
   if (key === undefined) {
     const { loop, activity } = placeOf(name);
     key = `${loop}.${activity}`;
+    if (keys.size >= MAX_KEYS) keys.clear(); // a long-lived process meets many histories: keep the cache small
     keys.set(name, key);
   }
   return key;
@@ -90,9 +92,13 @@ const MIN_FOR_SCALE = 10;
 /** A case's workflow steps, clarification rounds left out. */
 export const stepsOf = (c: HistoryCase): ActivityInstance[] => c.activities.filter((a) => a.activity !== CLARIFICATION);
 
+/** Person-days of effort in `ms` of calendar time at `workingDaysPerWeek` working days a week. */
+export const effortDays = (ms: number, workingDaysPerWeek: number): number =>
+  ((ms / MS_PER_DAY) * workingDaysPerWeek) / 7;
+
 /** Days of effort in an instance: its calendar days at `workingDaysPerWeek` working days a week. */
 const effortOf = (a: ActivityInstance, workingDaysPerWeek: number): number =>
-  (((a.end - a.start) / MS_PER_DAY) * workingDaysPerWeek) / 7;
+  effortDays(a.end - a.start, workingDaysPerWeek);
 
 /**
  * Orders activities by where cases first meet them (mean rank of first visit), loops by their
@@ -294,7 +300,7 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
     // under way at the export: each has taken at least this long, a right-censored effort
     const underWay = instances.filter((i) => Number.isNaN(i.a.end));
     const openEffort = underWay.map(
-      (i) => (((history.exportTime - i.a.start) / MS_PER_DAY) * workingDaysPerWeek) / 7 / scaleOf(i.type, loop),
+      (i) => effortDays(history.exportTime - i.a.start, workingDaysPerWeek) / scaleOf(i.type, loop),
     );
     return {
       key,

@@ -88,22 +88,26 @@ export class ColumnError extends Error {
 
 /** Reads `case=Key,activity=Status` into field -> column name. */
 export function parseColumnMapping(text: string): Partial<Record<HistoryField, string>> {
-  const mapping: Partial<Record<HistoryField, string>> = {};
-  for (const part of text.split(',')) {
+  const pairs = text.split(',').map((part): [string, string] => {
     const at = part.indexOf('=');
-    const field = part.slice(0, at).trim() as HistoryField;
-    const column = part.slice(at + 1).trim();
-    if (at < 0 || column === '')
+    if (at < 0 || part.slice(at + 1).trim() === '')
       throw new ColumnError(
-        `--columns: expected field=column, got ${JSON.stringify(part)}`,
+        `expected field=column, got ${JSON.stringify(part)}`,
         'e.g. --columns case=Key,activity=Status',
       );
+    return [part.slice(0, at), part.slice(at + 1)];
+  });
+  return columnMapping(pairs);
+}
+
+/** Field -> column name from (field, column) pairs, each field checked (a mapping file's, or --columns'). */
+export function columnMapping(pairs: readonly (readonly [string, string])[]): Partial<Record<HistoryField, string>> {
+  const mapping: Partial<Record<HistoryField, string>> = {};
+  for (const [name, column] of pairs) {
+    const field = name.trim() as HistoryField;
     if (!HISTORY_FIELDS.includes(field))
-      throw new ColumnError(
-        `--columns: unknown field ${JSON.stringify(field)}`,
-        `the fields are ${HISTORY_FIELDS.join(', ')}`,
-      );
-    mapping[field] = column;
+      throw new ColumnError(`unknown field ${JSON.stringify(field)}`, `the fields are ${HISTORY_FIELDS.join(', ')}`);
+    mapping[field] = column.trim();
   }
   return mapping;
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { type HistoryField, parseColumnMapping } from './history-columns.js';
+import { columnMapping, type HistoryField } from './history-columns.js';
 
 /** A mapping file that cannot be read or is not a mapping; the message says which. */
 export class MappingError extends Error {}
@@ -34,17 +34,8 @@ export function readHistoryMapping(file: string): HistoryMapping {
     throw new MappingError(
       `expected columns, activities and roles, each a map of names to names (e.g. columns: { case: Key }); ${unknown.length > 0 ? `unknown: ${unknown.join(', ')}` : 'a value is not text'}`,
     );
-  const columns = m.columns;
   return {
-    ...(columns !== undefined
-      ? {
-          columns: parseColumnMapping(
-            Object.entries(columns)
-              .map(([field, column]) => `${field}=${column}`)
-              .join(','),
-          ),
-        }
-      : {}),
+    ...(m.columns !== undefined ? { columns: columnMapping(Object.entries(m.columns)) } : {}),
     ...(m.activities !== undefined ? { activities: m.activities } : {}),
     ...(m.roles !== undefined ? { roles: m.roles } : {}),
   };

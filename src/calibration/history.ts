@@ -82,8 +82,9 @@ export class HistoryError extends Error {
   }
 }
 
-const DEFAULT_DOMAIN = 'organisation';
-const DEFAULT_TYPE = 'use_case';
+/** The domain and type of a history whose file names none. */
+export const DEFAULT_DOMAIN = 'organisation';
+export const DEFAULT_TYPE = 'use_case';
 const DEFAULT_TEAM = 'team';
 
 interface RawCase {

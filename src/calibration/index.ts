@@ -8,7 +8,7 @@ export {
   locateColumns,
   type HistoryField,
 } from './history-columns.js';
-export { parseTimestamp, checkZone, type TimestampFormat } from './timestamps.js';
+export { parseTimestamp, checkZone, dayText, type TimestampFormat } from './timestamps.js';
 export {
   readHistory,
   HistoryError,

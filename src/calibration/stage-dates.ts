@@ -9,6 +9,8 @@
 import { HISTORY_FIELDS, type HistoryField, locateColumns } from './history-columns.js';
 import {
   csvRecords,
+  DEFAULT_DOMAIN,
+  DEFAULT_TYPE,
   earliestArrival,
   type History,
   type HistoryCase,
@@ -22,9 +24,6 @@ export interface StageDateOptions extends HistoryOptions {
   /** The stage columns, in order; default: every column other than the case, type and domain ones. */
   stages?: string[];
 }
-
-const DEFAULT_DOMAIN = 'organisation';
-const DEFAULT_TYPE = 'use_case';
 
 /** The columns of the stages: those named, in that order, or all but the item's own fields. */
 function stageColumns(

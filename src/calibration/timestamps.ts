@@ -43,3 +43,6 @@ function isCalendarDate(date: string): boolean {
   const probe = new Date(Date.UTC(y, m - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
+
+/** The calendar day (UTC) of epoch milliseconds `ms`, as yyyy-mm-dd. */
+export const dayText = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -4,7 +4,7 @@
  * comment with each probability's 95% interval (Wilson's). Where the loop-backs were found to
  * decay, the probabilities written are the first pass's (the model applies the decay from there).
  */
-import { proportionInterval } from '../statistics/proportion.js';
+import { percentText, proportionInterval } from '../statistics/proportion.js';
 import type { FittedIterations } from './fit-iterations.js';
 import type { FittedActivity } from './fit-workflow.js';
 
@@ -25,8 +25,6 @@ function rounded(shares: ReadonlyMap<string, number>, loop: string): Record<stri
   }
   return { [targetName(entries[0][0], loop)]: Math.round((1 - sum) * 1000) / 1000, ...out };
 }
-
-const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
  * The `next` of activity `a` and its comment. `isLoopBack(target)` says whether a move goes
@@ -52,12 +50,12 @@ export function transitionsSpec(
     .sort((x, y) => y[1] - x[1])
     .map(([target, n]) => {
       const [lo, hi] = proportionInterval(n, total);
-      return `${targetName(target, a.loop)} ${n} (95% CI ${percent(lo)} to ${percent(hi)})`;
+      return `${targetName(target, a.loop)} ${n} (95% CI ${percentText(lo)} to ${percentText(hi)})`;
     });
   if (firstPass === undefined)
     return { next: rounded(shares, a.loop), comment: `from ${total} moves seen: ${intervals.join(', ')}` };
   return {
     next: rounded(shares, a.loop),
-    comment: `from ${total} moves seen, pooled over passes: ${intervals.join(', ')}; the loop-backs are written at their first pass (${percent(firstPass)} in all), as they fall by ${iterations.decay} a round`,
+    comment: `from ${total} moves seen, pooled over passes: ${intervals.join(', ')}; the loop-backs are written at their first pass (${percentText(firstPass)} in all), as they fall by ${iterations.decay} a round`,
   };
 }

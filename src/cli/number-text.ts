@@ -5,4 +5,4 @@ export const fixed = (x: number | undefined, digits = 2): string =>
   x !== undefined && Number.isFinite(x) ? x.toFixed(digits) : '-';
 
 /** The calendar day (UTC) of epoch milliseconds `ms`, as YYYY-MM-DD. */
-export const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+export { dayText as day } from '../calibration/index.js';

@@ -47,3 +47,6 @@ export function sameProportionP(groups: readonly { successes: number; trials: nu
   }
   return chiSquareTail(statistic, used.length - 1);
 }
+
+/** A share as a whole percentage: 0.123 -> "12%". */
+export const percentText = (share: number): string => `${Math.round(share * 100)}%`;

@@ -78,7 +78,7 @@ export function historyOptions(options: CalibrateOptions): HistoryOptions {
   try {
     if (options.columns !== undefined) columns = { ...columns, ...parseColumnMapping(options.columns) };
   } catch (error) {
-    if (error instanceof ColumnError) throw new UsageError(`${error.message}\n    hint: ${error.hint}`);
+    if (error instanceof ColumnError) throw new UsageError(`--columns: ${error.message}\n    hint: ${error.hint}`);
     throw error;
   }
   return {
