@@ -51,7 +51,7 @@ export function abandonmentNote(fit: FittedAbandonment): string {
     return `abandoned, of the use cases that ended: ${shares}${fit.byType.length > 1 ? '; too few to test whether the types differ' : ''}`;
   const differ =
     fit.sameShareP < 0.05
-      ? `the types differ (chi-square p ${fit.sameShareP.toPrecision(2)}), but the scenario's transitions are shared by every type: the fitted abandonment is their mix`
+      ? `the types differ (chi-square p ${fit.sameShareP.toPrecision(2)}); the scenario's transitions are shared by every type, so only the part of the difference that comes from loops a type skips (its skip_loops) is in it, the rest is their mix`
       : `no difference between the types shows (chi-square p ${fit.sameShareP.toPrecision(2)})`;
   return `abandoned, of the use cases that ended: ${shares}; ${differ}`;
 }
