@@ -80,7 +80,8 @@ export {
   type Manifest,
   type TableFormat,
 } from './results-bundle.js';
-export { estimateText, pValueText, type EstimateText } from './estimate-text.js';
+export { estimateText, type EstimateText } from './estimate-text.js';
+export { pValueText } from '../statistics/p-value-text.js';
 export { summariseSweep, type SweepPointSummary } from './sweep-summary.js';
 export {
   activityLogRows,

@@ -117,13 +117,17 @@ export function openWorkAt(train: History, spec: ScenarioSpec): OpenUseCase[] {
   return open;
 }
 
-function predicted(values: readonly number[]): Predicted {
+/**
+ * A forecast figure from its replications: the median and the 2.5% and 97.5% points. A count
+ * (`counts`) takes order statistics, values that occurred, so that its interval says plainly
+ * whether a count that happened lies inside; other figures interpolate between them.
+ */
+function predicted(values: readonly number[], counts = false): Predicted {
   const sorted = sortedCopy(values.filter((v) => Number.isFinite(v)));
   if (sorted.length === 0) return { estimate: NaN, pi95: [NaN, NaN] };
-  return {
-    estimate: quantileSorted(sorted, 0.5),
-    pi95: [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)],
-  };
+  const at = (p: number): number =>
+    counts ? sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] : quantileSorted(sorted, p);
+  return { estimate: at(0.5), pi95: [at(0.025), at(0.975)] };
 }
 
 /** The share of `values` at most `bound` (NaN for none). */
@@ -152,8 +156,14 @@ function forecastOf(outcomes: readonly WindowOutcome[], actual: readonly number[
     p50: pct(0.5),
     p85: pct(0.85),
     p95: pct(0.95),
-    goLives: predicted(outcomes.map((o) => o.goLives)),
-    wipAtEnd: predicted(outcomes.map((o) => o.wipAtEnd)),
+    goLives: predicted(
+      outcomes.map((o) => o.goLives),
+      true,
+    ),
+    wipAtEnd: predicted(
+      outcomes.map((o) => o.wipAtEnd),
+      true,
+    ),
     cycleTimeW1: wasserstein1(
       outcomes.flatMap((o) => o.cycleTimes),
       actual,

@@ -7,6 +7,7 @@ import type { Rng } from '../random/index.js';
 import type { DistributionSpec, ScenarioSpec } from '../scenario/index.js';
 import { DAYS_PER_MONTH, ScenarioError, validateScenario } from '../scenario/index.js';
 import { type DistributionFit, medianInterval, quantileSorted } from '../statistics/distribution-fit.js';
+import { pValueText } from '../statistics/p-value-text.js';
 import { BOUNDARIES, fitArrivals, fitHandovers, type FittedArrivals, type FittedHandovers } from './fit-flow.js';
 import { abandonmentNote, type FittedAbandonment, fitAbandonment } from './fit-abandonment.js';
 import { DEFAULT_CAP, type FittedIterations, fitIterations, iterationsNote } from './fit-iterations.js';
@@ -43,7 +44,7 @@ const round = (x: number, digits = 3): number => Number(x.toPrecision(digits));
 function distributionOf(fit: DistributionFit, scale = 1): { spec: DistributionSpec; note: string } {
   const [low, high] = [fit.values[0], fit.values[fit.values.length - 1]];
   if (high - low <= 1e-9 * high) return { spec: round(low * scale), note: `n ${fit.n}, all equal` };
-  const quality = Number.isNaN(fit.p) ? 'too few to test' : `KS ${round(fit.best.ks, 2)}, p ${round(fit.p, 2)}`;
+  const quality = Number.isNaN(fit.p) ? 'too few to test' : `KS ${round(fit.best.ks, 2)}, p ${pValueText(fit.p)}`;
   const [lo, hi] = medianInterval(fit.values).map((x) => round(x * scale));
   const note = `n ${fit.n}, median ${round(fit.median * scale)} (95% CI ${lo} to ${hi}), p90 ${round(fit.p90 * scale)}; ${fit.chosen}${fit.chosen === 'empirical' ? ` (best family ${fit.best.family} ${quality})` : ` by AIC, ${quality}`}`;
   const p = fit.best.parameters;
@@ -222,7 +223,7 @@ function domainsSpec(
     d.demand = { ...d.demand, [a.type]: round(a.perMonth) };
     const trend =
       a.trendP < 0.05 / arrivals.length
-        ? ` (a trend: Laplace ${round(a.trend, 2)}, p ${round(a.trendP, 2)}; the rate is the window's mean)`
+        ? ` (a trend: Laplace ${round(a.trend, 2)}, p ${pValueText(a.trendP)}; the rate is the window's mean)`
         : '';
     // a Poisson count's 95% interval, n -+ 1.96 sqrt(n), as a rate per month
     const months = windowDays / DAYS_PER_MONTH;

@@ -4,6 +4,7 @@
  * of whether the types differ. The scenario has one set of transitions for every type, so a
  * real difference is reported, not written into it.
  */
+import { pValueText } from '../statistics/p-value-text.js';
 import { percentText, proportionInterval, sameProportionP } from '../statistics/proportion.js';
 import type { HistoryCase } from './history.js';
 
@@ -51,7 +52,7 @@ export function abandonmentNote(fit: FittedAbandonment): string {
     return `abandoned, of the use cases that ended: ${shares}${fit.byType.length > 1 ? '; too few to test whether the types differ' : ''}`;
   const differ =
     fit.sameShareP < 0.05
-      ? `the types differ (chi-square p ${fit.sameShareP.toPrecision(2)}); the scenario's transitions are shared by every type, so only the part of the difference that comes from loops a type skips (its skip_loops) is in it, the rest is their mix`
-      : `no difference between the types shows (chi-square p ${fit.sameShareP.toPrecision(2)})`;
+      ? `the types differ (chi-square p ${pValueText(fit.sameShareP)}); the scenario's transitions are shared by every type, so only the part of the difference that comes from loops a type skips (its skip_loops) is in it, the rest is their mix`
+      : `no difference between the types shows (chi-square p ${pValueText(fit.sameShareP)})`;
   return `abandoned, of the use cases that ended: ${shares}; ${differ}`;
 }

@@ -9,6 +9,7 @@
  * "no learning" (decay 1) the likelihood-ratio test, whose statistic is, at that edge of the
  * decay's range, an even mix of 0 and chi-square with one degree of freedom (Self and Liang, 1987).
  */
+import { pValueText } from '../statistics/p-value-text.js';
 import { chiSquareTail } from '../statistics/proportion.js';
 import type { HistoryCase } from './history.js';
 import { keyOf, moveAfter, stepsOf } from './fit-workflow.js';
@@ -155,6 +156,5 @@ function firstPass(used: readonly [string, Departures][], d: number): Map<string
 /** What the fitted decay rests on, in words. */
 export function iterationsNote(it: FittedIterations): string {
   if (it.ci95 === null) return 'no activity was left more than once both backwards and forwards: no learning assumed';
-  const p = it.noLearningP < 0.001 ? 'below 0.001' : it.noLearningP.toPrecision(2);
-  return `from ${it.moves} moves out of activities with loop-backs: 95% CI ${it.ci95[0]} to ${it.ci95[1]}; no learning (1): p ${p}`;
+  return `from ${it.moves} moves out of activities with loop-backs: 95% CI ${it.ci95[0]} to ${it.ci95[1]}; no learning (1): p ${pValueText(it.noLearningP)}`;
 }

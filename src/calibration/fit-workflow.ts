@@ -308,7 +308,16 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
       activity,
       role: role.value,
       roleShare: role.share,
-      effort: efforts.length > 0 ? fitDistribution(efforts, rng, { censored: openEffort }) : null,
+      effort:
+        efforts.length > 0
+          ? fitDistribution(efforts, rng, {
+              censored: openEffort,
+              // how long each finished one could have run before the export, for the test of fit
+              exposure: done.map(
+                (i) => effortDays(history.exportTime - i.a.start, workingDaysPerWeek) / scaleOf(i.type, loop),
+              ),
+            })
+          : null,
       openEffort,
       open: underWay.length,
       instant,

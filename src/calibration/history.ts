@@ -298,6 +298,8 @@ function groupCases(
         ? 'no outcome column: every case is taken as still in progress (give --live-activity to say which activity ends a live one); abandonment cannot be fitted'
         : `no outcome column: a case that finished ${live} is live, every other one in progress; abandonment cannot be fitted`,
     );
+  if (has.outcome && live !== undefined)
+    notes.push(`--live-activity ${live} is not used: the file's outcome column says which use cases went live`);
   if (!has.domain) notes.push(`no domain column: one domain (${DEFAULT_DOMAIN}) is assumed`);
   if (!has.team) notes.push(`no team column: one team (${DEFAULT_TEAM}) is assumed`);
   const overlap = firstOverlap(cases);

@@ -164,7 +164,12 @@ export async function readStageDates(file: string, options: StageDateOptions = {
     has: fieldsOf(own),
     rows,
     overlapping: false,
-    notes: stageNotes(stages, rows - cases.length),
+    notes: [
+      ...stageNotes(stages, rows - cases.length),
+      ...(options.liveActivity !== undefined
+        ? [`--live-activity ${options.liveActivity} is not used: in a stage-date file the last stage is the end`]
+        : []),
+    ],
   };
   return windowOf(whole, options);
 }

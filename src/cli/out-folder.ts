@@ -1,5 +1,5 @@
 /** Checks the --out folder before a run starts, so a run never ends failing to write its results. */
-import { existsSync, mkdtempSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmdirSync, type Stats, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './cli-error.js';
 
@@ -13,7 +13,7 @@ export function checkOutFolder(out: string): void {
   let existing = target;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   const hint = 'name a folder you can write to (it is created if missing), e.g. --out results';
-  if (!statSync(existing, { throwIfNoEntry: false })?.isDirectory()) {
+  if (!statOrNothing(existing)?.isDirectory()) {
     const what =
       existing === target ? 'is a file, not a folder' : `cannot be created: ${existing} is a file, not a folder`;
     throw new UsageError(`--out ${out} ${what}; ${hint}`);
@@ -31,7 +31,7 @@ export function checkOutFolder(out: string): void {
  * folder, in a folder that exists or can be made and can be written in (see checkOutFolder).
  */
 export function checkOutFile(option: string, file: string): void {
-  if (statSync(resolve(file), { throwIfNoEntry: false })?.isDirectory())
+  if (statOrNothing(resolve(file))?.isDirectory())
     throw new UsageError(
       `${option} ${file} is a folder; name a file, e.g. ${option} ${join(file, 'activity-log.csv')}`,
     );
@@ -39,5 +39,15 @@ export function checkOutFile(option: string, file: string): void {
     checkOutFolder(dirname(resolve(file)));
   } catch (error) {
     throw new UsageError(`${option} ${file}: its folder ${(error as Error).message.replace(/^--out \S+ /, '')}`);
+  }
+}
+
+/** The file's stats, or undefined where there is nothing at `path` (also when a folder on the way is a file). */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
   }
 }

@@ -8,13 +8,13 @@
  * With more than TEST_SIZE observations the test runs on a random TEST_SIZE of them: with very
  * many, a misfit too small to matter would reject every family.
  */
-import digamma from '@stdlib/math-base-special-digamma';
-import gammaln from '@stdlib/math-base-special-gammaln';
 import type { Rng } from '../random/index.js';
-import { censoredFit } from './censored-fit.js';
-import { FITTED_FAMILIES, type FamilyFit, type FittedFamily, familyWith } from './fitted-family.js';
+import { censoredFit, censoredFitTest, type SeenDuration } from './censored-fit.js';
+import { fitFamily, ksDistance } from './family-fits.js';
+import { FITTED_FAMILIES, type FamilyFit, type FittedFamily } from './fitted-family.js';
 
 export { FITTED_FAMILIES, familyWith, type FamilyFit, type FittedFamily } from './fitted-family.js';
+export { fitFamily, ksDistance } from './family-fits.js';
 
 export interface DistributionFit {
   /** The family AIC prefers, or 'empirical' when it does not fit (see `p`). */
@@ -32,102 +32,6 @@ export interface DistributionFit {
   p90: number;
   /** The observations fitted (the positive ones), ascending. */
   values: number[];
-}
-
-const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
-
-function lognormalFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
-  const logs = xs.map(Math.log);
-  const mu = mean(logs);
-  // a floor: equal values give a spread of rounding noise, not 0 (the distribution still needs one)
-  const sigma = Math.max(Math.sqrt(mean(logs.map((l) => (l - mu) ** 2))), 1e-6);
-  const n = xs.length;
-  const sumLog = logs.reduce((s, l) => s + l, 0);
-  const logLikelihood = -sumLog - n * Math.log(sigma) - 0.5 * n * Math.log(2 * Math.PI) - n / 2;
-  return familyWith('lognormal', { mu, sigma }, logLikelihood);
-}
-
-function exponentialFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
-  const m = mean(xs);
-  return familyWith('exponential', { mean: m }, -xs.length * (Math.log(m) + 1));
-}
-
-/** The root in [lo, hi] of a decreasing function, by bisection (to relative precision 1e-10). */
-function decreasingRoot(f: (k: number) => number, lo: number, hi: number): number {
-  let [a, b] = [lo, hi];
-  while (f(b) > 0 && b < 1e8) b *= 2;
-  while (f(a) < 0 && a > 1e-8) a /= 2;
-  for (let i = 0; i < 200 && (b - a) / b > 1e-10; i++) {
-    const m = (a + b) / 2;
-    if (f(m) > 0) a = m;
-    else b = m;
-  }
-  return (a + b) / 2;
-}
-
-function gammaFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
-  const n = xs.length;
-  const m = mean(xs);
-  const meanLog = mean(xs.map(Math.log));
-  const s = Math.log(m) - meanLog; // >= 0 by Jensen; 0 only when all are equal
-  // the shape solves ln k - digamma(k) = s (decreasing in k); Minka's closed form starts it
-  const start = s > 0 ? (3 - s + Math.sqrt((s - 3) ** 2 + 24 * s)) / (12 * s) : 1e6;
-  const shape = s > 0 ? decreasingRoot((k) => Math.log(k) - digamma(k) - s, start / 2, start * 2) : start;
-  const scale = m / shape;
-  const logLikelihood = (shape - 1) * n * meanLog - (n * m) / scale - n * (shape * Math.log(scale) + gammaln(shape));
-  return familyWith('gamma', { shape, scale }, logLikelihood);
-}
-
-function weibullFit(xs: readonly number[]): Omit<FamilyFit, 'ks'> {
-  const n = xs.length;
-  const logs = xs.map(Math.log);
-  const meanLog = mean(logs);
-  // the shape solves sum(x^k ln x) / sum(x^k) - 1/k - mean(ln x) = 0 (increasing in k);
-  // x is scaled by its largest value first, so x^k cannot overflow
-  const top = xs.reduce((m, x) => Math.max(m, x), 0);
-  const scaledLogs = logs.map((l) => l - Math.log(top));
-  const equation = (k: number): number => {
-    let sumPow = 0;
-    let sumPowLog = 0;
-    for (const l of scaledLogs) {
-      const p = Math.exp(k * l);
-      sumPow += p;
-      sumPowLog += p * l;
-    }
-    return -(sumPowLog / sumPow - 1 / k - (meanLog - Math.log(top)));
-  };
-  const shape = decreasingRoot(equation, 0.5, 5);
-  const scale = top * mean(scaledLogs.map((l) => Math.exp(shape * l))) ** (1 / shape);
-  const logLikelihood =
-    n * Math.log(shape) -
-    n * shape * Math.log(scale) +
-    (shape - 1) * n * meanLog -
-    xs.reduce((sum, x) => sum + (x / scale) ** shape, 0);
-  return familyWith('weibull', { shape, scale }, logLikelihood);
-}
-
-const FITTERS: Record<FittedFamily, (xs: readonly number[]) => Omit<FamilyFit, 'ks'>> = {
-  lognormal: lognormalFit,
-  gamma: gammaFit,
-  weibull: weibullFit,
-  exponential: exponentialFit,
-};
-
-/** The largest distance between `cdf` and the empirical distribution function of `sorted`. */
-export function ksDistance(sorted: readonly number[], cdf: (x: number) => number): number {
-  const n = sorted.length;
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = cdf(sorted[i]);
-    d = Math.max(d, (i + 1) / n - f, f - i / n);
-  }
-  return d;
-}
-
-/** `family` fitted to `sorted` (ascending, positive), with its KS distance. */
-export function fitFamily(family: FittedFamily, sorted: readonly number[]): FamilyFit {
-  const fit = FITTERS[family](sorted);
-  return { ...fit, ks: ksDistance(sorted, fit.cdf) };
 }
 
 /** The p-quantile of sorted values (linear interpolation between order statistics). */
@@ -151,14 +55,17 @@ export function medianInterval(values: readonly number[]): [number, number] {
 /** Observations the goodness-of-fit test runs on at most (a random subsample of more). */
 export const TEST_SIZE = 1000;
 
-/** `k` of `sorted` drawn at random without replacement (a partial Fisher-Yates shuffle), ascending. */
-function subsample(sorted: readonly number[], k: number, rng: Rng): number[] {
-  const copy = [...sorted];
+/** `k` of `items` drawn at random without replacement (a partial Fisher-Yates shuffle), in their order. */
+function subsample<T>(items: readonly T[], k: number, rng: Rng): T[] {
+  const index = items.map((_, i) => i);
   for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(rng() * (copy.length - i));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
+    const j = i + Math.floor(rng() * (index.length - i));
+    [index[i], index[j]] = [index[j], index[i]];
   }
-  return copy.slice(0, k).sort((a, b) => a - b);
+  return index
+    .slice(0, k)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]);
 }
 
 export interface FitOptions {
@@ -174,6 +81,12 @@ export interface FitOptions {
    * (median, p90, the empirical fallback) rest on the finished `values` alone.
    */
   censored?: readonly number[];
+  /**
+   * How long each of `values` could have been watched before the export (its start to the
+   * export): with `censored`, the test of fit draws samples censored the same way. Absent:
+   * never censored.
+   */
+  exposure?: readonly number[];
 }
 
 /**
@@ -182,7 +95,11 @@ export interface FitOptions {
  * fitted distribution, refitted, their distances compared). Throws on an empty sample.
  */
 export function fitDistribution(values: readonly number[], rng: Rng, options: FitOptions = {}): DistributionFit {
-  const sorted = values.filter((v) => v > 0 && Number.isFinite(v)).sort((a, b) => a - b);
+  const seen = values
+    .map((t, i): SeenDuration => ({ done: true, t, exposure: options.exposure?.[i] ?? Number.POSITIVE_INFINITY }))
+    .filter((s) => s.t > 0 && Number.isFinite(s.t))
+    .sort((a, b) => a.t - b.t);
+  const sorted = seen.map((s) => s.t);
   if (sorted.length === 0) throw new RangeError('no positive observations to fit');
   const open = (options.censored ?? []).filter((c) => c > 0 && Number.isFinite(c));
   const families = FITTED_FAMILIES.map((f) => {
@@ -201,21 +118,36 @@ export function fitDistribution(values: readonly number[], rng: Rng, options: Fi
     values: sorted,
   };
   if (n < (options.minimumN ?? 5)) return { chosen: 'empirical', best, families, p: NaN, ...summary };
-  // with many observations any small misfit is "significant": the test runs on a random
-  // TEST_SIZE of them (the fit itself uses all)
-  const tested = n <= TEST_SIZE ? sorted : subsample(sorted, TEST_SIZE, rng);
-  const testedFit = tested === sorted ? best : fitFamily(best.family, tested);
   const samples = options.bootstrap ?? 199;
   const minimumP = options.minimumP ?? 0.01;
   if (1 / (samples + 1) >= minimumP)
     throw new RangeError(
       `${samples} bootstrap samples cannot give a p-value below ${minimumP}: use at least ${Math.ceil(1 / minimumP)}`,
     );
+  const p =
+    open.length === 0
+      ? uncensoredP(best, sorted, rng, samples)
+      : censoredP(best.family, [...seen, ...open.map((t) => ({ done: false, t, exposure: t }))], rng, samples);
+  return { chosen: p < minimumP ? 'empirical' : best.family, best, families, p, ...summary };
+}
+
+/**
+ * The bootstrap p-value of `best`'s fit to finished `sorted`: with many observations any small
+ * misfit is "significant", so the test runs on a random TEST_SIZE of them (the fit uses all).
+ */
+function uncensoredP(best: FamilyFit, sorted: readonly number[], rng: Rng, samples: number): number {
+  const tested = sorted.length <= TEST_SIZE ? sorted : subsample(sorted, TEST_SIZE, rng);
+  const testedFit = tested === sorted ? best : fitFamily(best.family, tested);
   let asLarge = 0;
   for (let b = 0; b < samples; b++) {
     const simulated = Array.from({ length: tested.length }, () => testedFit.sampler.sample(rng)).sort((x, y) => x - y);
     if (fitFamily(best.family, simulated).ks >= testedFit.ks) asLarge++;
   }
-  const p = (asLarge + 1) / (samples + 1);
-  return { chosen: p < minimumP ? 'empirical' : best.family, best, families, p, ...summary };
+  return (asLarge + 1) / (samples + 1);
+}
+
+/** As uncensoredP, for durations some of which are unfinished (see censoredFitTest); a random TEST_SIZE of them, finished or not. */
+function censoredP(family: FittedFamily, seen: readonly SeenDuration[], rng: Rng, samples: number): number {
+  const tested = seen.length <= TEST_SIZE ? seen : subsample(seen, TEST_SIZE, rng);
+  return censoredFitTest(family, tested, rng, samples).p;
 }

@@ -38,6 +38,15 @@ describe('--out', () => {
     }
   });
 
+  it('naming a file whose folder is a file (-o, --log): exit 2, not an internal error', () => {
+    const dir = outFolder();
+    writeFileSync(join(dir, 'file'), '');
+    const r = orgflow(['run', minimal, '--reps', '1', '--out', outFolder(), '--log', join(dir, 'file', 'log.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`--log ${join(dir, 'file', 'log.csv')}: its folder`);
+    noStackTrace(r.stderr);
+  });
+
   it('checks by writing, and leaves nothing behind in a folder that is fine', () => {
     const dir = outFolder();
     mkdirSync(join(dir, 'old'));

@@ -199,3 +199,28 @@ describe('fits with unfinished durations (right-censored)', () => {
     }
   });
 });
+
+describe('the test of fit with unfinished durations', () => {
+  it('keeps the right family where a quarter are unfinished (the bootstrap censors its samples the same way)', () => {
+    // 300 lognormal durations, each watched for a uniform time up to 3 times the median
+    const rng = new RandomStreams(21).stream('censored-test');
+    const d = new Lognormal({ median: 10, p90: 25 });
+    const done: number[] = [];
+    const exposure: number[] = [];
+    const open: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const [x, e] = [d.sample(rng), rng() * 30];
+      if (x <= e) {
+        done.push(x);
+        exposure.push(e);
+      } else open.push(e);
+    }
+    expect(open.length / 300).toBeGreaterThan(0.2);
+    const fit = fitDistribution(done, new RandomStreams(1).stream('fit'), { censored: open, exposure });
+    expect(fit.p).toBeGreaterThan(0.05);
+    expect(fit.chosen).not.toBe('empirical');
+    // without the exposures the samples are not censored, and the finished ones (short by construction) misfit
+    const naive = fitDistribution(done, new RandomStreams(1).stream('fit'), { censored: open });
+    expect(naive.p).toBeLessThan(fit.p);
+  });
+});

@@ -17,7 +17,7 @@ import {
   type TestWindow,
 } from '../../calibration/index.js';
 import { UsageError } from '../cli-error.js';
-import { day, fixed } from '../number-text.js';
+import { day, daysText, fixed, timeExample } from '../number-text.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { type CalibrateOptions, historyOptions, readHistoryFor } from './calibrate.js';
 
@@ -34,7 +34,9 @@ function windows(history: History, options: BacktestCommandOptions): TestWindow[
   if (options.trainUntil !== undefined) {
     trainUntil = parseTimestamp(options.trainUntil, { format: options.dateFormat, zone: options.timezone });
     if (!Number.isFinite(trainUntil))
-      throw new UsageError(`--train-until: ${JSON.stringify(options.trainUntil)} is not a time (e.g. 2026-03-01)`);
+      throw new UsageError(
+        `--train-until: ${JSON.stringify(options.trainUntil)} is not a time (${timeExample(options.dateFormat)})`,
+      );
   }
   try {
     return backtestWindows(history, { trainUntil, split: options.split, rolling: options.rolling });
@@ -102,7 +104,7 @@ const interval = (p: Predicted, d = 0): string =>
 
 function printBacktest(b: Backtest): void {
   console.log(
-    `\nBack-test: calibrated on ${b.train.cases} use cases up to ${day(b.train.to)}; forecast of ${day(b.test.from)} to ${day(b.test.to)} (${Math.round((b.test.to - b.test.from) / MS_PER_DAY)} days) from the ${b.openAtSplit} use cases open at the split`,
+    `\nBack-test: calibrated on ${b.train.cases} use cases up to ${day(b.train.to)}; forecast of ${day(b.test.from)} to ${day(b.test.to)} (${daysText(Math.round((b.test.to - b.test.from) / MS_PER_DAY))}) from the ${b.openAtSplit} use cases open at the split`,
   );
   const t = new Table({
     head: ['Measure', 'Model (95% interval)', 'Naive (95% interval)', 'Actual', 'Closer'],
@@ -121,16 +123,20 @@ function printBacktest(b: Backtest): void {
   console.log(t.toString());
   const wins = Object.values(b.closer).filter((c) => c === 'model').length;
   const losses = Object.values(b.closer).filter((c) => c === 'naive').length;
-  const insideModel = BACKTEST_MEASURES.filter((k) => insideInterval(b.model[k], b.actual[k])).length;
-  const insideNaive = BACKTEST_MEASURES.filter((k) => insideInterval(b.naive[k], b.actual[k])).length;
+  // measures with no actual figure (no go-live in the window has no percentile) are not counted
+  const measured = BACKTEST_MEASURES.filter((k) => Number.isFinite(b.actual[k]));
+  const insideModel = measured.filter((k) => insideInterval(b.model[k], b.actual[k])).length;
+  const insideNaive = measured.filter((k) => insideInterval(b.naive[k], b.actual[k])).length;
   console.log(
-    `The model came closer on ${wins} of 6 measures, the naive forecast on ${losses}${6 - wins - losses > 0 ? ` (${6 - wins - losses} tied or not measurable)` : ''} (a tally, not a test: four of the measures describe the same cycle times). What happened lies inside the model's 95% interval on ${insideModel} of 5 measures, inside the naive forecast's on ${insideNaive}.`,
+    `The model came closer on ${wins} of 6 measures, the naive forecast on ${losses}${6 - wins - losses > 0 ? ` (${6 - wins - losses} tied or not measurable)` : ''} (a tally, not a test: four of the measures describe the same cycle times). What happened lies inside the model's 95% interval on ${insideModel} of ${measured.length} measures, inside the naive forecast's on ${insideNaive}.`,
   );
   if (b.withinP85.n > 0)
     console.log(
       `${Math.round(100 * b.withinP85.model)}% of the ${b.withinP85.n} use cases that went live did so within the model's 85th percentile, ${Math.round(100 * b.withinP85.naive)}% within the naive forecast's (well calibrated: about 85%).`,
     );
-  if (b.actual.goLives < 10)
+  if (b.actual.goLives === 0)
+    console.log('No use case went live in the window: there are no days to production to compare.');
+  else if (b.actual.goLives < 10)
     console.log(`Only ${b.actual.goLives} use cases went live in the window: its percentiles rest on few values.`);
 }
 

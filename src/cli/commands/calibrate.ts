@@ -22,7 +22,7 @@ import {
 } from '../../calibration/index.js';
 import { RandomStreams } from '../../random/index.js';
 import { UsageError } from '../cli-error.js';
-import { day, fixed } from '../number-text.js';
+import { day, fixed, timeExample } from '../number-text.js';
 import { checkOutFile } from '../out-folder.js';
 
 export interface CalibrateOptions {
@@ -70,7 +70,8 @@ export function historyOptions(options: CalibrateOptions): HistoryOptions {
   const time = (option: string, text: string | undefined): number | undefined => {
     if (text === undefined) return undefined;
     const ms = parseTimestamp(text, timestamps);
-    if (Number.isNaN(ms)) throw new UsageError(`${option}: ${JSON.stringify(text)} is not a time (e.g. 2026-03-01)`);
+    if (Number.isNaN(ms))
+      throw new UsageError(`${option}: ${JSON.stringify(text)} is not a time (${timeExample(options.dateFormat)})`);
     return ms;
   };
   const mapping = options.mapping !== undefined ? readMapping(options.mapping) : {};
@@ -142,7 +143,7 @@ export async function calibrateCommand(file: string, options: CalibrateOptions):
   // the file's names are not needed after the fit: they are renamed in place, saving a copy
   const calibration = fitOrExplain(() => calibrate(history, rng, options.name, { renameInPlace: true }), file);
   const header = [
-    `Fitted by orgflow calibrate from ${file}: ${history.rows} activities of ${history.cases.length} use cases.`,
+    `Fitted by orgflow calibrate from ${file}: ${history.rows} rows, ${history.cases.length} use cases.`,
     'Every value below rests on the history (the comment beside it says how much); check the notes:',
     ...calibration.notes.map((n) => `- ${n}`),
   ];
