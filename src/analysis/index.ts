@@ -90,3 +90,9 @@ export {
   DEFAULT_LOG_START,
   type ActivityLogRow,
 } from './activity-log.js';
+export {
+  compareWhatIfs,
+  domainMetrics,
+  WHAT_IF_METRICS,
+  type WhatIfComparison,
+} from './what-if-comparison.js';

@@ -107,7 +107,8 @@ function formatAmount(x: number, unit: string): string {
 }
 
 /**
- * Compares scenario `a` with scenario `b` (indices or names) on every compared metric.
+ * Compares scenario `a` with scenario `b` (indices or names) on every metric of `metrics`
+ * (default: COMPARED_METRICS).
  * `verdicts` (scenario name -> stability verdict) saves summarising the two scenarios again
  * when the caller has their summaries already.
  */
@@ -116,6 +117,7 @@ export function compareScenarios(
   a: number | string,
   b: number | string,
   verdicts?: ReadonlyMap<string, Verdict>,
+  metrics: readonly ComparedMetric[] = COMPARED_METRICS,
 ): Comparison[] {
   const find = (k: number | string) =>
     typeof k === 'number' ? experiment.scenarios[k] : experiment.scenarios.find((s) => s.name === k);
@@ -124,7 +126,7 @@ export function compareScenarios(
   if (!sa || !sb) throw new RangeError(`no scenario ${String(sa ? b : a)} in this experiment`);
   const n = Math.min(sa.replications.length, sb.replications.length);
   const ttpCaveat = instabilityCaveat(sa, sb, verdicts);
-  return COMPARED_METRICS.map((m) => {
+  return metrics.map((m) => {
     const diffs: number[] = [];
     const ratios: number[] = [];
     let missing = 0;

@@ -9,7 +9,7 @@ import { Command, Option } from 'commander';
 import { DEFAULT_LOG_START } from '../analysis/index.js';
 import { orgflowVersion } from '../package-info.js';
 import { scenarioJsonSchema } from '../scenario/index.js';
-import { COMPARE_REPS, compare } from './commands/compare.js';
+import { COMPARE_REPS, type CompareOptions, compare } from './commands/compare.js';
 import { HISTORY_FIELDS } from '../calibration/index.js';
 import { type BacktestCommandOptions, backtestCommand } from './commands/backtest.js';
 import { type CalibrateOptions, calibrateCommand } from './commands/calibrate.js';
@@ -20,7 +20,7 @@ import { withRunOptions, type RunCommandOptions } from './commands/shared-option
 import { SWEEP_REPS, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
 import { reportError } from './error-report.js';
-import { calendarDate, fraction, pathAssignment, wholeNumber } from './option-parsers.js';
+import { calendarDate, fraction, pathAssignment, whatIfOption, wholeNumber } from './option-parsers.js';
 
 function program(signal: AbortSignal, exit: { code: number }): Command {
   const commandLine = `orgflow ${process.argv.slice(2).join(' ')}`.trim();
@@ -52,7 +52,12 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
     { reps: COMPARE_REPS, precision: true, unit: 'scenario' },
   )
     .option('--items', ITEMS_HELP)
-    .action(async (files: string[], options: RunCommandOptions) => compare(files, options, signal, commandLine));
+    .option(
+      '--whatif <"Name: path=value; ...">',
+      'a named what-if of each scenario, compared with it replication by replication (repeatable), e.g. --whatif "Two more ML engineers: teams.hub.ml_engineer=6"',
+      whatIfOption,
+    )
+    .action(async (files: string[], options: CompareOptions) => compare(files, options, signal, commandLine));
 
   withRunOptions(
     root

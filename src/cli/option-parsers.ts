@@ -1,5 +1,6 @@
 /** Parsers for option values: each rejects a bad value naming the option and the value. */
 import { InvalidArgumentError } from 'commander';
+import { parseWhatIf, type WhatIf, WhatIfError } from '../scenario/index.js';
 
 export function wholeNumber(min: number): (value: string) => number {
   return (value) => {
@@ -39,4 +40,14 @@ export function calendarDate(value: string): number {
   if (m === null || new Date(ms).toISOString().slice(0, 10) !== value)
     throw new InvalidArgumentError(`expected a date YYYY-MM-DD such as 2026-01-01, got ${JSON.stringify(value)}.`);
   return ms;
+}
+
+/** A --whatif, "Name: path=value; path=value", parsed; repeatable. */
+export function whatIfOption(value: string, previous: WhatIf[] = []): WhatIf[] {
+  try {
+    return [...previous, parseWhatIf(value)];
+  } catch (error) {
+    if (error instanceof WhatIfError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
 }

@@ -1,7 +1,13 @@
 /** Results as tables for the terminal (cli-table3). */
 import Table from 'cli-table3';
 import { humanise } from '../charts/theme.js';
-import type { BoundedEstimate, Comparison, ScenarioSummary, SweepPointSummary } from '../analysis/index.js';
+import type {
+  BoundedEstimate,
+  Comparison,
+  ScenarioSummary,
+  SweepPointSummary,
+  WhatIfComparison,
+} from '../analysis/index.js';
 import type { LeverEffect } from '../experiment/index.js';
 import { estimateText } from '../analysis/estimate-text.js';
 
@@ -106,5 +112,63 @@ export function sweepTable(points: readonly SweepPointSummary[]): string {
       VERDICT_WORDS[p.summary.verdict],
     ]);
   }
+  return t.toString();
+}
+
+/** A paired difference as it reads in a table: `-12 (-18 to -6)`, with `~` where the interval includes 0; `not reached` where a replication has no figure (a percentile beyond the run). */
+function differenceText(c: Comparison, digits: number, scale: number, suffix: string): string {
+  if (!Number.isFinite(c.difference)) return 'not reached';
+  const signed = (x: number): string => `${x > 0 ? '+' : ''}${number(x * scale, digits)}`;
+  const text = `${signed(c.difference)}${suffix} (${signed(c.ci95[0])} to ${signed(c.ci95[1])})`;
+  return c.better === null ? `~ ${text}` : text;
+}
+
+/** The headline metrics of each what-if against its baseline: paired differences, variant less baseline. */
+export function whatIfTableText(comparisons: readonly WhatIfComparison[]): string {
+  const columns: [string, string, number, number, string][] = [
+    ['timeToProduction.p50', 'Median days', 0, 1, ''],
+    ['timeToProduction.p85', 'p85 days', 0, 1, ''],
+    ['timeToProduction.p95', 'p95 days', 0, 1, ''],
+    ['throughputPerYear', 'Go-lives / year', 1, 1, ''],
+    ['unfinishedShare', 'Still open', 0, 100, ' pts'],
+    ['costPerGoLive', 'Cost per go-live', 0, 1, ''],
+  ];
+  const t = new Table({
+    head: ['What-if', 'Against', ...columns.map((c) => c[1])],
+    style,
+    colAligns: ['left', 'left', ...columns.map(() => 'right' as const)],
+  });
+  const overall = comparisons.filter((c) => c.domain === null);
+  for (const variant of [...new Set(overall.map((c) => c.variant))]) {
+    const of = overall.filter((c) => c.variant === variant);
+    t.push([
+      variant,
+      of[0].baseline,
+      ...columns.map(([metric, , digits, scale, suffix]) => {
+        const c = of.find((x) => x.metric === metric);
+        return c === undefined ? '-' : differenceText(c, digits, scale, suffix);
+      }),
+    ]);
+  }
+  return t.toString();
+}
+
+/** The 85th percentile days of each domain, each what-if against its baseline. */
+export function whatIfDomainTableText(comparisons: readonly WhatIfComparison[]): string {
+  const p85 = comparisons.filter((c) => c.domain !== null && c.metric.endsWith('.p85'));
+  const domains = [...new Set(p85.map((c) => c.domain as string))];
+  const t = new Table({
+    head: ['What-if', ...domains.map(humanise)],
+    style,
+    colAligns: ['left', ...domains.map(() => 'right' as const)],
+  });
+  for (const variant of [...new Set(p85.map((c) => c.variant))])
+    t.push([
+      variant,
+      ...domains.map((d) => {
+        const c = p85.find((x) => x.variant === variant && x.domain === d);
+        return c === undefined ? '-' : differenceText(c, 0, 1, '');
+      }),
+    ]);
   return t.toString();
 }

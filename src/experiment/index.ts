@@ -36,6 +36,7 @@ export {
   type SensitivitySteps,
 } from './sensitivity.js';
 export { variantOf, type Variant, type VariantWarnings } from './variants.js';
+export { whatIfScenarios, type WhatIfScenario } from './what-if-scenarios.js';
 export {
   runEngineCheck,
   mmcMeanWait,

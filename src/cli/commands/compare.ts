@@ -1,35 +1,59 @@
 /** orgflow compare [scenario...]: the main job. */
 import { join, relative, resolve } from 'node:path';
-import { runExperiment } from '../../experiment/index.js';
+import { runExperiment, type WhatIfScenario, whatIfScenarios } from '../../experiment/index.js';
+import { formatIssue, type WhatIf } from '../../scenario/index.js';
 import { writeReport } from '../../report/index.js';
-import { findingsOf } from '../../analysis/index.js';
+import { compareWhatIfs, findingsOf, type WhatIfComparison } from '../../analysis/index.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
 import { precisionJson, precisionLine } from '../precision-line.js';
 import { withProgressBar } from '../progress-bar.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
-import { comparisonLines, stabilityLines, summaryTableText } from '../terminal-tables.js';
+import {
+  comparisonLines,
+  stabilityLines,
+  summaryTableText,
+  whatIfDomainTableText,
+  whatIfTableText,
+} from '../terminal-tables.js';
 import type { RunCommandOptions } from './shared-options.js';
 
 export const COMPARE_REPS = 100;
 
+export interface CompareOptions extends RunCommandOptions {
+  /** What-ifs of each scenario, compared with it (see whatIfScenarios). */
+  whatif?: WhatIf[];
+}
+
+/** The scenarios of the files, and each what-if of each, with the variants' warnings printed as loadScenarios prints the files'. */
+function scenariosOf(files: string[], options: CompareOptions): WhatIfScenario[] {
+  const inputs = files.length > 0 ? files : shippedScenarioFiles();
+  const scenarios = whatIfScenarios(loadScenarios(inputs, options), options.whatif ?? []);
+  if (!options.quiet && !options.json)
+    for (const s of scenarios)
+      if (s.whatif !== undefined) for (const w of s.warnings ?? []) console.error(formatIssue(w));
+  return scenarios;
+}
+
 export async function compare(
   files: string[],
-  options: RunCommandOptions,
+  options: CompareOptions,
   signal: AbortSignal,
   commandLine: string,
 ): Promise<void> {
   const started = performance.now();
   checkOutFolder(options.out);
-  const inputs = files.length > 0 ? files : shippedScenarioFiles();
-  const scenarios = loadScenarios(inputs, options);
+  const scenarios = scenariosOf(files, options);
+  const whatIfs = (options.whatif ?? []).length > 0;
 
   const experiment = await withProgressBar(options, 'Replications', (onProgress) =>
     runExperiment(scenarios, experimentOptions(options, COMPARE_REPS, onProgress, signal)),
   );
   const findings = findingsOf(experiment);
-  const { summaries, comparisons } = findings;
+  const { summaries } = findings;
+  const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
+  const comparisons = whatIfs ? compareWhatIfs(experiment, scenarios, verdicts) : findings.comparisons;
   warnOnLittleViolations(summaries);
   const written = await writeReport(options.out, { experiment, scenarios, command: commandLine, findings });
 
@@ -37,7 +61,14 @@ export async function compare(
     console.log(
       JSON.stringify(
         {
-          scenarios: summaries.map((s, i) => ({ ...s, warnings: scenarios[i].warnings })),
+          scenarios: summaries.map((s, i) => {
+            const { whatif } = scenarios[i];
+            return {
+              ...s,
+              warnings: scenarios[i].warnings ?? [],
+              ...(whatif ? { whatif: { baseline: whatif.baseline, assignments: whatif.assignments } } : {}),
+            };
+          }),
           comparisons,
           ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}),
           outputs: { report: resolve(written.report), folder: resolve(options.out) },
@@ -59,10 +90,25 @@ export async function compare(
   console.log(summaryTableText(summaries));
   console.log('\nDoes each configuration keep up with its demand?');
   for (const line of stabilityLines(summaries)) console.log(line);
-  console.log(`\n${findings.headline.text}`);
-  for (const line of comparisonLines(comparisons)) console.log(line);
+  if (whatIfs) printWhatIfs(comparisons as WhatIfComparison[], experiment.replications);
+  else {
+    console.log(`\n${findings.headline.text}`);
+    for (const line of comparisonLines(comparisons)) console.log(line);
+  }
   const shown = (p: string): string => relative(process.cwd(), p) || '.';
   console.log(
     `\nReport: ${shown(written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`,
   );
+}
+
+function printWhatIfs(comparisons: readonly WhatIfComparison[], replications: number): void {
+  console.log(
+    `\nEach what-if against its baseline: the what-if less the baseline, mean of ${replications} paired replications (95% CI); ~ where the interval includes 0 (no clear difference); not reached: the figure lies beyond the run in some replication (run longer, --horizon):`,
+  );
+  console.log(whatIfTableText(comparisons));
+  console.log('85th percentile days to production by domain, the what-if less the baseline:');
+  console.log(whatIfDomainTableText(comparisons));
+  for (const c of comparisons)
+    if (c.domain === null && (c.metric === 'timeToProduction.p85' || c.metric === 'throughputPerYear'))
+      console.log(`- ${c.statement}`);
 }

@@ -1,0 +1,60 @@
+/**
+ * What-ifs against their baselines: each variant compared with its baseline replication by
+ * replication (common random numbers), on the headline metrics overall and on the time to
+ * production of each domain. A difference is the variant's figure less the baseline's.
+ */
+import type { ExperimentResult, WhatIfScenario } from '../experiment/index.js';
+import { summariseExperiment } from './experiment-summary.js';
+import { type Comparison, type ComparedMetric, COMPARED_METRICS, compareScenarios } from './paired-comparison.js';
+import type { Verdict } from './stability.js';
+
+/** The headline metrics of a what-if: those of every comparison, and the share of use cases still open at the end. */
+export const WHAT_IF_METRICS: readonly ComparedMetric[] = [
+  ...COMPARED_METRICS,
+  {
+    metric: 'unfinishedShare',
+    label: 'share of use cases still open at the end',
+    unit: '',
+    lowerIsBetter: true,
+    value: (m) => m.unfinishedShare,
+  },
+];
+
+/** Time to production (median and 85th percentile) of use cases of `domain`. */
+export function domainMetrics(domain: string): ComparedMetric[] {
+  return (['p50', 'p85'] as const).map((p) => ({
+    metric: `domains.${domain}.timeToProduction.${p}`,
+    label: `${p === 'p50' ? 'median' : '85th percentile'} time to production in ${domain}`,
+    unit: 'days',
+    lowerIsBetter: true,
+    value: (m) => m.byDomain[domain]?.[p] ?? Number.NaN,
+  }));
+}
+
+export interface WhatIfComparison extends Comparison {
+  baseline: string;
+  variant: string;
+  /** The domain the metric is about, or null for the whole organisation. */
+  domain: string | null;
+}
+
+/**
+ * Every variant of `scenarios` (see whatIfScenarios) against its baseline, overall and per
+ * domain. `verdicts` (scenario name -> stability verdict) saves summarising them again.
+ */
+export function compareWhatIfs(
+  experiment: ExperimentResult,
+  scenarios: readonly WhatIfScenario[],
+  verdicts: ReadonlyMap<string, Verdict> = new Map(summariseExperiment(experiment).map((x) => [x.name, x.verdict])),
+): WhatIfComparison[] {
+  return scenarios.flatMap((s) => {
+    const w = s.whatif;
+    if (w === undefined) return [];
+    const tag = (domain: string | null) => (c: Comparison) => ({ ...c, baseline: w.baseline, variant: s.name, domain });
+    const overall = compareScenarios(experiment, s.name, w.baseline, verdicts, WHAT_IF_METRICS).map(tag(null));
+    const byDomain = Object.keys(s.spec.domains).flatMap((d) =>
+      compareScenarios(experiment, s.name, w.baseline, verdicts, domainMetrics(d)).map(tag(d)),
+    );
+    return [...overall, ...byDomain];
+  });
+}

@@ -1,0 +1,49 @@
+/** orgflow compare --whatif: named variants of each scenario, compared with it replication by replication. */
+import { describe, expect, it } from 'vitest';
+import { minimal, orgflow, outFolder } from './orgflow-process.js';
+
+const whatIf = 'More analysts: teams.core.analyst=4; domains.sales.demand.report=2';
+
+describe('orgflow compare --whatif', () => {
+  it('prints each what-if less its baseline, with intervals, overall and by domain', () => {
+    const r = orgflow(['compare', minimal, '--whatif', whatIf, '--reps', '6', '--out', outFolder(), '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Each what-if against its baseline: the what-if less the baseline');
+    expect(r.stdout).toMatch(/│ More analysts\s+│ Minimal\s+│/);
+    expect(r.stdout).toContain('85th percentile days to production by domain');
+    expect(r.stdout).toMatch(
+      /- (No clear difference on|More analysts is better on|Minimal is better on) 85th percentile/,
+    );
+  });
+
+  it('gives the variants their baseline and assignments in --json, and comparisons their baseline and variant', () => {
+    const r = orgflow(['compare', minimal, '--whatif', whatIf, '--reps', '4', '--out', outFolder(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(['Minimal', 'More analysts']);
+    expect(json.scenarios[1].whatif).toEqual({
+      baseline: 'Minimal',
+      assignments: ['teams.core.analyst=4', 'domains.sales.demand.report=2'],
+    });
+    expect(json.scenarios[0].whatif).toBeUndefined();
+    const p85 = json.comparisons.find(
+      (c: { metric: string; domain: string | null }) => c.metric === 'timeToProduction.p85',
+    );
+    expect(p85).toMatchObject({ baseline: 'Minimal', variant: 'More analysts', domain: null });
+    expect(json.comparisons.some((c: { domain: string | null }) => c.domain === 'sales')).toBe(true);
+  });
+
+  it.each([
+    ['with no name', 'teams.core.analyst=4', /has no name/],
+    [
+      'that does not fit the scenario',
+      'Hire: teams.nowhere.analyst=4',
+      /there is no "nowhere" under teams \(in Hire\)/,
+    ],
+  ])('refuses a what-if %s with exit 2 and no stack trace', (_what, text, message) => {
+    const r = orgflow(['compare', minimal, '--whatif', text, '--reps', '2', '--out', outFolder()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
