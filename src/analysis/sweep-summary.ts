@@ -1,7 +1,17 @@
-/** The points of a sweep with their summaries (each metric with its 95% CI over replications). */
+/**
+ * The points of a sweep with their summaries (each metric with its 95% CI over replications),
+ * and each point's paired difference from a reference point: with common random numbers the
+ * difference between two points is much better known than either point, and this shows it.
+ */
 import type { SweepResult } from '../experiment/sweep.js';
 import type { ScenarioIssue } from '../scenario/index.js';
 import { summariseScenario, type ScenarioSummary } from './experiment-summary.js';
+import { type Comparison, COMPARED_METRICS, compareScenarios } from './paired-comparison.js';
+
+/** The metrics each point is compared on with the reference point. */
+const AGAINST_REFERENCE = COMPARED_METRICS.filter((m) =>
+  ['timeToProduction.p50', 'timeToProduction.p85', 'throughputPerYear'].includes(m.metric),
+);
 
 export interface SweepPointSummary {
   /** path -> value at this point. */
@@ -9,13 +19,32 @@ export interface SweepPointSummary {
   summary: ScenarioSummary;
   /** The warnings of the point's scenario check. */
   warnings: ScenarioIssue[];
+  /** The point less the reference point, paired over replications (median, p85, go-lives a year); null at the reference itself. */
+  againstReference: Comparison[] | null;
 }
 
-/** Summarises every point of `sweep`, in grid order. */
-export function summariseSweep(sweep: SweepResult): SweepPointSummary[] {
-  return sweep.points.map((p) => ({
+/** Summarises every point of `sweep`, in grid order, each against point `reference` (an index into sweep.points; default the first). */
+export function summariseSweep(sweep: SweepResult, reference = 0): SweepPointSummary[] {
+  const ref = sweep.points[reference];
+  if (ref === undefined) throw new RangeError(`no point ${reference} in a sweep of ${sweep.points.length}`);
+  const summaries = sweep.points.map((p) =>
+    summariseScenario(sweep.experiment.scenarios[p.scenarioIndex], sweep.experiment.seed),
+  );
+  const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
+  return sweep.points.map((p, i) => ({
     values: p.values,
-    summary: summariseScenario(sweep.experiment.scenarios[p.scenarioIndex], sweep.experiment.seed),
+    summary: summaries[i],
     warnings: p.warnings,
+    againstReference:
+      i === reference
+        ? null
+        : compareScenarios(sweep.experiment, p.scenarioIndex, ref.scenarioIndex, verdicts, AGAINST_REFERENCE),
   }));
+}
+
+/** The index of the point of `sweep` whose values read as `values` (in the order of its parameters), or -1. */
+export function sweepPointIndex(sweep: SweepResult, values: readonly string[]): number {
+  return sweep.points.findIndex((p) =>
+    sweep.parameters.every((q, k) => String(p.values[q.path]) === values[k]?.trim()),
+  );
 }

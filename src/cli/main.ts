@@ -17,7 +17,7 @@ import { addDemoCommand } from './commands/demo.js';
 import { RUN_REPS, run, type ActivityLogOptions } from './commands/run.js';
 import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './commands/sensitivity.js';
 import { withRunOptions, type RunCommandOptions } from './commands/shared-options.js';
-import { SWEEP_REPS, sweep } from './commands/sweep.js';
+import { SWEEP_REPS, type SweepOptions, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
 import { reportError } from './error-report.js';
 import { calendarDate, fraction, pathAssignment, whatIfOption, wholeNumber } from './option-parsers.js';
@@ -91,9 +91,11 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
       'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)',
       pathAssignment,
     )
-    .action(async (file: string, options: RunCommandOptions & { vary?: string[] }) =>
-      sweep(file, options.vary ?? [], options, signal),
-    );
+    .option(
+      '--reference <values>',
+      'the point every other is compared with, pairwise: its values in the order of --vary, e.g. 4 or 4,2 (default: the first point)',
+    )
+    .action(async (file: string, options: SweepOptions) => sweep(file, options.vary ?? [], options, signal));
 
   withRunOptions(
     root

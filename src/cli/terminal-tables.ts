@@ -102,13 +102,23 @@ const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = {
 
 export function sweepTable(points: readonly SweepPointSummary[]): string {
   const paths = Object.keys(points[0]?.values ?? {});
-  const t = new Table({ head: [...paths, 'Median days', 'p85 days', 'Go-lives / year', 'Keeps up?'], style });
+  const t = new Table({
+    head: [...paths, 'Median days', 'p85 days', 'p85 vs reference', 'Go-lives / year', 'vs reference', 'Keeps up?'],
+    style,
+  });
+  const against = (p: SweepPointSummary, metric: string, digits: number): string => {
+    if (p.againstReference === null) return 'reference';
+    const c = p.againstReference.find((x) => x.metric === metric);
+    return c === undefined ? '-' : differenceText(c, digits, 1, '');
+  };
   for (const p of points) {
     t.push([
       ...paths.map((k) => String(p.values[k])),
       withInterval(p.summary.timeToProduction.p50),
       withInterval(p.summary.timeToProduction.p85),
+      against(p, 'timeToProduction.p85', 0),
       withInterval(p.summary.throughputPerYear, 1),
+      against(p, 'throughputPerYear', 1),
       VERDICT_WORDS[p.summary.verdict],
     ]);
   }

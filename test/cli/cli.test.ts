@@ -253,7 +253,9 @@ describe('sweep and sensitivity', () => {
       dir,
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ 2 +│ [^│]+│ +> \d+ +│ [^│]+│ no +│/);
+    // value, median, p85 (a bound: not reached), p85 against the reference, go-lives, against the reference, keeps up
+    expect(r.stdout).toMatch(/│ 2 +│ [^│]+│ +> \d+ +│ reference +│ [^│]+│ reference +│ no +│/);
+    expect(r.stdout).toMatch(/│ 6 +│ [^│]+│ [^│]+│ not reached +│/);
     expect(readdirSync(join(dir, 'sweep'))).toEqual(expect.arrayContaining(['sweep.svg', 'sweep.png']));
   });
 

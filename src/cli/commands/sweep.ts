@@ -1,7 +1,13 @@
 /** orgflow sweep <scenario> --vary <path>=<values|range>: a sweep with its chart. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { summariseSweep, writeFileAtomic, writeResultsBundle, summaryTable } from '../../analysis/index.js';
+import {
+  summariseSweep,
+  summaryTable,
+  sweepPointIndex,
+  writeFileAtomic,
+  writeResultsBundle,
+} from '../../analysis/index.js';
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
 import { parseSweepParameter, runSweep, type SweepParameter, type SweepResult } from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
@@ -34,12 +40,25 @@ function sweepParameters(vary: readonly string[]): SweepParameter[] {
   }
 }
 
-export async function sweep(
-  file: string,
-  vary: string[],
-  options: RunCommandOptions,
-  signal: AbortSignal,
-): Promise<void> {
+export interface SweepOptions extends RunCommandOptions {
+  vary?: string[];
+  /** The point the others are compared with: its values in the order of --vary. */
+  reference?: string;
+}
+
+/** The index of the --reference point (the first without one); a usage error when no point has those values. */
+function referenceIndex(result: SweepResult, reference: string | undefined): number {
+  if (reference === undefined) return 0;
+  const values = reference.split(',');
+  const index = sweepPointIndex(result, values);
+  if (values.length !== result.parameters.length || index < 0)
+    throw new UsageError(
+      `--reference ${reference}: no point of the sweep has these values; give one value for each --vary (${result.parameters.map((p) => p.path).join(', ')}), in that order, e.g. --reference ${result.parameters.map((p) => String(p.values[0])).join(',')}`,
+    );
+  return index;
+}
+
+export async function sweep(file: string, vary: string[], options: SweepOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
   if (vary.length === 0)
     throw new UsageError(
@@ -55,7 +74,8 @@ export async function sweep(
   );
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
-  const points = summariseSweep(result);
+  const reference = referenceIndex(result, options.reference);
+  const points = summariseSweep(result, reference);
   writeResultsBundle(folder, result.experiment, { summary: summaryTable(points.map((p) => p.summary)) });
   let chart = '';
   if (parameters.length <= 2) {
@@ -70,7 +90,25 @@ export async function sweep(
         {
           parameters,
           warnings: scenarios[0].warnings,
-          points: points.map((p) => ({ values: p.values, ...p.summary, warnings: p.warnings })),
+          reference: result.points[reference].values,
+          points: points.map((p) => ({
+            values: p.values,
+            ...p.summary,
+            warnings: p.warnings,
+            againstReference:
+              p.againstReference === null
+                ? null
+                : Object.fromEntries(
+                    p.againstReference.map((c) => [
+                      c.metric,
+                      {
+                        difference: c.difference,
+                        ci95: c.ci95,
+                        better: c.better === null ? null : c.better === p.summary.name ? 'point' : 'reference',
+                      },
+                    ]),
+                  ),
+          })),
         },
         null,
         2,
@@ -80,6 +118,13 @@ export async function sweep(
   }
   console.log(
     `Sweep of ${scenarios[0].name}: ${result.points.length} points x ${result.experiment.replications} replications (common random numbers)`,
+  );
+  console.log(
+    `Each point against the reference (${Object.entries(result.points[reference].values)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(
+        ', ',
+      )}): the point less the reference, paired over the same replications (95% CI); ~ where the interval includes 0.`,
   );
   console.log(sweepTable(points));
   console.log(
