@@ -40,6 +40,11 @@ function program(signal: AbortSignal, exit: { code: number }): Command {
 const ITEMS_HELP =
   'also write every use case of every replication (the items table, one row per use case: large for long runs)';
 
+const WHATIF_HELP =
+  'a named what-if of each scenario, compared with it replication by replication (repeatable), e.g. --whatif "Two more ML engineers: teams.hub.ml_engineer=8"';
+const REFERENCE_HELP =
+  'the point every other is compared with, pairwise: its values in the order of --vary, e.g. 4 or 4,2 (default: the first point)';
+
 /** compare, run, sweep and sensitivity: the commands that run experiments, with the run options. */
 function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: string): void {
   withRunOptions(
@@ -52,11 +57,7 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
     { reps: COMPARE_REPS, precision: true, unit: 'scenario' },
   )
     .option('--items', ITEMS_HELP)
-    .option(
-      '--whatif <"Name: path=value; ...">',
-      'a named what-if of each scenario, compared with it replication by replication (repeatable), e.g. --whatif "Two more ML engineers: teams.hub.ml_engineer=6"',
-      whatIfOption,
-    )
+    .option('--whatif <"Name: path=value; ...">', WHATIF_HELP, whatIfOption)
     .action(async (files: string[], options: CompareOptions) => compare(files, options, signal, commandLine));
 
   withRunOptions(
@@ -91,10 +92,7 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
       'a parameter and its values: 2,3,4 or a range 2..6 or 0.5..2:0.25 (repeatable)',
       pathAssignment,
     )
-    .option(
-      '--reference <values>',
-      'the point every other is compared with, pairwise: its values in the order of --vary, e.g. 4 or 4,2 (default: the first point)',
-    )
+    .option('--reference <values>', REFERENCE_HELP)
     .action(async (file: string, options: SweepOptions) => sweep(file, options.vary ?? [], options, signal));
 
   withRunOptions(

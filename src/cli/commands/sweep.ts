@@ -2,6 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type Comparison,
+  type SweepPointSummary,
   summariseSweep,
   summaryTable,
   sweepPointIndex,
@@ -58,6 +60,22 @@ function referenceIndex(result: SweepResult, reference: string | undefined): num
   return index;
 }
 
+/** A point as --json gives it: its values, summary and warnings, and its paired difference from the reference. */
+function pointJson(p: SweepPointSummary) {
+  const against = (c: Comparison) => ({
+    difference: c.difference,
+    ci95: c.ci95,
+    better: c.better === null ? null : c.better === p.summary.name ? 'point' : 'reference',
+  });
+  return {
+    values: p.values,
+    ...p.summary,
+    warnings: p.warnings,
+    againstReference:
+      p.againstReference === null ? null : Object.fromEntries(p.againstReference.map((c) => [c.metric, against(c)])),
+  };
+}
+
 export async function sweep(file: string, vary: string[], options: SweepOptions, signal: AbortSignal): Promise<void> {
   checkOutFolder(options.out);
   if (vary.length === 0)
@@ -85,35 +103,8 @@ export async function sweep(file: string, vary: string[], options: SweepOptions,
     writeFileAtomic(join(folder, 'sweep.png'), await svgToPng(svg));
   }
   if (options.json) {
-    console.log(
-      JSON.stringify(
-        {
-          parameters,
-          warnings: scenarios[0].warnings,
-          reference: result.points[reference].values,
-          points: points.map((p) => ({
-            values: p.values,
-            ...p.summary,
-            warnings: p.warnings,
-            againstReference:
-              p.againstReference === null
-                ? null
-                : Object.fromEntries(
-                    p.againstReference.map((c) => [
-                      c.metric,
-                      {
-                        difference: c.difference,
-                        ci95: c.ci95,
-                        better: c.better === null ? null : c.better === p.summary.name ? 'point' : 'reference',
-                      },
-                    ]),
-                  ),
-          })),
-        },
-        null,
-        2,
-      ),
-    );
+    const json = { parameters, warnings: scenarios[0].warnings, reference: result.points[reference].values };
+    console.log(JSON.stringify({ ...json, points: points.map(pointJson) }, null, 2));
     return;
   }
   console.log(
