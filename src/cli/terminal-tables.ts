@@ -128,7 +128,11 @@ export function sweepTable(points: readonly SweepPointSummary[]): string {
 /** A paired difference as it reads in a table: `-12 (-18 to -6)`, with `~` where the interval includes 0; `not reached` where a replication has no figure (a percentile beyond the run). */
 function differenceText(c: Comparison, digits: number, scale: number, suffix: string): string {
   if (!Number.isFinite(c.difference)) return 'not reached';
-  const signed = (x: number): string => `${x > 0 ? '+' : ''}${number(x * scale, digits)}`;
+  const signed = (x: number): string => {
+    const text = number(x * scale, digits);
+    // a value that rounds to zero reads as 0, not -0 or +0
+    return Number(text.replace(/,/g, '')) === 0 ? number(0, digits) : `${x > 0 ? '+' : ''}${text}`;
+  };
   const text = `${signed(c.difference)}${suffix} (${signed(c.ci95[0])} to ${signed(c.ci95[1])})`;
   return c.better === null ? `~ ${text}` : text;
 }
@@ -140,7 +144,7 @@ export function whatIfTableText(comparisons: readonly WhatIfComparison[]): strin
     ['timeToProduction.p85', 'p85 days', 0, 1, ''],
     ['timeToProduction.p95', 'p95 days', 0, 1, ''],
     ['throughputPerYear', 'Go-lives / year', 1, 1, ''],
-    ['unfinishedShare', 'Still open', 0, 100, ' pts'],
+    ['unfinishedShare', 'Still open', 1, 100, ' pts'],
     ['costPerGoLive', 'Cost per go-live', 0, 1, ''],
   ];
   const t = new Table({
