@@ -92,6 +92,7 @@ export {
 } from './activity-log.js';
 export {
   compareWhatIfs,
+  whatIfTable,
   domainMetrics,
   WHAT_IF_METRICS,
   type WhatIfComparison,

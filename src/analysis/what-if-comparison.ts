@@ -3,6 +3,7 @@
  * replication (common random numbers), on the headline metrics overall and on the time to
  * production of each domain. A difference is the variant's figure less the baseline's.
  */
+import { type ColumnTable, table } from 'arquero';
 import type { ExperimentResult, WhatIfScenario } from '../experiment/index.js';
 import { summariseExperiment } from './experiment-summary.js';
 import { type Comparison, type ComparedMetric, COMPARED_METRICS, compareScenarios } from './paired-comparison.js';
@@ -56,5 +57,19 @@ export function compareWhatIfs(
       compareScenarios(experiment, s.name, w.baseline, verdicts, domainMetrics(d)).map(tag(d)),
     );
     return [...overall, ...byDomain];
+  });
+}
+
+/** What-if comparisons as a table (arquero): the what-if, its baseline, the domain (empty: overall), the metric, the difference with its 95% CI, and whether it is clear. */
+export function whatIfTable(comparisons: readonly WhatIfComparison[]): ColumnTable {
+  return table({
+    what_if: comparisons.map((c) => c.variant),
+    baseline: comparisons.map((c) => c.baseline),
+    domain: comparisons.map((c) => c.domain ?? ''),
+    metric: comparisons.map((c) => c.label),
+    difference: comparisons.map((c) => c.difference),
+    ci_low: comparisons.map((c) => c.ci95[0]),
+    ci_high: comparisons.map((c) => c.ci95[1]),
+    clear: comparisons.map((c) => c.better !== null),
   });
 }

@@ -5,7 +5,7 @@
  * assignments, and a what-if that does not fit a scenario is refused naming it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareWhatIfs, type WhatIfComparison } from '../../src/analysis/index.js';
+import { compareWhatIfs, type WhatIfComparison, whatIfTable } from '../../src/analysis/index.js';
 import { runExperiment, whatIfScenarios, type WhatIfScenario } from '../../src/experiment/index.js';
 import { loadScenario, parseWhatIf, ScenarioError } from '../../src/scenario/index.js';
 import { minimal } from '../cli/orgflow-process.js';
@@ -47,6 +47,25 @@ describe('what-ifs against their baseline', () => {
     const domains = comparisons.filter((c) => c.variant === 'More people' && c.domain !== null);
     expect(domains.length).toBeGreaterThan(0);
     expect(comparisons.some((c) => c.metric === 'unfinishedShare')).toBe(true);
+  });
+
+  it('read as a table, a row per comparison, the domain empty for the whole organisation', () => {
+    const t = whatIfTable(comparisons);
+    expect(t.numRows()).toBe(comparisons.length);
+    expect(t.columnNames()).toEqual([
+      'what_if',
+      'baseline',
+      'domain',
+      'metric',
+      'difference',
+      'ci_low',
+      'ci_high',
+      'clear',
+    ]);
+    const row = comparisons.findIndex((c) => c.variant === 'More people' && c.metric === 'timeToProduction.p85');
+    expect(t.get('domain', row)).toBe('');
+    expect(t.get('difference', row)).toBe(comparisons[row].difference);
+    expect(t.get('clear', row)).toBe(true);
   });
 
   it('name each variant by its baseline too when there are several baselines, and refuse one that does not fit', () => {
