@@ -9,7 +9,7 @@ import { summariseExperiment } from './experiment-summary.js';
 import { type Comparison, type ComparedMetric, COMPARED_METRICS, compareScenarios } from './paired-comparison.js';
 import type { Verdict } from './stability.js';
 
-/** The headline metrics of a what-if: those of every comparison, and the share of use cases still open at the end. */
+/** The headline metrics of a what-if: those of every comparison, the share of use cases still open at the end, and value, cost of delay and net value per year. */
 export const WHAT_IF_METRICS: readonly ComparedMetric[] = [
   ...COMPARED_METRICS,
   {
@@ -18,6 +18,27 @@ export const WHAT_IF_METRICS: readonly ComparedMetric[] = [
     unit: '',
     lowerIsBetter: true,
     value: (m) => m.unfinishedShare,
+  },
+  {
+    metric: 'valuePerYear',
+    label: 'value delivered per year',
+    unit: '',
+    lowerIsBetter: false,
+    value: (m) => m.valuePerYear,
+  },
+  {
+    metric: 'costOfDelayPerYear',
+    label: 'cost of delay per year',
+    unit: '',
+    lowerIsBetter: true,
+    value: (m) => m.costOfDelayPerYear,
+  },
+  {
+    metric: 'netValuePerYear',
+    label: 'net value per year',
+    unit: '',
+    lowerIsBetter: false,
+    value: (m) => m.netValuePerYear,
   },
 ];
 

@@ -62,6 +62,14 @@ export interface ScalarMetrics<T> {
   flowEfficiency: T;
   /** People cost in the window / go-lives in the window. */
   costPerGoLive: T;
+  /** Business value earned per year of the window: each live use case's value_per_year from its go-live on. */
+  valuePerYear: T;
+  /** Value not yet earned while use cases wait, per year of the window: value_per_year over each one's days from arrival to go-live (or to the end, if still open) within the window; abandoned ones count none. */
+  costOfDelayPerYear: T;
+  /** People cost per year of the window (the teams, at their cost per year). */
+  peopleCostPerYear: T;
+  /** valuePerYear - peopleCostPerYear. */
+  netValuePerYear: T;
 }
 
 const SCALAR_METRIC_SET: Record<keyof ScalarMetrics<number>, true> = {
@@ -77,6 +85,10 @@ const SCALAR_METRIC_SET: Record<keyof ScalarMetrics<number>, true> = {
   reworkPassesPerItem: true,
   flowEfficiency: true,
   costPerGoLive: true,
+  valuePerYear: true,
+  costOfDelayPerYear: true,
+  peopleCostPerYear: true,
+  netValuePerYear: true,
 };
 /** The names of the scalar metrics (the type checks that none is missing). */
 export const SCALAR_METRICS = Object.keys(SCALAR_METRIC_SET) as (keyof ScalarMetrics<number>)[];
@@ -160,9 +172,43 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 const perItem = (items: readonly ItemRecord[], f: (i: ItemRecord) => number): number =>
   items.length ? mean(items.map(f)) : NaN;
 
+/**
+ * Value, cost of delay and people cost per year of the measured window [warmup, horizon]:
+ * a live use case earns its type's value per year from its go-live to the end of the run; one
+ * that waits (from arrival to go-live, or to the end if still open) forgoes it meanwhile; an
+ * abandoned one was never going to earn it, and counts for neither. Where no type has a value
+ * (value_per_year), the value figures are NaN: not given, rather than nothing earned.
+ */
+function valueMetrics(
+  run: Pick<RunResult, 'items' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear'>,
+  years: number,
+): Pick<ScalarMetrics<number>, 'valuePerYear' | 'costOfDelayPerYear' | 'peopleCostPerYear' | 'netValuePerYear'> {
+  const inWindow = (from: number, to: number): number =>
+    Math.max(0, Math.min(to, run.horizon) - Math.max(from, run.warmup));
+  let earned = 0;
+  let forgone = 0;
+  for (const i of run.items) {
+    const value = (run.valuePerYear[i.type] ?? 0) / DAYS_PER_YEAR; // per day
+    if (value === 0 || i.outcome === 'abandoned') continue;
+    const live = i.outcome === 'live' ? i.end : run.horizon;
+    earned += value * inWindow(live, run.horizon);
+    forgone += value * inWindow(i.arrival, live);
+  }
+  const peopleCostPerYear = run.peopleCost / years;
+  // a scenario that gives no type a value has no value figures: NaN, not a finding of 0
+  const valued = Object.values(run.valuePerYear).some((v) => v > 0);
+  const valuePerYear = valued ? earned / years : Number.NaN;
+  return {
+    valuePerYear,
+    costOfDelayPerYear: valued ? forgone / years : Number.NaN,
+    peopleCostPerYear,
+    netValuePerYear: valuePerYear - peopleCostPerYear,
+  };
+}
+
 /** Metrics of one run. */
 export function replicationMetrics(
-  run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost' | 'flow'>,
+  run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow'>,
 ): ReplicationMetrics {
   const measured = run.items.filter((i) => i.arrival >= run.warmup);
   const live = measured.filter((i) => i.outcome === 'live');
@@ -198,6 +244,7 @@ export function replicationMetrics(
     reworkPassesPerItem: perItem(ended, (i) => i.reworkPasses),
     flowEfficiency: perItem(live, (i) => (i.work + i.rework) / i.timeToProduction),
     costPerGoLive: goLivesInWindow.length ? run.peopleCost / goLivesInWindow.length : NaN,
+    ...valueMetrics(run, years),
     timeSplit,
     waitingByRole: Object.fromEntries([...roles].sort().map((r) => [r, perItem(live, (i) => i.waitingByRole[r] ?? 0)])),
     byDomain: Object.fromEntries(

@@ -82,6 +82,8 @@ export interface RunResult {
   loops: LoopStatistics[];
   /** People cost over the measured window (teams only; SMEs belong to the business). */
   peopleCost: number;
+  /** Use-case type -> its business value per year once live (0 where the scenario gives none). */
+  valuePerYear: Record<string, number>;
   /** Engine events processed. */
   events: number;
   flow: FlowSeries;
@@ -273,6 +275,9 @@ function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): Ru
       };
     }),
     peopleCost: peopleCost(params),
+    valuePerYear: Object.fromEntries(
+      Object.entries(params.use_case_types).map(([type, t]) => [type, t.value_per_year ?? 0]),
+    ),
     events: env.eventCount,
     flow,
   };
