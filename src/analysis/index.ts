@@ -82,7 +82,7 @@ export {
 } from './results-bundle.js';
 export { estimateText, type EstimateText } from './estimate-text.js';
 export { pValueText } from '../statistics/p-value-text.js';
-export { summariseSweep, sweepPointIndex, type SweepPointSummary } from './sweep-summary.js';
+export { summariseSweep, type SweepPointSummary } from './sweep-summary.js';
 export {
   activityLogRows,
   writeActivityLog,

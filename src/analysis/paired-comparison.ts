@@ -153,6 +153,18 @@ export function compareScenarios(
     }
     const d = estimateOf(diffs);
     const q = estimateOf(ratios);
+    if (n < 2) {
+      const statement = `One replication: ${sa.name} less ${sb.name} on ${m.label} is ${formatAmount(d.estimate, m.unit)}; there is no interval from one replication (run more, --reps).`;
+      return {
+        ...base,
+        difference: d.estimate,
+        ci95: d.ci95,
+        ratio: q.estimate,
+        ratioCi95: q.ci95,
+        better: null,
+        statement,
+      };
+    }
     const clear = d.ci95[0] > 0 || d.ci95[1] < 0;
     const aBetter = m.lowerIsBetter ? d.estimate < 0 : d.estimate > 0;
     const better = clear ? (aBetter ? sa.name : sb.name) : null;

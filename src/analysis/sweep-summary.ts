@@ -41,10 +41,3 @@ export function summariseSweep(sweep: SweepResult, reference = 0): SweepPointSum
         : compareScenarios(sweep.experiment, p.scenarioIndex, ref.scenarioIndex, verdicts, AGAINST_REFERENCE),
   }));
 }
-
-/** The index of the point of `sweep` whose values read as `values` (in the order of its parameters), or -1. */
-export function sweepPointIndex(sweep: SweepResult, values: readonly string[]): number {
-  return sweep.points.findIndex((p) =>
-    sweep.parameters.every((q, k) => String(p.values[q.path]) === values[k]?.trim()),
-  );
-}

@@ -73,7 +73,12 @@ export function compareWhatIfs(
     const w = s.whatif;
     if (w === undefined) return [];
     const tag = (domain: string | null) => (c: Comparison) => ({ ...c, baseline: w.baseline, variant: s.name, domain });
-    const overall = compareScenarios(experiment, s.name, w.baseline, verdicts, WHAT_IF_METRICS).map(tag(null));
+    // a metric neither scenario has (value figures where no type has a value) is left out, not "not reached"
+    const given = (name: string, m: ComparedMetric): boolean =>
+      experiment.scenarios.find((x) => x.name === name)?.replications.some((r) => !Number.isNaN(m.value(r.metrics))) ??
+      false;
+    const metrics = WHAT_IF_METRICS.filter((m) => given(s.name, m) || given(w.baseline, m));
+    const overall = compareScenarios(experiment, s.name, w.baseline, verdicts, metrics).map(tag(null));
     const byDomain = Object.keys(s.spec.domains).flatMap((d) =>
       compareScenarios(experiment, s.name, w.baseline, verdicts, domainMetrics(d)).map(tag(d)),
     );
@@ -81,13 +86,23 @@ export function compareWhatIfs(
   });
 }
 
-/** What-if comparisons as a table (arquero): the what-if, its baseline, the domain (empty: overall), the metric, the difference with its 95% CI, and whether it is clear. */
+/** The unit of a compared metric's difference. */
+function unitOf(metric: string): string {
+  if (metric.includes('timeToProduction')) return 'days';
+  if (metric === 'throughputPerYear') return 'go-lives a year';
+  if (metric === 'abandonmentRate' || metric === 'unfinishedShare') return 'share (0 to 1)';
+  return 'money';
+}
+
+/** What-if comparisons as a table (arquero): the what-if, its baseline, the domain (empty: overall), the metric (its key, words and unit), the difference with its 95% CI, and whether it is clear. */
 export function whatIfTable(comparisons: readonly WhatIfComparison[]): ColumnTable {
   return table({
     what_if: comparisons.map((c) => c.variant),
     baseline: comparisons.map((c) => c.baseline),
     domain: comparisons.map((c) => c.domain ?? ''),
-    metric: comparisons.map((c) => c.label),
+    metric: comparisons.map((c) => c.metric),
+    label: comparisons.map((c) => c.label),
+    unit: comparisons.map((c) => unitOf(c.metric)),
     difference: comparisons.map((c) => c.difference),
     ci_low: comparisons.map((c) => c.ci95[0]),
     ci_high: comparisons.map((c) => c.ci95[1]),

@@ -47,6 +47,13 @@ export function loadScenarios(files: readonly string[], options: ScenarioOptions
     scenarios.forEach((s, i) => {
       if (names.indexOf(s.name) !== i || names.lastIndexOf(s.name) !== i) s.name = `${s.name} (${files[i]})`;
     });
+    // the same file given twice: number the second and later ones
+    const seen = new Map<string, number>();
+    for (const s of scenarios) {
+      const n = (seen.get(s.name) ?? 0) + 1;
+      seen.set(s.name, n);
+      if (n > 1) s.name = `${s.name} #${n}`;
+    }
   }
   return scenarios;
 }

@@ -125,14 +125,22 @@ export function sweepTable(points: readonly SweepPointSummary[]): string {
   return t.toString();
 }
 
-/** A paired difference as it reads in a table: `-12 (-18 to -6)`, with `~` where the interval includes 0; `not reached` where a replication has no figure (a percentile beyond the run). */
+/**
+ * A paired difference as it reads in a table: `-12 (-18 to -6)`, with `~` where the interval
+ * includes 0; `not reached` where a replication has no figure (a percentile beyond the run);
+ * `no interval` from a single replication. A bound that rounds to 0 gets the digits that show
+ * its sign, so that an interval reads as excluding 0 exactly when it does.
+ */
 function differenceText(c: Comparison, digits: number, scale: number, suffix: string): string {
   if (!Number.isFinite(c.difference)) return 'not reached';
   const signed = (x: number): string => {
-    const text = number(x * scale, digits);
-    // a value that rounds to zero reads as 0, not -0 or +0
-    return Number(text.replace(/,/g, '')) === 0 ? number(0, digits) : `${x > 0 ? '+' : ''}${text}`;
+    let d = digits;
+    while (x !== 0 && Number(number(Math.abs(x * scale), d).replace(/,/g, '')) === 0 && d < digits + 3) d++;
+    const text = number(Math.abs(x * scale), d);
+    return Number(text.replace(/,/g, '')) === 0 ? number(0, digits) : `${x > 0 ? '+' : '-'}${text}`;
   };
+  if (!Number.isFinite(c.ci95[0]) || !Number.isFinite(c.ci95[1]))
+    return `${signed(c.difference)}${suffix} (no interval from one replication)`;
   const text = `${signed(c.difference)}${suffix} (${signed(c.ci95[0])} to ${signed(c.ci95[1])})`;
   return c.better === null ? `~ ${text}` : text;
 }

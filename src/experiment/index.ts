@@ -22,7 +22,14 @@ export {
   type RunSizeFigure,
 } from './run-size.js';
 export { runReplicationTask, type ReplicationTask, type ReplicationResult } from './replication-task.js';
-export { runSweep, parseSweepParameter, type SweepParameter, type SweepPoint, type SweepResult } from './sweep.js';
+export {
+  runSweep,
+  parseSweepParameter,
+  sweepPointIndex,
+  type SweepParameter,
+  type SweepPoint,
+  type SweepResult,
+} from './sweep.js';
 export {
   runSensitivity,
   leversOf,

@@ -59,6 +59,23 @@ export interface SweepResult {
   experiment: ExperimentResult;
 }
 
+/** Whether `text` names `value`: as numbers where both are ones (14.0 is 14), else as text. */
+const names = (text: string, value: unknown): boolean => {
+  const t = text.trim();
+  return t !== '' && Number.isFinite(Number(t)) && typeof value === 'number'
+    ? Number(t) === value
+    : t === String(value);
+};
+
+/**
+ * The index, in the grid's order (see runSweep's points), of the point whose values are
+ * `values` (one per parameter, in their order), or -1 when there is none.
+ */
+export function sweepPointIndex(parameters: readonly SweepParameter[], values: readonly string[]): number {
+  if (values.length !== parameters.length) return -1;
+  return grid(parameters).findIndex((point) => parameters.every((p, k) => names(values[k], point[p.path])));
+}
+
 function grid(parameters: readonly SweepParameter[]): Record<string, unknown>[] {
   let points: Record<string, unknown>[] = [{}];
   for (const p of parameters) points = points.flatMap((point) => p.values.map((v) => ({ ...point, [p.path]: v })));

@@ -62,13 +62,13 @@ export interface ScalarMetrics<T> {
   flowEfficiency: T;
   /** People cost in the window / go-lives in the window. */
   costPerGoLive: T;
-  /** Business value earned per year of the window: each live use case's value_per_year from its go-live on. */
+  /** Yearly value added per year of the window: the value_per_year of the use cases that go live in it, per year (see valueMetrics). */
   valuePerYear: T;
-  /** Value not yet earned while use cases wait, per year of the window: value_per_year over each one's days from arrival to go-live (or to the end, if still open) within the window; abandoned ones count none. */
+  /** Value forgone while use cases are on their way, per year of the window: value_per_year over each one's days from request to go-live (or to the end, if still open) within the window; abandoned ones count none. */
   costOfDelayPerYear: T;
   /** People cost per year of the window (the teams, at their cost per year). */
   peopleCostPerYear: T;
-  /** valuePerYear - peopleCostPerYear. */
+  /** valuePerYear - peopleCostPerYear: a year's added value less a year's people cost. */
   netValuePerYear: T;
 }
 
@@ -173,11 +173,14 @@ const perItem = (items: readonly ItemRecord[], f: (i: ItemRecord) => number): nu
   items.length ? mean(items.map(f)) : NaN;
 
 /**
- * Value, cost of delay and people cost per year of the measured window [warmup, horizon]:
- * a live use case earns its type's value per year from its go-live to the end of the run; one
- * that waits (from arrival to go-live, or to the end if still open) forgoes it meanwhile; an
- * abandoned one was never going to earn it, and counts for neither. Where no type has a value
- * (value_per_year), the value figures are NaN: not given, rather than nothing earned.
+ * Value, cost of delay and people cost per year of the measured window [warmup, horizon]. The
+ * value is the yearly value the window's go-lives add: each use case that goes live in it
+ * brings its type's value_per_year (a run rate, so the figure does not grow with the length of
+ * the run). The cost of delay is the value forgone while use cases are on their way: each
+ * one's value_per_year over its days from request to go-live (or to the end, if still open)
+ * within the window, per year of the window; an abandoned one was never going to earn it. Net
+ * value is the value added a year less the people cost a year. Where the scenario gives no
+ * type a value_per_year the value figures are NaN: not given, rather than 0.
  */
 function valueMetrics(
   run: Pick<RunResult, 'items' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear'>,
@@ -185,19 +188,18 @@ function valueMetrics(
 ): Pick<ScalarMetrics<number>, 'valuePerYear' | 'costOfDelayPerYear' | 'peopleCostPerYear' | 'netValuePerYear'> {
   const inWindow = (from: number, to: number): number =>
     Math.max(0, Math.min(to, run.horizon) - Math.max(from, run.warmup));
-  let earned = 0;
+  let added = 0;
   let forgone = 0;
   for (const i of run.items) {
-    const value = (run.valuePerYear[i.type] ?? 0) / DAYS_PER_YEAR; // per day
+    const value = run.valuePerYear[i.type] ?? 0;
     if (value === 0 || i.outcome === 'abandoned') continue;
     const live = i.outcome === 'live' ? i.end : run.horizon;
-    earned += value * inWindow(live, run.horizon);
-    forgone += value * inWindow(i.arrival, live);
+    if (i.outcome === 'live' && i.end >= run.warmup && i.end <= run.horizon) added += value;
+    forgone += (value / DAYS_PER_YEAR) * inWindow(i.arrival, live);
   }
   const peopleCostPerYear = run.peopleCost / years;
-  // a scenario that gives no type a value has no value figures: NaN, not a finding of 0
-  const valued = Object.values(run.valuePerYear).some((v) => v > 0);
-  const valuePerYear = valued ? earned / years : Number.NaN;
+  const valued = Object.keys(run.valuePerYear).length > 0;
+  const valuePerYear = valued ? added / years : Number.NaN;
   return {
     valuePerYear,
     costOfDelayPerYear: valued ? forgone / years : Number.NaN,

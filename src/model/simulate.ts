@@ -82,7 +82,7 @@ export interface RunResult {
   loops: LoopStatistics[];
   /** People cost over the measured window (teams only; SMEs belong to the business). */
   peopleCost: number;
-  /** Use-case type -> its business value per year once live (0 where the scenario gives none). */
+  /** Use-case type -> its business value per year once live, for the types the scenario gives one. */
   valuePerYear: Record<string, number>;
   /** Engine events processed. */
   events: number;
@@ -276,7 +276,9 @@ function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): Ru
     }),
     peopleCost: peopleCost(params),
     valuePerYear: Object.fromEntries(
-      Object.entries(params.use_case_types).map(([type, t]) => [type, t.value_per_year ?? 0]),
+      Object.entries(params.use_case_types).flatMap(([type, t]) =>
+        t.value_per_year === undefined ? [] : [[type, t.value_per_year]],
+      ),
     ),
     events: env.eventCount,
     flow,

@@ -57,6 +57,8 @@ describe('what-ifs against their baseline', () => {
       'baseline',
       'domain',
       'metric',
+      'label',
+      'unit',
       'difference',
       'ci_low',
       'ci_high',
@@ -64,6 +66,7 @@ describe('what-ifs against their baseline', () => {
     ]);
     const row = comparisons.findIndex((c) => c.variant === 'More people' && c.metric === 'timeToProduction.p85');
     expect(t.get('domain', row)).toBe('');
+    expect(t.get('unit', row)).toBe('days');
     expect(t.get('difference', row)).toBe(comparisons[row].difference);
     expect(t.get('clear', row)).toBe(true);
   });

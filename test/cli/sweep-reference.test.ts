@@ -28,8 +28,15 @@ describe('orgflow sweep against a reference point', () => {
     expect(two.againstReference['timeToProduction.p85'].better).toBe('reference'); // fewer analysts: slower
   });
 
-  it('refuses a reference no point has, naming the parameters', () => {
-    const r = orgflow([...args, '--reps', '2', '--out', outFolder(), '--reference', '9']);
+  it('reads 3.0 as the point 3', () => {
+    const r = orgflow([...args, '--reps', '2', '--out', outFolder(), '--reference', '3.0', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).reference).toEqual({ 'teams.core.analyst': 3 });
+  });
+
+  it('refuses a reference no point has before the sweep runs, naming the parameters', () => {
+    // 20,000 replications would take minutes: the check must come first (the run is given 30 s)
+    const r = orgflow([...args, '--reps', '20000', '--out', outFolder(), '--reference', '9'], 30_000);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--reference 9: no point of the sweep has these values');
     expect(r.stderr).toContain('teams.core.analyst');

@@ -22,6 +22,7 @@ describe('orgflow compare --whatif', () => {
     const json = JSON.parse(r.stdout);
     expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(['Minimal', 'More analysts']);
     expect(json.scenarios[1].whatif).toEqual({
+      name: 'More analysts',
       baseline: 'Minimal',
       assignments: ['teams.core.analyst=4', 'domains.sales.demand.report=2'],
     });
@@ -33,8 +34,32 @@ describe('orgflow compare --whatif', () => {
     expect(json.comparisons.some((c: { domain: string | null }) => c.domain === 'sales')).toBe(true);
   });
 
+  it('says there is no interval from one replication, and keeps the comparisons of the scenarios given', () => {
+    const r = orgflow([
+      'compare',
+      minimal,
+      minimal,
+      '--whatif',
+      whatIf,
+      '--reps',
+      '1',
+      '--out',
+      outFolder(),
+      '--quiet',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('(no interval from one replication)');
+    expect(r.stdout).not.toContain('NaN');
+    const json = JSON.parse(
+      orgflow(['compare', minimal, '--whatif', whatIf, '--reps', '2', '--out', outFolder(), '--json']).stdout,
+    );
+    expect(json.baselineComparisons).toEqual([]);
+    // the scenario has no value_per_year: no value comparison, rather than one "not reached"
+    expect(json.comparisons.some((c: { metric: string }) => c.metric === 'valuePerYear')).toBe(false);
+  });
+
   it.each([
-    ['with no name', 'teams.core.analyst=4', /has no name/],
+    ['with no name', 'teams.core.analyst=4', /does not start with a name and a colon/],
     [
       'that does not fit the scenario',
       'Hire: teams.nowhere.analyst=4',

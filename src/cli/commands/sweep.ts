@@ -6,12 +6,17 @@ import {
   type SweepPointSummary,
   summariseSweep,
   summaryTable,
-  sweepPointIndex,
   writeFileAtomic,
   writeResultsBundle,
 } from '../../analysis/index.js';
 import { renderSvg, svgToPng, sweepChart } from '../../charts/index.js';
-import { parseSweepParameter, runSweep, type SweepParameter, type SweepResult } from '../../experiment/index.js';
+import {
+  parseSweepParameter,
+  runSweep,
+  type SweepParameter,
+  type SweepResult,
+  sweepPointIndex,
+} from '../../experiment/index.js';
 import { UsageError } from '../cli-error.js';
 import { experimentOptions } from '../experiment-options.js';
 import { checkOutFolder } from '../out-folder.js';
@@ -48,14 +53,13 @@ export interface SweepOptions extends RunCommandOptions {
   reference?: string;
 }
 
-/** The index of the --reference point (the first without one); a usage error when no point has those values. */
-function referenceIndex(result: SweepResult, reference: string | undefined): number {
+/** The index of the --reference point (the first without one), found before the sweep runs; a usage error when no point has those values. */
+function referenceIndex(parameters: readonly SweepParameter[], reference: string | undefined): number {
   if (reference === undefined) return 0;
-  const values = reference.split(',');
-  const index = sweepPointIndex(result, values);
-  if (values.length !== result.parameters.length || index < 0)
+  const index = sweepPointIndex(parameters, reference.split(','));
+  if (index < 0)
     throw new UsageError(
-      `--reference ${reference}: no point of the sweep has these values; give one value for each --vary (${result.parameters.map((p) => p.path).join(', ')}), in that order, e.g. --reference ${result.parameters.map((p) => String(p.values[0])).join(',')}`,
+      `--reference ${reference}: no point of the sweep has these values; give one value for each --vary (${parameters.map((p) => p.path).join(', ')}), in that order, e.g. --reference ${parameters.map((p) => String(p.values[0])).join(',')}`,
     );
   return index;
 }
@@ -83,6 +87,7 @@ export async function sweep(file: string, vary: string[], options: SweepOptions,
       'sweep needs at least one --vary <path>=<values|range>, e.g. --vary teams.hub.ml_engineer=2..6',
     );
   const parameters = sweepParameters(vary);
+  const reference = referenceIndex(parameters, options.reference);
   const scenarios = loadScenarios([file], options);
   const result = await withProgressBar(options, 'Sweep', (onProgress) =>
     runSweep(scenarios[0], parameters, {
@@ -92,7 +97,6 @@ export async function sweep(file: string, vary: string[], options: SweepOptions,
   );
   const folder = join(options.out, 'sweep');
   mkdirSync(folder, { recursive: true });
-  const reference = referenceIndex(result, options.reference);
   const points = summariseSweep(result, reference);
   writeResultsBundle(folder, result.experiment, { summary: summaryTable(points.map((p) => p.summary)) });
   let chart = '';
