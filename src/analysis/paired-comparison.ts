@@ -153,17 +153,10 @@ export function compareScenarios(
     }
     const d = estimateOf(diffs);
     const q = estimateOf(ratios);
+    const estimates = { difference: d.estimate, ci95: d.ci95, ratio: q.estimate, ratioCi95: q.ci95 };
     if (n < 2) {
       const statement = `One replication: ${sa.name} less ${sb.name} on ${m.label} is ${formatAmount(d.estimate, m.unit)}; there is no interval from one replication (run more, --reps).`;
-      return {
-        ...base,
-        difference: d.estimate,
-        ci95: d.ci95,
-        ratio: q.estimate,
-        ratioCi95: q.ci95,
-        better: null,
-        statement,
-      };
+      return { ...base, ...estimates, better: null, statement };
     }
     const clear = d.ci95[0] > 0 || d.ci95[1] < 0;
     const aBetter = m.lowerIsBetter ? d.estimate < 0 : d.estimate > 0;
@@ -173,14 +166,6 @@ export function compareScenarios(
     const statement = clear
       ? `${better} is better on ${m.label}: ${sa.name} ${m.lowerIsBetter === d.estimate < 0 ? 'beats' : 'trails'} ${sb.name} by ${formatAmount(Math.abs(d.estimate), m.unit)} (${pct(q.estimate)}; 95% CI ${formatAmount(near, m.unit)} to ${formatAmount(far, m.unit)}), over ${n} paired replications.`
       : `No clear difference on ${m.label} between ${sa.name} and ${sb.name}: the 95% CI of the difference (${formatAmount(d.ci95[0], m.unit)} to ${formatAmount(d.ci95[1], m.unit)}) includes zero, over ${n} paired replications.`;
-    return {
-      ...base,
-      difference: d.estimate,
-      ci95: d.ci95,
-      ratio: q.estimate,
-      ratioCi95: q.ci95,
-      better,
-      statement: caveat ? `${statement} ${caveat}` : statement,
-    };
+    return { ...base, ...estimates, better, statement: caveat ? `${statement} ${caveat}` : statement };
   });
 }

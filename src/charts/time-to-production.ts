@@ -114,16 +114,11 @@ export function timeToProductionChart(
   );
 }
 
-/** Box plot of time to production per configuration: box from p25 to p75, whiskers p5 to p95, median tick. */
-export function timeToProductionBoxChart(
-  experiment: ExperimentResult,
-  summaries: readonly ScenarioSummary[],
-): VegaLiteSpec {
-  const names = experiment.scenarios.map((s) => s.name);
-  const curve = meanCurve(experiment);
+/** The box plot's rows: percentiles of each configuration, those the run does not reach left out (see the comment). */
+function boxRows(curve: ReturnType<typeof meanCurve>, summaries: readonly ScenarioSummary[]) {
   // where the run ends before a quarter of the go-lives is still to come, the box has no top end:
   // it is left out and the label says so (the line still runs to the bound of the 95th percentile)
-  const rows = summaries.flatMap((s) => {
+  return summaries.flatMap((s) => {
     const [p5, p25, p75] = [0.05, 0.25, 0.75].map((p) => curveAt(curve, s.name, p));
     const median = s.timeToProduction.p50;
     const top = s.timeToProduction.p95;
@@ -144,6 +139,15 @@ export function timeToProductionBoxChart(
       },
     ];
   });
+}
+
+/** Box plot of time to production per configuration: box from p25 to p75, whiskers p5 to p95, median tick. */
+export function timeToProductionBoxChart(
+  experiment: ExperimentResult,
+  summaries: readonly ScenarioSummary[],
+): VegaLiteSpec {
+  const names = experiment.scenarios.map((s) => s.name);
+  const rows = boxRows(meanCurve(experiment), summaries);
   if (rows.length === 0) return nothingLive('Time to production per configuration');
   const y = { field: 'scenario', type: 'nominal', title: null, sort: names };
   return themed(
@@ -161,15 +165,21 @@ export function timeToProductionBoxChart(
             color: { ...scenarioColour(names), legend: null },
           },
         },
-        {
-          mark: { type: 'bar', size: 24 },
-          encoding: {
-            y,
-            x: { field: 'p25', type: 'quantitative' },
-            x2: { field: 'p75' },
-            color: { ...scenarioColour(names), legend: null },
-          },
-        },
+        // no box at all where no configuration reaches its 75th percentile (a short run): an
+        // empty layer would give the axis an infinite extent
+        ...(rows.some((r) => r.p75 !== null)
+          ? [
+              {
+                mark: { type: 'bar', size: 24 },
+                encoding: {
+                  y,
+                  x: { field: 'p25', type: 'quantitative' },
+                  x2: { field: 'p75' },
+                  color: { ...scenarioColour(names), legend: null },
+                },
+              },
+            ]
+          : []),
         // white on the box; in the configuration's colour where there is no box
         {
           mark: { type: 'tick', thickness: 3, size: 24 },

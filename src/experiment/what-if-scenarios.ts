@@ -4,7 +4,7 @@
  * numbers) and the two can be compared replication by replication.
  */
 import { createHash } from 'node:crypto';
-import type { ScenarioIssue, WhatIf } from '../scenario/index.js';
+import { ScenarioError, type ScenarioIssue, type WhatIf } from '../scenario/index.js';
 import type { ExperimentScenario } from './experiment.js';
 import { variantOf } from './variants.js';
 
@@ -31,7 +31,7 @@ export function whatIfScenarios(
       let name = baselines.length === 1 ? w.name : `${w.name} (${baseline.name})`;
       while (names.has(name)) name = `${name} (what-if)`;
       names.add(name);
-      const variant = variantOf(baseline.spec, w.overrides, name);
+      const variant = asWhatIf(() => variantOf(baseline.spec, w.overrides, name));
       return {
         name,
         spec: variant.spec,
@@ -45,4 +45,20 @@ export function whatIfScenarios(
     }),
   );
   return [...baselines, ...variants];
+}
+
+/** Runs `make`, its faults worded as a --whatif's rather than a --set's. */
+function asWhatIf<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    throw new ScenarioError(
+      error.issues.map((i) => ({
+        ...i,
+        ...(i.file === '--set' ? { file: '--whatif' } : {}),
+        message: i.message.replace(/^--set /, '--whatif '),
+      })),
+    );
+  }
 }

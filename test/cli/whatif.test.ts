@@ -63,7 +63,7 @@ describe('orgflow compare --whatif', () => {
     [
       'that does not fit the scenario',
       'Hire: teams.nowhere.analyst=4',
-      /there is no "nowhere" under teams \(in Hire\)/,
+      /--whatif teams.nowhere.analyst: there is no "nowhere" under teams \(in Hire\)/,
     ],
   ])('refuses a what-if %s with exit 2 and no stack trace', (_what, text, message) => {
     const r = orgflow(['compare', minimal, '--whatif', text, '--reps', '2', '--out', outFolder()]);
