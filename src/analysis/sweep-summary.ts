@@ -23,10 +23,15 @@ export interface SweepPointSummary {
   againstReference: Comparison[] | null;
 }
 
-/** Summarises every point of `sweep`, in grid order, each against point `reference` (an index into sweep.points; default the first). */
-export function summariseSweep(sweep: SweepResult, reference = 0): SweepPointSummary[] {
-  const ref = sweep.points[reference];
-  if (ref === undefined) throw new RangeError(`no point ${reference} in a sweep of ${sweep.points.length}`);
+/**
+ * Summarises every point of `sweep`, in grid order, each against point `reference` (an index
+ * into sweep.points; default the first); with `reference` null, against none (againstReference
+ * null everywhere: for a caller that only draws the points).
+ */
+export function summariseSweep(sweep: SweepResult, reference: number | null = 0): SweepPointSummary[] {
+  const ref = reference === null ? undefined : sweep.points[reference];
+  if (reference !== null && ref === undefined)
+    throw new RangeError(`no point ${reference} in a sweep of ${sweep.points.length}`);
   const summaries = sweep.points.map((p) =>
     summariseScenario(sweep.experiment.scenarios[p.scenarioIndex], sweep.experiment.seed),
   );
@@ -36,7 +41,7 @@ export function summariseSweep(sweep: SweepResult, reference = 0): SweepPointSum
     summary: summaries[i],
     warnings: p.warnings,
     againstReference:
-      i === reference
+      ref === undefined || i === reference
         ? null
         : compareScenarios(sweep.experiment, p.scenarioIndex, ref.scenarioIndex, verdicts, AGAINST_REFERENCE),
   }));

@@ -297,11 +297,12 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
     const done = instances.filter((i) => !Number.isNaN(i.a.end) && i.a.end > i.a.start);
     const instant = instances.filter((i) => i.a.end === i.a.start).length;
     const efforts = done.map((i) => effortOf(i.a, workingDaysPerWeek) / scaleOf(i.type, loop));
-    // under way at the export: each has taken at least this long, a right-censored effort
+    // effort from an instance's start to the export: for one under way, the least it will take
+    // (a right-censored effort); for a finished one, the longest it could have been seen to take
+    const toExport = (i: (typeof instances)[number]): number =>
+      effortDays(history.exportTime - i.a.start, workingDaysPerWeek) / scaleOf(i.type, loop);
     const underWay = instances.filter((i) => Number.isNaN(i.a.end));
-    const openEffort = underWay.map(
-      (i) => effortDays(history.exportTime - i.a.start, workingDaysPerWeek) / scaleOf(i.type, loop),
-    );
+    const openEffort = underWay.map(toExport);
     return {
       key,
       loop,
@@ -312,10 +313,7 @@ export function fitWorkflow(history: History, rng: Rng, workingDaysPerWeek: numb
         efforts.length > 0
           ? fitDistribution(efforts, rng, {
               censored: openEffort,
-              // how long each finished one could have run before the export, for the test of fit
-              exposure: done.map(
-                (i) => effortDays(history.exportTime - i.a.start, workingDaysPerWeek) / scaleOf(i.type, loop),
-              ),
+              exposure: done.map(toExport),
             })
           : null,
       openEffort,

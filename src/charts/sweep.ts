@@ -30,7 +30,8 @@ export function sweepChart(
 ): VegaLiteSpec {
   const names = sweeps.map((s) => s.name);
   const rows = sweeps.flatMap(({ name, sweep }) =>
-    summariseSweep(sweep).map((p) => {
+    // the chart draws the points alone: no comparison with a reference
+    summariseSweep(sweep, null).map((p) => {
       const e = plottedEstimate(estimate(p.summary, metric));
       return { scenario: name, value: Number(p.values[path]), ...e, shown: shownAs(e, AT_LEAST) };
     }),
