@@ -16,8 +16,9 @@ export function estimateText(e: BoundedEstimate, digits = 0, scale = 1, suffix =
   if (isUnreached(e)) return { value: `> ${number(e.atLeast * scale, digits)}${suffix}`, interval: null };
   if (!Number.isFinite(e.estimate)) return { value: '-', interval: null };
   const [low, high] = e.ci95;
+  // bounds that are equal (every replication gave the same figure, as a fixed people cost) say nothing more
   const interval =
-    Number.isFinite(low) && Number.isFinite(high)
+    Number.isFinite(low) && Number.isFinite(high) && low !== high
       ? `${number(low * scale, digits)} to ${number(high * scale, digits)}`
       : null;
   return { value: `${number(e.estimate * scale, digits)}${suffix}`, interval };

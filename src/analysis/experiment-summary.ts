@@ -34,6 +34,8 @@ export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   replications: number;
   seed: number;
   hash?: string;
+  /** The unit of its money figures (the scenario's currency), or null when it names none. */
+  currency: string | null;
   timeToProduction: TimeToProductionSummary;
   /** team/role -> mean utilization over replications. */
   utilization: Record<string, number>;
@@ -100,6 +102,7 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
     replications: m.length,
     seed,
     ...(result.hash ? { hash: result.hash } : {}),
+    currency: result.currency ?? null,
     timeToProduction: ttpSummary(m.map((x) => x.timeToProduction)),
     ...scalars,
     utilization,

@@ -66,7 +66,9 @@ export function findingsOf(
   const unstable = ranked.filter((s) => !s.stable);
   const caveats = [
     ...unstable.map((s) => s.stability),
-    `Simulated: ${experiment.replications} replications of ${experiment.scenarios.length === 1 ? 'the scenario' : 'each configuration'}, with the same use cases in each (common random numbers); intervals are 95% confidence intervals over replications.`,
+    experiment.replications === 1
+      ? `Simulated: one replication of ${experiment.scenarios.length === 1 ? 'the scenario' : 'each configuration'}, with the same use cases in each (common random numbers); there is no interval from one replication, so no figure here is a finding yet.`
+      : `Simulated: ${experiment.replications} replications of ${experiment.scenarios.length === 1 ? 'the scenario' : 'each configuration'}, with the same use cases in each (common random numbers); intervals are 95% confidence intervals over replications.`,
     `Use cases still open when the run ends count as unfinished, not as left out: each took at least its age (${ranked.map((s) => `${s.name} ${estimateText(s.unfinishedShare, 0, 100, '%').value}`).join(', ')} of use cases were still open at the end).`,
     'The numbers follow from the assumptions below (demand, efforts, handover delays, headcount), which are illustrative until replaced with your own.',
   ];
@@ -101,6 +103,8 @@ export function findingsOf(
   } else if (!Number.isFinite(median.difference) && isReached(best.timeToProduction.p50)) {
     // the runner-up's median is beyond the run in some replication: no paired difference to give
     text = `${best.name}: ${medianText(best)} to production; the median of ${runnerUp.name} is beyond the run in some replications (at least ${Math.round(valueOrBound(runnerUp.timeToProduction.p50))} days on average), so no paired difference can be given.${warnings}`;
+  } else if (experiment.replications < 2 && Number.isFinite(median.difference)) {
+    text = `${best.name}: ${medianText(best)} to production against ${medianText(runnerUp).replace(/^median /, '')} for ${runnerUp.name}, over one replication: no interval from one replication, so no finding yet (run more, --reps).${warnings}`;
   } else {
     text = `${best.name} and ${runnerUp.name} are not clearly different: ${medianText(best)} against ${medianText(runnerUp).replace(/^median /, '')} to production (${Number.isFinite(median.difference) ? 'the 95% CI of the difference includes zero' : 'no paired difference: a median is not reached within the run'}).${unreachedNote(best, runnerUp)}${warnings}`;
   }

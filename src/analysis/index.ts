@@ -51,7 +51,13 @@ export {
   type Verdict,
 } from './stability.js';
 export { findingsOf, headlineOf, type Findings, type Headline } from './findings.js';
-export { compareScenarios, COMPARED_METRICS, type Comparison, type ComparedMetric } from './paired-comparison.js';
+export {
+  compareScenarios,
+  COMPARED_METRICS,
+  MONEY,
+  type Comparison,
+  type ComparedMetric,
+} from './paired-comparison.js';
 export {
   itemsTable,
   keptAllItems,
@@ -81,6 +87,7 @@ export {
   type TableFormat,
 } from './results-bundle.js';
 export { estimateText, type EstimateText } from './estimate-text.js';
+export { commonCurrency, currencyHeader, withCurrency } from './money-text.js';
 export { pValueText } from '../statistics/p-value-text.js';
 export { summariseSweep, type SweepPointSummary } from './sweep-summary.js';
 export {
@@ -97,3 +104,4 @@ export {
   WHAT_IF_METRICS,
   type WhatIfComparison,
 } from './what-if-comparison.js';
+export { breakEven, type BreakEven, type BreakEvenMonth, whatIfBreakEvens } from './break-even.js';

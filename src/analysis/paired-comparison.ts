@@ -7,12 +7,17 @@
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
 import { estimateOf, summariseScenario } from './experiment-summary.js';
 import type { Verdict } from './stability.js';
+import { commonCurrency, withCurrency } from './money-text.js';
 import type { ReplicationMetrics } from '../metrics/replication-metrics.js';
+
+/** The unit of a money metric: its figures read in the scenarios' currency. */
+export const MONEY = 'money';
 
 /** A metric that can be compared, and whether lower is better. */
 export interface ComparedMetric {
   metric: string;
   label: string;
+  /** `days`, `per year`, MONEY, or '' for a plain number. */
   unit: string;
   lowerIsBetter: boolean;
   value: (m: ReplicationMetrics) => number;
@@ -47,7 +52,13 @@ export const COMPARED_METRICS: readonly ComparedMetric[] = [
     lowerIsBetter: false,
     value: (m) => m.throughputPerYear,
   },
-  { metric: 'costPerGoLive', label: 'cost per go-live', unit: '', lowerIsBetter: true, value: (m) => m.costPerGoLive },
+  {
+    metric: 'costPerGoLive',
+    label: 'cost per go-live',
+    unit: MONEY,
+    lowerIsBetter: true,
+    value: (m) => m.costPerGoLive,
+  },
   {
     metric: 'abandonmentRate',
     label: 'abandonment rate',
@@ -62,6 +73,8 @@ export interface Comparison {
   b: string;
   metric: string;
   label: string;
+  /** The unit of the difference: `days`, `per year`, the currency of a money metric (`money` when the scenarios name none), or '' for a share or count. */
+  unit: string;
   /** Mean over replications of (a - b). */
   difference: number;
   ci95: [number, number];
@@ -100,9 +113,10 @@ function instabilityCaveat(a: ScenarioResult, b: ScenarioResult, known?: Readonl
   return parts.length ? `Caveat: ${parts.join('; ')}.` : null;
 }
 
-function formatAmount(x: number, unit: string): string {
+function formatAmountIn(x: number, unit: string, currency: string | null): string {
   const rounded =
     Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
+  if (unit === MONEY) return withCurrency(rounded, currency);
   return unit === 'days' ? `${rounded} days` : unit === 'per year' ? `${rounded} per year` : rounded;
 }
 
@@ -126,6 +140,8 @@ export function compareScenarios(
   if (!sa || !sb) throw new RangeError(`no scenario ${String(sa ? b : a)} in this experiment`);
   const n = Math.min(sa.replications.length, sb.replications.length);
   const ttpCaveat = instabilityCaveat(sa, sb, verdicts);
+  const currency = metrics.some((m) => m.unit === MONEY) ? commonCurrency([sa, sb]) : null;
+  const formatAmount = (x: number, unit: string): string => formatAmountIn(x, unit, currency);
   return metrics.map((m) => {
     const diffs: number[] = [];
     const ratios: number[] = [];
@@ -138,7 +154,8 @@ export function compareScenarios(
       ratios.push(x / y);
     }
     const caveat = m.metric.startsWith('timeToProduction.') ? ttpCaveat : null;
-    const base = { a: sa.name, b: sb.name, metric: m.metric, label: m.label, replications: n, caveat };
+    const unit = m.unit === MONEY ? (currency ?? MONEY) : m.unit;
+    const base = { a: sa.name, b: sb.name, metric: m.metric, label: m.label, unit, replications: n, caveat };
     if (missing > 0) {
       const statement = `No comparison of ${m.label} between ${sa.name} and ${sb.name}: it is not reached within the run (or not defined) in ${missing} of ${n} replications; run longer (--horizon) or read the stability verdicts.`;
       return {

@@ -6,7 +6,13 @@
 import { type ColumnTable, table } from 'arquero';
 import type { ExperimentResult, WhatIfScenario } from '../experiment/index.js';
 import { summariseExperiment } from './experiment-summary.js';
-import { type Comparison, type ComparedMetric, COMPARED_METRICS, compareScenarios } from './paired-comparison.js';
+import {
+  type Comparison,
+  type ComparedMetric,
+  COMPARED_METRICS,
+  compareScenarios,
+  MONEY,
+} from './paired-comparison.js';
 import type { Verdict } from './stability.js';
 
 /** The headline metrics of a what-if: those of every comparison, the share of use cases still open at the end, and value, cost of delay and net value per year. */
@@ -22,21 +28,21 @@ export const WHAT_IF_METRICS: readonly ComparedMetric[] = [
   {
     metric: 'valuePerYear',
     label: 'value delivered per year',
-    unit: '',
+    unit: MONEY,
     lowerIsBetter: false,
     value: (m) => m.valuePerYear,
   },
   {
     metric: 'costOfDelayPerYear',
     label: 'cost of delay per year',
-    unit: '',
+    unit: MONEY,
     lowerIsBetter: true,
     value: (m) => m.costOfDelayPerYear,
   },
   {
     metric: 'netValuePerYear',
     label: 'net value per year',
-    unit: '',
+    unit: MONEY,
     lowerIsBetter: false,
     value: (m) => m.netValuePerYear,
   },
@@ -86,12 +92,10 @@ export function compareWhatIfs(
   });
 }
 
-/** The unit of a compared metric's difference. */
-function unitOf(metric: string): string {
-  if (metric.includes('timeToProduction')) return 'days';
-  if (metric === 'throughputPerYear') return 'go-lives a year';
-  if (metric === 'abandonmentRate' || metric === 'unfinishedShare') return 'share (0 to 1)';
-  return 'money';
+/** The unit of a comparison's difference, for its table. */
+function unitOf(c: Comparison): string {
+  if (c.metric === 'abandonmentRate' || c.metric === 'unfinishedShare') return 'share (0 to 1)';
+  return c.metric === 'throughputPerYear' ? 'go-lives a year' : c.unit;
 }
 
 /** What-if comparisons as a table (arquero): the what-if, its baseline, the domain (empty: overall), the metric (its key, words and unit), the difference with its 95% CI, and whether it is clear. */
@@ -102,7 +106,7 @@ export function whatIfTable(comparisons: readonly WhatIfComparison[]): ColumnTab
     domain: comparisons.map((c) => c.domain ?? ''),
     metric: comparisons.map((c) => c.metric),
     label: comparisons.map((c) => c.label),
-    unit: comparisons.map((c) => unitOf(c.metric)),
+    unit: comparisons.map(unitOf),
     difference: comparisons.map((c) => c.difference),
     ci_low: comparisons.map((c) => c.ci95[0]),
     ci_high: comparisons.map((c) => c.ci95[1]),

@@ -58,6 +58,12 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
   )
     .option('--items', ITEMS_HELP)
     .option('--whatif <"Name: path=value; ...">', WHATIF_HELP, whatIfOption)
+    .addOption(
+      new Option('--by <group>', 'also print time to production by domain or by use-case type').choices([
+        'domain',
+        'type',
+      ]),
+    )
     .action(async (files: string[], options: CompareOptions) => compare(files, options, signal, commandLine));
 
   withRunOptions(

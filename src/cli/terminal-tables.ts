@@ -1,15 +1,18 @@
-/** Results as tables for the terminal (cli-table3). */
-import Table from 'cli-table3';
+/** Results as tables for the terminal, laid out for its width (see terminal-layout.ts). */
 import { humanise } from '../charts/theme.js';
-import type {
-  BoundedEstimate,
-  Comparison,
-  ScenarioSummary,
-  SweepPointSummary,
-  WhatIfComparison,
+import {
+  type BoundedEstimate,
+  type Comparison,
+  currencyHeader,
+  MONEY,
+  type ScenarioSummary,
+  type SweepPointSummary,
+  type WhatIfComparison,
+  withCurrency,
 } from '../analysis/index.js';
 import type { LeverEffect } from '../experiment/index.js';
 import { estimateText } from '../analysis/estimate-text.js';
+import { type Align, tableText } from './terminal-layout.js';
 
 const number = (x: number, digits = 0): string =>
   Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '-';
@@ -20,31 +23,109 @@ export function withInterval(e: BoundedEstimate, digits = 0, scale = 1, suffix =
   return text.interval === null ? text.value : `${text.value} (${text.interval})`;
 }
 
-const style = { head: [], border: [] };
-
-export function summaryTableText(summaries: readonly ScenarioSummary[]): string {
-  const t = new Table({
-    head: ['Configuration', 'Median days', 'p85 days', 'p95 days', 'Go-lives / year', 'Abandoned', 'Cost per go-live'],
-    style,
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-  });
-  for (const s of summaries) {
-    t.push([
-      s.name,
-      withInterval(s.timeToProduction.p50),
-      withInterval(s.timeToProduction.p85),
-      withInterval(s.timeToProduction.p95),
-      withInterval(s.throughputPerYear, 1),
-      withInterval(s.abandonmentRate, 0, 100, '%'),
-      withInterval(s.costPerGoLive),
-    ]);
-  }
-  return t.toString();
+/** A money estimate with its interval, each in the currency: `€91,476 (€89,247 to €93,706)`. */
+function moneyWithInterval(e: BoundedEstimate, currency: string | null): string {
+  const text = estimateText(e);
+  const [low, high] = text.interval?.split(' to ') ?? [];
+  const value = withCurrency(text.value, currency);
+  return text.interval === null
+    ? value
+    : `${value} (${withCurrency(low, currency)} to ${withCurrency(high, currency)})`;
 }
 
-export function detailTable(s: ScenarioSummary): string {
-  const t = new Table({ head: ['Metric', 'Estimate (95% CI)'], style, colAligns: ['left', 'right'] });
-  t.push(
+const right = (n: number): Align[] => ['left', ...Array.from({ length: n }, (): Align => 'right')];
+
+/** The headline figures of each configuration. */
+export function summaryTableText(summaries: readonly ScenarioSummary[], width?: number): string {
+  const currency = summaries[0]?.currency ?? null;
+  return tableText(
+    {
+      head: [
+        'Configuration',
+        'Median days',
+        'p85 days',
+        'p95 days',
+        'Go-lives a year',
+        'Abandoned',
+        `Cost per go-live${currencyHeader(currency)}`,
+      ],
+      rows: summaries.map((s) => [
+        s.name,
+        withInterval(s.timeToProduction.p50),
+        withInterval(s.timeToProduction.p85),
+        withInterval(s.timeToProduction.p95),
+        withInterval(s.throughputPerYear, 1),
+        withInterval(s.abandonmentRate, 0, 100, '%'),
+        withInterval(s.costPerGoLive),
+      ]),
+      align: right(6),
+    },
+    width,
+  );
+}
+
+/** Whether any configuration has value figures (some use-case type gives value_per_year). */
+export const hasValue = (summaries: readonly ScenarioSummary[]): boolean =>
+  summaries.some((s) => Number.isFinite(s.valuePerYear.estimate));
+
+/** Value, cost of delay, people cost and net value a year of each configuration. */
+export function valueTableText(summaries: readonly ScenarioSummary[], width?: number): string {
+  const unit = currencyHeader(summaries[0]?.currency ?? null);
+  return tableText(
+    {
+      head: [
+        'Configuration',
+        `Value added a year${unit}`,
+        `Cost of delay a year${unit}`,
+        `Cost of delay per use case${unit}`,
+        `People cost a year${unit}`,
+        `Net value a year${unit}`,
+      ],
+      rows: summaries.map((s) => [
+        s.name,
+        withInterval(s.valuePerYear),
+        withInterval(s.costOfDelayPerYear),
+        withInterval(s.costOfDelayPerUseCase),
+        withInterval(s.peopleCostPerYear),
+        withInterval(s.netValuePerYear),
+      ]),
+      align: right(5),
+    },
+    width,
+  );
+}
+
+/** Time to production by domain or by use-case type: one row per group and configuration. */
+export function groupTableText(
+  summaries: readonly ScenarioSummary[],
+  by: 'domain' | 'type',
+  names: Readonly<Record<string, string>> = {},
+  width?: number,
+): string {
+  const groups = [...new Set(summaries.flatMap((s) => Object.keys(by === 'domain' ? s.byDomain : s.byType)))];
+  const rows = groups.flatMap((g) =>
+    summaries.map((s) => {
+      const t = (by === 'domain' ? s.byDomain : s.byType)[g];
+      return [
+        names[g] ?? humanise(g),
+        s.name,
+        ...(t ? [withInterval(t.p50), withInterval(t.p85), withInterval(t.p95)] : ['-', '-', '-']),
+      ];
+    }),
+  );
+  return tableText(
+    {
+      head: [by === 'domain' ? 'Domain' : 'Use-case type', 'Configuration', 'Median days', 'p85 days', 'p95 days'],
+      rows,
+      align: ['left', 'left', 'right', 'right', 'right'],
+    },
+    width,
+  );
+}
+
+export function detailTable(s: ScenarioSummary, width?: number): string {
+  const money = (e: BoundedEstimate) => moneyWithInterval(e, s.currency);
+  const rows: string[][] = [
     ['Median days to production', withInterval(s.timeToProduction.p50)],
     ['85th percentile days', withInterval(s.timeToProduction.p85)],
     ['95th percentile days', withInterval(s.timeToProduction.p95)],
@@ -54,12 +135,27 @@ export function detailTable(s: ScenarioSummary): string {
     ['Growth of work in progress per quarter', withInterval(s.wipGrowthPerQuarter, 1)],
     ['Handovers per use case', withInterval(s.handoversPerItem, 1)],
     ['Flow efficiency', withInterval(s.flowEfficiency, 0, 100, '%')],
-    ['Cost per go-live', withInterval(s.costPerGoLive)],
+    ['Cost per go-live', money(s.costPerGoLive)],
+    ['People cost a year', money(s.peopleCostPerYear)],
+  ];
+  if (Number.isFinite(s.valuePerYear.estimate))
+    rows.push(
+      ['Value added a year', money(s.valuePerYear)],
+      ['Cost of delay a year', money(s.costOfDelayPerYear)],
+      ['Cost of delay per use case', money(s.costOfDelayPerUseCase)],
+      ['Net value a year', money(s.netValuePerYear)],
+    );
+  for (const [part, e] of Object.entries(s.timeSplit)) rows.push([`Days of ${part} per use case`, withInterval(e, 1)]);
+  const metrics = tableText({ head: ['Metric', 'Estimate (95% CI)'], rows, align: right(1) }, width);
+  const utilisation = tableText(
+    {
+      head: ['Team / role', 'Utilisation'],
+      rows: Object.entries(s.utilization).map(([k, v]) => [k, `${number(v * 100)}%`]),
+      align: right(1),
+    },
+    width,
   );
-  for (const [part, e] of Object.entries(s.timeSplit)) t.push([`Days of ${part} per use case`, withInterval(e, 1)]);
-  const u = new Table({ head: ['Team / role', 'Utilisation'], style, colAligns: ['left', 'right'] });
-  for (const [k, v] of Object.entries(s.utilization)) u.push([k, `${number(v * 100)}%`]);
-  return `${t.toString()}\n${u.toString()}`;
+  return `${metrics}\n${utilisation}`;
 }
 
 /** Whether each configuration keeps up with its demand, and how much of its work was still open at the end. */
@@ -76,22 +172,28 @@ export function comparisonLines(comparisons: readonly Comparison[]): string[] {
     .map((c) => `- ${c.statement}`);
 }
 
-export function leverTable(levers: readonly LeverEffect[], top = 15): string {
-  const t = new Table({
-    head: ['Lever', 'Down', 'Effect on p85 (days)', 'Up', 'Effect on p85 (days)'],
-    style,
-    colAligns: ['left', 'right', 'right', 'right', 'right'],
-  });
+/** The levers that move the 85th percentile most, each down and up, in plain words. */
+export function leverTable(levers: readonly LeverEffect[], top = 15, width?: number): string {
   const effect = (e: LeverEffect['low']) => {
     if (e === null) return '-';
-    if (e.kind === 'estimate') return withInterval({ estimate: e.effect, ci95: e.ci95 }, 1);
+    if (e.kind === 'estimate') {
+      const text = withInterval({ estimate: e.effect, ci95: e.ci95 }, 1);
+      return e.ci95[0] <= 0 && e.ci95[1] >= 0 ? `~ ${text}` : text;
+    }
     return e.kind === 'unknown'
       ? 'unknown (p85 beyond the run)'
       : `${e.kind} ${number(e.effect, 1)} (a p85 beyond the run)`;
   };
-  for (const l of levers.slice(0, top))
-    t.push([humanise(l.label), l.low?.label ?? '-', effect(l.low), l.high?.label ?? '-', effect(l.high)]);
-  return t.toString();
+  return tableText(
+    {
+      head: ['Lever', 'Down', 'Effect on p85 days', 'Up', 'Effect on p85 days'],
+      rows: levers
+        .slice(0, top)
+        .map((l) => [l.label, l.low?.label ?? '-', effect(l.low), l.high?.label ?? '-', effect(l.high)]),
+      align: right(4),
+    },
+    width,
+  );
 }
 
 const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = {
@@ -100,29 +202,28 @@ const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = {
   'cannot-tell': 'not yet clear',
 };
 
-export function sweepTable(points: readonly SweepPointSummary[]): string {
+export function sweepTable(points: readonly SweepPointSummary[], width?: number): string {
   const paths = Object.keys(points[0]?.values ?? {});
-  const t = new Table({
-    head: [...paths, 'Median days', 'p85 days', 'p85 vs reference', 'Go-lives / year', 'vs reference', 'Keeps up?'],
-    style,
-  });
   const against = (p: SweepPointSummary, metric: string, digits: number): string => {
     if (p.againstReference === null) return 'reference';
     const c = p.againstReference.find((x) => x.metric === metric);
     return c === undefined ? '-' : differenceText(c, digits, 1, '');
   };
-  for (const p of points) {
-    t.push([
-      ...paths.map((k) => String(p.values[k])),
-      withInterval(p.summary.timeToProduction.p50),
-      withInterval(p.summary.timeToProduction.p85),
-      against(p, 'timeToProduction.p85', 0),
-      withInterval(p.summary.throughputPerYear, 1),
-      against(p, 'throughputPerYear', 1),
-      VERDICT_WORDS[p.summary.verdict],
-    ]);
-  }
-  return t.toString();
+  return tableText(
+    {
+      head: [...paths, 'Median days', 'p85 days', 'p85 vs reference', 'Go-lives a year', 'vs reference', 'Keeps up?'],
+      rows: points.map((p) => [
+        ...paths.map((k) => String(p.values[k])),
+        withInterval(p.summary.timeToProduction.p50),
+        withInterval(p.summary.timeToProduction.p85),
+        against(p, 'timeToProduction.p85', 0),
+        withInterval(p.summary.throughputPerYear, 1),
+        against(p, 'throughputPerYear', 1),
+        VERDICT_WORDS[p.summary.verdict],
+      ]),
+    },
+    width,
+  );
 }
 
 /**
@@ -146,51 +247,63 @@ function differenceText(c: Comparison, digits: number, scale: number, suffix: st
 }
 
 /** The headline metrics of each what-if against its baseline: paired differences, variant less baseline. */
-export function whatIfTableText(comparisons: readonly WhatIfComparison[]): string {
+export function whatIfTableText(comparisons: readonly WhatIfComparison[], width?: number): string {
+  const overall = comparisons.filter((c) => c.domain === null);
+  // a money comparison's unit is the currency, or MONEY where the scenarios name none
+  const moneyUnit = overall.find((c) => c.metric === 'costPerGoLive')?.unit;
+  const unit = currencyHeader(moneyUnit === MONEY ? null : moneyUnit);
   const columns: [string, string, number, number, string][] = [
     ['timeToProduction.p50', 'Median days', 0, 1, ''],
     ['timeToProduction.p85', 'p85 days', 0, 1, ''],
     ['timeToProduction.p95', 'p95 days', 0, 1, ''],
-    ['throughputPerYear', 'Go-lives / year', 1, 1, ''],
+    ['throughputPerYear', 'Go-lives a year', 1, 1, ''],
     ['unfinishedShare', 'Still open', 1, 100, ' pts'],
-    ['costPerGoLive', 'Cost per go-live', 0, 1, ''],
+    ['costPerGoLive', `Cost per go-live${unit}`, 0, 1, ''],
+    ['valuePerYear', `Value added a year${unit}`, 0, 1, ''],
+    ['netValuePerYear', `Net value a year${unit}`, 0, 1, ''],
   ];
-  const t = new Table({
-    head: ['What-if', 'Against', ...columns.map((c) => c[1])],
-    style,
-    colAligns: ['left', 'left', ...columns.map(() => 'right' as const)],
-  });
-  const overall = comparisons.filter((c) => c.domain === null);
-  for (const variant of [...new Set(overall.map((c) => c.variant))]) {
-    const of = overall.filter((c) => c.variant === variant);
-    t.push([
-      variant,
-      of[0].baseline,
-      ...columns.map(([metric, , digits, scale, suffix]) => {
-        const c = of.find((x) => x.metric === metric);
-        return c === undefined ? '-' : differenceText(c, digits, scale, suffix);
+  const shown = columns.filter(([metric]) => overall.some((c) => c.metric === metric));
+  const variants = [...new Set(overall.map((c) => c.variant))];
+  return tableText(
+    {
+      head: ['What-if', 'Against', ...shown.map((c) => c[1])],
+      rows: variants.map((variant) => {
+        const of = overall.filter((c) => c.variant === variant);
+        return [
+          variant,
+          of[0].baseline,
+          ...shown.map(([metric, , digits, scale, suffix]) => {
+            const c = of.find((x) => x.metric === metric);
+            return c === undefined ? '-' : differenceText(c, digits, scale, suffix);
+          }),
+        ];
       }),
-    ]);
-  }
-  return t.toString();
+      align: ['left', 'left', ...shown.map((): Align => 'right')],
+    },
+    width,
+  );
 }
 
 /** The 85th percentile days of each domain, each what-if against its baseline. */
-export function whatIfDomainTableText(comparisons: readonly WhatIfComparison[]): string {
+export function whatIfDomainTableText(
+  comparisons: readonly WhatIfComparison[],
+  names: Readonly<Record<string, string>> = {},
+  width?: number,
+): string {
   const p85 = comparisons.filter((c) => c.domain !== null && c.metric.endsWith('.p85'));
   const domains = [...new Set(p85.map((c) => c.domain as string))];
-  const t = new Table({
-    head: ['What-if', ...domains.map(humanise)],
-    style,
-    colAligns: ['left', ...domains.map(() => 'right' as const)],
-  });
-  for (const variant of [...new Set(p85.map((c) => c.variant))])
-    t.push([
-      variant,
-      ...domains.map((d) => {
-        const c = p85.find((x) => x.variant === variant && x.domain === d);
-        return c === undefined ? '-' : differenceText(c, 0, 1, '');
-      }),
-    ]);
-  return t.toString();
+  return tableText(
+    {
+      head: ['What-if', ...domains.map((d) => names[d] ?? humanise(d))],
+      rows: [...new Set(p85.map((c) => c.variant))].map((variant) => [
+        variant,
+        ...domains.map((d) => {
+          const c = p85.find((x) => x.variant === variant && x.domain === d);
+          return c === undefined ? '-' : differenceText(c, 0, 1, '');
+        }),
+      ]),
+      align: right(domains.length),
+    },
+    width,
+  );
 }

@@ -68,6 +68,8 @@ export interface ExperimentOptions {
 export interface ScenarioResult {
   name: string;
   hash?: string;
+  /** The scenario's currency (its money figures' unit), when it names one. */
+  currency?: string;
   files?: string[];
   replications: ReplicationResult[];
 }
@@ -113,6 +115,15 @@ export function relativePrecision(scenarios: readonly ScenarioResult[]): number 
  * Runs the replications of every scenario; see ExperimentOptions. The first replication of each
  * scenario also brings back one use case's journey (see ReplicationResult.journey).
  */
+/** A scenario's result before any replication: its name, hash, currency and files. */
+const emptyResult = (s: ExperimentScenario): ScenarioResult => ({
+  name: s.name,
+  hash: s.hash,
+  ...(s.spec.currency === undefined ? {} : { currency: s.spec.currency }),
+  files: s.files,
+  replications: [],
+});
+
 export async function runExperiment(
   scenarios: readonly ExperimentScenario[],
   options: ExperimentOptions = {},
@@ -130,12 +141,7 @@ export async function runExperiment(
   if (options.maxUseCases !== undefined)
     checkRunSize(scenarios, options.precision !== undefined ? cap : first, options.maxUseCases);
   const executor = new ReplicationExecutor(options.workers ?? defaultWorkers());
-  const results: ScenarioResult[] = scenarios.map((s) => ({
-    name: s.name,
-    hash: s.hash,
-    files: s.files,
-    replications: [],
-  }));
+  const results = scenarios.map(emptyResult);
   let planned = Math.min(first, options.precision !== undefined ? cap : first);
   let done = 0;
   const report = (): void => options.onProgress?.({ done, total: planned * scenarios.length });

@@ -13,6 +13,7 @@ import {
   type ScenarioSpec,
 } from '../scenario/index.js';
 import { entry } from '../scenario/lookup.js';
+import { rolePeople, teamInSentence } from '../scenario/display-names.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf, type VariantWarnings } from './variants.js';
 
@@ -151,7 +152,7 @@ function headcountLevers(base: ScenarioSpec, { people }: Steps): Lever[] {
       };
       levers.push({
         id: `teams.${team}.headcount.${role}`,
-        label: `${role}s in ${team}`,
+        label: `${rolePeople(base, role)} in ${teamInSentence(base, team)}`,
         low: n - people >= 0 ? tryVariant(base, `${n - people}`, setHeadcount(n - people)) : null,
         high: tryVariant(base, `${n + people}`, setHeadcount(n + people)),
       });
@@ -159,6 +160,12 @@ function headcountLevers(base: ScenarioSpec, { people }: Steps): Lever[] {
   }
   return levers;
 }
+
+const HANDOVER_WORDS = {
+  same_team: 'handover delays within a team',
+  same_home: 'handover delays between teams of one home',
+  cross_home: 'handover delays between a domain and the centre, or two domains',
+} as const;
 
 /** Handover delays scaled, per boundary. */
 function handoverLevers(base: ScenarioSpec, { relative: rel }: Steps): Lever[] {
@@ -170,7 +177,7 @@ function handoverLevers(base: ScenarioSpec, { relative: rel }: Steps): Lever[] {
     };
     return {
       id: `handovers.delay.${boundary}`,
-      label: `handover delay, ${boundary.replace('_', ' ')}`,
+      label: HANDOVER_WORDS[boundary],
       low: rel < 1 ? tryVariant(base, `x${round(1 - rel)}`, scaled(1 - rel)) : null,
       high: tryVariant(base, `x${round(1 + rel)}`, scaled(1 + rel)),
     };
@@ -217,7 +224,7 @@ function overheadLever(base: ScenarioSpec, p: ModelParameters, { absolute: abs }
   };
   return {
     id: 'management.coordination_overhead',
-    label: 'coordination overhead',
+    label: 'time spent on coordination',
     low: overhead - abs >= 0 ? tryVariant(base, `${round(overhead - abs)}`, setOverhead(round(overhead - abs))) : null,
     high:
       overhead + abs <= 0.9 ? tryVariant(base, `${round(overhead + abs)}`, setOverhead(round(overhead + abs))) : null,

@@ -4,7 +4,7 @@
  */
 import { linearRegression, mean } from 'simple-statistics';
 import type { ItemRecord, RunResult } from '../model/index.js';
-import { DAYS_PER_QUARTER, DAYS_PER_YEAR } from '../scenario/time-units.js';
+import { DAYS_PER_MONTH, DAYS_PER_QUARTER, DAYS_PER_YEAR } from '../scenario/time-units.js';
 import {
   timeToProductionDistribution,
   type Observation,
@@ -66,6 +66,8 @@ export interface ScalarMetrics<T> {
   valuePerYear: T;
   /** Value forgone while use cases are on their way, per year of the window: value_per_year over each one's days from request to go-live (or to the end, if still open) within the window; abandoned ones count none. */
   costOfDelayPerYear: T;
+  /** Value forgone per use case: value_per_year over its days from request to go-live, or to the end of the run if still open (so far, a lower bound), for the valued use cases arrived in the window and not abandoned. */
+  costOfDelayPerUseCase: T;
   /** People cost per year of the window (the teams, at their cost per year). */
   peopleCostPerYear: T;
   /** valuePerYear - peopleCostPerYear: a year's added value less a year's people cost. */
@@ -89,6 +91,7 @@ const SCALAR_METRIC_SET: Record<keyof ScalarMetrics<number>, true> = {
   costOfDelayPerYear: true,
   peopleCostPerYear: true,
   netValuePerYear: true,
+  costOfDelayPerUseCase: true,
 };
 /** The names of the scalar metrics (the type checks that none is missing). */
 export const SCALAR_METRICS = Object.keys(SCALAR_METRIC_SET) as (keyof ScalarMetrics<number>)[];
@@ -108,6 +111,12 @@ export interface ReplicationMetrics extends ScalarMetrics<number> {
   throughputByQuarter: number[];
   /** Days by which 1%, 2%, ..., 99% of the eventual go-lives are live (CURVE_SHARES); NaN where not reached. */
   curve: number[];
+  /**
+   * Value earned less people cost, summed from day 0 to the end of each whole month of the run:
+   * each live use case earns its value_per_year from its go-live on. Empty where no type has a
+   * value. What a what-if's break-even is read from (see break-even.ts in analysis).
+   */
+  netValueByMonth: number[];
 }
 
 /** A use case as an observation of time to production: open ones are censored at `horizon`. */
@@ -185,7 +194,10 @@ const perItem = (items: readonly ItemRecord[], f: (i: ItemRecord) => number): nu
 function valueMetrics(
   run: Pick<RunResult, 'items' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear'>,
   years: number,
-): Pick<ScalarMetrics<number>, 'valuePerYear' | 'costOfDelayPerYear' | 'peopleCostPerYear' | 'netValuePerYear'> {
+): Pick<
+  ScalarMetrics<number>,
+  'valuePerYear' | 'costOfDelayPerYear' | 'costOfDelayPerUseCase' | 'peopleCostPerYear' | 'netValuePerYear'
+> {
   const inWindow = (from: number, to: number): number =>
     Math.max(0, Math.min(to, run.horizon) - Math.max(from, run.warmup));
   let added = 0;
@@ -203,9 +215,52 @@ function valueMetrics(
   return {
     valuePerYear,
     costOfDelayPerYear: valued ? forgone / years : Number.NaN,
+    costOfDelayPerUseCase: valued ? costOfDelayPerUseCase(run) : Number.NaN,
     peopleCostPerYear,
     netValuePerYear: valuePerYear - peopleCostPerYear,
   };
+}
+
+/** The mean value forgone by a valued use case arrived in the window and not abandoned, from its request to its go-live or the end of the run. */
+function costOfDelayPerUseCase(run: Pick<RunResult, 'items' | 'warmup' | 'horizon' | 'valuePerYear'>): number {
+  let forgone = 0;
+  let count = 0;
+  for (const i of run.items) {
+    const value = run.valuePerYear[i.type] ?? 0;
+    if (value === 0 || i.outcome === 'abandoned' || i.arrival < run.warmup) continue;
+    forgone += (value / DAYS_PER_YEAR) * ((i.outcome === 'live' ? i.end : run.horizon) - i.arrival);
+    count++;
+  }
+  return count > 0 ? forgone / count : Number.NaN;
+}
+
+/**
+ * Value earned less people cost from day 0 to the end of each whole month of the run (see
+ * ReplicationMetrics.netValueByMonth); empty where no type has a value.
+ */
+export function netValueByMonth(
+  run: Pick<RunResult, 'items' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear'>,
+): number[] {
+  if (Object.keys(run.valuePerYear).length === 0) return [];
+  const costPerDay = run.peopleCost / (run.horizon - run.warmup);
+  const goLives = run.items
+    .filter((i) => i.outcome === 'live' && (run.valuePerYear[i.type] ?? 0) > 0)
+    .map((i) => ({ day: i.end, perDay: (run.valuePerYear[i.type] ?? 0) / DAYS_PER_YEAR }))
+    .sort((a, b) => a.day - b.day);
+  const months = Math.floor(run.horizon / DAYS_PER_MONTH + 1e-9);
+  const result: number[] = [];
+  let next = 0;
+  let earningPerDay = 0; // of the use cases live so far
+  let earnedBefore = 0; // sum of perDay * day of those: earned by t = earningPerDay * t - earnedBefore
+  for (let m = 1; m <= months; m++) {
+    const t = m * DAYS_PER_MONTH;
+    for (; next < goLives.length && goLives[next].day <= t; next++) {
+      earningPerDay += goLives[next].perDay;
+      earnedBefore += goLives[next].perDay * goLives[next].day;
+    }
+    result.push(earningPerDay * t - earnedBefore - costPerDay * t);
+  }
+  return result;
 }
 
 /** Metrics of one run. */
@@ -257,5 +312,6 @@ export function replicationMetrics(
     ),
     throughputByQuarter,
     curve: CURVE_SHARES.map((p) => bounded(distribution.quantile(p))),
+    netValueByMonth: netValueByMonth(run),
   };
 }

@@ -181,6 +181,14 @@ export const ScenarioSpec = closed(
     ),
     name: Type.String({ description: 'scenario name, shown in reports' }),
     description: Type.Optional(Type.String({ description: 'what this scenario represents' })),
+    currency: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 12,
+        description:
+          'the unit of every money figure (cost_per_year, value_per_year), shown beside each: a code such as EUR or a symbol such as €; left out, money figures are plain numbers',
+      }),
+    ),
     horizon_days: Type.Number({
       exclusiveMinimum: 0,
       maximum: MAX_HORIZON_DAYS,

@@ -164,6 +164,7 @@ describe('a paired comparison', () => {
       b: 'B',
       metric: 'timeToProduction.p95',
       label: '95th percentile time to production',
+      unit: 'days',
       replications: 3,
       caveat: 'Caveat: A does not keep up with demand, so its time to production grows with the length of the run.',
       difference: NaN,

@@ -54,6 +54,7 @@ export function metrics(over: Partial<ReplicationMetrics> = {}): ReplicationMetr
     costPerGoLive: 1,
     valuePerYear: 1,
     costOfDelayPerYear: 1,
+    costOfDelayPerUseCase: 1,
     peopleCostPerYear: 1,
     netValuePerYear: 0,
     utilization: {},
@@ -63,6 +64,7 @@ export function metrics(over: Partial<ReplicationMetrics> = {}): ReplicationMetr
     byType: {},
     throughputByQuarter: [],
     curve: [],
+    netValueByMonth: [],
     ...over,
   };
 }

@@ -249,6 +249,7 @@ describe('the flow and comparison tables', () => {
       b: 'B',
       metric: 'throughputPerYear',
       label: 'go-lives per year',
+      unit: 'per year',
       difference: 5,
       ci95: [-1, 11],
       ratio: 1.1,

@@ -126,7 +126,7 @@ describe('charts compile without warnings and draw their marks and labels', () =
     await check(
       charts.tornadoChart(sensitivity),
       ['rect', 'rule'],
-      ['Which lever matters most: Pooled team', 'engineers in central (down: 3, up: 5)', 'Lever down', 'Lever up'],
+      ['Which lever matters most: Pooled team', 'engineers in the central (down: 3, up: 5)', 'Lever down', 'Lever up'],
     );
   });
 

@@ -264,7 +264,7 @@ describe('sweep and sensitivity', () => {
     const r = orgflow('sensitivity', join(fixtures, 'minimal.yaml'), '--reps', '3', '--workers', '1', '--out', dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Sensitivity of Minimal/);
-    expect(r.stdout).toContain('analysts in core');
+    expect(r.stdout).toContain('analysts in the core');
     expect(readdirSync(join(dir, 'sensitivity'))).toEqual(
       expect.arrayContaining(['tornado.svg', 'tornado.png', 'levers.csv']),
     );

@@ -80,8 +80,8 @@ describe('scenario warnings', () => {
     const args = ['sensitivity', minimal, '--set', 'domains.sales.demand.report=8', ...common];
     const shown = orgflow([...args, '--out', outFolder()]);
     expect(shown.code).toBe(0);
-    expect(shown.stderr).toMatch(new RegExp(`^analysts in core set to 1: ${analystOverloaded.source}`, 'm'));
-    expect(shown.stderr).not.toMatch(/^analysts in core set to 3:/m);
+    expect(shown.stderr).toMatch(new RegExp(`^analysts in the core set to 1: ${analystOverloaded.source}`, 'm'));
+    expect(shown.stderr).not.toMatch(/^analysts in the core set to 3:/m);
 
     const json = orgflow([...args, '--out', outFolder(), '--json']);
     expect(json.code).toBe(0);

@@ -5,7 +5,8 @@
  * day 300 waited 165; an abandoned one and one of a type of no value count for nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { replicationMetrics } from '../../src/metrics/replication-metrics.js';
+import { netValueByMonth, replicationMetrics } from '../../src/metrics/replication-metrics.js';
+import { DAYS_PER_MONTH } from '../../src/scenario/time-units.js';
 import { emptyFlow, item } from '../analysis/synthetic.js';
 
 const run = (valuePerYear: Record<string, number>, horizon = 465, later: number[] = []) =>
@@ -52,5 +53,45 @@ describe('value, cost of delay and people cost', () => {
     expect(none.costOfDelayPerYear).toBeNaN();
     expect(none.netValuePerYear).toBeNaN();
     expect(none.peopleCostPerYear).toBeCloseTo(730, 9);
+  });
+
+  it('give the value forgone per use case arrived in the window and not abandoned, open ones up to the end', () => {
+    // arrived in the window (from day 100): the open one since 300 (165 days) and, worth nothing, the report; the
+    // one that arrived on day 50 is before the window, the abandoned one never counts
+    expect(run({ model: 365 }).costOfDelayPerUseCase).toBeCloseTo(165, 9);
+    // a go-live in the second year: waited 10 days; the open one now waits 530
+    expect(run({ model: 365 }, 830, [600]).costOfDelayPerUseCase).toBeCloseTo((530 + 10) / 2, 9);
+    expect(run({}).costOfDelayPerUseCase).toBeNaN();
+  });
+});
+
+describe('net value by month', () => {
+  // a year of 12 months from day 0, people cost 365 a year (1 a day), a type worth 365 a year (1 a day once live)
+  const month = DAYS_PER_MONTH;
+  const netValue = (ends: number[], valuePerYear: Record<string, number> = { model: 365 }) =>
+    netValueByMonth({
+      items: [
+        ...ends.map((end, k) => item(k + 1, 0, end, { type: 'model' })),
+        item(99, 0, 20, { type: 'model', outcome: 'abandoned' }),
+      ],
+      warmup: 0,
+      horizon: 365,
+      peopleCost: 365,
+      valuePerYear,
+    });
+
+  it('earns each go-live its value from that day on, less the people cost from day 0', () => {
+    const curve = netValue([month * 2, month * 2 + 10]);
+    expect(curve).toHaveLength(12);
+    expect(curve[0]).toBeCloseTo(-month, 9);
+    expect(curve[1]).toBeCloseTo(-2 * month, 9);
+    // by the end of month 3: the first live for a month, the second for a month less 10 days
+    expect(curve[2]).toBeCloseTo(month + (month - 10) - 3 * month, 9);
+    // two live earn 2 a day against a cost of 1: the curve rises by a month a month
+    expect(curve[11] - curve[10]).toBeCloseTo(month, 9);
+  });
+
+  it('is empty where no type has a value', () => {
+    expect(netValue([30], {})).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 /** orgflow backtest <history>: calibrate up to a split, forecast the window after it, and compare with what happened and with a naive forecast. */
-import Table from 'cli-table3';
 import {
   type Backtest,
   BACKTEST_LABELS,
@@ -20,6 +19,7 @@ import { UsageError } from '../cli-error.js';
 import { day, daysText, fixed, timeExample } from '../number-text.js';
 import { ProgressBar, wantProgress } from '../progress-bar.js';
 import { type CalibrateOptions, historyOptions, readHistoryFor } from './calibrate.js';
+import { printTable, say } from '../terminal-layout.js';
 
 export interface BacktestCommandOptions extends Omit<CalibrateOptions, 'output' | 'to'> {
   trainUntil?: string;
@@ -92,52 +92,55 @@ export async function backtestCommand(
     return;
   }
   if (options.reps < 40)
-    console.log(
+    say(
       `note: with ${options.reps} replications a 95% interval is little more than the lowest and highest values; give --reps 40 or more`,
     );
   for (const b of results) printBacktest(b);
-  if (results.length > 1) console.log(`\n${coverageSentence(results)}`);
+  if (results.length > 1) say(`\n${coverageSentence(results)}`);
 }
 
 const interval = (p: Predicted, d = 0): string =>
   `${fixed(p.estimate, d)} (${fixed(p.pi95[0], d)} to ${fixed(p.pi95[1], d)})`;
 
 function printBacktest(b: Backtest): void {
-  console.log(
+  say(
     `\nBack-test: calibrated on ${b.train.cases} use cases up to ${day(b.train.to)}; forecast of ${day(b.test.from)} to ${day(b.test.to)} (${daysText(Math.round((b.test.to - b.test.from) / MS_PER_DAY))}) from the ${b.openAtSplit} use cases open at the split`,
   );
-  const t = new Table({
-    head: ['Measure', 'Model (95% interval)', 'Naive (95% interval)', 'Actual', 'Closer'],
-    style: { head: [], border: [] },
-    colAligns: ['left', 'right', 'right', 'right', 'left'],
-  });
-  for (const k of BACKTEST_MEASURES)
-    t.push([BACKTEST_LABELS[k], interval(b.model[k]), interval(b.naive[k]), fixed(b.actual[k], 0), b.closer[k]]);
-  t.push([
+  const rows = BACKTEST_MEASURES.map((k) => [
+    BACKTEST_LABELS[k],
+    interval(b.model[k]),
+    interval(b.naive[k]),
+    fixed(b.actual[k], 0),
+    b.closer[k],
+  ]);
+  rows.push([
     BACKTEST_LABELS.cycleTimeW1,
     fixed(b.model.cycleTimeW1, 1),
     fixed(b.naive.cycleTimeW1, 1),
     '',
     b.closer.cycleTimeW1,
   ]);
-  console.log(t.toString());
+  printTable({
+    head: ['Measure', 'Model (95% interval)', 'Naive (95% interval)', 'Actual', 'Closer'],
+    rows,
+    align: ['left', 'right', 'right', 'right', 'left'],
+  });
   const wins = Object.values(b.closer).filter((c) => c === 'model').length;
   const losses = Object.values(b.closer).filter((c) => c === 'naive').length;
   // measures with no actual figure (no go-live in the window has no percentile) are not counted
   const measured = BACKTEST_MEASURES.filter((k) => Number.isFinite(b.actual[k]));
   const insideModel = measured.filter((k) => insideInterval(b.model[k], b.actual[k])).length;
   const insideNaive = measured.filter((k) => insideInterval(b.naive[k], b.actual[k])).length;
-  console.log(
+  say(
     `The model came closer on ${wins} of 6 measures, the naive forecast on ${losses}${6 - wins - losses > 0 ? ` (${6 - wins - losses} tied or not measurable)` : ''} (a tally, not a test: four of the measures describe the same cycle times). What happened lies inside the model's 95% interval on ${insideModel} of ${measured.length} measures, inside the naive forecast's on ${insideNaive}.`,
   );
   if (b.withinP85.n > 0)
-    console.log(
+    say(
       `${Math.round(100 * b.withinP85.model)}% of the ${b.withinP85.n} use cases that went live did so within the model's 85th percentile, ${Math.round(100 * b.withinP85.naive)}% within the naive forecast's (well calibrated: about 85%).`,
     );
-  if (b.actual.goLives === 0)
-    console.log('No use case went live in the window: there are no days to production to compare.');
+  if (b.actual.goLives === 0) say('No use case went live in the window: there are no days to production to compare.');
   else if (b.actual.goLives < 10)
-    console.log(`Only ${b.actual.goLives} use cases went live in the window: its percentiles rest on few values.`);
+    say(`Only ${b.actual.goLives} use cases went live in the window: its percentiles rest on few values.`);
 }
 
 /** Over the rolling windows: the share of go-lives within each forecast's p85, and how often the actual p85 fell inside each 95% interval. */

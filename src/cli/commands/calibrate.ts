@@ -1,5 +1,4 @@
 /** orgflow calibrate <history>: a scenario fitted to an organisation's activity log. */
-import Table from 'cli-table3';
 import { pValueText, writeFileAtomic } from '../../analysis/index.js';
 import { writeCalibrationReport } from '../../report/index.js';
 import {
@@ -24,6 +23,7 @@ import { RandomStreams } from '../../random/index.js';
 import { UsageError } from '../cli-error.js';
 import { day, fixed, timeExample } from '../number-text.js';
 import { checkOutFile } from '../out-folder.js';
+import { printTable, say } from '../terminal-layout.js';
 
 export interface CalibrateOptions {
   /** activity-log (one row per activity) or stage-dates (one row per item, a date per stage). */
@@ -155,42 +155,35 @@ export async function calibrateCommand(file: string, options: CalibrateOptions):
     return;
   }
   printCalibration(calibration, history);
-  console.log(`\nScenario: ${options.output} (check it with orgflow validate, run it with orgflow run)`);
-  if (report !== null) console.log(`Report: ${report} (each fit against what was observed)`);
+  say(`\nScenario: ${options.output} (check it with orgflow validate, run it with orgflow run)`);
+  if (report !== null) say(`Report: ${report} (each fit against what was observed)`);
 }
 
 function printCalibration(c: Calibration, history: History): void {
   const inProgress = history.cases.filter((k) => k.outcome === 'in_progress').length;
-  console.log(
+  say(
     `Calibrated from ${history.rows} rows: ${history.cases.length} use cases (${inProgress} still in progress) from ${day(history.start)} to ${day(history.exportTime)}, ${Math.round(c.windowDays)} days; ${c.workflow.activities.length} activities in the workflow.`,
   );
-  const arrivals = new Table({
+  printTable({
     head: ['Domain', 'Type', 'Arrivals', 'Per month', 'Trend p'],
-    style: { head: [], border: [] },
+    rows: c.arrivals.map((a) => [a.domain, a.type, String(a.count), fixed(a.perMonth), pValueText(a.trendP)]),
   });
-  for (const a of c.arrivals) arrivals.push([a.domain, a.type, a.count, fixed(a.perMonth), pValueText(a.trendP)]);
-  console.log(arrivals.toString());
-  const effort = new Table({
+  say('Effort of each activity (person-days):');
+  printTable({
     head: ['Activity', 'Role', 'n', 'Distribution', 'Median', 'p90', 'Fit p'],
-    style: { head: [], border: [] },
-    colAligns: ['left', 'left', 'right', 'left', 'right', 'right', 'right'],
-  });
-  for (const a of c.workflow.activities) {
-    const e = a.effort;
-    effort.push([
-      a.key,
-      a.role,
-      e?.n ?? 0,
+    rows: c.workflow.activities.map(({ key, role, effort: e }) => [
+      key,
+      role,
+      String(e?.n ?? 0),
       e?.chosen ?? 'none finished',
       fixed(e?.median ?? NaN),
       fixed(e?.p90 ?? NaN),
       pValueText(e?.p ?? NaN),
-    ]);
-  }
-  console.log('Effort of each activity (person-days):');
-  console.log(effort.toString());
-  console.log(`Learning: loop-backs decay by ${c.iterations.decay} each time round (${iterationsNote(c.iterations)}).`);
-  for (const note of c.notes) console.log(`note: ${note}`);
+    ]),
+    align: ['left', 'left', 'right', 'left', 'right', 'right', 'right'],
+  });
+  say(`Learning: loop-backs decay by ${c.iterations.decay} each time round (${iterationsNote(c.iterations)}).`);
+  for (const note of c.notes) say(`note: ${note}`);
 }
 
 function calibrationJson(c: Calibration, rows: number, output: string) {

@@ -1,17 +1,22 @@
 /** orgflow compare [scenario...]: the main job. */
 import { join, relative, resolve } from 'node:path';
-import { runExperiment, type WhatIfScenario, whatIfScenarios } from '../../experiment/index.js';
+import { type ExperimentResult, runExperiment, type WhatIfScenario, whatIfScenarios } from '../../experiment/index.js';
 import type { WhatIf } from '../../scenario/index.js';
-import { writeReport } from '../../report/index.js';
+import { type ReportFiles, writeReport } from '../../report/index.js';
 import {
+  type BreakEven,
+  commonCurrency,
   compareWhatIfs,
+  type Findings,
   findingsOf,
   type ScenarioSummary,
   summariseExperiment,
   type WhatIfComparison,
+  whatIfBreakEvens,
   whatIfTable,
   writeTables,
 } from '../../analysis/index.js';
+import { UsageError } from '../cli-error.js';
 import { experimentOptions } from '../experiment-options.js';
 import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFolder } from '../out-folder.js';
@@ -21,24 +26,35 @@ import { variantWarningPrinter } from '../variant-warnings.js';
 import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
 import {
   comparisonLines,
+  groupTableText,
+  hasValue,
   stabilityLines,
   summaryTableText,
+  valueTableText,
   whatIfDomainTableText,
   whatIfTableText,
 } from '../terminal-tables.js';
 import type { RunCommandOptions } from './shared-options.js';
+import { say } from '../terminal-layout.js';
 
 export const COMPARE_REPS = 100;
 
 export interface CompareOptions extends RunCommandOptions {
   /** What-ifs of each scenario, compared with it (see whatIfScenarios). */
   whatif?: WhatIf[];
+  /** Also print time to production by domain or by use-case type. */
+  by?: 'domain' | 'type';
 }
 
 /** The scenarios of the files, and each what-if of each; a variant's own warnings printed as a sweep prints its points'. */
 function scenariosOf(files: string[], options: CompareOptions): WhatIfScenario[] {
   const inputs = files.length > 0 ? files : shippedScenarioFiles();
   const baselines = loadScenarios(inputs, options);
+  try {
+    commonCurrency(baselines.map((b) => ({ name: b.name, currency: b.spec.currency })));
+  } catch (error) {
+    throw new UsageError(`orgflow compare: ${(error as Error).message}`);
+  }
   const scenarios = whatIfScenarios(baselines, options.whatif ?? []);
   // a variant's warnings that its baseline does not already give, each naming the variant
   for (const base of baselines) {
@@ -46,6 +62,19 @@ function scenariosOf(files: string[], options: CompareOptions): WhatIfScenario[]
     variantWarningPrinter(options, base.warnings)(variants.map((v) => ({ name: v.name, warnings: v.warnings ?? [] })));
   }
   return scenarios;
+}
+
+/** What compare found: the experiment, its summaries and findings, the what-if comparisons and break-evens, and the files written. */
+interface CompareResult {
+  experiment: ExperimentResult;
+  scenarios: WhatIfScenario[];
+  summaries: ScenarioSummary[];
+  findings: Findings;
+  /** The names of the scenarios given (not what-ifs). */
+  given: Set<string>;
+  whatIfComparisons: WhatIfComparison[];
+  breakEvens: BreakEven[];
+  written: ReportFiles;
 }
 
 export async function compare(
@@ -71,39 +100,66 @@ export async function compare(
   );
   const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
   const whatIfComparisons = whatIfs ? compareWhatIfs(experiment, scenarios, verdicts) : [];
+  const breakEvens = whatIfs ? whatIfBreakEvens(experiment, scenarios) : [];
   warnOnLittleViolations(summaries);
   const written = await writeReport(options.out, { experiment, scenarios, command: commandLine, findings });
   if (whatIfs) writeTables(join(options.out, 'tables'), { whatif_comparisons: whatIfTable(whatIfComparisons) });
-  if (options.json) {
-    const json = {
-      scenarios: summaries.map((s, i) => scenarioJson(s, scenarios[i])),
-      comparisons: whatIfs ? whatIfComparisons : findings.comparisons,
-      ...(whatIfs ? { baselineComparisons: findings.comparisons } : {}),
-      ...(experiment.precision ? { precision: precisionJson(experiment.precision) } : {}),
-      outputs: { report: resolve(written.report), folder: resolve(options.out) },
-    };
-    console.log(JSON.stringify(json, null, 2));
-    return;
+  const result = { experiment, scenarios, summaries, findings, given, whatIfComparisons, breakEvens, written };
+  if (options.json) console.log(JSON.stringify(compareJson(result, options), null, 2));
+  else printCompare(result, options, (performance.now() - started) / 1000);
+}
+
+/** What --json prints. */
+function compareJson(r: CompareResult, options: CompareOptions) {
+  const whatIfs = r.scenarios.length > r.given.size;
+  return {
+    scenarios: r.summaries.map((s, i) => scenarioJson(s, r.scenarios[i])),
+    comparisons: whatIfs ? r.whatIfComparisons : r.findings.comparisons,
+    ...(whatIfs ? { baselineComparisons: r.findings.comparisons, breakEvens: r.breakEvens } : {}),
+    ...(r.experiment.precision ? { precision: precisionJson(r.experiment.precision) } : {}),
+    outputs: { report: resolve(r.written.report), folder: resolve(options.out) },
+  };
+}
+
+/** What the terminal shows, laid out for its width. */
+function printCompare(r: CompareResult, options: CompareOptions, seconds: number): void {
+  const { experiment, scenarios, summaries, findings, given } = r;
+  const whatIfs = scenarios.length > given.size;
+  const reps = experiment.replications;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const what = whatIfs
+    ? `${plural(given.size, 'configuration')} and ${plural(scenarios.length - given.size, 'what-if')}`
+    : plural(scenarios.length, 'configuration');
+  say(
+    `Compared ${what}, ${plural(reps, 'replication')} each (seed ${experiment.seed}, common random numbers), in ${seconds.toFixed(1)} s.`,
+  );
+  if (experiment.precision) say(precisionLine(experiment.precision));
+  const over =
+    reps === 1
+      ? 'one replication (no interval from one replication: run more, --reps)'
+      : 'mean over replications (95% CI)';
+  say(
+    `Days from request to production (use cases still open at the end counted as censored), ${over}; "> N": not reached within the run:`,
+  );
+  say(summaryTableText(summaries));
+  if (hasValue(summaries)) {
+    say(`\nValue and cost a year (from each type's value_per_year and each role's cost_per_year), ${over}:`);
+    say(valueTableText(summaries));
   }
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `Compared ${scenarios.length} configuration${scenarios.length === 1 ? '' : 's'}, ${experiment.replications} replications each (seed ${experiment.seed}, common random numbers), in ${seconds.toFixed(1)} s.`,
-  );
-  if (experiment.precision) console.log(precisionLine(experiment.precision));
-  console.log(
-    'Days from request to production (use cases still open at the end counted as censored), mean over replications (95% CI); "> N": not reached within the run:',
-  );
-  console.log(summaryTableText(summaries));
-  console.log('\nDoes each configuration keep up with its demand?');
-  for (const line of stabilityLines(summaries)) console.log(line);
+  if (options.by) {
+    say(`\nDays to production by ${options.by === 'domain' ? 'domain' : 'use-case type'}, ${over}:`);
+    say(groupTableText(summaries, options.by, displayNames(scenarios, options.by)));
+  }
+  say('\nDoes each configuration keep up with its demand?');
+  for (const line of stabilityLines(summaries)) say(line);
   if (!whatIfs || given.size > 1) {
-    console.log(`\n${findings.headline.text}`);
-    for (const line of comparisonLines(findings.comparisons)) console.log(line);
+    say(`\n${findings.headline.text}`);
+    for (const line of comparisonLines(findings.comparisons)) say(line);
   }
-  if (whatIfs) printWhatIfs(whatIfComparisons, experiment.replications);
+  if (whatIfs) printWhatIfs(r.whatIfComparisons, r.breakEvens, reps, displayNames(scenarios, 'domain'));
   const shown = (p: string): string => relative(process.cwd(), p) || '.';
-  console.log(
-    `\nReport: ${shown(written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`,
+  say(
+    `\nReport: ${shown(r.written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`,
   );
 }
 
@@ -117,14 +173,29 @@ function scenarioJson(summary: ScenarioSummary, scenario: WhatIfScenario) {
   };
 }
 
-function printWhatIfs(comparisons: readonly WhatIfComparison[], replications: number): void {
-  console.log(
+/** Domain or use-case type id -> its display name, from the scenarios that give one. */
+function displayNames(scenarios: readonly WhatIfScenario[], by: 'domain' | 'type'): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const { spec } of scenarios)
+    for (const [id, x] of Object.entries(by === 'domain' ? spec.domains : spec.use_case_types))
+      if (x.name !== undefined) names[id] ??= x.name;
+  return names;
+}
+
+function printWhatIfs(
+  comparisons: readonly WhatIfComparison[],
+  breakEvens: readonly BreakEven[],
+  replications: number,
+  domainNames: Readonly<Record<string, string>>,
+): void {
+  say(
     `\nEach what-if against its baseline: the what-if less the baseline, mean of ${replications} paired replications (95% CI); ~ where the interval includes 0 (no clear difference); not reached: the figure lies beyond the run in some replication (run longer, --horizon):`,
   );
-  console.log(whatIfTableText(comparisons));
-  console.log('85th percentile days to production by domain, the what-if less the baseline:');
-  console.log(whatIfDomainTableText(comparisons));
+  say(whatIfTableText(comparisons));
+  say('85th percentile days to production by domain, the what-if less the baseline:');
+  say(whatIfDomainTableText(comparisons, domainNames));
   for (const c of comparisons)
     if (c.domain === null && (c.metric === 'timeToProduction.p85' || c.metric === 'throughputPerYear'))
-      console.log(`- ${c.statement}`);
+      say(`- ${c.statement}`);
+  for (const b of breakEvens) say(`- ${b.statement}`);
 }

@@ -24,6 +24,7 @@ import { loadScenarios } from '../scenario-inputs.js';
 import { detailTable, stabilityLines } from '../terminal-tables.js';
 import { UsageError } from '../cli-error.js';
 import type { RunCommandOptions } from './shared-options.js';
+import { say } from '../terminal-layout.js';
 
 export const RUN_REPS = 20;
 
@@ -77,12 +78,12 @@ export async function run(
     );
     return;
   }
-  console.log(`${summary.name}: ${experiment.replications} replications (seed ${experiment.seed})`);
-  if (experiment.precision) console.log(precisionLine(experiment.precision));
-  console.log(detailTable(summary));
-  for (const line of stabilityLines([summary])) console.log(line);
-  console.log(`\nTables: ${folder} (CSV, JSON, Arrow)`);
-  if (options.log !== undefined) console.log(`Activity log of replication 1: ${options.log}`);
+  say(`${summary.name}: ${experiment.replications} replications (seed ${experiment.seed})`);
+  if (experiment.precision) say(precisionLine(experiment.precision));
+  say(detailTable(summary));
+  for (const line of stabilityLines([summary])) say(line);
+  say(`\nTables: ${folder} (CSV, JSON, Arrow)`);
+  if (options.log !== undefined) say(`Activity log of replication 1: ${options.log}`);
 }
 
 async function writeActivityLogOf(experiment: ExperimentResult, file: string, startMs: number): Promise<void> {

@@ -13,6 +13,7 @@ import { loadScenarios } from '../scenario-inputs.js';
 import { leverTable } from '../terminal-tables.js';
 import { variantWarningPrinter } from '../variant-warnings.js';
 import type { RunCommandOptions } from './shared-options.js';
+import { say } from '../terminal-layout.js';
 
 export const SENSITIVITY_REPS = 10;
 
@@ -60,14 +61,14 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
     );
     return;
   }
-  console.log(
+  say(
     `Sensitivity of ${result.base}: 85th percentile time to production ${estimateText(result.baseP85).value} days; each lever one step down and up, ${result.experiment.replications} replications each`,
   );
-  console.log(leverTable(result.levers));
+  say(leverTable(result.levers));
   if (!isReached(result.baseP85)) {
-    console.log(
+    say(
       `\nThe base's 85th percentile is beyond the run in some replications: effects measured against it are bounds ("at least", "at most") or unknown, and rank by what is known. A longer run (--horizon) gives estimates.`,
     );
   }
-  console.log(`\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`);
+  say(`\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`);
 }

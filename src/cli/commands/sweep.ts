@@ -25,6 +25,7 @@ import { loadScenarios } from '../scenario-inputs.js';
 import { sweepTable } from '../terminal-tables.js';
 import { variantWarningPrinter } from '../variant-warnings.js';
 import type { RunCommandOptions } from './shared-options.js';
+import { say } from '../terminal-layout.js';
 
 export const SWEEP_REPS = 20;
 
@@ -111,18 +112,18 @@ export async function sweep(file: string, vary: string[], options: SweepOptions,
     console.log(JSON.stringify({ ...json, points: points.map(pointJson) }, null, 2));
     return;
   }
-  console.log(
+  say(
     `Sweep of ${scenarios[0].name}: ${result.points.length} points x ${result.experiment.replications} replications (common random numbers)`,
   );
-  console.log(
+  say(
     `Each point against the reference (${Object.entries(result.points[reference].values)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(
         ', ',
       )}): the point less the reference, paired over the same replications (95% CI); ~ where the interval includes 0.`,
   );
-  console.log(sweepTable(points));
-  console.log(
+  say(sweepTable(points));
+  say(
     `\n${chart ? `Chart: ${chart} (and .png)\n` : 'No chart for more than two swept parameters.\n'}Tables: ${folder}`,
   );
 }
