@@ -26,6 +26,8 @@ export interface Findings {
   summaries: readonly ScenarioSummary[];
   /** The configuration with the shortest median, or null with a single scenario. */
   best: string | null;
+  /** The configuration with the next shortest median, or null with a single scenario. */
+  runnerUp: string | null;
   /** The best configuration against each other one, metric by metric. */
   comparisons: Comparison[];
   headline: Headline;
@@ -82,6 +84,7 @@ export function findingsOf(
     return {
       summaries,
       best: best.name,
+      runnerUp: null,
       comparisons,
       headline: {
         text: `${best.name}: ${medianText(best)} to production.${unreachedNote(best)}${warning(best)}`,
@@ -110,7 +113,13 @@ export function findingsOf(
   }
   if (ranked.some((s) => s.littleViolations > 0))
     caveats.push("Little's law did not hold in some runs: treat these results with suspicion and report it.");
-  return { summaries, best: best.name, comparisons, headline: { text, best: best.name, caveats } };
+  return {
+    summaries,
+    best: best.name,
+    runnerUp: runnerUp.name,
+    comparisons,
+    headline: { text, best: best.name, caveats },
+  };
 }
 
 /** The headline alone (see {@link findingsOf}). */

@@ -86,7 +86,7 @@ export {
   type Manifest,
   type TableFormat,
 } from './results-bundle.js';
-export { estimateText, type EstimateText } from './estimate-text.js';
+export { differenceText, estimateText, type EstimateText } from './estimate-text.js';
 export { commonCurrency, currencyHeader, withCurrency } from './money-text.js';
 export { pValueText } from '../statistics/p-value-text.js';
 export { summariseSweep, type SweepPointSummary } from './sweep-summary.js';
@@ -99,6 +99,9 @@ export {
 } from './activity-log.js';
 export {
   compareWhatIfs,
+  whatIfRows,
+  type WhatIfColumn,
+  type WhatIfRow,
   whatIfTable,
   domainMetrics,
   WHAT_IF_METRICS,

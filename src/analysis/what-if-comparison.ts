@@ -14,6 +14,7 @@ import {
   MONEY,
 } from './paired-comparison.js';
 import type { Verdict } from './stability.js';
+import { differenceText } from './estimate-text.js';
 
 /** The headline metrics of a what-if: those of every comparison, the share of use cases still open at the end, and value, cost of delay and net value per year. */
 export const WHAT_IF_METRICS: readonly ComparedMetric[] = [
@@ -113,3 +114,70 @@ export function whatIfTable(comparisons: readonly WhatIfComparison[]): ColumnTab
     clear: comparisons.map((c) => c.better !== null),
   });
 }
+
+/** A column of a what-if table: the metric, its header, and how its differences read (decimals, scale, suffix). */
+export interface WhatIfColumn {
+  metric: string;
+  header: string;
+  digits: number;
+  scale: number;
+  suffix: string;
+}
+
+/** One what-if's row: its name, its baseline, and each column's difference as text with whether it is clear. */
+export interface WhatIfRow {
+  variant: string;
+  baseline: string;
+  cells: { text: string; clear: boolean }[];
+}
+
+/**
+ * The overall comparisons of each what-if as rows of paired differences, for a terminal or a
+ * report table; the columns are those of WHAT_IF_COLUMNS (or `metrics`, by key) that some
+ * comparison has, money headers with the currency.
+ */
+export function whatIfRows(
+  comparisons: readonly WhatIfComparison[],
+  metrics: readonly string[] = WHAT_IF_METRICS.map((m) => m.metric).filter((m) => m !== 'abandonmentRate'),
+): { columns: WhatIfColumn[]; rows: WhatIfRow[] } {
+  const overall = comparisons.filter((c) => c.domain === null);
+  // a money comparison's unit is the currency, or MONEY where the scenarios name none
+  const moneyUnit = overall.find(
+    (c) => c.unit !== MONEY && WHAT_IF_METRICS.some((m) => m.metric === c.metric && m.unit === MONEY),
+  )?.unit;
+  const currency = moneyUnit === undefined ? '' : ` (${moneyUnit})`;
+  const column = (metric: string): WhatIfColumn => {
+    const money = WHAT_IF_METRICS.find((m) => m.metric === metric)?.unit === MONEY;
+    const header = COLUMN_HEADERS[metric] ?? metric;
+    if (metric === 'throughputPerYear') return { metric, header, digits: 1, scale: 1, suffix: '' };
+    if (metric === 'unfinishedShare') return { metric, header, digits: 1, scale: 100, suffix: ' pts' };
+    return { metric, header: money ? `${header}${currency}` : header, digits: 0, scale: 1, suffix: '' };
+  };
+  const columns = metrics.filter((m) => overall.some((c) => c.metric === m)).map(column);
+  const rows = [...new Set(overall.map((c) => c.variant))].map((variant) => {
+    const of = overall.filter((c) => c.variant === variant);
+    return {
+      variant,
+      baseline: of[0].baseline,
+      cells: columns.map(({ metric, digits, scale, suffix }) => {
+        const c = of.find((x) => x.metric === metric);
+        return c === undefined
+          ? { text: '-', clear: false }
+          : { text: differenceText(c, digits, scale, suffix), clear: c.better !== null };
+      }),
+    };
+  });
+  return { columns, rows };
+}
+
+const COLUMN_HEADERS: Record<string, string> = {
+  'timeToProduction.p50': 'Median days',
+  'timeToProduction.p85': '85th percentile days',
+  'timeToProduction.p95': '95th percentile days',
+  throughputPerYear: 'Go-lives a year',
+  unfinishedShare: 'Still open at the end',
+  costPerGoLive: 'Cost per go-live',
+  valuePerYear: 'Value added a year',
+  costOfDelayPerYear: 'Cost of delay a year',
+  netValuePerYear: 'Net value a year',
+};

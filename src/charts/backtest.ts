@@ -4,7 +4,7 @@
  * measure, each on its own scale (days and counts do not share an axis).
  */
 import { BACKTEST_LABELS, BACKTEST_MEASURES, type Backtest } from '../calibration/index.js';
-import { PALETTE, themed, type VegaLiteSpec } from './theme.js';
+import { OTHER_PALETTE, themed, type VegaLiteSpec } from './theme.js';
 
 const FORECASTS = ['model', 'naive forecast'] as const;
 
@@ -21,7 +21,7 @@ export function backtestChart(b: Backtest, title = 'Forecast against what happen
     field: 'series',
     type: 'nominal',
     title: null,
-    scale: { domain: series, range: [PALETTE[0], PALETTE[1], PALETTE[6]] },
+    scale: { domain: series, range: [OTHER_PALETTE[0], OTHER_PALETTE[1], OTHER_PALETTE[7]] },
   };
   const y = { field: 'series', type: 'nominal', title: null, sort: FORECASTS, axis: null };
   const x = { field: 'value', type: 'quantitative', title: null, scale: { zero: false } };

@@ -5,9 +5,9 @@
  * (meanFlowSeries); one panel per configuration.
  */
 import type { MeanFlowSeries } from '../analysis/over-time.js';
-import { themed, type VegaLiteSpec } from './theme.js';
+import { OTHER_PALETTE, themed, type VegaLiteSpec } from './theme.js';
 
-const STAGE_COLOURS = ['#009E73', '#0072B2', '#56B4E9', '#E69F00', '#CC79A7', '#D55E00', '#999999'];
+const STAGE_COLOURS = OTHER_PALETTE;
 
 export function cumulativeFlowChart(flows: readonly MeanFlowSeries[]): VegaLiteSpec {
   const names = flows.map((f) => f.scenario);

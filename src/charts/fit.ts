@@ -4,7 +4,7 @@
  * rate. Both take plain numbers, so the charts know nothing of how the fit was made.
  */
 import type { FittedActivity } from '../calibration/index.js';
-import { PALETTE, themed, type VegaLiteSpec } from './theme.js';
+import { OTHER_PALETTE, themed, type VegaLiteSpec } from './theme.js';
 
 const SMALL = { width: 300, height: 170 };
 
@@ -43,7 +43,7 @@ export function fitChart(
           field: 'series',
           type: 'nominal',
           title: null,
-          scale: { domain: series, range: [PALETTE[6], PALETTE[1]] },
+          scale: { domain: series, range: [OTHER_PALETTE[7], OTHER_PALETTE[1]] },
         },
         strokeDash: {
           field: 'series',
@@ -82,7 +82,7 @@ export function arrivalsChart(
     field: 'series',
     type: 'nominal',
     title: null,
-    scale: { domain: ['arrived', 'fitted rate'], range: [PALETTE[6], PALETTE[1]] },
+    scale: { domain: ['arrived', 'fitted rate'], range: [OTHER_PALETTE[7], OTHER_PALETTE[1]] },
   };
   return themed(
     {

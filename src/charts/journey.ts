@@ -4,7 +4,7 @@
  * handovers.
  */
 import type { LogColumns } from '../model/index.js';
-import { humanise, themed, type VegaLiteSpec } from './theme.js';
+import { humanise, OTHER_PALETTE, themed, type VegaLiteSpec } from './theme.js';
 
 interface JourneyMarks {
   /** Activities, by team lane. */
@@ -91,13 +91,13 @@ export function journeyChart(log: LogColumns, item: number, description = ''): V
               field: 'loop',
               type: 'nominal',
               title: 'Loop',
-              scale: { range: ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9'] },
+              scale: { range: OTHER_PALETTE },
             },
             stroke: {
               field: 'rework',
               type: 'nominal',
               title: 'Pass',
-              scale: { domain: ['first pass', 'rework'], range: ['white', '#D55E00'] },
+              scale: { domain: ['first pass', 'rework'], range: ['white', OTHER_PALETTE[1]] },
               legend: { symbolFillColor: '#bbbbbb', symbolStrokeWidth: 3 },
             },
             tooltip: [
@@ -110,7 +110,7 @@ export function journeyChart(log: LogColumns, item: number, description = ''): V
         },
         {
           data: { values: handovers },
-          mark: { type: 'rule', strokeDash: [4, 3], color: '#CC79A7', strokeWidth: 1.5 },
+          mark: { type: 'rule', strokeDash: [4, 3], color: OTHER_PALETTE[2], strokeWidth: 1.5 },
           encoding: { x, x2: { field: 'end' } },
         },
       ],

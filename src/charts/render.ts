@@ -131,3 +131,24 @@ export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
   });
   return Buffer.from(rendered.asPng());
 }
+
+/** The size of a slide: 16:9, full HD. */
+export const SLIDE = { width: 1920, height: 1080, margin: 60 } as const;
+
+/**
+ * A chart's SVG (as renderSvg gives it) centred on a 16:9 slide, scaled to fill it within a
+ * margin, on white: for a deck, where the chart's own size would leave it small or cropped.
+ */
+export function slideSvg(svg: string, slide: { width: number; height: number; margin: number } = SLIDE): string {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
+  const size = (name: string): number => Number(new RegExp(`\\b${name}="([\\d.]+)"`).exec(root ?? '')?.[1]);
+  const [w, h] = [size('width'), size('height')];
+  if (root === undefined || !(w > 0) || !(h > 0)) throw new Error('slideSvg: not an SVG with a width and height');
+  const scale = Math.min((slide.width - 2 * slide.margin) / w, (slide.height - 2 * slide.margin) / h);
+  const [sw, sh] = [w * scale, h * scale];
+  const placed = root
+    .replace(/\bwidth="[\d.]+"/, `width="${sw}"`)
+    .replace(/\bheight="[\d.]+"/, `height="${sh}" x="${(slide.width - sw) / 2}" y="${(slide.height - sh) / 2}"`);
+  const viewBox = /\bviewBox=/.test(placed) ? placed : placed.replace('<svg', `<svg viewBox="0 0 ${w} ${h}"`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${slide.width}" height="${slide.height}" viewBox="0 0 ${slide.width} ${slide.height}"><rect width="${slide.width}" height="${slide.height}" fill="white"/>${svg.replace(root, viewBox)}</svg>`;
+}

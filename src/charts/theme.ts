@@ -11,6 +11,13 @@ export type VegaLiteSpec = Record<string, unknown>;
 /** Okabe-Ito colours, in the order configurations get them. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
 
+/**
+ * Colours for anything that is not a configuration (parts of the time, stages, teams, model
+ * against naive forecast): ColorBrewer's Dark2, which shares no colour with PALETTE, so that a
+ * colour that means a configuration in one chart never means something else in another.
+ */
+export const OTHER_PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666'];
+
 /** The font drawn in every chart (installed with Debian's fonts-dejavu-core). */
 export const FONT = 'DejaVu Sans';
 

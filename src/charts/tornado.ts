@@ -1,7 +1,7 @@
 /** Tornado chart from sensitivity results: the levers that move the 85th percentile most, on top. */
 import { estimateText } from '../analysis/estimate-text.js';
 import type { SensitivityResult } from '../experiment/sensitivity.js';
-import { humanise, intervalEnds, themed, type VegaLiteSpec } from './theme.js';
+import { humanise, intervalEnds, OTHER_PALETTE, themed, type VegaLiteSpec } from './theme.js';
 
 export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec {
   const levers = result.levers.slice(0, top).map((l) => ({
@@ -50,7 +50,7 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
               field: 'setting',
               type: 'nominal',
               title: null,
-              scale: { domain: ['Lever down', 'Lever up'], range: ['#0072B2', '#E69F00'] },
+              scale: { domain: ['Lever down', 'Lever up'], range: [OTHER_PALETTE[0], OTHER_PALETTE[1]] },
             },
             opacity: {
               field: 'shown',

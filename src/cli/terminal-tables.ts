@@ -4,14 +4,14 @@ import {
   type BoundedEstimate,
   type Comparison,
   currencyHeader,
-  MONEY,
   type ScenarioSummary,
   type SweepPointSummary,
   type WhatIfComparison,
+  whatIfRows,
   withCurrency,
 } from '../analysis/index.js';
 import type { LeverEffect } from '../experiment/index.js';
-import { estimateText } from '../analysis/estimate-text.js';
+import { differenceText, estimateText } from '../analysis/estimate-text.js';
 import { type Align, tableText } from './terminal-layout.js';
 
 const number = (x: number, digits = 0): string =>
@@ -226,59 +226,23 @@ export function sweepTable(points: readonly SweepPointSummary[], width?: number)
   );
 }
 
-/**
- * A paired difference as it reads in a table: `-12 (-18 to -6)`, with `~` where the interval
- * includes 0; `not reached` where a replication has no figure (a percentile beyond the run);
- * `no interval` from a single replication. A bound that rounds to 0 gets the digits that show
- * its sign, so that an interval reads as excluding 0 exactly when it does.
- */
-function differenceText(c: Comparison, digits: number, scale: number, suffix: string): string {
-  if (!Number.isFinite(c.difference)) return 'not reached';
-  const signed = (x: number): string => {
-    let d = digits;
-    while (x !== 0 && Number(number(Math.abs(x * scale), d).replace(/,/g, '')) === 0 && d < digits + 3) d++;
-    const text = number(Math.abs(x * scale), d);
-    return Number(text.replace(/,/g, '')) === 0 ? number(0, digits) : `${x > 0 ? '+' : '-'}${text}`;
-  };
-  if (!Number.isFinite(c.ci95[0]) || !Number.isFinite(c.ci95[1]))
-    return `${signed(c.difference)}${suffix} (no interval from one replication)`;
-  const text = `${signed(c.difference)}${suffix} (${signed(c.ci95[0])} to ${signed(c.ci95[1])})`;
-  return c.better === null ? `~ ${text}` : text;
-}
-
 /** The headline metrics of each what-if against its baseline: paired differences, variant less baseline. */
 export function whatIfTableText(comparisons: readonly WhatIfComparison[], width?: number): string {
-  const overall = comparisons.filter((c) => c.domain === null);
-  // a money comparison's unit is the currency, or MONEY where the scenarios name none
-  const moneyUnit = overall.find((c) => c.metric === 'costPerGoLive')?.unit;
-  const unit = currencyHeader(moneyUnit === MONEY ? null : moneyUnit);
-  const columns: [string, string, number, number, string][] = [
-    ['timeToProduction.p50', 'Median days', 0, 1, ''],
-    ['timeToProduction.p85', 'p85 days', 0, 1, ''],
-    ['timeToProduction.p95', 'p95 days', 0, 1, ''],
-    ['throughputPerYear', 'Go-lives a year', 1, 1, ''],
-    ['unfinishedShare', 'Still open', 1, 100, ' pts'],
-    ['costPerGoLive', `Cost per go-live${unit}`, 0, 1, ''],
-    ['valuePerYear', `Value added a year${unit}`, 0, 1, ''],
-    ['netValuePerYear', `Net value a year${unit}`, 0, 1, ''],
-  ];
-  const shown = columns.filter(([metric]) => overall.some((c) => c.metric === metric));
-  const variants = [...new Set(overall.map((c) => c.variant))];
+  const { columns, rows } = whatIfRows(comparisons, [
+    'timeToProduction.p50',
+    'timeToProduction.p85',
+    'timeToProduction.p95',
+    'throughputPerYear',
+    'unfinishedShare',
+    'costPerGoLive',
+    'valuePerYear',
+    'netValuePerYear',
+  ]);
   return tableText(
     {
-      head: ['What-if', 'Against', ...shown.map((c) => c[1])],
-      rows: variants.map((variant) => {
-        const of = overall.filter((c) => c.variant === variant);
-        return [
-          variant,
-          of[0].baseline,
-          ...shown.map(([metric, , digits, scale, suffix]) => {
-            const c = of.find((x) => x.metric === metric);
-            return c === undefined ? '-' : differenceText(c, digits, scale, suffix);
-          }),
-        ];
-      }),
-      align: ['left', 'left', ...shown.map((): Align => 'right')],
+      head: ['What-if', 'Against', ...columns.map((c) => c.header)],
+      rows: rows.map((r) => [r.variant, r.baseline, ...r.cells.map((c) => c.text)]),
+      align: ['left', 'left', ...columns.map((): Align => 'right')],
     },
     width,
   );

@@ -41,7 +41,7 @@ export function teamsHtml(spec: ModelParameters): string {
   return `<h3>${e(spec.name)}</h3>
 ${spec.description ? `<p>${e(spec.description)}</p>` : ''}
 <p>${plural(people, 'person').replace('persons', 'people')} in ${plural(Object.keys(spec.teams).length, 'team')}.</p>
-<table><thead><tr><th>Team</th><th>Home</th><th>People</th><th>Effort multipliers</th></tr></thead><tbody>${teams}</tbody></table>`;
+<div class="scroll"><table><thead><tr><th>Team</th><th>Home</th><th>People</th><th>Effort multipliers</th></tr></thead><tbody>${teams}</tbody></table></div>`;
 }
 
 /** Demand and parameters of one scenario (all text escaped). */
@@ -65,9 +65,7 @@ export function parametersHtml(spec: ModelParameters): string {
     h
       ? `Handover delays (days): same team ${e(describeDistribution(h.delay.same_team))}; same home ${e(describeDistribution(h.delay.same_home))}; domain to centre ${e(describeDistribution(h.delay.cross_home))}.`
       : 'No handover delays.',
-    h?.clarification
-      ? `Clarification after a handover: ${Math.round(h.clarification.probability.same_team * 100)}% / ${Math.round(h.clarification.probability.same_home * 100)}% / ${Math.round(h.clarification.probability.cross_home * 100)}% (same team / same home / domain to centre).`
-      : '',
+    handoverLossText(spec),
     `Intake ${e(m.intake)}; ${m.planning_cadence_days > 0 ? `planning every ${m.planning_cadence_days} days` : 'work starts when it arrives (no planning cycle)'}; coordination overhead ${Math.round(m.coordination_overhead * 100)}%; gates: ${
       Object.entries(m.gates)
         .map(
@@ -81,8 +79,87 @@ export function parametersHtml(spec: ModelParameters): string {
       : '',
     portfolio > 0 ? `${portfolio} models already in production at day 0.` : '',
   ].filter(Boolean);
-  return `<table><thead><tr><th>Domain</th><th>Use cases per month</th><th>Subject-matter experts</th></tr></thead><tbody>${demand}</tbody></table>
-<ul>${facts.map((f) => `<li>${f}</li>`).join('')}</ul>`;
+  return `<h4>Demand</h4><div class="scroll"><table><thead><tr><th>Domain</th><th>Use cases per month</th><th>Subject-matter experts</th></tr></thead><tbody>${demand}</tbody></table></div>
+<ul>${facts.map((f) => `<li>${f}</li>`).join('')}</ul>
+<h4>The workflow</h4>${workflowHtml(spec)}
+<h4>Costs and value</h4>${costsHtml(spec)}`;
+}
+
+/** Where an activity's `next` target leads, in words: another activity (back to one done before: a loop-back), production, or abandonment. */
+function moveText(target: string, loop: string, order: readonly string[], here: number): string {
+  if (target === 'live') return 'production';
+  if (target === 'abandon') return 'abandoned';
+  const key = target.includes('.') ? target : `${loop}.${target}`;
+  const at = order.indexOf(key);
+  const name = humanise(key.replace('.', ': '));
+  return at !== -1 && at <= here ? `back to ${name}` : name;
+}
+
+/** The workflow as a table: each activity with its role, effort (person-days) and where the work goes next, with what chance. */
+export function workflowHtml(spec: ModelParameters): string {
+  const e = escapeHtml;
+  const loops = Object.entries(spec.workflow.loops);
+  const order = loops.flatMap(([loop, l]) => Object.keys(l.activities).map((a) => `${loop}.${a}`));
+  const rows = loops.flatMap(([loop, l]) =>
+    Object.entries(l.activities).map(([id, a]) => {
+      const here = order.indexOf(`${loop}.${id}`);
+      const moves = Object.entries(a.next)
+        .filter(([, p]) => p > 0)
+        .map(([target, p]) => `${moveText(target, loop, order, here)} ${Math.round(p * 100)}%`)
+        .join('; ');
+      return `<tr><td>${e(l.name ?? humanise(loop))}</td><td>${e(a.name ?? humanise(id))}</td><td>${e(humanise(a.role))}</td><td>${e(describeDistribution(a.effort))}</td><td>${e(moves)}${a.gate ? e(`; then the ${humanise(a.gate)} gate`) : ''}</td></tr>`;
+    }),
+  );
+  const { decay, cap } = spec.workflow.iterations;
+  return `<div class="scroll"><table><thead><tr><th>Loop</th><th>Activity</th><th>Role</th><th>Effort (person-days)</th><th>Then</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<p>A loop-back ("back to") is taken ${decay < 1 ? `${Math.round((1 - decay) * 100)}% less often each time round (learning)` : 'as often each time round (no learning)'}, at most ${cap} times per activity. Use-case types scale the effort and may skip loops: ${
+    Object.entries(spec.use_case_types)
+      .map(
+        ([id, t]) =>
+          `${e(t.name ?? humanise(id))}${t.skip_loops.length ? ` skips ${t.skip_loops.map((x) => e(humanise(x))).join(', ')}` : ''}${typeof t.effort_scale === 'number' && t.effort_scale !== 1 ? `, effort x${t.effort_scale}` : ''}${
+            typeof t.effort_scale === 'object'
+              ? `, effort ${Object.entries(t.effort_scale)
+                  .map(([k, v]) => `${e(humanise(k))} x${v}`)
+                  .join(', ')}`
+              : ''
+          }`,
+      )
+      .join('; ') || 'none'
+  }.</p>`;
+}
+
+/** Costs and values: each role's cost a person a year, each use-case type's value a year once live, in the scenario's currency. */
+export function costsHtml(spec: ModelParameters): string {
+  const e = escapeHtml;
+  const currency = spec.currency ? ` (${spec.currency})` : '';
+  const roles = Object.entries(spec.roles)
+    .map(
+      ([id, r]) =>
+        `<tr><td>${e(r.name ?? humanise(id))}</td><td class="num">${r.cost_per_year.toLocaleString('en')}</td></tr>`,
+    )
+    .join('');
+  const values = Object.entries(spec.use_case_types)
+    .map(
+      ([id, t]) =>
+        `<tr><td>${e(t.name ?? humanise(id))}</td><td class="num">${t.value_per_year === undefined ? 'not given' : t.value_per_year.toLocaleString('en')}</td></tr>`,
+    )
+    .join('');
+  return `<div class="scroll"><table><thead><tr><th>Role</th><th>Cost a person a year${e(currency)}</th></tr></thead><tbody>${roles}</tbody></table></div>
+<div class="scroll"><table><thead><tr><th>Use-case type</th><th>Value a year once live${e(currency)}</th></tr></thead><tbody>${values}</tbody></table></div>`;
+}
+
+/** Context lost at handovers: clarification rounds and rework, by boundary. */
+function handoverLossText(spec: ModelParameters): string {
+  const h = spec.handovers;
+  if (!h) return '';
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const clarification = h.clarification
+    ? `a clarification round with the domain's experts ${pct(h.clarification.probability.same_team)} / ${pct(h.clarification.probability.same_home)} / ${pct(h.clarification.probability.cross_home)} of the time (same team / same home / domain to centre), ${escapeHtml(describeDistribution(h.clarification.sme_effort))} person-days each`
+    : 'no clarification rounds';
+  const rework = h.rework
+    ? `the previous activity partly redone (${pct(h.rework.effort_fraction)} of its effort) ${pct(h.rework.probability.same_team)} / ${pct(h.rework.probability.same_home)} / ${pct(h.rework.probability.cross_home)} of the time`
+    : 'no rework from handovers';
+  return `Context lost at a handover: ${clarification}; ${rework}.`;
 }
 
 /**

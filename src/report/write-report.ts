@@ -1,7 +1,8 @@
 /**
- * Writes the leadership report: report.html (self-contained: styles and charts inline, no
- * network, no scripts), every chart as SVG and PNG in charts/ for slides, every table as
- * CSV, JSON and Arrow in tables/ with the manifest. Phases: 1 summarise, 2 chart, 3 render,
+ * Writes the leadership report: report.html (self-contained: styles, charts and the script that
+ * makes them interactive inline, no network), every chart as SVG and PNG in charts/ and the key
+ * ones as 16:9 slides in charts/slides/, every table as CSV, JSON and Arrow in tables/ with the
+ * manifest. Phases: 1 summarise, 2 chart, 3 render,
  * 4 tables, 5 the document. The whole report is built in a staging folder first and swapped
  * in only when every phase succeeded, so the out folder never holds new charts beside an old
  * report: it has the previous report, whole, or the new one.
@@ -26,17 +27,26 @@ import {
   UTILIZATION_OUTPUT_NAME,
   writeFileAtomic,
   writeResultsBundle,
-  type BoundedEstimate,
+  type BreakEven,
   type Findings,
   type Manifest,
-  type ScenarioSummary,
+  type WhatIfComparison,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
+import { humanise } from '../charts/theme.js';
 import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
 import { assumptionsSectionHtml } from './assumptions.js';
-import { escapeHtml } from './escape.js';
-import { estimateText } from '../analysis/estimate-text.js';
-import { reportHtml, type ReportContent, type ReportFigure } from './html-document.js';
+import { findingTitles } from './chart-titles.js';
+import { INTERACTIVE_SCRIPT } from './interactive-script.js';
+import { reportHtml, type ReportContent, type ReportFigure, type ReportSection } from './html-document.js';
+import {
+  definitionsHtml,
+  groupTableHtml,
+  metricsTableHtml,
+  valueTableHtml,
+  whatIfSectionHtml,
+} from './results-sections.js';
+import { differencesHtml, keyFigures, summaryHtml } from './summary-section.js';
 import { makeStaging, removeStaging, replaceEntries } from './replace-entries.js';
 
 export interface ReportInput {
@@ -51,6 +61,8 @@ export interface ReportInput {
   command?: string;
   /** What the comparison found, when the caller has it already (computed from the experiment otherwise). */
   findings?: Findings;
+  /** What-ifs against their baselines (compare --whatif), with the break-evens of those that add people. */
+  whatIfs?: { comparisons: readonly WhatIfComparison[]; breakEvens: readonly BreakEven[] };
   /**
    * Turns the content into the HTML document, for a caller with its own template; reportHtml
    * when not given. It runs last, after the charts and tables are written: if it throws, the
@@ -63,23 +75,6 @@ export interface ReportFiles {
   report: string;
   charts: string[];
   tables: string[];
-}
-
-function formatEstimate(e: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
-  const text = estimateText(e, digits, scale, suffix);
-  return text.interval === null
-    ? escapeHtml(text.value)
-    : `${escapeHtml(text.value)} <small>(${escapeHtml(text.interval)})</small>`;
-}
-
-function metricsTableHtml(summaries: readonly ScenarioSummary[]): string {
-  const rows = summaries
-    .map(
-      (s) =>
-        `<tr><td>${escapeHtml(s.name)}</td><td class="num">${formatEstimate(s.timeToProduction.p50)}</td><td class="num">${formatEstimate(s.timeToProduction.p85)}</td><td class="num">${formatEstimate(s.timeToProduction.p95)}</td><td class="num">${formatEstimate(s.throughputPerYear, 1)}</td><td class="num">${formatEstimate(s.abandonmentRate, 0, 100, '%')}</td><td class="num">${formatEstimate(s.unfinishedShare, 0, 100, '%')}</td><td class="num">${formatEstimate(s.costPerGoLive)}</td><td class="num">${formatEstimate(s.flowEfficiency, 0, 100, '%')}</td></tr>`,
-    )
-    .join('');
-  return `<table><thead><tr><th>Configuration</th><th>Median days to production</th><th>85th percentile</th><th>95th percentile</th><th>Go-lives per year</th><th>Abandoned</th><th>Still open at the end</th><th>Cost per go-live</th><th>Flow efficiency</th></tr></thead><tbody>${rows}</tbody></table><p class="caveats">Means over replications with their 95% confidence intervals in brackets. The median, 85th and 95th percentile are the days by which that share of the use cases that go live are live. Use cases still open when the run ends count for as long as they were seen (they took at least their age: a survival estimate, Aalen-Johansen, with abandonment as the competing outcome), so a slow configuration is not made to look fast by leaving its unfinished work out. "&gt; N" means that in at least one replication the run ended before that share was live: the answer is at least N days (the mean over replications of each one's value or bound).</p>`;
 }
 
 /** The journey the best configuration's first replication brought back (see journeyOf): a use case worth showing. */
@@ -138,7 +133,25 @@ interface ChartToDraw {
   stem: string;
   spec: charts.VegaLiteSpec;
   caption: string;
+  /** Also drawn as a 16:9 slide. */
+  slide?: boolean;
 }
+
+/** The chart's title, or its title text where it has a subtitle. */
+const titleOf = (spec: charts.VegaLiteSpec): string => {
+  const t = spec.title as string | { text: string } | undefined;
+  return typeof t === 'string' ? t : (t?.text ?? '');
+};
+
+/** `spec` with `title` as its title, its subtitle kept. */
+function retitled(spec: charts.VegaLiteSpec, title: string | undefined): charts.VegaLiteSpec {
+  if (title === undefined) return spec;
+  const t = spec.title as string | { text: string } | undefined;
+  return { ...spec, title: typeof t === 'object' && t !== null ? { ...t, text: title } : title };
+}
+
+/** The key charts of a deck: each is also drawn as a 16:9 slide. */
+const SLIDES = new Set(['time-to-production', 'comparison', 'where-the-time-goes', 'throughput', 'tornado', 'sweep']);
 
 /** Every chart of the report with its caption; the tornado, sweep and journey only when there is something to show. */
 function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
@@ -205,7 +218,8 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       spec: journey,
       caption: 'One use case from request to production: who worked on it, and where it waited.',
     });
-  return specs;
+  const titles = findingTitles(findings);
+  return specs.map((c) => ({ ...c, spec: retitled(c.spec, titles[c.stem]), slide: SLIDES.has(c.stem) }));
 }
 
 /** Renders each chart into `chartDir` as SVG, PNG and its vega-lite spec; returns the figures for the document and the SVG and PNG file names. */
@@ -219,16 +233,22 @@ async function drawCharts(
   const pngs: Promise<void>[] = [];
   let settled: PromiseSettledResult<void>[];
   try {
-    for (const { stem, spec, caption } of specs) {
-      const svg = await charts.renderSvg(spec);
-      writeFileAtomic(join(chartDir, `${stem}.svg`), svg);
+    mkdirSync(join(chartDir, 'slides'), { recursive: true });
+    const drawPng = (svg: string, file: string, scale?: number): void => {
       // the PNGs render on libuv's threads while the next SVGs render here
-      const png = charts.svgToPng(svg).then((data) => writeFileAtomic(join(chartDir, `${stem}.png`), data));
+      const png = charts.svgToPng(svg, scale).then((data) => writeFileAtomic(join(chartDir, file), data));
       png.catch(() => {}); // handled below (allSettled); without this a failure before then would end the process
       pngs.push(png);
+      files.push(file);
+    };
+    for (const { stem, spec, caption, slide } of specs) {
+      const svg = await charts.renderSvg(spec);
+      writeFileAtomic(join(chartDir, `${stem}.svg`), svg);
+      files.push(`${stem}.svg`);
+      drawPng(svg, `${stem}.png`);
+      if (slide) drawPng(charts.slideSvg(svg), join('slides', `${stem}.png`), 1);
       writeFileAtomic(join(chartDir, `${stem}.vl.json`), `${JSON.stringify(spec)}\n`);
-      files.push(`${stem}.svg`, `${stem}.png`);
-      figures.push({ stem, svg, caption });
+      figures.push({ stem, svg, title: titleOf(spec), caption, slide: slide === true });
     }
   } finally {
     // wait for every PNG started, even when an SVG failed, so none is written after the folder is discarded
@@ -255,7 +275,54 @@ function reportTables(experiment: ExperimentResult, { summaries, comparisons }: 
   };
 }
 
-/** What the document shows: the headline, figures, metrics, comparisons in words, assumptions, and how to reproduce the run. */
+/** The report's sections before the charts: differences, figures with their meaning, value, domains and types, what-ifs. */
+function sectionsOf(input: ReportInput, findings: Findings): ReportSection[] {
+  const { summaries } = findings;
+  const names = (by: 'domain' | 'type'): Record<string, string> =>
+    Object.fromEntries(
+      input.scenarios.flatMap(({ spec }) =>
+        Object.entries(by === 'domain' ? spec.domains : spec.use_case_types).map(([id, x]) => [
+          id,
+          x.name ?? humanise(id),
+        ]),
+      ),
+    );
+  const sections: ReportSection[] = [];
+  const differences = differencesHtml(findings);
+  if (differences)
+    sections.push({ id: 'differences', title: `How the others compare with ${findings.best}`, html: differences });
+  sections.push({ id: 'metrics', title: 'The numbers', html: `${metricsTableHtml(summaries)}${definitionsHtml()}` });
+  const value = valueTableHtml(summaries);
+  if (value) sections.push({ id: 'value', title: 'Value and cost a year', html: value });
+  sections.push(
+    { id: 'by-domain', title: 'By domain', html: groupTableHtml(summaries, 'domain', names('domain')) },
+    { id: 'by-type', title: 'By use-case type', html: groupTableHtml(summaries, 'type', names('type')) },
+  );
+  const whatIfs = input.whatIfs ? whatIfSectionHtml(input.whatIfs.comparisons, input.whatIfs.breakEvens) : '';
+  if (whatIfs) sections.push({ id: 'what-ifs', title: 'What-ifs', html: whatIfs });
+  return sections;
+}
+
+/** The figures the report states, for the JSON data island: the headline, key figures and each configuration's headline numbers. */
+function reportData(findings: Findings) {
+  return {
+    headline: findings.headline.text,
+    best: findings.best,
+    runnerUp: findings.runnerUp,
+    keyFigures: keyFigures(findings),
+    scenarios: findings.summaries.map((s) => ({
+      name: s.name,
+      verdict: s.verdict,
+      currency: s.currency,
+      timeToProduction: s.timeToProduction,
+      throughputPerYear: s.throughputPerYear,
+      unfinishedShare: s.unfinishedShare,
+      costPerGoLive: s.costPerGoLive,
+    })),
+  };
+}
+
+/** What the document shows: the summary, the sections, figures, assumptions, and how to reproduce the run. */
 function documentContent(
   input: ReportInput,
   findings: Findings,
@@ -263,19 +330,13 @@ function documentContent(
   manifest: Manifest,
 ): ReportContent {
   const { experiment } = input;
-  const { headline, summaries, comparisons } = findings;
   return {
     title: input.title ?? 'Which structure gets AI use cases into production fastest?',
-    headline: headline.text,
-    caveats: headline.caveats,
+    headline: findings.headline.text,
+    summary: summaryHtml(findings),
+    caveats: findings.headline.caveats,
+    sections: sectionsOf(input, findings),
     figures,
-    metricsTable: metricsTableHtml(summaries),
-    comparisons: comparisons
-      .filter(
-        (c) =>
-          c.metric.startsWith('timeToProduction.p') || c.metric === 'throughputPerYear' || c.metric === 'costPerGoLive',
-      )
-      .map((c) => c.statement),
     assumptions: [assumptionsSectionHtml(input.scenarios.map((s) => s.spec))],
     reproduce: [
       { label: 'orgflow version', value: manifest.orgflowVersion },
@@ -284,5 +345,7 @@ function documentContent(
       ...experiment.scenarios.map((s) => ({ label: `Scenario hash: ${s.name}`, value: s.hash ?? '(built in code)' })),
       ...(input.command ? [{ label: 'Command', value: input.command }] : []),
     ],
+    data: reportData(findings),
+    script: INTERACTIVE_SCRIPT,
   };
 }

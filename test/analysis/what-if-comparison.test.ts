@@ -5,7 +5,7 @@
  * assignments, and a what-if that does not fit a scenario is refused naming it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareWhatIfs, type WhatIfComparison, whatIfTable } from '../../src/analysis/index.js';
+import { compareWhatIfs, type WhatIfComparison, whatIfRows, whatIfTable } from '../../src/analysis/index.js';
 import { runExperiment, whatIfScenarios, type WhatIfScenario } from '../../src/experiment/index.js';
 import { loadScenario, parseWhatIf, ScenarioError } from '../../src/scenario/index.js';
 import { minimal } from '../cli/orgflow-process.js';
@@ -84,5 +84,53 @@ describe('what-ifs against their baseline', () => {
     expect(() => whatIfScenarios([{ name: 'A', spec: base }], [parseWhatIf('Bad: teams.nobody.x=1')])).toThrow(
       ScenarioError,
     );
+  });
+});
+
+describe('what-if rows for a table', () => {
+  const comparison = (metric: string, difference: number, ci95: [number, number], unit: string): WhatIfComparison => ({
+    a: 'More',
+    b: 'Base',
+    metric,
+    label: metric,
+    unit,
+    difference,
+    ci95,
+    ratio: 1,
+    ratioCi95: [1, 1],
+    better: ci95[0] > 0 || ci95[1] < 0 ? 'More' : null,
+    statement: '',
+    replications: 3,
+    caveat: null,
+    baseline: 'Base',
+    variant: 'More',
+    domain: null,
+  });
+
+  it('give each what-if its differences, clear or not, under headers that name the currency', () => {
+    const { columns, rows } = whatIfRows([
+      comparison('timeToProduction.p85', -12, [-18, -6], 'days'),
+      comparison('unfinishedShare', 0.01, [-0.002, 0.02], ''),
+      comparison('costPerGoLive', 1500, [1000, 2000], 'EUR'),
+      { ...comparison('timeToProduction.p85', -1, [-2, 0.5], 'days'), domain: 'sales' },
+    ]);
+    expect(columns.map((c) => c.header)).toEqual([
+      '85th percentile days',
+      'Cost per go-live (EUR)',
+      'Still open at the end',
+    ]);
+    expect(rows).toEqual([
+      {
+        variant: 'More',
+        baseline: 'Base',
+        cells: [
+          { text: '-12 (-18 to -6)', clear: true },
+          { text: '+1,500 (+1,000 to +2,000)', clear: true },
+          { text: '~ +1.0 pts (-0.2 to +2.0)', clear: false },
+        ],
+      },
+    ]);
+    // no currency named: no unit in the header
+    expect(whatIfRows([comparison('costPerGoLive', 1, [0.5, 2], 'money')]).columns[0].header).toBe('Cost per go-live');
   });
 });

@@ -155,6 +155,34 @@ describe('charts compile without warnings and draw their marks and labels', () =
     expect(png.length).toBeGreaterThan(10_000);
   });
 
+  it("keep the configurations' colours for configurations: anything else is drawn from another palette", () => {
+    const specs = {
+      timeSplit: charts.timeSplitChart(summaries),
+      cumulativeFlow: charts.cumulativeFlowChart(meanFlowSeries(experiment)),
+      tornado: charts.tornadoChart(sensitivity),
+      journey: charts.journeyChart(
+        experiment.scenarios[0].replications[0].log!,
+        experiment.scenarios[0].replications[0].items!.find((i) => i.outcome === 'live')!.id,
+      ),
+    };
+    const offending: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) {
+        for (const [k, x] of node.entries()) walk(x, `${where}[${k}]`);
+      } else if (node !== null && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        const range = (o.scale as { range?: unknown } | undefined)?.range;
+        if (o.field !== 'scenario' && Array.isArray(range))
+          for (const c of range) if (charts.PALETTE.includes(c as string)) offending.push(`${where}: ${c}`);
+        if (typeof o.color === 'string' && charts.PALETTE.includes(o.color)) offending.push(`${where}: ${o.color}`);
+        for (const [k, v] of Object.entries(o)) walk(v, `${where}.${k}`);
+      }
+    };
+    for (const [name, spec] of Object.entries(specs)) walk(spec, name);
+    expect(offending).toEqual([]);
+    expect(charts.OTHER_PALETTE.filter((c) => charts.PALETTE.includes(c))).toEqual([]);
+  });
+
   it('give each configuration the same colour in every chart', () => {
     const colour = charts.scenarioColour(['Pooled team', 'Team per domain']) as { scale: { range: string[] } };
     expect(colour.scale.range).toEqual([charts.PALETTE[0], charts.PALETTE[1]]);

@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment, type ExperimentResult } from '../../src/experiment/index.js';
+import { findingsOf } from '../../src/analysis/index.js';
 import { escapeHtml, writeReport, type ReportFiles } from '../../src/report/index.js';
+import { DEFINITIONS } from '../../src/report/results-sections.js';
 import { validateScenario } from '../../src/scenario/index.js';
 import { CHROMIUM, launchChromium, visit } from '../support/browser.js';
 import { poolingScenario } from '../support/small-scenarios.js';
@@ -98,17 +100,73 @@ describe('the report files', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('is self-contained: no scripts, no external resources', () => {
+  it('is self-contained: its only scripts are its own (the interactive charts, the data), no external resources', () => {
     const html = readFileSync(files.report, 'utf8');
-    expect(html).not.toMatch(/<script/i);
+    expect(html.match(/<script[^>]*>/gi)).toEqual([
+      '<script type="application/json" id="orgflow-results">',
+      '<script>',
+    ]);
     expect(html).not.toMatch(/(src|href)="https?:/i);
+    expect(html).not.toMatch(/\bfetch\(|XMLHttpRequest|import\(/);
     expect(html).not.toContain(HOSTILE); // only ever escaped
     expect(html).toContain(escapeHtml(HOSTILE));
   });
 
-  it('computes its headline from the results', () => {
+  it('computes its headline from the results, and states it in its data the same', () => {
     const html = readFileSync(files.report, 'utf8');
     expect(html).toMatch(/<p class="headline" id="headline">.+(faster than|not clearly different).+<\/p>/);
+    const data = JSON.parse(
+      /<script type="application\/json" id="orgflow-results">(.*?)<\/script>/s.exec(html)?.[1] ?? '',
+    );
+    expect(data.headline).toBe(findingsOf(experiment).headline.text);
+    expect(data.keyFigures).toHaveLength(3);
+  });
+
+  it('opens with the finding, three key figures and the verdicts, then the differences, figures with their meaning, domains, types and assumptions', () => {
+    const html = readFileSync(files.report, 'utf8');
+    const order = [
+      'id="headline"',
+      'class="key-figures"',
+      'class="verdicts"',
+      'id="differences"',
+      'id="metrics"',
+      'class="definitions"',
+      'id="by-domain"',
+      'id="by-type"',
+      'id="charts"',
+      'id="assumptions"',
+      'id="reproduce"',
+    ];
+    const at = order.map((marker) => html.indexOf(marker));
+    expect(
+      at.every((k) => k > 0),
+      order.filter((_, k) => at[k] < 0).join(', '),
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(html.match(/class="figure-card"/g)).toHaveLength(3);
+    // the assumptions a leader can check: the workflow with its loop-backs, costs and values
+    expect(html).toContain('<th>Effort (person-days)</th>');
+    expect(html).toMatch(/back to [^<]+ \d+%/);
+    expect(html).toContain('<th>Cost a person a year</th>');
+    for (const [term] of DEFINITIONS) expect(html).toContain(`<dt>${escapeHtml(term)}</dt>`);
+  });
+
+  it('draws the key charts also as 16:9 slides, titled with what they show', () => {
+    for (const stem of ['time-to-production', 'comparison', 'where-the-time-goes', 'throughput']) {
+      const png = readFileSync(join(dir, 'charts', 'slides', `${stem}.png`));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], stem).toEqual([1920, 1080]);
+    }
+    const title = JSON.parse(readFileSync(join(dir, 'charts', 'time-to-production.vl.json'), 'utf8')).title.text;
+    const best = findingsOf(experiment).best ?? '';
+    expect(title.startsWith(`${best} gets half its use cases live in `)).toBe(true);
+  });
+
+  it('keeps every legend to seven entries or fewer', () => {
+    for (const file of readdirSync(join(dir, 'charts')).filter((f) => f.endsWith('.svg'))) {
+      const svg = readFileSync(join(dir, 'charts', file), 'utf8');
+      for (const [, n] of svg.matchAll(/aria-roledescription="legend" aria-label="[^"]* with (\d+) values/g))
+        expect(Number(n), file).toBeLessThanOrEqual(7);
+    }
   });
 
   it('replaces the previous report.html, charts/ and tables/ whole, and leaves the rest of the folder alone', () => {
@@ -144,12 +202,14 @@ describe.skipIf(!CHROMIUM && !browserRequired)('the report in headless Chromium'
     const browser = await launchChromium();
     try {
       mkdirSync(output, { recursive: true });
-      const screenshot = join(output, 'report.png');
+      const screenshot = join(output, 'report-desktop.png');
       let figures = 0;
       let chartsWithMarks = 0;
       let headline = '';
+      let dataHeadline = '';
       let imgElements = -1;
       let bodyText = '';
+      let unlabelled: string[] = [];
       const seen = await visit(browser, files.report, screenshot, async (page) => {
         figures = await page.locator('figure').count();
         chartsWithMarks = await page
@@ -161,19 +221,99 @@ describe.skipIf(!CHROMIUM && !browserRequired)('the report in headless Chromium'
               ).length,
           );
         headline = (await page.locator('#headline').textContent()) ?? '';
+        dataHeadline = JSON.parse((await page.locator('#orgflow-results').textContent()) ?? '{}').headline;
         imgElements = await page.locator('img').count();
         bodyText = (await page.locator('body').textContent()) ?? '';
+        // every chart has a title and a text alternative
+        unlabelled = await page.locator('figure').evaluateAll((all) =>
+          all
+            .filter((f) => {
+              const svg = f.querySelector('svg');
+              const title = svg?.querySelector('title')?.textContent ?? '';
+              return (
+                !svg ||
+                title.length < 10 ||
+                (svg.getAttribute('aria-label') ?? '').length < 20 ||
+                !f.querySelector('figcaption b')?.textContent
+              );
+            })
+            .map((f) => f.id),
+        );
       });
+      console.log(`report screenshot (desktop): ${screenshot}`);
       expect(seen.consoleErrors).toEqual([]);
       expect(seen.dialogs).toEqual([]);
       expect(seen.requests.every((u) => u.startsWith('file://'))).toBe(true);
       expect(figures).toBeGreaterThanOrEqual(8);
       expect(chartsWithMarks).toBe(figures);
+      expect(unlabelled).toEqual([]);
       expect(headline).toMatch(/days to production/);
+      expect(headline).toBe(findingsOf(experiment).headline.text);
+      expect(dataHeadline).toBe(headline);
       expect(imgElements).toBe(0);
       expect(bodyText).toContain(HOSTILE);
       expect(bodyText).toContain(HOSTILE_2);
       expect(readFileSync(screenshot).subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('fits a phone (390 px): no sideways scroll of the page, tables and charts scroll on their own', async () => {
+    const browser = await launchChromium();
+    try {
+      mkdirSync(output, { recursive: true });
+      const screenshot = join(output, 'report-phone.png');
+      let pageWidth = 0;
+      let chartWidths: number[] = [];
+      const seen = await visit(
+        browser,
+        files.report,
+        screenshot,
+        async (page) => {
+          pageWidth = await page.locator('html').evaluate((html) => html.scrollWidth);
+          chartWidths = await page
+            .locator('figure svg')
+            .evaluateAll((svgs) => svgs.map((s) => s.getBoundingClientRect().width));
+        },
+        390,
+      );
+      console.log(`report screenshot (phone): ${screenshot}`);
+      expect(seen.consoleErrors).toEqual([]);
+      expect(pageWidth).toBeLessThanOrEqual(390);
+      // charts keep a legible size (at least 560 px, scrolling within their figure), not shrunk to the phone
+      expect(Math.min(...chartWidths)).toBeGreaterThanOrEqual(560);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows the values of a mark under the pointer, and hides and shows a series from its legend', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`file://${files.report}`);
+      const chart = page.locator('#throughput svg');
+      const mark = chart.locator('path[aria-roledescription="point"]').first();
+      await mark.hover({ force: true });
+      const tip = page.locator('.chart-tip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      expect(await tip.textContent()).toMatch(/: /);
+      const faded = () =>
+        chart.evaluate(
+          (svg) =>
+            [...svg.querySelectorAll('path, line, rect')].filter(
+              (el) => (el as unknown as { style: { opacity: string } }).style.opacity === '0.08',
+            ).length,
+        );
+      expect(await faded()).toBe(0);
+      const entry = chart.locator('.legend-toggle').first();
+      await entry.click();
+      expect(await faded()).toBeGreaterThan(0);
+      expect(await entry.getAttribute('aria-pressed')).toBe('true');
+      await entry.press('Enter');
+      expect(await faded()).toBe(0);
+      await page.close();
     } finally {
       await browser.close();
     }

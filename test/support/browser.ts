@@ -30,14 +30,15 @@ export interface PageVisit {
   requests: string[];
 }
 
-/** Opens a local file, records console errors, dialogs (alert...) and every request, takes a screenshot. */
+/** Opens a local file in a window `width` pixels wide, records console errors, dialogs (alert...) and every request, takes a screenshot of the whole page. */
 export async function visit(
   browser: Browser,
   file: string,
   screenshot: string,
   inspect: (page: import('playwright-core').Page) => Promise<void>,
+  width = 1280,
 ): Promise<PageVisit> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   const result: PageVisit = { consoleErrors: [], dialogs: [], requests: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') result.consoleErrors.push(m.text());

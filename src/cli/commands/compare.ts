@@ -102,7 +102,13 @@ export async function compare(
   const whatIfComparisons = whatIfs ? compareWhatIfs(experiment, scenarios, verdicts) : [];
   const breakEvens = whatIfs ? whatIfBreakEvens(experiment, scenarios) : [];
   warnOnLittleViolations(summaries);
-  const written = await writeReport(options.out, { experiment, scenarios, command: commandLine, findings });
+  const written = await writeReport(options.out, {
+    experiment,
+    scenarios,
+    command: commandLine,
+    findings,
+    ...(whatIfs ? { whatIfs: { comparisons: whatIfComparisons, breakEvens } } : {}),
+  });
   if (whatIfs) writeTables(join(options.out, 'tables'), { whatif_comparisons: whatIfTable(whatIfComparisons) });
   const result = { experiment, scenarios, summaries, findings, given, whatIfComparisons, breakEvens, written };
   if (options.json) console.log(JSON.stringify(compareJson(result, options), null, 2));
