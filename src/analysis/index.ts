@@ -63,6 +63,7 @@ export {
   keptAllItems,
   replicationsTable,
   summaryTable,
+  valueTable,
   groupTable,
   utilizationTable,
   UTILIZATION_OUTPUT_NAME,

@@ -142,6 +142,39 @@ export function summaryTable(summaries: readonly ScenarioSummary[]): ColumnTable
   return tableOf(rows);
 }
 
+/**
+ * Money a year, long format like the summary: scenario, currency (empty where none is named),
+ * metric (people_cost_per_year, cost_per_go_live, value_per_year, cost_of_delay_per_year,
+ * cost_of_delay_per_use_case, net_value_per_year), estimate, ci_low, ci_high; a figure not
+ * given (no value, no cost) is null.
+ */
+export function valueTable(summaries: readonly ScenarioSummary[]): ColumnTable {
+  const metrics = [
+    ['people_cost_per_year', (s: ScenarioSummary) => s.peopleCostPerYear],
+    ['cost_per_go_live', (s: ScenarioSummary) => s.costPerGoLive],
+    ['value_per_year', (s: ScenarioSummary) => s.valuePerYear],
+    ['cost_of_delay_per_year', (s: ScenarioSummary) => s.costOfDelayPerYear],
+    ['cost_of_delay_per_use_case', (s: ScenarioSummary) => s.costOfDelayPerUseCase],
+    ['net_value_per_year', (s: ScenarioSummary) => s.netValuePerYear],
+  ] as const;
+  const known = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  return tableOf(
+    summaries.flatMap((s) =>
+      metrics.map(([metric, of]) => {
+        const e = of(s);
+        return {
+          scenario: s.name,
+          currency: s.currency ?? '',
+          metric,
+          estimate: known(e.estimate),
+          ci_low: known(e.ci95[0]),
+          ci_high: known(e.ci95[1]),
+        };
+      }),
+    ),
+  );
+}
+
 /** Time to production by domain or by use-case type: scenario, group, statistic, estimate, CI. */
 export function groupTable(summaries: readonly ScenarioSummary[], by: 'domain' | 'type'): ColumnTable {
   const rows: Record<string, unknown>[] = [];

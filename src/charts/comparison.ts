@@ -1,5 +1,5 @@
 /** Configurations compared: each metric's estimate with its 95% interval, one panel per metric. */
-import type { BoundedEstimate, ScenarioSummary } from '../analysis/experiment-summary.js';
+import { type BoundedEstimate, type ScenarioSummary, valueOrBound } from '../analysis/experiment-summary.js';
 import { boundShape, plottedEstimate, scenarioColour, shownAs, themed, type VegaLiteSpec } from './theme.js';
 
 const AT_LEAST = 'at least';
@@ -13,8 +13,13 @@ const METRICS: { label: string; value: (s: ScenarioSummary) => BoundedEstimate }
 
 export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLiteSpec {
   const names = summaries.map((s) => s.name);
+  const currency = summaries[0]?.currency;
+  // a metric no configuration has (costs not given) gets no panel
+  const metrics = METRICS.filter((m) => summaries.some((s) => Number.isFinite(valueOrBound(m.value(s))))).map((m) =>
+    m.label === 'Cost per go-live' && currency ? { ...m, label: `${m.label} (${currency})` } : m,
+  );
   const rows = summaries.flatMap((s) =>
-    METRICS.map((m) => {
+    metrics.map((m) => {
       const e = plottedEstimate(m.value(s));
       return { scenario: s.name, metric: m.label, ...e, shown: shownAs(e, AT_LEAST) };
     }),
@@ -28,7 +33,7 @@ export function comparisonChart(summaries: readonly ScenarioSummary[]): VegaLite
           field: 'metric',
           type: 'nominal',
           title: null,
-          sort: METRICS.map((m) => m.label),
+          sort: metrics.map((m) => m.label),
           header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
         },
       },

@@ -110,7 +110,7 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
   )
     .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
     .option('--relative <fraction>', 'relative step for delays, cadence and effort', fraction, 0.5)
-    .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal));
+    .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal, commandLine));
 }
 
 /** The options that say how to read a history (calibrate, backtest). */

@@ -60,7 +60,7 @@ export interface ScalarMetrics<T> {
   reworkPassesPerItem: T;
   /** Mean over live use cases of (work + rework) / time to production. */
   flowEfficiency: T;
-  /** People cost in the window / go-lives in the window. */
+  /** People cost in the window / go-lives in the window; NaN (not given) where no role has a cost_per_year. */
   costPerGoLive: T;
   /** Yearly value added per year of the window: the value_per_year of the use cases that go live in it, per year (see valueMetrics). */
   valuePerYear: T;
@@ -209,7 +209,8 @@ function valueMetrics(
     if (i.outcome === 'live' && i.end >= run.warmup && i.end <= run.horizon) added += value;
     forgone += (value / DAYS_PER_YEAR) * inWindow(i.arrival, live);
   }
-  const peopleCostPerYear = run.peopleCost / years;
+  // no role with a cost_per_year: costs are not given (NaN), not 0
+  const peopleCostPerYear = run.peopleCost > 0 ? run.peopleCost / years : Number.NaN;
   const valued = Object.keys(run.valuePerYear).length > 0;
   const valuePerYear = valued ? added / years : Number.NaN;
   return {
@@ -300,7 +301,8 @@ export function replicationMetrics(
     iterationsPerItem: perItem(ended, (i) => i.iterations),
     reworkPassesPerItem: perItem(ended, (i) => i.reworkPasses),
     flowEfficiency: perItem(live, (i) => (i.work + i.rework) / i.timeToProduction),
-    costPerGoLive: goLivesInWindow.length ? run.peopleCost / goLivesInWindow.length : NaN,
+    // no role with a cost_per_year: costs are not given (NaN), not 0
+    costPerGoLive: goLivesInWindow.length && run.peopleCost > 0 ? run.peopleCost / goLivesInWindow.length : NaN,
     ...valueMetrics(run, years),
     timeSplit,
     waitingByRole: Object.fromEntries([...roles].sort().map((r) => [r, perItem(live, (i) => i.waitingByRole[r] ?? 0)])),

@@ -24,6 +24,7 @@ import {
   throughputTable,
   timeSplitTable,
   utilizationTable,
+  valueTable,
   UTILIZATION_OUTPUT_NAME,
   writeFileAtomic,
   writeResultsBundle,
@@ -199,10 +200,14 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       caption: 'Use cases that never reach production.',
     },
   ];
+  const top = input.sensitivity?.levers[0];
   if (input.sensitivity)
     specs.push({
       stem: 'tornado',
-      spec: charts.tornadoChart(input.sensitivity),
+      spec: retitled(
+        charts.tornadoChart(input.sensitivity),
+        top ? `The lever that moves the 85th percentile most: ${top.label}` : undefined,
+      ),
       caption: 'Which levers move the 85th percentile most.',
     });
   if (input.sweeps)
@@ -267,6 +272,7 @@ function reportTables(experiment: ExperimentResult, { summaries, comparisons }: 
     by_type: groupTable(summaries, 'type'),
     [UTILIZATION_OUTPUT_NAME]: utilizationTable(summaries),
     time_split: timeSplitTable(summaries),
+    value: valueTable(summaries),
     flow: flowTable(experiment),
     throughput: throughputTable(experiment),
     replications: replicationsTable(experiment),

@@ -14,6 +14,7 @@ import {
   summaryTable,
   timeSplitTable,
   utilizationTable,
+  valueTable,
 } from '../../src/analysis/tables.js';
 import { experimentOf, item, metrics, replication, scenario, ttp } from './synthetic.js';
 
@@ -275,5 +276,34 @@ describe('the flow and comparison tables', () => {
       },
       expect.objectContaining({ better: 'A' }),
     ]);
+  });
+});
+
+describe('the value table', () => {
+  it('gives each money figure a year with its currency and interval, and null where it is not given', () => {
+    const s = {
+      ...summary('A'),
+      currency: 'EUR',
+      peopleCostPerYear: e(100, 100, 100),
+      valuePerYear: { estimate: Number.NaN, ci95: [Number.NaN, Number.NaN] as [number, number] },
+    };
+    const rows = valueTable([s]).objects() as Record<string, unknown>[];
+    expect(rows.map((r) => r.metric)).toEqual([
+      'people_cost_per_year',
+      'cost_per_go_live',
+      'value_per_year',
+      'cost_of_delay_per_year',
+      'cost_of_delay_per_use_case',
+      'net_value_per_year',
+    ]);
+    expect(rows[0]).toEqual({
+      scenario: 'A',
+      currency: 'EUR',
+      metric: 'people_cost_per_year',
+      estimate: 100,
+      ci_low: 100,
+      ci_high: 100,
+    });
+    expect(rows[2]).toMatchObject({ metric: 'value_per_year', estimate: null, ci_low: null, ci_high: null });
   });
 });

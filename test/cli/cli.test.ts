@@ -1,6 +1,6 @@
 /** The orgflow command end to end, as a subprocess of the built CLI (npm test builds it first). */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -266,7 +266,11 @@ describe('sweep and sensitivity', () => {
     expect(r.stdout).toMatch(/Sensitivity of Minimal/);
     expect(r.stdout).toContain('analysts in the core');
     expect(readdirSync(join(dir, 'sensitivity'))).toEqual(
-      expect.arrayContaining(['tornado.svg', 'tornado.png', 'levers.csv']),
+      expect.arrayContaining(['tornado.svg', 'tornado.png', 'levers.csv', 'report.html']),
     );
+    // a report of its own: the base's figures, and the tornado titled with the lever that moves p85 most
+    const report = readFileSync(join(dir, 'sensitivity', 'report.html'), 'utf8');
+    expect(report).toContain('<title>Which lever matters most for Minimal?</title>');
+    expect(report).toMatch(/<figure id="tornado">.*The lever that moves the 85th percentile most: /s);
   });
 });

@@ -95,6 +95,14 @@ describe('money', () => {
     expect(json.scenarios[0].currency).toBe('€');
   });
 
+  it('shows no cost where the scenario gives none, rather than 0, and still draws the report', () => {
+    const free = ['--set', 'roles.analyst.cost_per_year=0', '--set', 'roles.ml_engineer.cost_per_year=0'];
+    const r = orgflow(['compare', minimal, ...free, '--reps', '3', '--out', outFolder(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const [s] = JSON.parse(r.stdout).scenarios;
+    expect([s.costPerGoLive.estimate, s.peopleCostPerYear.estimate]).toEqual([null, null]);
+  });
+
   it('refuses to compare scenarios of different currencies', () => {
     const dir = outFolder();
     const dollars = join(dir, 'dollars.yaml');

@@ -65,6 +65,24 @@ describe('value, cost of delay and people cost', () => {
   });
 });
 
+describe('costs not given', () => {
+  it('are not a figure, rather than 0: no cost per go-live, people cost or net value where no role has a cost', () => {
+    const m = replicationMetrics({
+      items: [item(1, 150, 200, { type: 'model' })],
+      pools: [],
+      warmup: 100,
+      horizon: 465,
+      peopleCost: 0,
+      valuePerYear: { model: 365 },
+      flow: emptyFlow(),
+    });
+    expect(m.costPerGoLive).toBeNaN();
+    expect(m.peopleCostPerYear).toBeNaN();
+    expect(m.netValuePerYear).toBeNaN();
+    expect(m.valuePerYear).toBeCloseTo(365, 9);
+  });
+});
+
 describe('net value by month', () => {
   // a year of 12 months from day 0, people cost 365 a year (1 a day), a type worth 365 a year (1 a day once live)
   const month = DAYS_PER_MONTH;

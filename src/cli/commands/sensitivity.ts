@@ -1,6 +1,7 @@
 /** orgflow sensitivity <scenario>: which lever matters most (tornado table and chart). */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { writeReport } from '../../report/index.js';
 import { table } from 'arquero';
 import { writeFileAtomic, writeTables } from '../../analysis/index.js';
 import { humanise, renderSvg, svgToPng, tornadoChart } from '../../charts/index.js';
@@ -22,7 +23,12 @@ export interface SensitivityOptions extends RunCommandOptions {
   relative?: number;
 }
 
-export async function sensitivity(file: string, options: SensitivityOptions, signal: AbortSignal): Promise<void> {
+export async function sensitivity(
+  file: string,
+  options: SensitivityOptions,
+  signal: AbortSignal,
+  commandLine = '',
+): Promise<void> {
   checkOutFolder(options.out);
   const scenarios = loadScenarios([file], options);
   const warn = variantWarningPrinter(options, scenarios[0].warnings);
@@ -51,10 +57,25 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
       up_effect_is: result.levers.map((l) => l.high?.kind ?? ''),
     }),
   });
+  // a report of its own: the base scenario's figures, with the tornado
+  const base = { ...result.experiment, scenarios: [result.experiment.scenarios[0]] };
+  const report = await writeReport(folder, {
+    experiment: base,
+    scenarios: [scenarios[0]],
+    sensitivity: result,
+    title: `Which lever matters most for ${result.base}?`,
+    ...(commandLine ? { command: commandLine } : {}),
+  });
   if (options.json) {
     console.log(
       JSON.stringify(
-        { base: result.base, baseP85: result.baseP85, warnings: scenarios[0].warnings, levers: result.levers },
+        {
+          base: result.base,
+          baseP85: result.baseP85,
+          warnings: scenarios[0].warnings,
+          levers: result.levers,
+          outputs: { report: resolve(report.report), folder: resolve(folder) },
+        },
         null,
         2,
       ),
@@ -70,5 +91,7 @@ export async function sensitivity(file: string, options: SensitivityOptions, sig
       `\nThe base's 85th percentile is beyond the run in some replications: effects measured against it are bounds ("at least", "at most") or unknown, and rank by what is known. A longer run (--horizon) gives estimates.`,
     );
   }
-  say(`\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`);
+  say(
+    `\nReport: ${report.report} (the base's figures with the tornado)\nChart: ${join(folder, 'tornado.svg')} (and .png)\nTable: ${join(folder, 'levers.csv')}`,
+  );
 }
