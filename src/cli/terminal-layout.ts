@@ -95,6 +95,24 @@ function narrowHeads(t: TextTable): TextTable {
 /** Cell padding and border of one column, as cli-table3 draws it. */
 const COLUMN_CHROME = 3;
 
+/** Columns in order, in groups each no wider than `room` (a column wider than that alone in its group). */
+function packColumns(columns: readonly { c: number; width: number }[], room: number): number[][] {
+  const groups: number[][] = [];
+  let group: number[] = [];
+  let used = 0;
+  for (const { c, width } of columns) {
+    if (group.length > 0 && used + width > room) {
+      groups.push(group);
+      group = [];
+      used = 0;
+    }
+    group.push(c);
+    used += width;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 /**
  * The table as text no wider than `width`: as it is when it fits; else with intervals under
  * their estimates and headers wrapped; else split into several tables, each repeating the
@@ -112,27 +130,26 @@ export function tableText(t: TextTable, width = terminalWidth()): string {
   const first = Math.min(natural[0], Math.floor(width / 2) - COLUMN_CHROME);
   const room = width - 1 - (first + COLUMN_CHROME);
   const widths = natural.map((w, c) => (c === 0 ? first : Math.min(w, room - COLUMN_CHROME)));
-  const groups: number[][] = [];
-  let group: number[] = [];
-  let used = 0;
-  for (const c of all.slice(1)) {
-    if (group.length > 0 && used + widths[c] + COLUMN_CHROME > room) {
-      groups.push(group);
-      group = [];
-      used = 0;
+  const columns = all.slice(1).map((c) => ({ c, width: widths[c] + COLUMN_CHROME }));
+  // as few tables as fit, then as even as they can be: no table of one column left over
+  const fewest = packColumns(columns, room).length;
+  const total = columns.reduce((sum, x) => sum + x.width, 0);
+  let groups = packColumns(columns, room);
+  for (let target = Math.ceil(total / fewest); target < room; target++) {
+    const even = packColumns(columns, target);
+    if (even.length === fewest) {
+      groups = even;
+      break;
     }
-    group.push(c);
-    used += widths[c] + COLUMN_CHROME;
   }
-  if (group.length > 0) groups.push(group);
   return groups
     .map((g) => {
-      const columns = [0, ...g];
+      const shown = [0, ...g];
       // cli-table3's widths include the padding
       return draw(
         stacked,
-        columns,
-        columns.map((c) => widths[c] + 2),
+        shown,
+        shown.map((c) => widths[c] + 2),
       );
     })
     .join('\n');
