@@ -55,13 +55,18 @@ const months = (n: number): string => `${n} month${n === 1 ? '' : 's'}`;
 function statementOf(b: Omit<BreakEven, 'statement'>): string {
   const costs = `${b.variant} costs ${money(b.extraCostPerYear, b.currency)} a year more in people than ${b.baseline}`;
   const last = b.curve[b.curve.length - 1];
-  const counted = 'counted from the first day of a run that starts with no work in hand';
+  const counted =
+    'counting the value each use case earns from its go-live on (not the net value a year, which counts a year of go-lives at their whole yearly value), from the first day of a run that starts with no work in hand';
   if (b.replications < 2)
     return `${costs}; over one replication its value covers that ${b.months === null ? 'not within the run' : `after ${months(b.months)}`} (no interval from one replication: run more, --reps).`;
   if (b.months === null)
     return `${costs}; the value it brings does not cover that within the run's ${months(b.runMonths)} (the cumulative difference at the end: ${money(last.difference, b.currency)}, 95% CI ${money(last.ci95[0], b.currency)} to ${money(last.ci95[1], b.currency)}), ${counted}.`;
   const [early, late] = b.ci95;
-  const interval = late === null ? `95% CI ${early} months to beyond the run` : `95% CI ${early} to ${months(late)}`;
+  // read off the month-by-month intervals of the difference: approximate, not a coverage guarantee
+  const interval =
+    late === null
+      ? `approximate 95% CI ${early} months to beyond the run`
+      : `approximate 95% CI ${early} to ${months(late)}`;
   return `${costs}; the value it brings covers that after ${months(b.months)} (${interval}), ${counted}.`;
 }
 

@@ -1,5 +1,5 @@
 /** Charts: data in, vega-lite spec out, one chart per file; rendering to SVG and PNG. */
-export { PALETTE, OTHER_PALETTE, FONT, scenarioColour, themed, humanise, type VegaLiteSpec } from './theme.js';
+export { PALETTE, OTHER_PALETTE, FONT, scenarioColour, themed, titleOf, humanise, type VegaLiteSpec } from './theme.js';
 export { renderSvg, svgToPng, compileChart, slideSvg, SLIDE } from './render.js';
 export { timeToProductionChart, timeToProductionBoxChart } from './time-to-production.js';
 export { comparisonChart } from './comparison.js';

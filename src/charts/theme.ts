@@ -13,10 +13,11 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 
 /**
  * Colours for anything that is not a configuration (parts of the time, stages, teams, model
- * against naive forecast): ColorBrewer's Dark2, which shares no colour with PALETTE, so that a
- * colour that means a configuration in one chart never means something else in another.
+ * against naive forecast): greys, browns, purples and a light green, each far from every
+ * colour of PALETTE (a test measures it), so that a colour that means a configuration in one
+ * chart never seems to mean something else in another.
  */
-export const OTHER_PALETTE = ['#1b9e77', '#d95f02', '#7570b3', '#e7298a', '#66a61e', '#e6ab02', '#a6761d', '#666666'];
+export const OTHER_PALETTE = ['#4d4d4d', '#c51b7d', '#7570b3', '#543005', '#7fbc41', '#762a83', '#276419', '#c7eae5'];
 
 /** The font drawn in every chart (installed with Debian's fonts-dejavu-core). */
 export const FONT = 'DejaVu Sans';
@@ -38,6 +39,9 @@ const CONFIG = {
   padding: 12,
   title: { fontSize: 17, fontWeight: 'bold', anchor: 'start', subtitleFontSize: 13, subtitleColor: '#444', offset: 12 },
   axis: {
+    // vega measures text in Node by an estimate (0.8 em a character, wider than drawn): a
+    // limit of 180 px, its default, cuts labels of 19 characters short
+    labelLimit: 480,
     labelFontSize: 12,
     titleFontSize: 13,
     titleFontWeight: 'normal',
@@ -51,19 +55,51 @@ const CONFIG = {
     orient: 'bottom',
     direction: 'horizontal',
     symbolSize: 120,
-    labelLimit: 260,
+    labelLimit: 480,
   },
   header: { labelFontSize: 13, titleFontSize: 13, labelFontWeight: 'bold' },
   view: { stroke: null },
   text: { font: FONT },
 };
 
-/** Wraps a chart body with the theme, a title and a subtitle. */
+/**
+ * Characters a title and a subtitle line hold at most. vega sizes a chart in Node by an
+ * estimate of its text (0.8 em a character, wider than it draws): a long line would widen the
+ * chart with a blank margin the estimate alone asks for, so longer lines are wrapped.
+ */
+export const TITLE_LINE = 60;
+export const SUBTITLE_LINE = 80;
+
+/** `text` in lines of at most `width` characters, broken between words. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** A chart title (one line, or several when it is long) and its subtitle lines, wrapped (see TITLE_LINE). */
+export function titleOf(title: string, subtitle?: string | string[]): string | Record<string, unknown> {
+  const text = wrapWords(title, TITLE_LINE);
+  const lines =
+    subtitle === undefined
+      ? []
+      : (Array.isArray(subtitle) ? subtitle : [subtitle]).flatMap((l) => wrapWords(l, SUBTITLE_LINE));
+  if (lines.length === 0) return text.length === 1 ? text[0] : { text };
+  return { text: text.length === 1 ? text[0] : text, subtitle: lines };
+}
+
 /** A chart with the common look; a subtitle given as several strings is drawn one line each. */
 export function themed(body: Record<string, unknown>, title: string, subtitle?: string | string[]): VegaLiteSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: subtitle ? { text: title, subtitle } : title,
+    title: titleOf(title, subtitle),
     config: CONFIG,
     ...body,
   };

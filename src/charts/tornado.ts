@@ -29,7 +29,8 @@ export function tornadoChart(result: SensitivityResult, top = 12): VegaLiteSpec 
     type: 'nominal',
     title: null,
     sort: levers.map((l) => l.label),
-    axis: { labelLimit: 600 },
+    // vega measures text in Node by an estimate (0.8 em a character), wider than it draws
+    axis: { labelLimit: 1000 },
   };
   return themed(
     {

@@ -8,11 +8,12 @@ import { RunSizeError, WHOLE_RUN_FACTOR } from '../experiment/index.js';
 import { RunLimitError } from '../model/index.js';
 import { OverrideError, ScenarioError, formatIssue } from '../scenario/index.js';
 import { UsageError } from './cli-error.js';
+import { warn } from './terminal-layout.js';
 
 export function reportError(error: unknown, signal: AbortSignal): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof ScenarioError) {
-    console.error(
+    warn(
       error.issues
         .filter((i) => i.severity === 'error')
         .map(formatIssue)
@@ -21,33 +22,31 @@ export function reportError(error: unknown, signal: AbortSignal): number {
     return 2;
   }
   if (error instanceof UsageError || error instanceof OverrideError) {
-    console.error(`orgflow: ${error.message}`);
+    warn(`orgflow: ${error.message}`);
     return 2;
   }
   if (error instanceof RunSizeError) {
-    console.error(`orgflow: run too large: ${error.message}.\n    hint: ${runSizeHint(error)}`);
+    warn(`orgflow: run too large: ${error.message}.\n    hint: ${runSizeHint(error)}`);
     return 2;
   }
   if (error instanceof RunLimitError) {
-    console.error(`orgflow: run stopped at its bound: ${error.message}`);
+    warn(`orgflow: run stopped at its bound: ${error.message}`);
     return 2;
   }
   if ((error as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    console.error(
+    warn(
       'orgflow: a replication ran out of memory: the run is too large for this machine.\n    hint: shorten horizon_days or lower demand, or keep --max-use-cases at its default',
     );
     return 2;
   }
   if (signal.aborted) {
-    console.error('orgflow: cancelled');
+    warn('orgflow: cancelled');
     return 130;
   }
   const e = error as Error;
-  console.error(`orgflow: internal error: ${e?.message ?? String(error)}`);
+  warn(`orgflow: internal error: ${e?.message ?? String(error)}`);
   if (process.env.ORGFLOW_DEBUG) console.error(e?.stack);
-  console.error(
-    'This is a bug in orgflow: please report it with the command you ran (ORGFLOW_DEBUG=1 shows the stack trace).',
-  );
+  warn('This is a bug in orgflow: please report it with the command you ran (ORGFLOW_DEBUG=1 shows the stack trace).');
   return 1;
 }
 

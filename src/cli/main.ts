@@ -45,8 +45,8 @@ const WHATIF_HELP =
 const REFERENCE_HELP =
   'the point every other is compared with, pairwise: its values in the order of --vary, e.g. 4 or 4,2 (default: the first point)';
 
-/** compare, run, sweep and sensitivity: the commands that run experiments, with the run options. */
-function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: string): void {
+/** compare: the main job. */
+function addCompareCommand(root: Command, signal: AbortSignal, commandLine: string): void {
   withRunOptions(
     root
       .command('compare')
@@ -65,6 +65,11 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
       ]),
     )
     .action(async (files: string[], options: CompareOptions) => compare(files, options, signal, commandLine));
+}
+
+/** compare, run, sweep and sensitivity: the commands that run experiments, with the run options. */
+function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: string): void {
+  addCompareCommand(root, signal, commandLine);
 
   withRunOptions(
     root
@@ -99,7 +104,9 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
       pathAssignment,
     )
     .option('--reference <values>', REFERENCE_HELP)
-    .action(async (file: string, options: SweepOptions) => sweep(file, options.vary ?? [], options, signal));
+    .action(async (file: string, options: SweepOptions) =>
+      sweep(file, options.vary ?? [], options, signal, commandLine),
+    );
 
   withRunOptions(
     root

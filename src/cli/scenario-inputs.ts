@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ExperimentScenario } from '../experiment/index.js';
 import { packageRoot } from '../package-info.js';
 import { formatIssue, loadScenario, type ScenarioIssue } from '../scenario/index.js';
+import { warn } from './terminal-layout.js';
 
 /** The shipped configurations the default comparison runs. */
 export const SHIPPED = ['centralized', 'hub-and-spoke', 'federated'];
@@ -32,7 +33,7 @@ export function loadScenarios(files: readonly string[], options: ScenarioOptions
   const set = [...(options.set ?? []), ...(options.horizon !== undefined ? [`horizon_days=${options.horizon}`] : [])];
   const scenarios = files.map((file) => {
     const loaded = loadScenario(file, { set });
-    if (!options.quiet && !options.json) for (const w of loaded.warnings) console.error(formatIssue(w));
+    if (!options.quiet && !options.json) for (const w of loaded.warnings) warn(formatIssue(w));
     return {
       name: loaded.spec.name,
       spec: loaded.spec,

@@ -43,6 +43,11 @@ export function say(text: string): void {
   console.log(wrapText(text));
 }
 
+/** Prints `text` on stderr (a warning, an error), wrapped at the width of the terminal stderr goes to. */
+export function warn(text: string): void {
+  console.error(wrapText(text, terminalWidth(process.stderr)));
+}
+
 export type Align = 'left' | 'right';
 
 /** A table to lay out: a header, rows of cell texts, and each column's alignment (left by default). */
@@ -116,7 +121,8 @@ function packColumns(columns: readonly { c: number; width: number }[], room: num
 /**
  * The table as text no wider than `width`: as it is when it fits; else with intervals under
  * their estimates and headers wrapped; else split into several tables, each repeating the
- * first column; a column that cannot fit even alone beside it is word-wrapped.
+ * first column; a column that cannot fit even alone beside it is wrapped, a word longer than
+ * its column broken (a long name is never cut short).
  */
 export function tableText(t: TextTable, width = terminalWidth()): string {
   const all = t.head.map((_, c) => c);
@@ -142,12 +148,19 @@ export function tableText(t: TextTable, width = terminalWidth()): string {
       break;
     }
   }
+  // every cell wrapped to its column, a word longer than the column broken, so that nothing is cut short
+  const wrapCell = (text: string, c: number): string => wrapAnsi(text, widths[c], { hard: true, trim: true });
+  const fitted: TextTable = {
+    ...stacked,
+    head: stacked.head.map((h, c) => wrapCell(h, c)),
+    rows: stacked.rows.map((r) => r.map((cell, c) => wrapCell(cell, c))),
+  };
   return groups
     .map((g) => {
       const shown = [0, ...g];
       // cli-table3's widths include the padding
       return draw(
-        stacked,
+        fitted,
         shown,
         shown.map((c) => widths[c] + 2),
       );

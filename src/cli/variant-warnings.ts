@@ -6,6 +6,7 @@
  */
 import type { VariantWarnings } from '../experiment/index.js';
 import { formatIssue, type ScenarioIssue } from '../scenario/index.js';
+import { warn } from './terminal-layout.js';
 
 /** An issue's text without where it was read from: the base's come from a file, a variant's do not. */
 const withoutSource = (issue: ScenarioIssue): string => formatIssue({ ...issue, file: undefined, line: undefined });
@@ -25,6 +26,6 @@ export function variantWarningPrinter(
 ): (variants: VariantWarnings[]) => void {
   return (variants) => {
     if (options.quiet || options.json) return;
-    for (const line of variantWarningLines(base, variants)) console.error(line);
+    for (const line of variantWarningLines(base, variants)) warn(line);
   };
 }

@@ -50,6 +50,8 @@ export interface SweepPoint {
   scenarioIndex: number;
   /** The warnings of this point's scenario check (all of them, the base's included). */
   warnings: ScenarioIssue[];
+  /** The point's scenario: the base with the point's values. */
+  spec: ScenarioSpec;
 }
 
 export interface SweepResult {
@@ -110,6 +112,7 @@ export async function runSweep(
       values,
       scenarioIndex,
       warnings: variants[scenarioIndex].warnings,
+      spec: variants[scenarioIndex].spec,
     })),
     experiment,
   };

@@ -41,7 +41,9 @@ function tslab(): Tslab {
 export async function showChart(spec: VegaLiteSpec): Promise<void> {
   const svg = await renderSvg(spec);
   const { display, writeBundle } = tslab();
-  const title = typeof spec.title === 'string' ? spec.title : ((spec.title as { text?: string })?.text ?? 'chart');
+  const text =
+    typeof spec.title === 'string' ? spec.title : ((spec.title as { text?: string | string[] })?.text ?? 'chart');
+  const title = Array.isArray(text) ? text.join(' ') : text;
   if (writeBundle === null) {
     display.svg(svg);
     return;

@@ -29,8 +29,10 @@ function spreadTitle(f: Findings): string {
     (a, b) => valueOrBound(a.timeToProduction.p95) - valueOrBound(b.timeToProduction.p95),
   );
   const [first, last] = [byP95[0], byP95[byP95.length - 1]];
-  const one = `1 in 20 use cases takes more than ${days(first, 'p95')} in ${first.name}`;
-  return first === last ? one : `${one}; in ${last.name}, more than ${days(last, 'p95').replace(/^over /, '')}`;
+  // beyond the run, the 95th percentile is itself more than its bound: "more than" holds either way
+  const moreThan = (s: ScenarioSummary) => `more than ${Math.round(valueOrBound(s.timeToProduction.p95))} days`;
+  const one = `1 in 20 use cases takes ${moreThan(first)} in ${first.name}`;
+  return first === last ? one : `${one}; in ${last.name}, ${moreThan(last)}`;
 }
 
 /** The parts of the time in a sentence. */
@@ -66,7 +68,10 @@ function flowTitle(f: Findings): string {
       ? 'Work in progress stays level: every configuration keeps up with its demand'
       : 'Work in progress over time (whether every configuration keeps up is not yet clear)';
   const worst = [...growing].sort((a, b) => b.wipGrowthPerQuarter.estimate - a.wipGrowthPerQuarter.estimate)[0];
-  return `Work piles up in ${growing.map((s) => s.name).join(' and ')}: in ${worst.name} by ${estimateText(worst.wipGrowthPerQuarter, 1).value} use cases a quarter`;
+  const by = `by ${estimateText(worst.wipGrowthPerQuarter, 1).value} use cases a quarter`;
+  return growing.length === 1
+    ? `Work piles up in ${worst.name}, ${by}`
+    : `Work piles up in ${growing.map((s) => s.name).join(' and ')}: in ${worst.name} ${by}`;
 }
 
 /** Title of the utilisation chart: the busiest people. */

@@ -85,9 +85,9 @@ code { background: #f3f5f7; padding: 0 0.25rem; }
   .headline { font-size: 1.1rem; }
   .figure-card strong { font-size: 1.3rem; }
   table { font-size: 0.85rem; }
-  /* a chart keeps a legible size and scrolls on its own rather than shrinking to the phone */
+  /* a chart keeps its own size, its text as legible as on a desktop, and scrolls on its own rather than shrinking to the phone */
   figure .chart { overflow-x: auto; }
-  figure .chart svg { max-width: none; min-width: 560px; width: 100%; }
+  figure .chart svg { max-width: none; width: auto; }
 }
 ${INTERACTIVE_STYLE}`;
 
@@ -100,7 +100,8 @@ export function accessibleSvg(svg: string, title: string, description: string): 
   return svg.replace(
     /<svg\b([^>]*)>/,
     (_, attributes: string) =>
-      `<svg${attributes} role="img" aria-label="${e(`${title}. ${description}`)}"><title>${e(title)}</title><desc>${e(description)}</desc>`,
+      // a group, not an image: an image's content is hidden from screen readers, and the legend entries inside are buttons
+      `<svg${attributes} role="group" aria-roledescription="chart" aria-label="${e(`${title}. ${description}`)}"><title>${e(title)}</title><desc>${e(description)}</desc>`,
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * The script that makes the report's charts interactive, on the same static SVG that a viewer
  * without scripts sees (no chart library is loaded, nothing is fetched):
- * - a tooltip with the values of the mark under the pointer or the keyboard focus, read from
+ * - a tooltip with the values of the mark under the pointer, read from
  *   the text alternative vega gives each mark (`Days: 145; Share: 50%; Configuration: ...`);
  * - a legend entry that hides its series when clicked (or pressed with Enter or Space), and
  *   shows it again on a second click: every mark outside the legend drawn in the entry's

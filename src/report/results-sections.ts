@@ -54,7 +54,10 @@ export const DEFINITIONS: readonly [string, string][] = [
     'Cost of delay',
     'The value not yet earned while use cases wait for production: value_per_year over each one’s days from request to go-live (or to the end of the run), per year and per use case.',
   ],
-  ['Net value a year', 'Value added a year less people cost a year.'],
+  [
+    'Net value a year',
+    'Value added a year less people cost a year. It counts each go-live at its whole yearly value in the year it goes live, so it does not show value earned sooner: the cost of delay and the break-even of a what-if (which counts the value each use case earns from its go-live on) do.',
+  ],
 ];
 
 export function definitionsHtml(): string {

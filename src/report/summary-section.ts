@@ -52,17 +52,22 @@ export function keyFigures(findings: Findings): KeyFigure[] {
     const { median, runnerUp } = lead;
     const sooner = -median.difference;
     figures.push(
-      median.better === null
+      median.replications < 2 && Number.isFinite(median.difference)
         ? {
-            value: 'no clear lead',
-            label: Number.isFinite(median.difference)
-              ? `over ${runnerUp} at the median (the 95% CI of the difference includes zero)`
-              : `over ${runnerUp}: its median is beyond the run`,
+            value: `${Math.round(Math.abs(sooner))} days ${sooner >= 0 ? 'sooner' : 'later'}`,
+            label: `than ${runnerUp} at the median, over one replication: no interval, so not yet a finding (run more, --reps)`,
           }
-        : {
-            value: `${Math.round(sooner)} days sooner`,
-            label: `than ${runnerUp} at the median (95% CI ${Math.round(-median.ci95[1])} to ${Math.round(-median.ci95[0])}, the same use cases in each)`,
-          },
+        : median.better === null
+          ? {
+              value: 'no clear lead',
+              label: Number.isFinite(median.difference)
+                ? `over ${runnerUp} at the median (the 95% CI of the difference includes zero)`
+                : `over ${runnerUp}: its median is beyond the run`,
+            }
+          : {
+              value: `${Math.round(sooner)} days sooner`,
+              label: `than ${runnerUp} at the median (95% CI ${Math.round(-median.ci95[1])} to ${Math.round(-median.ci95[0])}, the same use cases in each)`,
+            },
     );
   }
   figures.push({ value: days(ttp.p85), label: `for 85 in 100 to go live in ${best.name}${interval(ttp.p85)}` });

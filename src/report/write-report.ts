@@ -138,17 +138,19 @@ interface ChartToDraw {
   slide?: boolean;
 }
 
-/** The chart's title, or its title text where it has a subtitle. */
+/** The chart's title as one line of text. */
 const titleOf = (spec: charts.VegaLiteSpec): string => {
-  const t = spec.title as string | { text: string } | undefined;
-  return typeof t === 'string' ? t : (t?.text ?? '');
+  const t = spec.title as string | { text: string | string[] } | undefined;
+  const text = typeof t === 'string' ? t : (t?.text ?? '');
+  return Array.isArray(text) ? text.join(' ') : text;
 };
 
-/** `spec` with `title` as its title, its subtitle kept. */
+/** `spec` with `title` as its title (wrapped like every chart title), its subtitle kept. */
 function retitled(spec: charts.VegaLiteSpec, title: string | undefined): charts.VegaLiteSpec {
   if (title === undefined) return spec;
-  const t = spec.title as string | { text: string } | undefined;
-  return { ...spec, title: typeof t === 'object' && t !== null ? { ...t, text: title } : title };
+  const t = spec.title as string | { subtitle?: string[] } | undefined;
+  const subtitle = typeof t === 'object' && t !== null ? t.subtitle : undefined;
+  return { ...spec, title: charts.titleOf(title, subtitle) };
 }
 
 /** The key charts of a deck: each is also drawn as a 16:9 slide. */

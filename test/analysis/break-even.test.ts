@@ -38,7 +38,7 @@ describe('break-even of a what-if', () => {
     const half = T2 / Math.sqrt(3);
     expect(result?.curve[0].ci95[1]).toBeCloseTo(-6 + half, 9);
     expect(result?.statement).toContain('costs 30 EUR a year more in people than Base');
-    expect(result?.statement).toContain('after 3 months (95% CI 2 to 4 months)');
+    expect(result?.statement).toContain('after 3 months (approximate 95% CI 2 to 4 months)');
   });
 
   it('counts only a crossing that lasts: a difference that dips below 0 again starts over', () => {

@@ -19,7 +19,7 @@ describe('the summary of a sweep', () => {
         [scenario('two', [metrics({ throughputPerYear: 20 })]), scenario('four', [metrics({ throughputPerYear: 40 })])],
         13,
       ),
-    } as SweepResult;
+    } as unknown as SweepResult;
     const points = summariseSweep(sweep);
     expect(points.map((p) => p.warnings)).toEqual([[], [overloaded]]);
     expect(points.map((p) => [p.values, p.summary.name, p.summary.seed, p.summary.throughputPerYear.estimate])).toEqual(

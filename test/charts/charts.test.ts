@@ -130,6 +130,14 @@ describe('charts compile without warnings and draw their marks and labels', () =
     );
   });
 
+  it('tornado with long lever names cuts none short', async () => {
+    const long = 'handover delays between a domain and the centre, or two domains';
+    const levers = sensitivity.levers.map((l, k) => (k === 0 ? { ...l, label: long } : l));
+    const svg = await charts.renderSvg(charts.tornadoChart({ ...sensitivity, levers }));
+    expect(svg).toContain(long);
+    expect(svg).not.toContain('…');
+  });
+
   it('sweep with its confidence band', async () => {
     await check(
       charts.sweepChart([{ name: 'Pooled team', sweep }], 'teams.central.engineer', 'p85', 'engineers'),
@@ -180,7 +188,11 @@ describe('charts compile without warnings and draw their marks and labels', () =
     };
     for (const [name, spec] of Object.entries(specs)) walk(spec, name);
     expect(offending).toEqual([]);
-    expect(charts.OTHER_PALETTE.filter((c) => charts.PALETTE.includes(c))).toEqual([]);
+    // far apart, not merely different: at least 80 in RGB (0 to 255 per channel) from every configuration colour
+    const rgb = (hex: string) => [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16));
+    const distance = (a: string, b: string) => Math.hypot(...rgb(a).map((x, k) => x - rgb(b)[k]));
+    for (const other of charts.OTHER_PALETTE)
+      for (const own of charts.PALETTE) expect(distance(other, own), `${other} ~ ${own}`).toBeGreaterThanOrEqual(80);
   });
 
   it('give each configuration the same colour in every chart', () => {

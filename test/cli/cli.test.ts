@@ -256,7 +256,12 @@ describe('sweep and sensitivity', () => {
     // value, median, p85 (a bound: not reached), p85 against the reference, go-lives, against the reference, keeps up
     expect(r.stdout).toMatch(/│ 2 +│ [^│]+│ +> \d+ +│ reference +│ [^│]+│ reference +│ no +│/);
     expect(r.stdout).toMatch(/│ 6 +│ [^│]+│ [^│]+│ not reached +│/);
-    expect(readdirSync(join(dir, 'sweep'))).toEqual(expect.arrayContaining(['sweep.svg', 'sweep.png']));
+    expect(readdirSync(join(dir, 'sweep'))).toEqual(expect.arrayContaining(['sweep.svg', 'sweep.png', 'report.html']));
+    // a report of its own: the reference point (2 ML engineers, its assumptions say so) and the sweep chart
+    const report = readFileSync(join(dir, 'sweep', 'report.html'), 'utf8');
+    expect(report).toContain('<title>The effect of teams.central.ml_engineer on Centralized</title>');
+    expect(report).toContain('<figure id="sweep">');
+    expect(report).toMatch(/<td>Central data &amp; AI team<\/td><td>centre<\/td><td>[^<]*2 ML engineers/);
   });
 
   it('sensitivity prints the levers ranked and writes the tornado', () => {
@@ -272,5 +277,7 @@ describe('sweep and sensitivity', () => {
     const report = readFileSync(join(dir, 'sensitivity', 'report.html'), 'utf8');
     expect(report).toContain('<title>Which lever matters most for Minimal?</title>');
     expect(report).toMatch(/<figure id="tornado">.*The lever that moves the 85th percentile most: /s);
+    // no lever's name cut short
+    expect(readFileSync(join(dir, 'sensitivity', 'tornado.svg'), 'utf8')).not.toContain('…');
   });
 });

@@ -90,6 +90,22 @@ describe('tables', () => {
     expect(split).toMatch(/│\s+\(171 to 179\) │/);
   });
 
+  it('break a name longer than its column rather than cut it short', () => {
+    const names = ['two_more_data_engineers_in_marketing', 'two_more_data_engineers_in_supply_chain'];
+    const text = tableText(
+      { head: ['What-if', 'A', 'B'], rows: names.map((n) => [n, '1 (0 to 2)', '3 (2 to 4)']) },
+      40,
+    );
+    expect(widest(text)).toBeLessThanOrEqual(40);
+    expect(text).not.toContain('…');
+    // each name whole, read back line by line from its column
+    const firstColumn = text
+      .split('\n')
+      .map((l) => l.split('│')[1]?.trim() ?? '')
+      .join('');
+    for (const n of names) expect(firstColumn).toContain(n);
+  });
+
   it('draw a line between rows only where a row has several lines', () => {
     // top, header, the line under it, two rows, bottom
     const text = tableText(

@@ -54,9 +54,14 @@ describe('the terminal', () => {
     );
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(widest(sweep.stdout)).toBeLessThanOrEqual(60);
-    const levers = orgflow(['sensitivity', minimal, '--reps', '3', '--out', outFolder(), '--quiet'], 120_000, env);
+    // at 8 use cases a month one analyst fewer overloads the team: a warning for that setting
+    const eight = ['--set', 'domains.sales.demand.report=8'];
+    const levers = orgflow(['sensitivity', minimal, ...eight, '--reps', '3', '--out', outFolder()], 120_000, env);
     expect(levers.code, levers.stderr).toBe(0);
     expect(widest(levers.stdout)).toBeLessThanOrEqual(60);
+    // the warnings of the lever settings on stderr too
+    expect(levers.stderr).toContain('analysts in the core set to 1: warning');
+    expect(widest(levers.stderr)).toBeLessThanOrEqual(60);
     expect(levers.stdout.replace(/\s*│\s*/g, ' ')).toContain('analysts in the core');
   });
 

@@ -1,14 +1,23 @@
 /** orgflow compare --whatif: named variants of each scenario, compared with it replication by replication. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { minimal, orgflow, outFolder } from './orgflow-process.js';
 
 const whatIf = 'More analysts: teams.core.analyst=4; domains.sales.demand.report=2';
 
 describe('orgflow compare --whatif', () => {
   it('prints each what-if less its baseline, with intervals, overall and by domain', () => {
-    const r = orgflow(['compare', minimal, '--whatif', whatIf, '--reps', '6', '--out', outFolder(), '--quiet']);
+    const dir = outFolder();
+    const r = orgflow(['compare', minimal, '--whatif', whatIf, '--reps', '6', '--out', dir, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Each what-if against its baseline: the what-if less the baseline');
+    // the report shows the what-if's own figures beside its baseline's, and the what-if section
+    const report = readFileSync(join(dir, 'report.html'), 'utf8');
+    const numbers = report.slice(report.indexOf('id="metrics"'), report.indexOf('id="by-domain"'));
+    expect(numbers).toContain('<th scope="row">More analysts</th>');
+    expect(numbers).toContain('<th scope="row">Minimal</th>');
+    expect(report).toContain('<section id="what-ifs">');
     expect(r.stdout).toMatch(/│ More analysts\s+│ Minimal\s+│/);
     expect(r.stdout).toContain('85th percentile days to production by domain');
     expect(r.stdout).toMatch(

@@ -106,7 +106,8 @@ export async function compare(
     experiment,
     scenarios,
     command: commandLine,
-    findings,
+    // with what-ifs the report is about every scenario, the what-ifs' own figures beside their baselines'
+    findings: whatIfs ? findingsOf(experiment, summaries) : findings,
     ...(whatIfs ? { whatIfs: { comparisons: whatIfComparisons, breakEvens } } : {}),
   });
   if (whatIfs) writeTables(join(options.out, 'tables'), { whatif_comparisons: whatIfTable(whatIfComparisons) });

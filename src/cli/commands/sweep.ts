@@ -1,6 +1,6 @@
 /** orgflow sweep <scenario> --vary <path>=<values|range>: a sweep with its chart. */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type Comparison,
   type SweepPointSummary,
@@ -17,6 +17,7 @@ import {
   type SweepResult,
   sweepPointIndex,
 } from '../../experiment/index.js';
+import { writeReport } from '../../report/index.js';
 import { UsageError } from '../cli-error.js';
 import { experimentOptions } from '../experiment-options.js';
 import { checkOutFolder } from '../out-folder.js';
@@ -65,6 +66,23 @@ function referenceIndex(parameters: readonly SweepParameter[], reference: string
   return index;
 }
 
+/**
+ * A report of the sweep's own in `folder`: the reference point's figures, charts and
+ * assumptions (its scenario: the base with the reference point's values), with the sweep chart.
+ */
+function writeSweepReport(folder: string, result: SweepResult, reference: number, commandLine: string) {
+  const point = result.points[reference];
+  const scenario = result.experiment.scenarios[point.scenarioIndex];
+  const path = result.parameters[0].path;
+  return writeReport(folder, {
+    experiment: { ...result.experiment, scenarios: [scenario] },
+    scenarios: [{ name: scenario.name, spec: point.spec }],
+    sweeps: { path, runs: chartRuns(result) },
+    title: `The effect of ${path} on ${result.base}`,
+    ...(commandLine ? { command: commandLine } : {}),
+  });
+}
+
 /** A point as --json gives it: its values, summary and warnings, and its paired difference from the reference. */
 function pointJson(p: SweepPointSummary) {
   const against = (c: Comparison) => ({
@@ -81,7 +99,13 @@ function pointJson(p: SweepPointSummary) {
   };
 }
 
-export async function sweep(file: string, vary: string[], options: SweepOptions, signal: AbortSignal): Promise<void> {
+export async function sweep(
+  file: string,
+  vary: string[],
+  options: SweepOptions,
+  signal: AbortSignal,
+  commandLine = '',
+): Promise<void> {
   checkOutFolder(options.out);
   if (vary.length === 0)
     throw new UsageError(
@@ -101,14 +125,21 @@ export async function sweep(file: string, vary: string[], options: SweepOptions,
   const points = summariseSweep(result, reference);
   writeResultsBundle(folder, result.experiment, { summary: summaryTable(points.map((p) => p.summary)) });
   let chart = '';
+  let report = '';
   if (parameters.length <= 2) {
     const svg = await renderSvg(sweepChart(chartRuns(result), parameters[0].path));
     chart = join(folder, 'sweep.svg');
     writeFileAtomic(chart, svg);
     writeFileAtomic(join(folder, 'sweep.png'), await svgToPng(svg));
+    report = (await writeSweepReport(folder, result, reference, commandLine)).report;
   }
   if (options.json) {
-    const json = { parameters, warnings: scenarios[0].warnings, reference: result.points[reference].values };
+    const json = {
+      parameters,
+      warnings: scenarios[0].warnings,
+      reference: result.points[reference].values,
+      outputs: { folder: resolve(folder), ...(report ? { report: resolve(report) } : {}) },
+    };
     console.log(JSON.stringify({ ...json, points: points.map(pointJson) }, null, 2));
     return;
   }
@@ -124,6 +155,6 @@ export async function sweep(file: string, vary: string[], options: SweepOptions,
   );
   say(sweepTable(points));
   say(
-    `\n${chart ? `Chart: ${chart} (and .png)\n` : 'No chart for more than two swept parameters.\n'}Tables: ${folder}`,
+    `\n${chart ? `Report: ${report} (the reference point, with the sweep chart)\nChart: ${chart} (and .png)\n` : 'No chart and no report for more than two swept parameters.\n'}Tables: ${folder}`,
   );
 }
