@@ -41,6 +41,8 @@ export function differenceText(
   suffix: string,
 ): string {
   if (!Number.isFinite(c.difference)) return 'not reached';
+  // every pair the same (a what-if that changes nothing this metric sees)
+  if (c.difference === 0 && c.ci95[0] === 0 && c.ci95[1] === 0) return 'no change';
   const signed = (x: number): string => {
     let d = digits;
     while (x !== 0 && Number(plainNumber(Math.abs(x * scale), d).replace(/,/g, '')) === 0 && d < digits + 3) d++;

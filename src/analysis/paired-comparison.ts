@@ -175,6 +175,10 @@ export function compareScenarios(
       const statement = `One replication: ${sa.name} less ${sb.name} on ${m.label} is ${formatAmount(d.estimate, m.unit)}; there is no interval from one replication (run more, --reps).`;
       return { ...base, ...estimates, better: null, statement };
     }
+    if (diffs.every((x) => x === 0)) {
+      const statement = `${sa.name} and ${sb.name} do not differ on ${m.label}: every one of the ${n} paired replications gave the same figure.`;
+      return { ...base, ...estimates, better: null, statement };
+    }
     const clear = d.ci95[0] > 0 || d.ci95[1] < 0;
     const aBetter = m.lowerIsBetter ? d.estimate < 0 : d.estimate > 0;
     const better = clear ? (aBetter ? sa.name : sb.name) : null;

@@ -18,6 +18,8 @@ export interface SchemaNode {
   maximum?: number;
   exclusiveMaximum?: number;
   pattern?: string;
+  /** What a value matching `pattern` is, in words, for the error a value that does not match gets. */
+  errorMessage?: string;
 }
 
 /** The JSON Schema of scenario files (draft 2020-12 keywords), as written to scenarios/schema.json. */

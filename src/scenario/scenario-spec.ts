@@ -9,7 +9,23 @@ import { DistributionSpec } from './distribution-spec.js';
 /** The longest horizon (a thousand years): even with no use cases, a run records work in progress every week. */
 export const MAX_HORIZON_DAYS = 365_000;
 
-const Id = (description: string) => Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', description });
+const Id = (description: string) =>
+  Type.String({
+    pattern: '^[A-Za-z][A-Za-z0-9_-]*$',
+    errorMessage: 'an id of letters, digits, _ or - starting with a letter',
+    description,
+  });
+/**
+ * A name shown to people (charts, reports, the terminal): any text on one line. Line breaks and
+ * control characters are refused: a chart library reads names inside its own expressions, where
+ * a line separator (U+2028) is a syntax error.
+ */
+const DisplayName = (description: string) =>
+  Type.String({
+    pattern: '^[^\\u0000-\\u001f\\u007f\\u2028\\u2029]*$',
+    errorMessage: 'text on one line, without line breaks or control characters',
+    description,
+  });
 const closed = <T extends TProperties>(properties: T, description: string) =>
   Type.Object(properties, { additionalProperties: false, description });
 const probability = (description: string) => Type.Number({ minimum: 0, maximum: 1, description });
@@ -40,7 +56,7 @@ export const DEFAULT_MODEL_LIFETIME: DistributionSpec = { exponential: { mean: 7
 
 export const RoleSpec = closed(
   {
-    name: Type.Optional(Type.String({ description: 'display name' })),
+    name: Type.Optional(DisplayName('display name')),
     cost_per_year: withDefault(
       Type.Number({ minimum: 0, description: 'fully loaded cost of one person in this role per year' }),
       0,
@@ -51,7 +67,7 @@ export const RoleSpec = closed(
 
 export const DomainSpec = closed(
   {
-    name: Type.Optional(Type.String({ description: 'display name' })),
+    name: Type.Optional(DisplayName('display name')),
     demand: withDefault(
       Type.Record(Type.String(), Type.Number({ minimum: 0, description: 'use cases of this type per month' }), {
         description: 'Poisson arrivals: use-case type -> use cases per month',
@@ -94,7 +110,7 @@ export const DomainSpec = closed(
 
 export const UseCaseTypeSpec = closed(
   {
-    name: Type.Optional(Type.String({ description: 'display name' })),
+    name: Type.Optional(DisplayName('display name')),
     skip_loops: withDefault(
       Type.Array(Id('a loop'), {
         description: 'loops this type does not go through (e.g. dashboards skip the model loop)',
@@ -116,7 +132,7 @@ export const UseCaseTypeSpec = closed(
 
 export const TeamSpec = closed(
   {
-    name: Type.Optional(Type.String({ description: 'display name' })),
+    name: Type.Optional(DisplayName('display name')),
     home: Id('"centre" or the domain the team belongs to'),
     serves: Type.Optional(
       Type.Union([Type.Literal('all'), Type.Array(Id('a domain'))], {
@@ -143,7 +159,7 @@ export const TeamSpec = closed(
 
 export const ActivitySpec = closed(
   {
-    name: Type.Optional(Type.String({ description: 'display name' })),
+    name: Type.Optional(DisplayName('display name')),
     role: Id('the role that does it ("sme": the domain\'s subject-matter experts)'),
     effort: DistributionSpec,
     gate: Type.Optional(Id('a gate the item must pass after this activity')),
@@ -157,7 +173,7 @@ export const ActivitySpec = closed(
 
 export const LoopSpec = closed(
   {
-    name: Type.Optional(Type.String({ description: 'display name' })),
+    name: Type.Optional(DisplayName('display name')),
     activities: Type.Record(Type.String(), ActivitySpec, { description: 'activity id -> activity, in workflow order' }),
   },
   'a loop of the workflow (data, model, production)',
@@ -179,7 +195,7 @@ export const ScenarioSpec = closed(
     extends: Type.Optional(
       Type.String({ description: 'a scenario file this one overrides (path relative to this file)' }),
     ),
-    name: Type.String({ description: 'scenario name, shown in reports' }),
+    name: DisplayName('scenario name, shown in reports'),
     description: Type.Optional(Type.String({ description: 'what this scenario represents' })),
     currency: Type.Optional(
       Type.String({

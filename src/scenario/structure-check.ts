@@ -84,7 +84,7 @@ function walkString(schema: Schema, value: unknown, path: Path, issues: Scenario
     error(
       issues,
       path,
-      `expected an id of letters, digits, _ or - starting with a letter, found ${describeValue(value)}`,
+      `expected ${schema.errorMessage ?? `text matching ${schema.pattern}`}, found ${describeValue(value)}`,
     );
   }
 }

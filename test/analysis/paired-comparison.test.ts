@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareScenarios, type Comparison } from '../../src/analysis/paired-comparison.js';
+import { differenceText } from '../../src/analysis/estimate-text.js';
 import type { Verdict } from '../../src/analysis/stability.js';
 import type { ReplicationMetrics } from '../../src/metrics/replication-metrics.js';
 import { close, experimentOf, interval3, metrics, scenario, ttp } from './synthetic.js';
@@ -134,12 +135,14 @@ describe('a paired comparison', () => {
     );
   });
 
-  it('finds no clear difference when every pair is equal', () => {
+  it('says the two do not differ when every pair is equal, and shows no change', () => {
     const c = on(compareScenarios(standard, 'A', 'B'), 'timeToProduction.p85');
     expect([c.difference, c.ratio, c.better]).toEqual([0, 1, null]);
     expect(c.statement).toBe(
-      'No clear difference on 85th percentile time to production between A and B: the 95% CI of the difference (0.00 days to 0.00 days) includes zero, over 3 paired replications.',
+      'A and B do not differ on 85th percentile time to production: every one of the 3 paired replications gave the same figure.',
     );
+    expect(differenceText(c, 0, 1, '')).toBe('no change');
+    expect(differenceText({ ...c, ci95: [-1, 1] }, 0, 1, '')).toBe('~ 0 (-1 to +1)');
   });
 
   it('makes no comparison of a percentile that some replication of either side does not reach', () => {

@@ -28,8 +28,10 @@ describe('kinds of field', () => {
     const id: SchemaNode = { type: 'string', pattern: '^[a-z]+$', description: 'an id' };
     expect(messages(id, 3)).toEqual([': expected text (an id), found 3']);
     expect(messages(id, 'ok')).toEqual([]);
-    expect(messages(id, 'Not ok')).toEqual([
-      ': expected an id of letters, digits, _ or - starting with a letter, found "Not ok"',
+    expect(messages(id, 'Not ok')).toEqual([': expected text matching ^[a-z]+$, found "Not ok"']);
+    // a pattern with its meaning in words says it
+    expect(messages({ ...id, errorMessage: 'a lower-case word' }, 'Not ok')).toEqual([
+      ': expected a lower-case word, found "Not ok"',
     ]);
     expect(messages({ type: 'string' }, 'Any text')).toEqual([]);
   });

@@ -36,6 +36,17 @@ describe('structure check', () => {
     ]);
   });
 
+  it('rejects a name with a line break or a control character, which charts could not draw, and takes any other text', () => {
+    for (const bad of ['A\u2028B', 'A\nB', 'A\u0007B'])
+      expect(messages(ScenarioSpec.properties.name, bad)[0]).toMatch(
+        /^: expected text on one line, without line breaks or control characters, found /,
+      );
+    expect(messages(ScenarioSpec.properties.name, '<img src=x> Zürich 東京 — “quoted”')).toEqual([]);
+    expect(
+      messages(ScenarioSpec.properties.teams, { t: { home: 'centre', name: 'a\u2029b', headcount: {} } })[0],
+    ).toMatch(/^t\.name: expected text on one line/);
+  });
+
   it('rejects a whole number field given a fraction, and ids with spaces', () => {
     expect(messages(ScenarioSpec.properties.domains, { sales: { sme: { people: 1.5, availability: 0.5 } } })).toEqual([
       'sales.sme.people: expected a whole number, found 1.5',
