@@ -88,7 +88,7 @@ export {
   type TableFormat,
 } from './results-bundle.js';
 export { differenceText, estimateText, type EstimateText } from './estimate-text.js';
-export { commonCurrency, currencyHeader, withCurrency } from './money-text.js';
+export { commonCurrency, currencyHeader, hasValue, VALUE_FIGURES, withCurrency } from './money-text.js';
 export { pValueText } from '../statistics/p-value-text.js';
 export { summariseSweep, type SweepPointSummary } from './sweep-summary.js';
 export {

@@ -7,6 +7,7 @@ import {
   type ScenarioSummary,
   type SweepPointSummary,
   type WhatIfComparison,
+  VALUE_FIGURES,
   whatIfRows,
   withCurrency,
 } from '../analysis/index.js';
@@ -64,32 +65,14 @@ export function summaryTableText(summaries: readonly ScenarioSummary[], width?: 
   );
 }
 
-/** Whether any configuration has value figures (some use-case type gives value_per_year). */
-export const hasValue = (summaries: readonly ScenarioSummary[]): boolean =>
-  summaries.some((s) => Number.isFinite(s.valuePerYear.estimate));
-
 /** Value, cost of delay, people cost and net value a year of each configuration. */
 export function valueTableText(summaries: readonly ScenarioSummary[], width?: number): string {
   const unit = currencyHeader(summaries[0]?.currency ?? null);
   return tableText(
     {
-      head: [
-        'Configuration',
-        `Value added a year${unit}`,
-        `Cost of delay a year${unit}`,
-        `Cost of delay per use case${unit}`,
-        `People cost a year${unit}`,
-        `Net value a year${unit}`,
-      ],
-      rows: summaries.map((s) => [
-        s.name,
-        withInterval(s.valuePerYear),
-        withInterval(s.costOfDelayPerYear),
-        withInterval(s.costOfDelayPerUseCase),
-        withInterval(s.peopleCostPerYear),
-        withInterval(s.netValuePerYear),
-      ]),
-      align: right(5),
+      head: ['Configuration', ...VALUE_FIGURES.map((f) => `${f.header}${unit}`)],
+      rows: summaries.map((s) => [s.name, ...VALUE_FIGURES.map((f) => withInterval(f.of(s)))]),
+      align: right(VALUE_FIGURES.length),
     },
     width,
   );

@@ -7,12 +7,15 @@ import {
   type BoundedEstimate,
   type BreakEven,
   currencyHeader,
+  hasValue,
+  VALUE_FIGURES,
   estimateText,
   type ScenarioSummary,
   type TimeToProductionSummary,
   type WhatIfComparison,
   whatIfRows,
 } from '../analysis/index.js';
+import { humanise } from '../charts/theme.js';
 import { escapeHtml } from './escape.js';
 
 const e = escapeHtml;
@@ -89,24 +92,12 @@ export function metricsTableHtml(summaries: readonly ScenarioSummary[]): string 
 
 /** Value, cost of delay, people cost and net value a year; empty where no use-case type has a value. */
 export function valueTableHtml(summaries: readonly ScenarioSummary[]): string {
-  if (!summaries.some((s) => Number.isFinite(s.valuePerYear.estimate))) return '';
-  const currency = summaries[0]?.currency ?? null;
-  const unit = currencyHeader(currency);
+  if (!hasValue(summaries)) return '';
+  const unit = currencyHeader(summaries[0]?.currency ?? null);
   const rows = summaries.map(
-    (s) =>
-      `<tr><th scope="row">${e(s.name)}</th>${cell(s.valuePerYear)}${cell(s.costOfDelayPerYear)}${cell(s.costOfDelayPerUseCase)}${cell(s.peopleCostPerYear)}${cell(s.netValuePerYear)}</tr>`,
+    (s) => `<tr><th scope="row">${e(s.name)}</th>${VALUE_FIGURES.map((f) => cell(f.of(s))).join('')}</tr>`,
   );
-  return scrolling(
-    [
-      'Configuration',
-      `Value added a year${unit}`,
-      `Cost of delay a year${unit}`,
-      `Cost of delay per use case${unit}`,
-      `People cost a year${unit}`,
-      `Net value a year${unit}`,
-    ],
-    rows,
-  );
+  return scrolling(['Configuration', ...VALUE_FIGURES.map((f) => `${f.header}${unit}`)], rows);
 }
 
 /** Time to production by domain or by use-case type: a row per group and configuration. */
@@ -121,7 +112,8 @@ export function groupTableHtml(
     summaries.map((s, k) => {
       const t = of(s)[g];
       const figures = t ? `${cell(t.p50)}${cell(t.p85)}${cell(t.p95)}` : '<td>-</td><td>-</td><td>-</td>';
-      const group = k === 0 ? `<th scope="rowgroup" rowspan="${summaries.length}">${e(names[g] ?? g)}</th>` : '';
+      const group =
+        k === 0 ? `<th scope="rowgroup" rowspan="${summaries.length}">${e(names[g] ?? humanise(g))}</th>` : '';
       return `<tr>${group}<td>${e(s.name)}</td>${figures}</tr>`;
     }),
   );

@@ -34,7 +34,7 @@ import {
   type WhatIfComparison,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
-import { humanise } from '../charts/theme.js';
+import { displayNames } from '../scenario/index.js';
 import type { ExperimentResult, ExperimentScenario, SensitivityResult, SweepResult } from '../experiment/index.js';
 import { assumptionsSectionHtml } from './assumptions.js';
 import { findingTitles } from './chart-titles.js';
@@ -286,14 +286,10 @@ function reportTables(experiment: ExperimentResult, { summaries, comparisons }: 
 /** The report's sections before the charts: differences, figures with their meaning, value, domains and types, what-ifs. */
 function sectionsOf(input: ReportInput, findings: Findings): ReportSection[] {
   const { summaries } = findings;
-  const names = (by: 'domain' | 'type'): Record<string, string> =>
-    Object.fromEntries(
-      input.scenarios.flatMap(({ spec }) =>
-        Object.entries(by === 'domain' ? spec.domains : spec.use_case_types).map(([id, x]) => [
-          id,
-          x.name ?? humanise(id),
-        ]),
-      ),
+  const names = (by: 'domain' | 'type') =>
+    displayNames(
+      input.scenarios.map((s) => s.spec),
+      by,
     );
   const sections: ReportSection[] = [];
   const differences = differencesHtml(findings);

@@ -38,3 +38,15 @@ export function teamInSentence(spec: Pick<ScenarioSpec, 'teams' | 'domains'>, te
     return `the ${domainName}${idInWords(team.slice(home.length)) ? ` ${idInWords(team.slice(home.length))}` : ''}`;
   return `the ${idInWords(team)}`;
 }
+
+/** Domain or use-case type id -> its display name, from the scenarios that give one (the first wins). */
+export function displayNames(
+  specs: readonly Pick<ScenarioSpec, 'domains' | 'use_case_types'>[],
+  by: 'domain' | 'type',
+): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const spec of specs)
+    for (const [id, x] of Object.entries(by === 'domain' ? spec.domains : spec.use_case_types))
+      if (x.name !== undefined) names[id] ??= x.name;
+  return names;
+}

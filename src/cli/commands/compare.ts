@@ -1,11 +1,12 @@
 /** orgflow compare [scenario...]: the main job. */
 import { join, relative, resolve } from 'node:path';
 import { type ExperimentResult, runExperiment, type WhatIfScenario, whatIfScenarios } from '../../experiment/index.js';
-import type { WhatIf } from '../../scenario/index.js';
+import { displayNames, type WhatIf } from '../../scenario/index.js';
 import { type ReportFiles, writeReport } from '../../report/index.js';
 import {
   type BreakEven,
   commonCurrency,
+  hasValue,
   compareWhatIfs,
   type Findings,
   findingsOf,
@@ -27,7 +28,6 @@ import { loadScenarios, shippedScenarioFiles } from '../scenario-inputs.js';
 import {
   comparisonLines,
   groupTableText,
-  hasValue,
   stabilityLines,
   summaryTableText,
   valueTableText,
@@ -155,7 +155,7 @@ function printCompare(r: CompareResult, options: CompareOptions, seconds: number
   }
   if (options.by) {
     say(`\nDays to production by ${options.by === 'domain' ? 'domain' : 'use-case type'}, ${over}:`);
-    say(groupTableText(summaries, options.by, displayNames(scenarios, options.by)));
+    say(groupTableText(summaries, options.by, displayNames(specsOf(scenarios), options.by)));
   }
   say('\nDoes each configuration keep up with its demand?');
   for (const line of stabilityLines(summaries)) say(line);
@@ -163,7 +163,7 @@ function printCompare(r: CompareResult, options: CompareOptions, seconds: number
     say(`\n${findings.headline.text}`);
     for (const line of comparisonLines(findings.comparisons)) say(line);
   }
-  if (whatIfs) printWhatIfs(r.whatIfComparisons, r.breakEvens, reps, displayNames(scenarios, 'domain'));
+  if (whatIfs) printWhatIfs(r.whatIfComparisons, r.breakEvens, reps, displayNames(specsOf(scenarios), 'domain'));
   const shown = (p: string): string => relative(process.cwd(), p) || '.';
   say(
     `\nReport: ${shown(r.written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`,
@@ -180,14 +180,7 @@ function scenarioJson(summary: ScenarioSummary, scenario: WhatIfScenario) {
   };
 }
 
-/** Domain or use-case type id -> its display name, from the scenarios that give one. */
-function displayNames(scenarios: readonly WhatIfScenario[], by: 'domain' | 'type'): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const { spec } of scenarios)
-    for (const [id, x] of Object.entries(by === 'domain' ? spec.domains : spec.use_case_types))
-      if (x.name !== undefined) names[id] ??= x.name;
-  return names;
-}
+const specsOf = (scenarios: readonly WhatIfScenario[]) => scenarios.map((s) => s.spec);
 
 function printWhatIfs(
   comparisons: readonly WhatIfComparison[],
