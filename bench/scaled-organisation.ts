@@ -23,7 +23,7 @@ export function scaledOrganisation(base: ScenarioSpec, k: number): ScenarioSpec 
   spec.teams = Object.fromEntries(
     Object.entries(base.teams).flatMap(([id, t]) => {
       if (t.home === CENTRE) {
-        const headcount = Object.fromEntries(Object.entries(t.headcount).map(([role, n]) => [role, n * k]));
+        const headcount = Object.fromEntries(Object.entries(t.headcount ?? {}).map(([role, n]) => [role, n * k]));
         const serves = Array.isArray(t.serves) ? t.serves.flatMap((d) => copies.map((c) => copyOf(d, c))) : t.serves;
         return [[id, { ...structuredClone(t), headcount, ...(serves !== undefined ? { serves } : {}) }]];
       }

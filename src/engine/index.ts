@@ -15,6 +15,7 @@ export {
   type RequestOptions,
   type QueueDiscipline,
 } from './resource.js';
+export { SkillResource, SkillRequest, type SkillResourceOptions } from './skill-resource.js';
 export { Store, StorePut, StoreGet, type StoreOptions } from './store.js';
 export { Tally, TimeWeighted } from './monitor.js';
 export { URGENT, NORMAL } from './calendar.js';

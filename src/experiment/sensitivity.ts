@@ -13,7 +13,8 @@ import {
   type ScenarioSpec,
 } from '../scenario/index.js';
 import { entry } from '../scenario/lookup.js';
-import { rolePeople, teamInSentence } from '../scenario/display-names.js';
+import { groupPeople, teamInSentence } from '../scenario/display-names.js';
+import { personGroups } from '../scenario/team-people.js';
 import { runExperiment, type ExperimentOptions, type ExperimentResult } from './experiment.js';
 import { variantOf, type VariantWarnings } from './variants.js';
 
@@ -132,7 +133,7 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
   const step: Steps = { people: steps.people ?? 1, relative: steps.relative ?? 0.5, absolute: steps.absolute ?? 0.1 };
   const p = resolveParameters(base);
   return [
-    ...headcountLevers(base, step),
+    ...headcountLevers(base, p, step),
     ...handoverLevers(base, step),
     decayLever(base, p, step),
     ...cadenceLevers(base, p, step),
@@ -141,24 +142,36 @@ export function leversOf(base: ScenarioSpec, steps: SensitivitySteps = {}): Leve
   ];
 }
 
-/** People added and removed, per team and role that has any. */
-function headcountLevers(base: ScenarioSpec, { people }: Steps): Lever[] {
+/** People added and removed, per team and group of people (one role, or several) that has any. */
+function headcountLevers(base: ScenarioSpec, p: ModelParameters, { people }: Steps): Lever[] {
   const levers: Lever[] = [];
-  for (const [team, t] of Object.entries(base.teams)) {
-    for (const [role, n] of Object.entries(t.headcount)) {
+  for (const [team, t] of Object.entries(p.teams)) {
+    for (const group of personGroups(t)) {
+      const n = group.count;
       if (n === 0) continue;
-      const setHeadcount = (h: number) => (s: ScenarioSpec) => {
-        s.teams[team].headcount[role] = h;
+      const path = ['teams', team, ...group.field];
+      const setCount = (h: number) => (s: ScenarioSpec) => {
+        setAt(s as unknown as Record<string, unknown>, path, h);
       };
       levers.push({
-        id: `teams.${team}.headcount.${role}`,
-        label: `${rolePeople(base, role)} in ${teamInSentence(base, team)}`,
-        low: n - people >= 0 ? tryVariant(base, `${n - people}`, setHeadcount(n - people)) : null,
-        high: tryVariant(base, `${n + people}`, setHeadcount(n + people)),
+        id: path.join('.'),
+        label: `${groupPeople(base, group.roles)} in ${teamInSentence(base, team)}`,
+        low: n - people >= 0 ? tryVariant(base, `${n - people}`, setCount(n - people)) : null,
+        high: tryVariant(base, `${n + people}`, setCount(n + people)),
       });
     }
   }
   return levers;
+}
+
+/** Sets the value at `path` of a scenario object, making the objects on the way (a team without headcount). */
+function setAt(target: Record<string, unknown>, path: readonly (string | number)[], value: number): void {
+  let node: Record<string | number, unknown> = target;
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string | number, unknown>;
+  }
+  node[path[path.length - 1]] = value;
 }
 
 const HANDOVER_WORDS = {

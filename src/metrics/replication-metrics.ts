@@ -98,7 +98,10 @@ export const SCALAR_METRICS = Object.keys(SCALAR_METRIC_SET) as (keyof ScalarMet
 
 export interface ReplicationMetrics extends ScalarMetrics<number> {
   timeToProduction: TimeToProduction;
-  /** team/role -> utilization over the window. */
+  /**
+   * team/role -> utilization over the window: the time of the people who hold the role spent
+   * on it; for people who hold several roles also team/role+role -> all their time busy.
+   */
   utilization: Record<string, number>;
   /** Mean days per live use case. */
   timeSplit: Record<TimePart, number>;
@@ -266,7 +269,7 @@ export function netValueByMonth(
 
 /** Metrics of one run. */
 export function replicationMetrics(
-  run: Pick<RunResult, 'items' | 'pools' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow'>,
+  run: Pick<RunResult, 'items' | 'pools' | 'groups' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow'>,
 ): ReplicationMetrics {
   const measured = run.items.filter((i) => i.arrival >= run.warmup);
   const live = measured.filter((i) => i.outcome === 'live');
@@ -295,7 +298,11 @@ export function replicationMetrics(
     wipGrowthPerQuarter: wip.growthPerQuarter,
     meanWip: wip.mean,
     arrivalsPerQuarter: measured.length / ((run.horizon - run.warmup) / DAYS_PER_QUARTER),
-    utilization: Object.fromEntries(run.pools.map((p) => [`${p.team}/${p.role}`, p.utilization])),
+    // by role, and for people who hold several roles also by their group (team/role+role): all their time
+    utilization: Object.fromEntries([
+      ...run.pools.map((p) => [`${p.team}/${p.role}`, p.utilization]),
+      ...run.groups.map((g) => [`${g.team}/${g.group}`, g.utilization]),
+    ]),
     handoversPerItem: perItem(ended, (i) => i.handovers),
     crossBoundaryHandoversPerItem: perItem(ended, (i) => i.crossBoundaryHandovers),
     iterationsPerItem: perItem(ended, (i) => i.iterations),

@@ -4,6 +4,7 @@ export {
   type SimulationOptions,
   type RunResult,
   type PoolStatistics,
+  type GroupStatistics,
   type LoopStatistics,
   type FlowSeries,
 } from './simulate.js';

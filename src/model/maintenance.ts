@@ -41,7 +41,7 @@ export function* maintenanceRequest(
   const pool = state.org.route(m.role, model.domain);
   const request = pool.request(m.urgent ? URGENT_PRIORITY : 0);
   yield request;
-  const a = pool.assign(request, null);
+  const a = pool.assigned(request);
   const multiplier = poolEffortMultiplier(ctx, pool, 'maintenance');
   const availability = m.role === SME_ROLE ? smeAvailability(ctx, model.domain) : 1;
   const duration = elapsedDays(effort * multiplier, ctx.config.rate, availability);

@@ -1,20 +1,24 @@
 /**
- * The people of a scenario as engine resources: one pool per team and role, one pool of
- * subject-matter experts per domain, and the routing rule that picks a team for an
- * activity.
+ * The people of a scenario as engine resources: the staff of each team (people with one or
+ * several roles), a pool per team and role through which work asks for them, a pool of
+ * subject-matter experts per domain, and the routing rule that picks a team for an activity.
  */
 import type { Environment } from '../engine/index.js';
 import { lookup } from '../scenario/lookup.js';
 import type { ModelParameters } from '../scenario/model-parameters.js';
 import { eligibleTeams } from '../scenario/routing-rules.js';
 import { SME_ROLE } from '../scenario/scenario-spec.js';
+import { personGroups } from '../scenario/team-people.js';
 import { PersonPool } from './person-pool.js';
+import { Staff } from './staff.js';
 
 /** Where a boundary between two people lies, from the fastest handover to the slowest. */
 export type Boundary = 'same_team' | 'same_home' | 'cross_home';
 
 export class Organisation {
-  /** `team/role` -> pool */
+  /** team -> its people */
+  readonly staffs = new Map<string, Staff>();
+  /** `team/role` -> the people of the team who hold the role */
   readonly pools = new Map<string, PersonPool>();
   /** domain -> its subject-matter experts */
   readonly smePools = new Map<string, PersonPool>();
@@ -28,15 +32,22 @@ export class Organisation {
   ) {
     for (const [team, t] of Object.entries(params.teams)) {
       this.homes.set(team, t.home);
-      for (const [role, people] of Object.entries(t.headcount)) {
-        if (people > 0) this.pools.set(`${team}/${role}`, new PersonPool(env, team, role, people));
+      const staff = new Staff(env, team, personGroups(t));
+      this.staffs.set(team, staff);
+      for (const [role, skill] of staff.skills) {
+        if (staff.resource.holderCount(skill) > 0)
+          this.pools.set(`${team}/${role}`, new PersonPool(staff, role, skill));
       }
     }
     for (const [domain, d] of Object.entries(params.domains)) {
       if (d.sme !== undefined && d.sme.people > 0) {
-        const pool = new PersonPool(env, `${domain}-sme`, SME_ROLE, d.sme.people);
-        this.smePools.set(domain, pool);
-        this.homes.set(pool.team, domain);
+        const team = `${domain}-sme`;
+        const staff = new Staff(env, team, [
+          { label: SME_ROLE, roles: [SME_ROLE], count: d.sme.people, field: ['domains', domain, 'sme', 'people'] },
+        ]);
+        this.staffs.set(team, staff);
+        this.smePools.set(domain, new PersonPool(staff, SME_ROLE, staff.skillOf(SME_ROLE)));
+        this.homes.set(team, domain);
       }
     }
   }

@@ -1,63 +1,65 @@
 /**
- * The people of one role in one team: an engine resource whose units are named people, so
- * that an item can ask for the person who did its previous activity and handovers can be
- * told apart from the same person going on.
+ * The people of one team who hold one role: a view of the team's staff through which an
+ * activity asks for a person. An item can ask for the person who did its previous activity,
+ * and handovers can be told apart from the same person going on.
  */
-import { Resource, type Environment, type Request } from '../engine/index.js';
+import type { SkillRequest } from '../engine/index.js';
+import type { Staff } from './staff.js';
 
 export interface Assignment {
-  request: Request;
-  /** Index of the person within the pool. */
+  request: SkillRequest;
+  /** The person: their unit in the team's staff. */
   person: number;
 }
 
 export class PersonPool {
-  readonly resource: Resource;
-  private readonly free: boolean[];
-
   constructor(
-    env: Environment,
-    readonly team: string,
+    readonly staff: Staff,
     readonly role: string,
-    readonly headcount: number,
-  ) {
-    this.resource = new Resource(env, {
-      capacity: headcount,
-      discipline: 'priority',
-      monitor: true,
-      name: `${team}/${role}`,
-    });
-    this.free = Array.from({ length: headcount }, () => true);
+    /** The role's skill number in the staff's resource. */
+    readonly skill: number,
+  ) {}
+
+  get team(): string {
+    return this.staff.team;
   }
 
-  /** `team/role/index`, the person's id in logs. */
+  /** People who hold the role now. */
+  get headcount(): number {
+    return this.staff.resource.holderCount(this.skill);
+  }
+
+  /** The person's id in logs: `team/label/k`. */
   personId(person: number): string {
-    return `${this.team}/${this.role}/${person}`;
+    return this.staff.personIds[person];
   }
 
-  /** Ask for a person; lower priority numbers are served first, FIFO among equals. */
-  request(priority: number): Request {
-    return this.resource.request({ priority });
+  /** Whether `person` of this pool's team holds the role. */
+  holds(person: number): boolean {
+    return this.staff.resource.holds(person, this.skill);
   }
 
   /**
-   * Once the request is granted: takes the preferred person if free, else the first free
-   * one (a deterministic choice).
+   * Asks for a person; lower priority numbers are served first, FIFO among equals. A person
+   * free now goes to the request at once: `preferred` (a unit of the team, or -1) if they hold
+   * the role and are free, else the one with the fewest roles, the first listed among equals.
    */
-  assign(request: Request, preferred: number | null): Assignment {
-    const person = preferred !== null && this.free[preferred] ? preferred : this.free.indexOf(true);
-    if (person < 0) throw new Error(`no free person in ${this.team}/${this.role} although a unit was granted`);
-    this.free[person] = false;
-    return { request, person };
+  request(priority: number, preferred = -1): SkillRequest {
+    return this.staff.resource.request(this.skill, priority, preferred);
+  }
+
+  /** Once the request is granted: who got it. */
+  assigned(request: SkillRequest): Assignment {
+    return { request, person: request.unit };
   }
 
   release(assignment: Assignment): void {
-    this.free[assignment.person] = true;
-    this.resource.release(assignment.request);
+    this.staff.resource.release(assignment.request);
   }
 
-  /** Load for routing: people busy plus items waiting, per person. */
+  /** Load for routing: people who hold the role and are busy or away, plus items waiting, per person. */
   get load(): number {
-    return (this.resource.inUse + this.resource.queueLength) / this.headcount;
+    const r = this.staff.resource;
+    return (r.unavailableCount(this.skill) + r.queueLength(this.skill)) / r.holderCount(this.skill);
   }
 }

@@ -7,7 +7,8 @@ import { Environment, type ProcessGenerator } from '../engine/index.js';
 import { RandomStreams, exponential, type Distribution } from '../random/index.js';
 import { buildDistribution } from '../scenario/distribution-build.js';
 import { entry } from '../scenario/lookup.js';
-import { personCost, resolveParameters, type ModelParameters } from '../scenario/model-parameters.js';
+import { resolveParameters, type ModelParameters } from '../scenario/model-parameters.js';
+import { groupCost, personGroups } from '../scenario/team-people.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
 import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../scenario/time-units.js';
 import { buildWorkflowGraph, type WorkflowGraph } from '../scenario/workflow-graph.js';
@@ -60,6 +61,22 @@ export interface PoolStatistics {
   meanQueue: number;
 }
 
+/**
+ * The use of one group of a team's people who hold several roles, over the measured window:
+ * their time busy in all, and split by the role they worked in.
+ */
+export interface GroupStatistics {
+  team: string;
+  /** The roles joined by "+", as in person ids. */
+  group: string;
+  roles: string[];
+  people: number;
+  /** Share of their time busy, on any of their roles. */
+  utilization: number;
+  /** role -> share of their time busy on it (they add up to utilization). */
+  byRole: Record<string, number>;
+}
+
 /** Work in progress in one loop, over the whole run (for Little's law). */
 export interface LoopStatistics {
   loop: string;
@@ -79,6 +96,8 @@ export interface RunResult {
   items: ItemRecord[];
   log: LogColumns;
   pools: PoolStatistics[];
+  /** Each team's people who hold several roles, by group. */
+  groups: GroupStatistics[];
   loops: LoopStatistics[];
   /** People cost over the measured window (teams only; SMEs belong to the business). */
   peopleCost: number;
@@ -182,6 +201,44 @@ function poolsOf(org: Organisation): PersonPool[] {
   return [...org.pools.values(), ...org.smePools.values()];
 }
 
+/** Time-weighted use of one pool over the measured window. */
+function poolStatistics(p: PersonPool): PoolStatistics {
+  const r = p.staff.resource;
+  return {
+    team: p.team,
+    role: p.role,
+    headcount: p.headcount,
+    utilization: r.meanBusy(p.skill) / p.headcount,
+    meanQueue: r.meanQueue(p.skill),
+  };
+}
+
+/** The use of each team's people who hold several roles, over the measured window (`window` days). */
+function groupStatistics(org: Organisation, window: number): GroupStatistics[] {
+  const out: GroupStatistics[] = [];
+  for (const staff of org.staffs.values()) {
+    for (const [g, group] of staff.groups.entries()) {
+      if (group.roles.length < 2 || group.count === 0) continue;
+      const people = staff.groupOf.flatMap((of, unit) => (of === g ? [unit] : []));
+      const busy = (role?: string) =>
+        people.reduce(
+          (s, u) => s + staff.resource.busyTimeOf(u, role === undefined ? undefined : staff.skillOf(role)),
+          0,
+        );
+      const capacity = people.length * window;
+      out.push({
+        team: staff.team,
+        group: group.label,
+        roles: [...group.roles],
+        people: people.length,
+        utilization: busy() / capacity,
+        byRole: Object.fromEntries(group.roles.map((role) => [role, busy(role) / capacity])),
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * Starts the processes of the run: the models already in production at day 0, the demand
  * (each use case that goes live becomes a model in production), the end of the warm-up and
@@ -194,14 +251,11 @@ function startRun(ctx: ModelContext, every: number, openWork: readonly OpenUseCa
   startOpenWork(ctx, openWork);
   startArrivals(ctx);
   const warmup = params.warmup_days;
-  const pools = poolsOf(ctx.state.org);
+  const staffs = [...ctx.state.org.staffs.values()];
   env.process(
     (function* (): ProcessGenerator {
       if (warmup > 0) yield warmup;
-      for (const p of pools) {
-        p.resource.busyMonitor?.reset();
-        p.resource.queueMonitor?.reset();
-      }
+      for (const staff of staffs) staff.resource.resetStatistics();
     })(),
   );
   const flow: FlowSeries = {
@@ -237,9 +291,7 @@ function peopleCost(params: ModelParameters): number {
   const years = (params.horizon_days - params.warmup_days) / DAYS_PER_YEAR;
   let cost = 0;
   for (const team of Object.values(params.teams)) {
-    for (const [role, people] of Object.entries(team.headcount)) {
-      cost += people * personCost(params, team, role) * years;
-    }
+    for (const group of personGroups(team)) cost += group.count * groupCost(params, team, group) * years;
   }
   return cost;
 }
@@ -256,13 +308,8 @@ function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): Ru
     warmup: params.warmup_days,
     items: records,
     log: log.columns,
-    pools: poolsOf(ctx.state.org).map((p) => ({
-      team: p.team,
-      role: p.role,
-      headcount: p.headcount,
-      utilization: (p.resource.busyMonitor?.mean ?? NaN) / p.headcount,
-      meanQueue: p.resource.queueMonitor?.mean ?? NaN,
-    })),
+    pools: poolsOf(ctx.state.org).map(poolStatistics),
+    groups: groupStatistics(ctx.state.org, horizon - params.warmup_days),
     loops: [...loops].map(([loop, mon]) => {
       let open = 0;
       for (const entered of mon.open.values()) open += horizon - entered;

@@ -7,7 +7,7 @@
  * Like every process of the model, it holds for a number of days by yielding that number
  * (`yield duration`), the engine's plain-delay form of `yield env.timeout(duration)`.
  */
-import type { ProcessGenerator, Request } from '../engine/index.js';
+import type { ProcessGenerator, SkillRequest } from '../engine/index.js';
 import type { Rng } from '../random/index.js';
 import { entry, lookup } from '../scenario/lookup.js';
 import { effortScale, type ResolvedUseCaseType } from '../scenario/model-parameters.js';
@@ -167,9 +167,11 @@ function* doActivity(
   const { org } = ctx.state;
   const { streams, previous } = journey;
   const pool = org.route(node.spec.role, record.domain);
-  if (previous !== null && previous.pool !== pool) {
-    // a different role or team: the item waits out the handover (see colleagueHandover), then
-    // joins the queue; open work that has waited in it since before the run, the rest of it
+  const continuing = previous !== null && goesOn(previous, pool);
+  if (previous !== null && !continuing) {
+    // another person's work (another team, or a role the last person does not hold): the item
+    // waits out the handover (see colleagueHandover), then joins the queue; open work that
+    // has waited in it since before the run, the rest of it
     const boundary = org.boundary(previous.pool, pool);
     const delay =
       waited === null
@@ -189,14 +191,14 @@ function* doActivity(
       ? activityEffort(ctx, journey.type, node, pool, streams.effort)
       : remainingEffort(ctx, journey.type, node, pool, streams.effort, effortDone);
 
-  const samePool = previous !== null && previous.pool === pool;
   const asked = ctx.state.env.now;
-  const request = askFor(ctx, record, pool);
+  const request = askFor(ctx, record, pool, continuing ? previous.person : -1);
   yield request;
-  let assignment = granted(ctx, record, pool, request, samePool ? previous.person : null, node, asked);
-  if (samePool && previous.person >= 0 && assignment.person !== previous.person) {
-    // same team and role, but a colleague takes over: they spend the handover getting up to speed
-    assignment = yield* colleagueHandover(ctx, record, previous, assignment, streams);
+  let assignment = granted(ctx, record, pool, request, node, asked);
+  if (continuing && previous.person >= 0 && assignment.person !== previous.person) {
+    // the last person could go on, but a colleague of the team takes over: they spend the
+    // handover getting up to speed
+    assignment = yield* colleagueHandover(ctx, record, previous, pool, assignment, streams);
   }
   // the activity; a gate holds the use case, not the person: the person is released when the
   // work is done, and a rejection sends the use case back to the queue for its rework
@@ -211,6 +213,15 @@ function* doActivity(
     person = yield* workThroughGate(ctx, record, gate, assignment, visit > 1, streams.gate);
   }
   journey.previous = { pool, person, node, effort };
+}
+
+/**
+ * Whether the person who did the previous activity may go on with the next one in `pool`: the
+ * same pool, or another role of the same team that they hold (someone with several roles).
+ */
+function goesOn(previous: Previous, pool: PersonPool): boolean {
+  if (previous.pool === pool) return true;
+  return previous.pool.staff === pool.staff && previous.person >= 0 && pool.holds(previous.person);
 }
 
 /** Person-days of the activity: a draw of its effort, scaled for the use-case type and the team. */
@@ -326,36 +337,35 @@ function finish(ctx: ModelContext, record: ItemRecord, end: string): void {
     });
 }
 
-/** Waits for a person of `pool` (preferring `preferred`), counting the wait by role (see askFor, granted). */
+/** Waits for a person of `pool` (preferring `preferred`, -1: none), counting the wait by role (see askFor, granted). */
 function* acquire(
   ctx: ModelContext,
   record: ItemRecord,
   pool: PersonPool,
-  preferred: number | null,
+  preferred: number,
   node: ActivityNode | null,
 ): ProcessGenerator<Assignment> {
   const asked = ctx.state.env.now;
-  const request = askFor(ctx, record, pool);
+  const request = askFor(ctx, record, pool, preferred);
   yield request;
-  return granted(ctx, record, pool, request, preferred, node, asked);
+  return granted(ctx, record, pool, request, node, asked);
 }
 
-/** A request for a person of `pool`, at the use case's priority: yield it to wait for the person. */
-const askFor = (ctx: ModelContext, record: ItemRecord, pool: PersonPool): Request =>
-  pool.request(requestPriority(ctx, record));
+/** A request for a person of `pool` (preferring `preferred`, -1: none), at the use case's priority: yield it to wait for the person. */
+const askFor = (ctx: ModelContext, record: ItemRecord, pool: PersonPool, preferred: number): SkillRequest =>
+  pool.request(requestPriority(ctx, record), preferred);
 
-/** Once `request` (made at `asked`) is granted: the person (preferring `preferred`), and the wait counted by role. */
+/** Once `request` (made at `asked`) is granted: the person, and the wait counted by role. */
 function granted(
   ctx: ModelContext,
   record: ItemRecord,
   pool: PersonPool,
-  request: Request,
-  preferred: number | null,
+  request: SkillRequest,
   node: ActivityNode | null,
   asked: number,
 ): Assignment {
   const { env, log } = ctx.state;
-  const assignment = pool.assign(request, preferred);
+  const assignment = pool.assigned(request);
   const waited = env.now - asked;
   if (waited > 0) {
     record.waiting += waited;
@@ -475,9 +485,9 @@ function* workThroughGate(
     yield wait;
     if (gateDecision(ctx, record, activity, wait, rng)) return held.person;
     const asked = ctx.state.env.now;
-    const request = askFor(ctx, record, pool);
+    const request = askFor(ctx, record, pool, held.person);
     yield request;
-    held = granted(ctx, record, pool, request, held.person, node, asked);
+    held = granted(ctx, record, pool, request, node, asked);
     rework = true;
   }
 }
@@ -513,15 +523,18 @@ function gateDecision(
 /**
  * A handover is its delay, then possibly context loss: a clarification round with the
  * domain's SMEs, or rework of the previous activity. doActivity runs those steps inline for a
- * handover to another pool (the common case); this is the handover to a colleague of the same
- * team and role, already assigned (`held`): they spend the delay reading in (busy, as in real
- * work), are released while the use case waits for the SMEs' answers, and redo the lost work
- * themselves. Returns the colleague's assignment after the handover.
+ * handover to another person it does not know yet (the common case); this is the handover to
+ * a colleague of the same team who could have gone on, already assigned in `pool` (`held`):
+ * they spend the delay reading in (busy, as in real work), are released while the use case
+ * waits for the SMEs' answers, and redo the lost work themselves if they hold its role (else
+ * they are released while its last performer redoes it). Returns the colleague's assignment
+ * after the handover.
  */
 function* colleagueHandover(
   ctx: ModelContext,
   record: ItemRecord,
   previous: Previous,
+  pool: PersonPool,
   held: Assignment,
   streams: ItemStreams,
 ): ProcessGenerator<Assignment> {
@@ -531,11 +544,20 @@ function* colleagueHandover(
   handedOver(ctx, record, 'same_team', previous, delay);
   let colleague = held;
   if (clarifies(ctx, 'same_team', streams)) {
-    previous.pool.release(colleague); // nobody is held while the use case waits for answers
+    pool.release(colleague); // nobody is held while the use case waits for answers
     yield* clarify(ctx, record, 'same_team', streams);
-    colleague = yield* acquire(ctx, record, previous.pool, colleague.person, previous.node);
+    colleague = yield* acquire(ctx, record, pool, colleague.person, previous.node);
   }
-  if (reworks(ctx, 'same_team', streams)) yield* reworkPrevious(ctx, record, previous, colleague);
+  if (reworks(ctx, 'same_team', streams)) {
+    if (previous.pool.holds(colleague.person)) {
+      yield* reworkPrevious(ctx, record, previous, colleague);
+    } else {
+      // nobody is held while someone else redoes the lost work (two waits, two people: no deadlock)
+      pool.release(colleague);
+      yield* reworkPrevious(ctx, record, previous, null);
+      colleague = yield* acquire(ctx, record, pool, colleague.person, previous.node);
+    }
+  }
   return colleague;
 }
 
@@ -590,7 +612,7 @@ function* clarify(ctx: ModelContext, record: ItemRecord, boundary: Boundary, str
   const sme = lookup(ctx.state.org.smePools, record.domain, 'pool of subject-matter experts for domain');
   const request = sme.request(requestPriority(ctx, record));
   yield request;
-  const a = sme.assign(request, null);
+  const a = sme.assigned(request);
   // the queue for the experts, part of the round (no activity: it is no step of the workflow)
   if (log.enabled && env.now > start)
     log.add({ ...expertRow(record, sme, a), time: env.now, kind: 'wait', duration: env.now - start });

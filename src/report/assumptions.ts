@@ -3,6 +3,7 @@
  * the resolved parameters, so a default the scenario leaves out is stated like any other value.
  */
 import { resolveParameters, type ModelParameters, type ScenarioSpec } from '../scenario/index.js';
+import { personGroups, teamSize } from '../scenario/index.js';
 import { humanise } from '../charts/theme.js';
 import { escapeHtml } from './escape.js';
 
@@ -20,19 +21,20 @@ const describeDistribution = (d: unknown): string =>
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** "3 ML engineers", or for people with several roles "2 data engineer + analytics engineer". */
+const groupText = (n: number, roles: readonly string[]): string =>
+  roles.length === 1 ? plural(n, humanise(roles[0])) : `${n} ${roles.map(humanise).join(' + ')}`;
+
 /** The teams of one scenario (all text escaped). */
 export function teamsHtml(spec: ModelParameters): string {
   const e = escapeHtml;
-  const people = Object.values(spec.teams).reduce(
-    (s, t) => s + Object.values(t.headcount).reduce((a, b) => a + b, 0),
-    0,
-  );
+  const people = Object.values(spec.teams).reduce((s, t) => s + teamSize(t), 0);
   const teams = Object.entries(spec.teams)
     .map(
       ([id, t]) =>
-        `<tr><td>${e(t.name ?? humanise(id))}</td><td>${e(humanise(t.home))}</td><td>${Object.entries(t.headcount)
-          .filter(([, n]) => n > 0)
-          .map(([r, n]) => e(plural(n, humanise(r))))
+        `<tr><td>${e(t.name ?? humanise(id))}</td><td>${e(humanise(t.home))}</td><td>${personGroups(t)
+          .filter((g) => g.count > 0)
+          .map((g) => e(groupText(g.count, g.roles)))
           .join(', ')}</td><td>${Object.entries(t.effort_multiplier)
           .map(([k, v]) => `${e(k)} x${v}`)
           .join(', ')}</td></tr>`,

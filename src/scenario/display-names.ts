@@ -28,6 +28,18 @@ export function rolePeople(spec: Pick<ScenarioSpec, 'roles'>, role: string): str
   return /[^aeiou]y$/.test(name) ? `${name.slice(0, -1)}ies` : `${name}s`;
 }
 
+/**
+ * People of a group in a sentence: "ML engineers" for one role; "people who are both data
+ * engineer and analytics engineer" for two; "people who are data engineer, analytics engineer
+ * and platform engineer" for more.
+ */
+export function groupPeople(spec: Pick<ScenarioSpec, 'roles'>, roles: readonly string[]): string {
+  if (roles.length === 1) return rolePeople(spec, roles[0]);
+  const names = roles.map((r) => (r === 'sme' ? 'SME' : inSentence(spec.roles[r]?.name ?? idInWords(r))));
+  const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `people who are ${roles.length === 2 ? 'both ' : ''}${list}`;
+}
+
 /** A team as a sentence names it: "the Marketing spoke", "the Central data & AI team". */
 export function teamInSentence(spec: Pick<ScenarioSpec, 'teams' | 'domains'>, team: string): string {
   const t = spec.teams[team];

@@ -20,7 +20,8 @@ export { loadScenario, deepMerge, type LoadedScenario, type LoadOptions } from '
 export { validateScenario } from './validate.js';
 export { parseOverride, applyOverride, OverrideError, type Override } from './set-path.js';
 export { parseWhatIf, WhatIfError, type WhatIf } from './what-if.js';
-export { displayNames, rolePeople, teamInSentence } from './display-names.js';
+export { displayNames, groupPeople, rolePeople, teamInSentence } from './display-names.js';
+export { groupCost, holdersOf, personGroups, teamSize, type PersonGroup } from './team-people.js';
 export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './issues.js';
 export { buildDistribution } from './distribution-build.js';
 export { scaleDistribution } from './scale-distribution.js';

@@ -5,6 +5,7 @@
  */
 import type { ResolvedScenario, ResolvedTeam } from './model-parameters.js';
 import { CENTRE } from './scenario-spec.js';
+import { holdersOf } from './team-people.js';
 
 /** The domains a team serves: its `serves` list, "all", or by default its home (the centre: all). */
 export function servedDomains(team: ResolvedTeam, allDomains: readonly string[]): string[] {
@@ -20,8 +21,8 @@ export function eligibleTeams(
   domain: string,
 ): string[] {
   const domains = Object.keys(spec.domains);
-  // a role the team does not list: no one
-  const holds = (team: ResolvedTeam): boolean => (team.headcount[role] ?? 0) > 0;
+  // a role nobody in the team holds: no one
+  const holds = (team: ResolvedTeam): boolean => holdersOf(team, role) > 0;
   const own = Object.entries(spec.teams)
     .filter(([, t]) => t.home === domain && holds(t))
     .map(([id]) => id);

@@ -139,7 +139,37 @@ export const TeamSpec = closed(
         description: 'domains it works for: "all" or a list (default: its home domain; the centre: all)',
       }),
     ),
-    headcount: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'role -> number of people' }),
+    headcount: withDefault(
+      Type.Record(Type.String(), Type.Integer({ minimum: 0 }), {
+        description: 'role -> number of people who hold that one role',
+      }),
+      {},
+    ),
+    people: withDefault(
+      Type.Array(
+        closed(
+          {
+            roles: Type.Array(Id('a role these people hold'), {
+              minItems: 1,
+              description: 'the roles each of them holds; an activity needing any of them may go to them',
+            }),
+            count: Type.Integer({ minimum: 0, description: 'how many people hold exactly these roles' }),
+            cost_per_year: Type.Optional(
+              Type.Number({
+                minimum: 0,
+                description: 'cost of one of them per year (default: the highest cost of their roles in this team)',
+              }),
+            ),
+          },
+          'people of the team who hold several roles, each doing one activity at a time',
+        ),
+        {
+          description:
+            'people by the roles they hold, beside headcount (e.g. one person for data and analytics engineering in a small team)',
+        },
+      ),
+      [],
+    ),
     cost_per_year: withDefault(
       Type.Record(Type.String(), Type.Number({ minimum: 0 }), {
         description: "role -> cost per person per year, overriding the role's",
@@ -154,7 +184,7 @@ export const TeamSpec = closed(
       {},
     ),
   },
-  'a team: headcount per role, a home, the domains it serves',
+  'a team: its people (headcount per role, people with several roles), a home, the domains it serves',
 );
 
 export const ActivitySpec = closed(

@@ -8,19 +8,18 @@ import { suggestion } from './closest.js';
 import type { ScenarioIssue } from './issues.js';
 import { entry, lookup } from './lookup.js';
 import {
-  effortMultiplier,
-  effortScale,
   hasSmes,
+  type ResolvedDomain,
+  type ResolvedTeam,
   resolveParameters,
   type ModelParameters,
   type ResolvedDistribution,
-  type ResolvedDomain,
 } from './model-parameters.js';
 import { eligibleTeams } from './routing-rules.js';
 import { CENTRE, SME_ROLE, type ScenarioSpec } from './scenario-spec.js';
 import { buildWorkflowGraph, expectedVisits, isTerminal, type WorkflowGraph } from './workflow-graph.js';
-import { buildDistribution, expectedMean } from './distribution-build.js';
-import { DAYS_PER_MONTH } from './time-units.js';
+import { buildDistribution } from './distribution-build.js';
+import { capacityWarnings } from './capacity-check.js';
 
 const SUM_TOLERANCE = 1e-9;
 
@@ -133,6 +132,7 @@ function checkTeams(p: ModelParameters, { roles, domains, loops }: Names, err: R
             : suggestion(role, roles),
         );
     }
+    checkPeopleGroups(id, team, roles, err);
     for (const role of Object.keys(team.cost_per_year)) {
       if (!roles.includes(role))
         err(['teams', id, 'cost_per_year', role], `unknown role "${role}"`, suggestion(role, roles));
@@ -144,6 +144,24 @@ function checkTeams(p: ModelParameters, { roles, domains, loops }: Names, err: R
           `unknown loop "${key}"`,
           suggestion(key, [...loops, 'maintenance']),
         );
+    }
+  }
+}
+
+/** The roles of each group of people who hold several: declared, each listed once, and not the SMEs'. */
+function checkPeopleGroups(id: string, team: ResolvedTeam, roles: readonly string[], err: Report): void {
+  for (const [i, group] of team.people.entries()) {
+    for (const [j, role] of group.roles.entries()) {
+      const path = ['teams', id, 'people', i, 'roles', j];
+      if (!roles.includes(role))
+        err(
+          path,
+          `unknown role "${role}"`,
+          role === SME_ROLE
+            ? 'subject-matter experts belong to domains: set domains.<id>.sme'
+            : suggestion(role, roles),
+        );
+      else if (group.roles.indexOf(role) !== j) err(path, `role "${role}" is listed twice in this group`);
     }
   }
 }
@@ -350,79 +368,6 @@ function checkActivitiesCovered(
       );
     }
   }
-}
-
-/** Use cases per day of each type a domain asks for: its demand, and its dated items spread over the horizon. */
-function arrivalsPerDay(domain: ResolvedDomain, days: number): Map<string, number> {
-  const perDay = new Map<string, number>();
-  for (const [type, rate] of Object.entries(domain.demand))
-    perDay.set(type, (perDay.get(type) ?? 0) + rate / DAYS_PER_MONTH);
-  for (const item of domain.items) perDay.set(item.type, (perDay.get(item.type) ?? 0) + 1 / days);
-  return perDay;
-}
-
-/**
- * Expected utilization per team and role from demand, expected visits and mean efforts,
- * splitting a domain's work evenly among its eligible teams' people. A warning where it
- * reaches 1: queues will then grow without bound.
- */
-function capacityWarnings(
-  p: ModelParameters,
-  graph: WorkflowGraph,
-  visitsOf: (type: string) => Map<string, number>,
-): ScenarioIssue[] {
-  const available = 1 - p.management.coordination_overhead;
-  const load = expectedLoad(p, graph, visitsOf);
-  const warnings: ScenarioIssue[] = [];
-  for (const [key, work] of load) {
-    const [team, role] = key.split('/');
-    // a role the team does not list: no one
-    const capacity = (entry(p.teams, team, 'team').headcount[role] ?? 0) * available;
-    const utilization = work / capacity;
-    if (utilization >= 1) {
-      warnings.push({
-        severity: 'warning',
-        path: ['teams', team, 'headcount', role],
-        message: `expected utilisation of ${role} in team ${team} is ${(utilization * 100).toFixed(0)}% (demand exceeds capacity): its queue will grow without bound`,
-        hint: `add people (about ${Math.ceil(work / available)} needed) or lower the demand; the estimate ignores learning, so it is an upper bound`,
-      });
-    }
-  }
-  return warnings;
-}
-
-/** Calendar days of work per day, per `team/role`. */
-function expectedLoad(
-  p: ModelParameters,
-  graph: WorkflowGraph,
-  visitsOf: (type: string) => Map<string, number>,
-): Map<string, number> {
-  const calendarFactor = 7 / p.calendar.working_days_per_week;
-  const load = new Map<string, number>();
-  for (const [d, domain] of Object.entries(p.domains)) {
-    for (const [type, rate] of arrivalsPerDay(domain, p.horizon_days)) {
-      const typeSpec = entry(p.use_case_types, type, 'use-case type');
-      for (const [id, v] of visitsOf(type)) {
-        const node = lookup(graph.nodes, id, 'activity');
-        if (node.spec.role === SME_ROLE || !(v > 0)) continue;
-        const scale = effortScale(typeSpec, node.loop);
-        const teams = eligibleTeams(p, node.spec.role, d);
-        const headcount = (t: string): number => entry(p.teams, t, 'team').headcount[node.spec.role] ?? 0;
-        const people = teams.reduce((s, t) => s + headcount(t), 0);
-        for (const t of teams) {
-          const share = headcount(t) / people;
-          const multiplier = effortMultiplier(entry(p.teams, t, 'team'), node.loop);
-          const key = `${t}/${node.spec.role}`;
-          load.set(
-            key,
-            (load.get(key) ?? 0) +
-              rate * v * expectedMean(node.spec.effort) * scale * multiplier * share * calendarFactor,
-          );
-        }
-      }
-    }
-  }
-  return load;
 }
 
 /** Every distribution in the scenario with its field path. */

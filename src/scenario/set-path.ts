@@ -1,7 +1,8 @@
 /**
  * What-ifs by field path: `teams.hub.headcount.ml_engineer=4`. Keys that hold dots (such as
  * `next` targets like `data.discover`) are matched too, and `teams.<team>.<role>` is short
- * for `teams.<team>.headcount.<role>`.
+ * for `teams.<team>.headcount.<role>`; an item of a list is named by its position from 0
+ * (`teams.small.people.0.count`).
  */
 import { parse as parseYaml } from 'yaml';
 import type { ScenarioIssue } from './issues.js';
@@ -35,6 +36,33 @@ export function parseOverride(text: string): Override {
 
 export class OverrideError extends Error {}
 
+/** The longest key of `node` that matches the parts from `i` on (keys may contain dots), and how many parts it takes. */
+function longestKey(node: object, parts: readonly string[], i: number): { key: string | undefined; used: number } {
+  for (let n = parts.length - i; n >= 1; n--) {
+    const candidate = parts.slice(i, i + n).join('.');
+    if (candidate in node) return { key: candidate, used: n };
+  }
+  return { key: undefined, used: 0 };
+}
+
+/** The position `part` names in `list`, or the issue when it names none. */
+function listIndex(
+  list: readonly unknown[],
+  part: string,
+  walked: readonly string[],
+  override: Override,
+): number | ScenarioIssue {
+  const index = /^\d+$/.test(part) ? Number(part) : -1;
+  if (index >= 0 && index < list.length) return index;
+  return {
+    severity: 'error',
+    path: [...walked, part],
+    message: `--set ${override.path}: ${walked.join('.')} is a list of ${list.length}; "${part}" is not a position in it`,
+    hint: list.length > 0 ? `use 0 to ${list.length - 1}` : 'the list is empty',
+    file: '--set',
+  };
+}
+
 /**
  * Sets `value` at `path` in `target` (mutating it). Intermediate objects must exist, except
  * the last key, which may be new. Returns an issue when the path does not lead anywhere.
@@ -45,6 +73,19 @@ export function applyOverride(target: Record<string, unknown>, override: Overrid
   const walked: string[] = [];
   let i = 0;
   while (i < parts.length) {
+    if (Array.isArray(node)) {
+      // a list's item by its position from 0: teams.small.people.0.count
+      const index = listIndex(node, parts[i], walked, override);
+      if (typeof index !== 'number') return index;
+      if (i === parts.length - 1) {
+        node[index] = override.value;
+        return null;
+      }
+      walked.push(parts[i]);
+      node = node[index];
+      i++;
+      continue;
+    }
     if (!isPlainObject(node)) {
       return {
         severity: 'error',
@@ -53,17 +94,7 @@ export function applyOverride(target: Record<string, unknown>, override: Overrid
         file: '--set',
       };
     }
-    // longest key that matches the remaining parts (keys may contain dots)
-    let key: string | undefined;
-    let used = 0;
-    for (let n = parts.length - i; n >= 1; n--) {
-      const candidate = parts.slice(i, i + n).join('.');
-      if (candidate in node) {
-        key = candidate;
-        used = n;
-        break;
-      }
-    }
+    let { key, used } = longestKey(node, parts, i);
     const isLast = (k: string | undefined, n: number) => k !== undefined && i + n === parts.length;
     if (key === undefined) {
       // shorthand: teams.<team>.<role> means teams.<team>.headcount.<role> (a team's own field, such as
@@ -71,10 +102,11 @@ export function applyOverride(target: Record<string, unknown>, override: Overrid
       if (
         walked.length === 2 &&
         walked[0] === 'teams' &&
-        isPlainObject(node.headcount) &&
+        (isPlainObject(node.headcount) || node.headcount === undefined) &&
         i === parts.length - 1 &&
         !hasOwn(TeamSpec.properties, parts[i])
       ) {
+        node.headcount ??= {};
         node = node.headcount;
         walked.push('headcount');
         continue;

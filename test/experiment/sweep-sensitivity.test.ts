@@ -80,6 +80,16 @@ describe('sensitivity', () => {
     expect(levers.find((l) => l.id === 'workflow.iterations.decay')?.high).toBeNull(); // decay is already 1
   });
 
+  it('moves people who hold several roles as a group, by its count', () => {
+    const spec = structuredClone(base.spec);
+    spec.teams.central.people = [{ roles: ['analyst', 'engineer'], count: 2 }];
+    const lever = leversOf(spec).find((l) => l.id === 'teams.central.people.0.count');
+    expect(lever?.label).toBe('people who are both analyst and engineer in the central');
+    expect([lever?.low?.label, lever?.high?.label]).toEqual(['1', '3']);
+    expect(lever?.high?.spec.teams.central.people?.[0].count).toBe(3);
+    expect(spec.teams.central.people[0].count).toBe(2);
+  });
+
   it('ranks the known dominant lever first, with confidence intervals', async () => {
     const result = await runSensitivity(base, { replications: 6, workers: 1, seed: 8, steps: { relative: 0.2 } });
     expect(result.levers[0].id).toBe('teams.central.headcount.engineer');

@@ -19,6 +19,7 @@ const run = (valuePerYear: Record<string, number>, horizon = 465, later: number[
       ...later.map((end, k) => item(10 + k, end - 10, end, { type: 'model' })),
     ],
     pools: [],
+    groups: [],
     warmup: 100,
     horizon,
     peopleCost: 730 * ((horizon - 100) / 365),
@@ -70,6 +71,7 @@ describe('costs not given', () => {
     const m = replicationMetrics({
       items: [item(1, 150, 200, { type: 'model' })],
       pools: [],
+      groups: [],
       warmup: 100,
       horizon: 465,
       peopleCost: 0,

@@ -45,7 +45,7 @@ describe('a lookup the model cannot make', () => {
 
   it('names the missing key: a team with a role the scenario does not declare', () => {
     const spec = mmcScenario(1, 0.5, 1, 100, 0);
-    spec.teams.t.headcount.ghost = 1;
+    spec.teams.t.headcount!.ghost = 1;
     expect(() => simulate(spec, { seed: 1 })).toThrow('no role "ghost"');
   });
 

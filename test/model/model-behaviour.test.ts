@@ -102,7 +102,7 @@ describe('constructed cases move the right way', () => {
   it('a what-if by field path changes only that field', () => {
     const base = loadScenario(join(scenarios, 'centralized.yaml')).spec;
     const hired = loadScenario(join(scenarios, 'centralized.yaml'), { set: ['teams.central.ml_engineer=8'] }).spec;
-    expect(hired.teams.central.headcount.ml_engineer).toBe(8);
+    expect(hired.teams.central.headcount!.ml_engineer).toBe(8);
     const copy = structuredClone(base) as unknown as Record<string, unknown>;
     expect(applyOverride(copy, { path: 'teams.central.headcount.ml_engineer', value: 8 })).toBeNull();
     expect(copy).toEqual(hired);

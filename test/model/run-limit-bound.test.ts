@@ -54,7 +54,7 @@ describe('the bound on open work', () => {
     // a model live from day 100 for 50 days asks three times a day; each request takes a
     // moment of a second worker's time, so at most one is open at a time
     const spec = slow([0]);
-    spec.teams.t.headcount.maintainer = 1;
+    spec.teams.t.headcount!.maintainer = 1;
     spec.roles.maintainer = {};
     spec.maintenance = {
       incidents_per_model_per_month: 3 * DAYS_PER_MONTH,
@@ -69,7 +69,7 @@ describe('the bound on open work', () => {
     // one use case holds the worker for 100 days; the day-0 model's first request holds the
     // maintainer for 100 days; its second finds 1 use case and 1 request open, at a bound of 2
     const spec = slow([0]);
-    spec.teams.t.headcount.maintainer = 1;
+    spec.teams.t.headcount!.maintainer = 1;
     spec.roles.maintainer = {};
     spec.domains.d.models_in_production = 1;
     spec.maintenance = {

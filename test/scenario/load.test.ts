@@ -177,7 +177,7 @@ describe('what-ifs', () => {
       readFile,
       set: ['teams.core.analyst=5', { path: 'teams.core.headcount.analyst', value: 6 }, 'name=what if'],
     });
-    expect(loaded.spec.teams.core.headcount.analyst).toBe(6);
+    expect(loaded.spec.teams.core.headcount!.analyst).toBe(6);
     expect(loaded.spec.name).toBe('what if');
   });
 
@@ -245,10 +245,10 @@ describe('where an issue is', () => {
   it('points at the parent of a missing field', () => {
     const readFile = files({
       '/s/a.yaml':
-        'name: a\nhorizon_days: 10\nroles: {}\ndomains: {}\nuse_case_types: {}\nteams:\n  t:\n    home: centre\n',
+        'name: a\nhorizon_days: 10\nroles: {}\ndomains: {}\nuse_case_types: {}\nteams:\n  t:\n    headcount: {}\n',
     });
     const issues = issuesOf('/s/a.yaml', { readFile });
-    expect(issues.map((i) => `${i.path.join('.')}@${i.line}`)).toEqual(['workflow@1', 'teams.t.headcount@7']);
+    expect(issues.map((i) => `${i.path.join('.')}@${i.line}`)).toEqual(['workflow@1', 'teams.t.home@7']);
   });
 
   it('shows a file below the working directory relative to it', () => {

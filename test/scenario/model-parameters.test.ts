@@ -67,7 +67,13 @@ describe('resolving a scenario into model parameters', () => {
 
   it('adds no key for an optional field without a default', () => {
     const p = resolveParameters(bare());
-    expect(Object.keys(p.teams.t).sort()).toEqual(['cost_per_year', 'effort_multiplier', 'headcount', 'home']);
+    expect(Object.keys(p.teams.t).sort()).toEqual([
+      'cost_per_year',
+      'effort_multiplier',
+      'headcount',
+      'home',
+      'people',
+    ]);
     expect('maintenance' in p).toBe(false);
     expect('handovers' in p).toBe(false);
   });
@@ -158,7 +164,7 @@ describe('derived values', () => {
   it("costs a person at the team's own figure, else the role's, else nothing", () => {
     const spec = bare();
     spec.roles = { server: { cost_per_year: 100 }, helper: {} };
-    spec.teams.t.headcount.helper = 1;
+    spec.teams.t.headcount!.helper = 1;
     spec.teams.t.cost_per_year = { server: 150 };
     const p = resolveParameters(spec);
     expect(personCost(p, p.teams.t, 'server')).toBe(150);

@@ -425,7 +425,7 @@ describe('capacity warnings', () => {
     };
     // analysts 2.5 for 3 people: 83% in each team; no warning
     expect(warnings(spec)).toEqual([]);
-    spec.teams.small.headcount.analyst = 0;
+    spec.teams.small.headcount!.analyst = 0;
     // all 2.5 to big's 2 analysts
     expect(loads(spec)).toEqual(['analyst in big: 125%, 3 needed']);
   });

@@ -92,3 +92,35 @@ describe('what-ifs by field path', () => {
     );
   });
 });
+
+describe('what-ifs on lists', () => {
+  const shared = () => ({
+    teams: { small: { home: 'finance', people: [{ roles: ['data_engineer', 'analytics_engineer'], count: 1 }] } },
+  });
+
+  it('names an item of a list by its position from 0', () => {
+    const s = shared();
+    expect(applyOverride(s, parseOverride('teams.small.people.0.count=2'))).toBeNull();
+    expect(s.teams.small.people[0].count).toBe(2);
+  });
+
+  it('says when a position is not in the list, and which are', () => {
+    const issue = applyOverride(shared(), parseOverride('teams.small.people.1.count=2'));
+    expect(issue?.message).toBe(
+      '--set teams.small.people.1.count: teams.small.people is a list of 1; "1" is not a position in it',
+    );
+    expect(issue?.hint).toBe('use 0 to 0');
+    expect(applyOverride(shared(), parseOverride('teams.small.people.first.count=2'))?.path).toEqual([
+      'teams',
+      'small',
+      'people',
+      'first',
+    ]);
+  });
+
+  it('makes the headcount of a team that lists only people, for the shorthand', () => {
+    const s: { teams: { small: Record<string, unknown> } } = shared();
+    expect(applyOverride(s, parseOverride('teams.small.product_manager=1'))).toBeNull();
+    expect(s.teams.small.headcount).toEqual({ product_manager: 1 });
+  });
+});

@@ -68,7 +68,7 @@ describe('shipped scenarios', () => {
     const perRole = (s: ScenarioSpec): Record<string, number> => {
       const out: Record<string, number> = {};
       for (const team of Object.values(s.teams))
-        for (const [role, n] of Object.entries(team.headcount)) out[role] = (out[role] ?? 0) + n;
+        for (const [role, n] of Object.entries(team.headcount ?? {})) out[role] = (out[role] ?? 0) + n;
       return out;
     };
     const [a, b, c] = PRESETS.map((p) => perRole(loaded.get(p)!.spec));

@@ -135,7 +135,7 @@ export type DatedScenarioParts = Pick<ScenarioSpec, 'domains' | 'teams' | 'workf
  * teams list; each use-case type of the items and the demand is declared (plain) unless given.
  */
 export function datedScenario(parts: DatedScenarioParts): ScenarioSpec {
-  const roles = new Set(Object.values(parts.teams).flatMap((t) => Object.keys(t.headcount)));
+  const roles = new Set(Object.values(parts.teams).flatMap((t) => Object.keys(t.headcount ?? {})));
   const types = new Set(
     Object.values(parts.domains).flatMap((d) => [
       ...(d.items ?? []).map((i) => i.type),
@@ -154,3 +154,36 @@ export function datedScenario(parts: DatedScenarioParts): ScenarioSpec {
 
 /** Dated use cases of one type, one per day given. */
 export const itemsOn = (type: string, ...days: number[]) => days.map((day) => ({ day, type }));
+
+/**
+ * Two use-case types of one domain, Poisson at `perDay` each: one needs one activity of role
+ * a, the other one of role b (exponential effort, mean 1 day), seven working days a week, no
+ * handovers. Served by two people who each hold both roles (`shared`), or by one person per
+ * role: one M/M/2 queue with the combined arrivals, or two M/M/1 queues.
+ */
+export function twoRoleScenario(
+  shared: boolean,
+  perDay: readonly [number, number],
+  horizon: number,
+  warmup: number,
+): ScenarioSpec {
+  const activity = (role: string, next: string) => ({
+    activities: { work: { role, effort: { exponential: { mean: 1 } }, next: { [next]: 1 } } },
+  });
+  return {
+    name: shared ? 'two people, both roles' : 'one person per role',
+    horizon_days: horizon,
+    warmup_days: warmup,
+    calendar: { working_days_per_week: 7 },
+    roles: { a: { cost_per_year: 100 }, b: { cost_per_year: 150 } },
+    domains: { d: { demand: { needs_a: (perDay[0] * 365) / 12, needs_b: (perDay[1] * 365) / 12 } } },
+    use_case_types: { needs_a: { skip_loops: ['lb'] }, needs_b: { skip_loops: ['la'] } },
+    teams: {
+      t: shared
+        ? { home: 'centre', people: [{ roles: ['a', 'b'], count: 2 }] }
+        : { home: 'centre', headcount: { a: 1, b: 1 } },
+    },
+    // a use case that skips lb goes live after la.work; one that skips la starts at lb.work
+    workflow: { start: 'la.work', loops: { la: activity('a', 'lb.work'), lb: activity('b', 'live') } },
+  };
+}
