@@ -63,7 +63,7 @@ export interface SkillResourceOptions {
  *
  * Units can be added, retired (once they are free) and taken away for a while
  * ({@link setAvailable}): an absent unit is granted nothing; a unit that goes away while
- * holding keeps its request until it is released.
+ * holding keeps its request until it is released, and is not counted busy while away.
  *
  * A unit given back goes to the next waiting request at once, and a process waiting for that
  * request alone resumes inside {@link release}, before the caller goes on (as with Resource).
@@ -164,6 +164,12 @@ export class SkillResource {
     return this.holders[skill].length;
   }
 
+  /** The units that hold `skill` (retired ones not), fewest skills first, then in order of adding. */
+  unitsHolding(skill: number): readonly number[] {
+    this.checkSkill(skill);
+    return this.holders[skill];
+  }
+
   /** Units that hold `skill` and cannot take a request for it now: busy (on any skill) or away. */
   unavailableCount(skill: number): number {
     return this.holders[skill].length - this.idle[skill];
@@ -174,7 +180,7 @@ export class SkillResource {
     return this.queues[skill].length;
   }
 
-  /** Units busy on a request for `skill` now. */
+  /** Units busy on a request for `skill` now (a unit away with a request in hand is not counted). */
   busyOn(skill: number): number {
     return this.busy[skill];
   }
@@ -229,13 +235,11 @@ export class SkillResource {
     request._status = RELEASED;
     const unit = request.unit;
     const skill = request.skill;
-    this.busy[skill]--;
     this.holding[unit] = null;
-    const k = this.skillsOf[unit].indexOf(skill);
-    this.busyTime[unit][k] += this.env.now - Math.max(this.busySince[unit], this.windowStart);
+    // a unit away has stopped counting as busy when it left
+    if (this.present[unit]) this.stopBusy(unit, skill);
     if (this.retiring[unit]) this.retireNow(unit);
     else this.becameIdle(unit);
-    this.recordBusy(skill);
   }
 
   /**
@@ -246,15 +250,23 @@ export class SkillResource {
     this.checkUnit(unit);
     if (this.retired[unit] || this.present[unit] === available) return;
     const now = this.env.now;
+    const held = this.holding[unit];
     if (!available) {
       this.present[unit] = false;
       this.awaySince[unit] = now;
-      if (this.holding[unit] === null) for (const s of this.skillsOf[unit]) this.idle[s]--;
+      if (held === null) for (const s of this.skillsOf[unit]) this.idle[s]--;
+      else this.stopBusy(unit, held.skill);
       return;
     }
     this.present[unit] = true;
     this.awayTime[unit] += now - Math.max(this.awaySince[unit], this.windowStart);
-    if (this.holding[unit] === null) this.becameIdle(unit);
+    if (held === null) {
+      this.becameIdle(unit);
+    } else {
+      this.busy[held.skill]++;
+      this.busySince[unit] = now;
+      this.recordBusy(held.skill);
+    }
   }
 
   /** Retires `unit` (it leaves for good): at once if free, else when its request is released. */
@@ -290,7 +302,8 @@ export class SkillResource {
     this.checkUnit(unit);
     const skills = this.skillsOf[unit];
     const held = this.holding[unit];
-    const open = held === null ? 0 : this.env.now - Math.max(this.busySince[unit], this.windowStart);
+    const open =
+      held === null || !this.present[unit] ? 0 : this.env.now - Math.max(this.busySince[unit], this.windowStart);
     let time = 0;
     for (let k = 0; k < skills.length; k++) {
       if (skill !== undefined && skills[k] !== skill) continue;
@@ -378,6 +391,14 @@ export class SkillResource {
       const list = this.holders[s];
       list.splice(list.indexOf(unit), 1);
     }
+  }
+
+  /** `unit`, busy on `skill`, stops counting as busy now (released, or away). */
+  private stopBusy(unit: number, skill: number): void {
+    this.busy[skill]--;
+    const k = this.skillsOf[unit].indexOf(skill);
+    this.busyTime[unit][k] += this.env.now - Math.max(this.busySince[unit], this.windowStart);
+    this.recordBusy(skill);
   }
 
   private recordBusy(skill: number): void {

@@ -21,6 +21,7 @@ import { Organisation, type Boundary } from './organisation.js';
 import type { PersonPool } from './person-pool.js';
 import { type OpenUseCase, startOpenWork } from './open-work.js';
 import { startPortfolio } from './production.js';
+import { startTimeOff } from './time-off.js';
 
 export interface SimulationOptions {
   /** Master seed of the run's named streams. */
@@ -55,10 +56,12 @@ export interface PoolStatistics {
   team: string;
   role: string;
   headcount: number;
-  /** Mean people busy / headcount. */
+  /** Mean people busy on the role / mean people who hold it and are there (not away). */
   utilization: number;
   /** Mean number of requests waiting. */
   meanQueue: number;
+  /** Share of its people's time away (holidays, absence). */
+  away: number;
 }
 
 /**
@@ -71,10 +74,12 @@ export interface GroupStatistics {
   group: string;
   roles: string[];
   people: number;
-  /** Share of their time busy, on any of their roles. */
+  /** Share of their time there (not away) busy, on any of their roles. */
   utilization: number;
-  /** role -> share of their time busy on it (they add up to utilization). */
+  /** role -> share of their time there busy on it (they add up to utilization). */
   byRole: Record<string, number>;
+  /** Share of their time away (holidays, absence). */
+  away: number;
 }
 
 /** Work in progress in one loop, over the whole run (for Little's law). */
@@ -201,15 +206,18 @@ function poolsOf(org: Organisation): PersonPool[] {
   return [...org.pools.values(), ...org.smePools.values()];
 }
 
-/** Time-weighted use of one pool over the measured window. */
-function poolStatistics(p: PersonPool): PoolStatistics {
+/** Time-weighted use of one pool over the measured window (`window` days). */
+function poolStatistics(p: PersonPool, window: number): PoolStatistics {
   const r = p.staff.resource;
+  const away = r.unitsHolding(p.skill).reduce((s, u) => s + r.awayTimeOf(u), 0) / window;
   return {
     team: p.team,
     role: p.role,
     headcount: p.headcount,
-    utilization: r.meanBusy(p.skill) / p.headcount,
+    // of the time its people were there (all of it without time off)
+    utilization: r.meanBusy(p.skill) / (p.headcount - away),
     meanQueue: r.meanQueue(p.skill),
+    away: away / p.headcount,
   };
 }
 
@@ -220,19 +228,19 @@ function groupStatistics(org: Organisation, window: number): GroupStatistics[] {
     for (const [g, group] of staff.groups.entries()) {
       if (group.roles.length < 2 || group.count === 0) continue;
       const people = staff.groupOf.flatMap((of, unit) => (of === g ? [unit] : []));
+      const r = staff.resource;
       const busy = (role?: string) =>
-        people.reduce(
-          (s, u) => s + staff.resource.busyTimeOf(u, role === undefined ? undefined : staff.skillOf(role)),
-          0,
-        );
-      const capacity = people.length * window;
+        people.reduce((s, u) => s + r.busyTimeOf(u, role === undefined ? undefined : staff.skillOf(role)), 0);
+      const away = people.reduce((s, u) => s + r.awayTimeOf(u), 0);
+      const present = people.length * window - away;
       out.push({
         team: staff.team,
         group: group.label,
         roles: [...group.roles],
         people: people.length,
-        utilization: busy() / capacity,
-        byRole: Object.fromEntries(group.roles.map((role) => [role, busy(role) / capacity])),
+        utilization: busy() / present,
+        byRole: Object.fromEntries(group.roles.map((role) => [role, busy(role) / present])),
+        away: away / (people.length * window),
       });
     }
   }
@@ -247,6 +255,7 @@ function groupStatistics(org: Organisation, window: number): GroupStatistics[] {
 function startRun(ctx: ModelContext, every: number, openWork: readonly OpenUseCase[]): FlowSeries {
   const { env } = ctx.state;
   const { params, graph } = ctx.config;
+  startTimeOff(ctx);
   startPortfolio(ctx);
   startOpenWork(ctx, openWork);
   startArrivals(ctx);
@@ -308,7 +317,7 @@ function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): Ru
     warmup: params.warmup_days,
     items: records,
     log: log.columns,
-    pools: poolsOf(ctx.state.org).map(poolStatistics),
+    pools: poolsOf(ctx.state.org).map((p) => poolStatistics(p, horizon - params.warmup_days)),
     groups: groupStatistics(ctx.state.org, horizon - params.warmup_days),
     loops: [...loops].map(([loop, mon]) => {
       let open = 0;

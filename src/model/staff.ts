@@ -5,6 +5,7 @@
  */
 import { SkillResource, type Environment } from '../engine/index.js';
 import type { PersonGroup } from '../scenario/team-people.js';
+import type { AwaySchedule } from './time-off.js';
 
 export class Staff {
   readonly resource: SkillResource;
@@ -14,6 +15,8 @@ export class Staff {
   readonly personIds: string[] = [];
   /** Each person's group (its index in `groups`), by unit. */
   readonly groupOf: number[] = [];
+  /** Each person's days away, by unit (null: never away); see time-off.ts. */
+  readonly away: (AwaySchedule | null)[] = [];
 
   constructor(
     env: Environment,
@@ -30,8 +33,18 @@ export class Staff {
         this.resource.addUnit(skills);
         this.personIds.push(`${team}/${g.label}/${k}`);
         this.groupOf.push(i);
+        this.away.push(null);
       }
     }
+  }
+
+  /**
+   * Days `person`, starting now, takes to work `days`: `days`, plus the days they are away in
+   * between (work in their hands waits for their return).
+   */
+  holdFor(person: number, now: number, days: number): number {
+    const away = this.away[person];
+    return away === null ? days : away.finish(now, days) - now;
   }
 
   /** The skill number of `role`, or -1 when no one here holds it. */

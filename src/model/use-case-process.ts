@@ -205,8 +205,9 @@ function* doActivity(
   let person = assignment.person;
   if (node.spec.gate === undefined) {
     const duration = startWork(ctx, record, node, pool, assignment, effort, visit > 1);
-    yield duration;
-    endWork(ctx, record, node, pool, assignment, duration, visit > 1);
+    const hold = pool.staff.holdFor(assignment.person, ctx.state.env.now, duration);
+    yield hold;
+    endWork(ctx, record, node, pool, assignment, duration, hold - duration, visit > 1);
     pool.release(assignment);
   } else {
     const gate = { node, pool, effort, gateId: node.spec.gate, gate: lookup(ctx.config.gates, node.spec.gate, 'gate') };
@@ -400,8 +401,9 @@ function* work(
   isRework: boolean,
 ): ProcessGenerator {
   const duration = startWork(ctx, record, node, pool, assignment, effort, isRework);
-  yield duration;
-  endWork(ctx, record, node, pool, assignment, duration, isRework);
+  const hold = pool.staff.holdFor(assignment.person, ctx.state.env.now, duration);
+  yield hold;
+  endWork(ctx, record, node, pool, assignment, duration, hold - duration, isRework);
 }
 
 /** The log row of a piece of work (built only when the log is on). */
@@ -436,7 +438,10 @@ function startWork(
   return elapsedDays(effort, ctx.config.rate, availability);
 }
 
-/** After `duration` days of work: logs the end and counts the days as work or rework. */
+/**
+ * After `duration` days of work and `away` days its person was away in between: logs the end,
+ * counts the work as work or rework and the days away as waiting for the role (see time-off.ts).
+ */
 function endWork(
   ctx: ModelContext,
   record: ItemRecord,
@@ -444,9 +449,11 @@ function endWork(
   pool: PersonPool,
   assignment: Assignment,
   duration: number,
+  away: number,
   isRework: boolean,
 ): void {
   const { env, log } = ctx.state;
+  if (away > 0) awayWithWork(ctx, record, node, pool, assignment, away);
   if (log.enabled)
     log.add({ ...workRow(record, node, pool, assignment, isRework), time: env.now, kind: 'activity_end', duration });
   record.activities++;
@@ -456,6 +463,28 @@ function endWork(
   } else {
     record.work += duration;
   }
+}
+
+/** Work that waited `away` days for its person's return: counted as waiting for the role, and logged so. */
+function awayWithWork(
+  ctx: ModelContext,
+  record: ItemRecord,
+  node: ActivityNode,
+  pool: PersonPool,
+  assignment: Assignment,
+  away: number,
+): void {
+  const { env, log } = ctx.state;
+  record.waiting += away;
+  record.waitingByRole[pool.role] = (record.waitingByRole[pool.role] ?? 0) + away;
+  if (log.enabled)
+    log.add({
+      ...workRow(record, node, pool, assignment, false),
+      time: env.now,
+      kind: 'wait',
+      duration: away,
+      detail: 'away',
+    });
 }
 
 /**
@@ -477,8 +506,9 @@ function* workThroughGate(
   let rework = isRework;
   for (;;) {
     const duration = startWork(ctx, record, node, pool, held, effort, rework);
-    yield duration;
-    endWork(ctx, record, node, pool, held, duration, rework);
+    const hold = pool.staff.holdFor(held.person, ctx.state.env.now, duration);
+    yield hold;
+    endWork(ctx, record, node, pool, held, duration, hold - duration, rework);
     pool.release(held);
     // the use case alone waits for the gate's next meeting
     const wait = (Math.floor(ctx.state.env.now / gate.cadence) + 1) * gate.cadence - ctx.state.env.now;

@@ -46,6 +46,31 @@ ${spec.description ? `<p>${e(spec.description)}</p>` : ''}
 <div class="scroll"><table><thead><tr><th>Team</th><th>Home</th><th>People</th><th>Effort multipliers</th></tr></thead><tbody>${teams}</tbody></table></div>`;
 }
 
+/** Public holidays and absence in words (empty when there are none; text escaped). */
+function timeOffText(spec: ModelParameters): string {
+  const { holidays, absence_spell_days: spell } = spec.calendar;
+  const parts: string[] = [];
+  if (typeof holidays === 'number' ? holidays > 0 : holidays.length > 0)
+    parts.push(
+      typeof holidays === 'number'
+        ? `${holidays} public holidays a year, spread evenly`
+        : `public holidays on ${escapeHtml(holidays.join(', '))}`,
+    );
+  const roles = Object.entries(spec.roles).filter(([, r]) => r.absence > 0);
+  const teams = Object.entries(spec.teams).filter(([, t]) => t.absence !== undefined);
+  if (roles.length > 0 || teams.length > 0)
+    parts.push(
+      `absence (vacation, sickness) in spells of ${spell} working days on average: ${[
+        ...roles.map(([id, r]) => `${escapeHtml(humanise(id))} ${Math.round(r.absence * 100)}%`),
+        ...teams.map(
+          ([id, t]) => `everyone in ${escapeHtml(t.name ?? humanise(id))} ${Math.round((t.absence ?? 0) * 100)}%`,
+        ),
+      ].join(', ')} of the time`,
+    );
+  if (parts.length === 0) return '';
+  return `Time off: ${parts.join('; ')}. Work in the hands of someone away waits for their return.`;
+}
+
 /** Demand and parameters of one scenario (all text escaped). */
 export function parametersHtml(spec: ModelParameters): string {
   const e = escapeHtml;
@@ -68,6 +93,7 @@ export function parametersHtml(spec: ModelParameters): string {
       ? `Handover delays (days): same team ${e(describeDistribution(h.delay.same_team))}; same home ${e(describeDistribution(h.delay.same_home))}; domain to centre ${e(describeDistribution(h.delay.cross_home))}.`
       : 'No handover delays.',
     handoverLossText(spec),
+    timeOffText(spec),
     `Intake ${e(m.intake)}; ${m.planning_cadence_days > 0 ? `planning every ${m.planning_cadence_days} days` : 'work starts when it arrives (no planning cycle)'}; coordination overhead ${Math.round(m.coordination_overhead * 100)}%; gates: ${
       Object.entries(m.gates)
         .map(

@@ -61,6 +61,15 @@ export const RoleSpec = closed(
       Type.Number({ minimum: 0, description: 'fully loaded cost of one person in this role per year' }),
       0,
     ),
+    absence: withDefault(
+      Type.Number({
+        minimum: 0,
+        maximum: 0.9,
+        description:
+          'share of working time a person of this role is away (vacation, sickness), beside public holidays; work in their hands waits for their return',
+      }),
+      0,
+    ),
   },
   'a role: a kind of work a person can do (one person may hold several roles in a small team)',
 );
@@ -183,6 +192,13 @@ export const TeamSpec = closed(
       }),
       {},
     ),
+    absence: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 0.9,
+        description: "share of working time this team's people are away, instead of their roles' absence",
+      }),
+    ),
   },
   'a team: its people (headcount per role, people with several roles), a home, the domains it serves',
 );
@@ -246,10 +262,45 @@ export const ScenarioSpec = closed(
     ),
     calendar: withDefault(
       closed(
-        { working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'working days in a week' }) },
-        'working calendar: effort in person-days becomes calendar days',
+        {
+          working_days_per_week: Type.Number({ minimum: 1, maximum: 7, description: 'working days in a week' }),
+          holidays: withDefault(
+            Type.Union(
+              [
+                Type.Integer({ minimum: 0, maximum: 100, description: 'public holidays a year, spread evenly' }),
+                Type.Array(
+                  Type.String({
+                    pattern: '^(\\d{4}-)?\\d{2}-\\d{2}$',
+                    errorMessage: 'a date (2027-12-25) or a month and day (12-25)',
+                    description: 'a date (once) or a month and day (every year)',
+                  }),
+                ),
+              ],
+              {
+                description:
+                  'public holidays, when everyone is away for the working day: a count a year (spread evenly) or a list of dates, 2027-12-25 (once) or 12-25 (every year), which needs start_date',
+              },
+            ),
+            0,
+          ),
+          start_date: Type.Optional(
+            Type.String({
+              pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+              errorMessage: 'a date such as 2027-01-04',
+              description: 'the date of day 0, for holidays given as dates',
+            }),
+          ),
+          absence_spell_days: withDefault(
+            Type.Number({
+              exclusiveMinimum: 0,
+              description: 'working days one absence (vacation, sickness) lasts on average; see roles.<role>.absence',
+            }),
+            5,
+          ),
+        },
+        'working calendar: effort in person-days becomes calendar days; public holidays and absence take people away',
       ),
-      { working_days_per_week: 5 },
+      { working_days_per_week: 5, holidays: 0, absence_spell_days: 5 },
     ),
     roles: Type.Record(Type.String(), RoleSpec, { description: 'role id -> role ("sme" is built in)' }),
     domains: Type.Record(Type.String(), DomainSpec, { description: 'domain id -> business domain' }),

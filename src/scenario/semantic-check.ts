@@ -20,6 +20,7 @@ import { CENTRE, SME_ROLE, type ScenarioSpec } from './scenario-spec.js';
 import { buildWorkflowGraph, expectedVisits, isTerminal, type WorkflowGraph } from './workflow-graph.js';
 import { buildDistribution } from './distribution-build.js';
 import { capacityWarnings } from './capacity-check.js';
+import { holidayDateProblem, scenarioDate } from './holidays.js';
 
 const SUM_TOLERANCE = 1e-9;
 
@@ -51,6 +52,7 @@ export function checkSemantics(spec: ScenarioSpec): ScenarioIssue[] {
     gates: Object.keys(p.management.gates),
   };
   checkOutline(p, names, err);
+  checkCalendar(p, err);
   checkDemandAndTypes(p, names, err);
   checkTeams(p, names, err);
   checkDistributions(p, err);
@@ -62,6 +64,24 @@ export function checkSemantics(spec: ScenarioSpec): ScenarioIssue[] {
   checkGatesAndMaintainer(p, names, err);
   if (!hasError(issues)) issues.push(...capacityWarnings(p, graph, visits));
   return issues;
+}
+
+/** Public holidays given as dates: each a date, and the date of day 0 to count them from. */
+function checkCalendar(p: ModelParameters, err: Report): void {
+  const { holidays, start_date: start } = p.calendar;
+  if (start !== undefined && scenarioDate(start) === null)
+    err(['calendar', 'start_date'], `"${start}" is no date of the calendar`);
+  if (typeof holidays === 'number') return;
+  for (const [i, text] of holidays.entries()) {
+    const problem = holidayDateProblem(text);
+    if (problem !== null) err(['calendar', 'holidays', i], problem);
+  }
+  if (holidays.length > 0 && start === undefined)
+    err(
+      ['calendar', 'holidays'],
+      'holidays given as dates need the date of day 0',
+      'set calendar.start_date, e.g. 2027-01-04, or give a count of holidays a year',
+    );
 }
 
 /** The horizon against the warm-up, the built-in role, and a scenario with something in it. */

@@ -65,3 +65,12 @@ export function groupCost(parameters: ResolvedScenario, team: ResolvedTeam, grou
     ...group.roles.map((role) => team.cost_per_year[role] ?? entry(parameters.roles, role, 'role').cost_per_year),
   );
 }
+
+/**
+ * The share of working time a person of `group` is away (vacation, sickness): the team's
+ * `absence` if it gives one, else the highest of the group's roles'.
+ */
+export function absenceShare(parameters: ResolvedScenario, team: ResolvedTeam, group: PersonGroup): number {
+  if (team.absence !== undefined) return team.absence;
+  return Math.max(...group.roles.map((role) => entry(parameters.roles, role, 'role').absence));
+}

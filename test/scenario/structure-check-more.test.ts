@@ -164,7 +164,7 @@ describe('the README field table', () => {
       '| `warmup_days` | number >= 0 |  | days left out of the statistics at the start (default `0`) |',
     );
     expect(table).toContain(
-      '| `calendar` | object |  | working calendar: effort in person-days becomes calendar days (default `{ working_days_per_week: 5 }`) |',
+      '| `calendar` | object |  | working calendar: effort in person-days becomes calendar days; public holidays and absence take people away (default `{ working_days_per_week: 5, holidays: 0, absence_spell_days: 5 }`) |',
     );
     expect(table).toContain(
       '| `horizon_days` | number > 0, <= 365000 | yes | simulated calendar days, at most a thousand years |',

@@ -26,7 +26,7 @@ describe('structure check', () => {
 
   it('reports a field named like an object built-in (toString) as unknown, not as a declared field', () => {
     expect(messages(ScenarioSpec.properties.calendar, { working_days_per_week: 5, toString: 1 })).toEqual([
-      'toString: unknown field "toString" | expected one of: working_days_per_week',
+      'toString: unknown field "toString" | expected one of: working_days_per_week, holidays, start_date, absence_spell_days',
     ]);
   });
 
