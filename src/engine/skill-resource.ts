@@ -43,7 +43,7 @@ function moreUrgent(a: SkillRequest, b: SkillRequest): boolean {
 
 /** Options of a {@link SkillResource}. */
 export interface SkillResourceOptions {
-  /** How many skills there are; skills are numbered 0 to skills - 1. */
+  /** How many skills there are to start with (more can be added); skills are numbered from 0. */
   skills: number;
   /** A name for messages and reports. */
   name?: string;
@@ -94,14 +94,15 @@ export class SkillResource {
   private readonly busySince: number[] = [];
   private readonly awaySince: number[] = [];
   private windowStart: number;
+  private readonly monitored: boolean;
 
   constructor(
     readonly env: Environment,
     options: SkillResourceOptions,
   ) {
     const { skills } = options;
-    if (!Number.isInteger(skills) || skills < 1)
-      throw new InvalidArgumentError(`skills must be a whole number >= 1, got ${skills}`);
+    if (!Number.isInteger(skills) || skills < 0)
+      throw new InvalidArgumentError(`skills must be a whole number >= 0, got ${skills}`);
     this.name = options.name ?? 'skill resource';
     this.holders = Array.from({ length: skills }, () => []);
     this.idle = new Array<number>(skills).fill(0);
@@ -109,12 +110,26 @@ export class SkillResource {
     this.queues = Array.from({ length: skills }, () => new BinaryHeap<SkillRequest>(moreUrgent));
     this.busyMonitors = options.monitor ? Array.from({ length: skills }, () => new TimeWeighted(env, 0)) : null;
     this.queueMonitors = options.monitor ? Array.from({ length: skills }, () => new TimeWeighted(env, 0)) : null;
+    this.monitored = options.monitor ?? false;
     this.windowStart = env.now;
   }
 
   /** Number of skills. */
   get skillCount(): number {
     return this.holders.length;
+  }
+
+  /** Adds a skill no unit holds yet; returns its number. */
+  addSkill(): number {
+    this.holders.push([]);
+    this.idle.push(0);
+    this.busy.push(0);
+    this.queues.push(new BinaryHeap<SkillRequest>(moreUrgent));
+    if (this.monitored) {
+      (this.busyMonitors as TimeWeighted[]).push(new TimeWeighted(this.env, 0));
+      (this.queueMonitors as TimeWeighted[]).push(new TimeWeighted(this.env, 0));
+    }
+    return this.holders.length - 1;
   }
 
   /** Number of units ever added (retired ones included: unit numbers are never reused). */

@@ -59,7 +59,7 @@ export function* maintenanceRequest(
     : null;
   if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_start' });
   // a person away meanwhile finishes when back (see time-off.ts)
-  yield pool.staff.holdFor(a.person, env.now, duration);
+  yield pool.people.holdFor(a.person, env.now, duration);
   // logged before the release: the next holder runs its step inside release()
   if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
   state.openRequests--;

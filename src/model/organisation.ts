@@ -1,7 +1,7 @@
 /**
- * The people of a scenario as engine resources: the staff of each team (people with one or
- * several roles), a pool per team and role through which work asks for them, a pool of
- * subject-matter experts per domain, and the routing rule that picks a team for an activity.
+ * The people of a scenario as one engine resource (see people.ts), a pool per team and role
+ * through which work asks for them, a pool of subject-matter experts per domain, and the
+ * routing rule that picks a team for an activity.
  */
 import type { Environment } from '../engine/index.js';
 import { lookup } from '../scenario/lookup.js';
@@ -10,14 +10,17 @@ import { eligibleTeams } from '../scenario/routing-rules.js';
 import { SME_ROLE } from '../scenario/scenario-spec.js';
 import { personGroups } from '../scenario/team-people.js';
 import { PersonPool } from './person-pool.js';
-import { Staff } from './staff.js';
+import { People, type RoleSet } from './people.js';
+
+/** The roles of a domain's subject-matter experts. */
+const SME_PEOPLE: RoleSet = { label: SME_ROLE, roles: [SME_ROLE] };
 
 /** Where a boundary between two people lies, from the fastest handover to the slowest. */
 export type Boundary = 'same_team' | 'same_home' | 'cross_home';
 
 export class Organisation {
-  /** team -> its people */
-  readonly staffs = new Map<string, Staff>();
+  /** Everyone: the teams' people and the domains' experts */
+  readonly people: People;
   /** `team/role` -> the people of the team who hold the role */
   readonly pools = new Map<string, PersonPool>();
   /** domain -> its subject-matter experts */
@@ -30,23 +33,25 @@ export class Organisation {
     env: Environment,
     private readonly params: ModelParameters,
   ) {
+    this.people = new People(env);
     for (const [team, t] of Object.entries(params.teams)) {
       this.homes.set(team, t.home);
-      const staff = new Staff(env, team, personGroups(t));
-      this.staffs.set(team, staff);
-      for (const [role, skill] of staff.skills) {
-        if (staff.resource.holderCount(skill) > 0)
-          this.pools.set(`${team}/${role}`, new PersonPool(staff, role, skill));
+      for (const group of personGroups(t)) {
+        for (let k = 0; k < group.count; k++) this.people.join(team, group);
+      }
+      for (const group of personGroups(t)) {
+        for (const role of group.roles) {
+          const key = `${team}/${role}`;
+          if (group.count > 0 && !this.pools.has(key))
+            this.pools.set(key, new PersonPool(this.people, team, role, this.people.skill(team, role)));
+        }
       }
     }
     for (const [domain, d] of Object.entries(params.domains)) {
       if (d.sme !== undefined && d.sme.people > 0) {
         const team = `${domain}-sme`;
-        const staff = new Staff(env, team, [
-          { label: SME_ROLE, roles: [SME_ROLE], count: d.sme.people, field: ['domains', domain, 'sme', 'people'] },
-        ]);
-        this.staffs.set(team, staff);
-        this.smePools.set(domain, new PersonPool(staff, SME_ROLE, staff.skillOf(SME_ROLE)));
+        for (let k = 0; k < d.sme.people; k++) this.people.join(team, SME_PEOPLE);
+        this.smePools.set(domain, new PersonPool(this.people, team, SME_ROLE, this.people.skill(team, SME_ROLE)));
         this.homes.set(team, domain);
       }
     }

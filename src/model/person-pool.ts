@@ -1,51 +1,48 @@
 /**
- * The people of one team who hold one role: a view of the team's staff through which an
- * activity asks for a person. An item can ask for the person who did its previous activity,
+ * The people of one team who hold one role: a view of the organisation's people through which
+ * an activity asks for a person. An item can ask for the person who did its previous activity,
  * and handovers can be told apart from the same person going on.
  */
 import type { SkillRequest } from '../engine/index.js';
-import type { Staff } from './staff.js';
+import type { People } from './people.js';
 
 export interface Assignment {
   request: SkillRequest;
-  /** The person: their unit in the team's staff. */
+  /** The person: their unit among the organisation's people. */
   person: number;
 }
 
 export class PersonPool {
   constructor(
-    readonly staff: Staff,
+    readonly people: People,
+    readonly team: string,
     readonly role: string,
-    /** The role's skill number in the staff's resource. */
+    /** The skill of this role in this team. */
     readonly skill: number,
   ) {}
 
-  get team(): string {
-    return this.staff.team;
-  }
-
-  /** People who hold the role now. */
+  /** People who hold the role in the team now. */
   get headcount(): number {
-    return this.staff.resource.holderCount(this.skill);
+    return this.people.resource.holderCount(this.skill);
   }
 
   /** The person's id in logs: `team/label/k`. */
   personId(person: number): string {
-    return this.staff.personIds[person];
+    return this.people.ids[person];
   }
 
-  /** Whether `person` of this pool's team holds the role. */
+  /** Whether `person` holds this role in this team. */
   holds(person: number): boolean {
-    return this.staff.resource.holds(person, this.skill);
+    return this.people.resource.holds(person, this.skill);
   }
 
   /**
    * Asks for a person; lower priority numbers are served first, FIFO among equals. A person
-   * free now goes to the request at once: `preferred` (a unit of the team, or -1) if they hold
-   * the role and are free, else the one with the fewest roles, the first listed among equals.
+   * free now goes to the request at once: `preferred` (a unit, or -1) if they hold the role in
+   * the team and are free, else the one with the fewest roles, the first listed among equals.
    */
   request(priority: number, preferred = -1): SkillRequest {
-    return this.staff.resource.request(this.skill, priority, preferred);
+    return this.people.resource.request(this.skill, priority, preferred);
   }
 
   /** Once the request is granted: who got it. */
@@ -54,12 +51,12 @@ export class PersonPool {
   }
 
   release(assignment: Assignment): void {
-    this.staff.resource.release(assignment.request);
+    this.people.resource.release(assignment.request);
   }
 
   /** Load for routing: people who hold the role and are busy or away, plus items waiting, per person. */
   get load(): number {
-    const r = this.staff.resource;
+    const r = this.people.resource;
     return (r.unavailableCount(this.skill) + r.queueLength(this.skill)) / r.holderCount(this.skill);
   }
 }

@@ -208,7 +208,7 @@ function poolsOf(org: Organisation): PersonPool[] {
 
 /** Time-weighted use of one pool over the measured window (`window` days). */
 function poolStatistics(p: PersonPool, window: number): PoolStatistics {
-  const r = p.staff.resource;
+  const r = p.people.resource;
   const away = r.unitsHolding(p.skill).reduce((s, u) => s + r.awayTimeOf(u), 0) / window;
   return {
     team: p.team,
@@ -221,30 +221,34 @@ function poolStatistics(p: PersonPool, window: number): PoolStatistics {
   };
 }
 
-/** The use of each team's people who hold several roles, over the measured window (`window` days). */
+/** The use of each team's people who hold several roles, by team and group, over the measured window (`window` days). */
 function groupStatistics(org: Organisation, window: number): GroupStatistics[] {
-  const out: GroupStatistics[] = [];
-  for (const staff of org.staffs.values()) {
-    for (const [g, group] of staff.groups.entries()) {
-      if (group.roles.length < 2 || group.count === 0) continue;
-      const people = staff.groupOf.flatMap((of, unit) => (of === g ? [unit] : []));
-      const r = staff.resource;
-      const busy = (role?: string) =>
-        people.reduce((s, u) => s + r.busyTimeOf(u, role === undefined ? undefined : staff.skillOf(role)), 0);
-      const away = people.reduce((s, u) => s + r.awayTimeOf(u), 0);
-      const present = people.length * window - away;
-      out.push({
-        team: staff.team,
-        group: group.label,
-        roles: [...group.roles],
-        people: people.length,
-        utilization: busy() / present,
-        byRole: Object.fromEntries(group.roles.map((role) => [role, busy(role) / present])),
-        away: away / (people.length * window),
-      });
-    }
+  const { people } = org;
+  const r = people.resource;
+  const groups = new Map<string, number[]>();
+  for (let unit = 0; unit < people.ids.length; unit++) {
+    if (people.roleSets[unit].roles.length < 2 || r.isRetired(unit)) continue;
+    const key = `${people.teams[unit]}/${people.roleSets[unit].label}`;
+    groups.set(key, [...(groups.get(key) ?? []), unit]);
   }
-  return out;
+  return [...groups.values()].map((units) => {
+    const [first] = units;
+    const { label, roles } = people.roleSets[first];
+    const team = people.teams[first];
+    const busy = (role?: string) =>
+      units.reduce((s, u) => s + r.busyTimeOf(u, role === undefined ? undefined : people.skill(team, role)), 0);
+    const away = units.reduce((s, u) => s + r.awayTimeOf(u), 0);
+    const present = units.length * window - away;
+    return {
+      team,
+      group: label,
+      roles: [...roles],
+      people: units.length,
+      utilization: busy() / present,
+      byRole: Object.fromEntries(roles.map((role) => [role, busy(role) / present])),
+      away: away / (units.length * window),
+    };
+  });
 }
 
 /**
@@ -260,11 +264,10 @@ function startRun(ctx: ModelContext, every: number, openWork: readonly OpenUseCa
   startOpenWork(ctx, openWork);
   startArrivals(ctx);
   const warmup = params.warmup_days;
-  const staffs = [...ctx.state.org.staffs.values()];
   env.process(
     (function* (): ProcessGenerator {
       if (warmup > 0) yield warmup;
-      for (const staff of staffs) staff.resource.resetStatistics();
+      ctx.state.org.people.resource.resetStatistics();
     })(),
   );
   const flow: FlowSeries = {

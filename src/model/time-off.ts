@@ -19,7 +19,7 @@ import { hasOwn } from '../scenario/lookup.js';
 import type { ModelParameters } from '../scenario/model-parameters.js';
 import { absenceShare } from '../scenario/team-people.js';
 import type { ModelContext } from './model-context.js';
-import type { Staff } from './staff.js';
+import type { People } from './people.js';
 
 /** A person's days away, as disjoint intervals in time order. */
 export class AwaySchedule {
@@ -105,14 +105,14 @@ export function personSpells(
 }
 
 /** A person's spells away as the engine sees them: out at each start, back at each end. */
-function* awayAndBack(ctx: ModelContext, staff: Staff, unit: number, schedule: AwaySchedule): ProcessGenerator {
+function* awayAndBack(ctx: ModelContext, people: People, unit: number, schedule: AwaySchedule): ProcessGenerator {
   const { env } = ctx.state;
   const horizon = ctx.config.params.horizon_days;
   for (let i = 0; i < schedule.starts.length && schedule.starts[i] < horizon; i++) {
     if (schedule.starts[i] > env.now) yield schedule.starts[i] - env.now;
-    staff.resource.setAvailable(unit, false);
+    people.resource.setAvailable(unit, false);
     yield schedule.ends[i] - env.now;
-    staff.resource.setAvailable(unit, true);
+    people.resource.setAvailable(unit, true);
   }
 }
 
@@ -124,18 +124,19 @@ function* awayAndBack(ctx: ModelContext, staff: Staff, unit: number, schedule: A
 export function startTimeOff(ctx: ModelContext): void {
   const { params } = ctx.config;
   const { env, streams, org } = ctx.state;
+  const { people } = org;
   const horizon = params.horizon_days;
   const holidays = holidaySpells(params, holidayDays(params.calendar, horizon));
   const spell = (params.calendar.absence_spell_days * 7) / params.calendar.working_days_per_week;
-  for (const [id, staff] of org.staffs) {
+  for (let unit = 0; unit < people.ids.length; unit++) {
+    const id = people.teams[unit];
     // a domain's subject-matter experts are no team: public holidays only
     const team = hasOwn(params.teams, id) ? params.teams[id] : undefined;
-    for (let unit = 0; unit < staff.personIds.length; unit++) {
-      const share = team === undefined ? 0 : absenceShare(params, team, staff.groups[staff.groupOf[unit]]);
-      if (share === 0 && holidays.length === 0) continue;
-      const schedule = personSpells(share, spell, horizon, streams.keyed(`absence/${id}`, unit), holidays);
-      staff.away[unit] = schedule;
-      if (!schedule.isEmpty) env.process(awayAndBack(ctx, staff, unit, schedule));
-    }
+    const share = team === undefined ? 0 : absenceShare(params, team, people.roleSets[unit].roles);
+    if (share === 0 && holidays.length === 0) continue;
+    const rng = streams.keyed(`absence/${id}/${people.roleSets[unit].label}`, people.indexInGroup[unit]);
+    const schedule = personSpells(share, spell, horizon, rng, holidays);
+    people.away[unit] = schedule;
+    if (!schedule.isEmpty) env.process(awayAndBack(ctx, people, unit, schedule));
   }
 }

@@ -205,7 +205,7 @@ function* doActivity(
   let person = assignment.person;
   if (node.spec.gate === undefined) {
     const duration = startWork(ctx, record, node, pool, assignment, effort, visit > 1);
-    const hold = pool.staff.holdFor(assignment.person, ctx.state.env.now, duration);
+    const hold = pool.people.holdFor(assignment.person, ctx.state.env.now, duration);
     yield hold;
     endWork(ctx, record, node, pool, assignment, duration, hold - duration, visit > 1);
     pool.release(assignment);
@@ -222,7 +222,7 @@ function* doActivity(
  */
 function goesOn(previous: Previous, pool: PersonPool): boolean {
   if (previous.pool === pool) return true;
-  return previous.pool.staff === pool.staff && previous.person >= 0 && pool.holds(previous.person);
+  return previous.pool.team === pool.team && previous.person >= 0 && pool.holds(previous.person);
 }
 
 /** Person-days of the activity: a draw of its effort, scaled for the use-case type and the team. */
@@ -401,7 +401,7 @@ function* work(
   isRework: boolean,
 ): ProcessGenerator {
   const duration = startWork(ctx, record, node, pool, assignment, effort, isRework);
-  const hold = pool.staff.holdFor(assignment.person, ctx.state.env.now, duration);
+  const hold = pool.people.holdFor(assignment.person, ctx.state.env.now, duration);
   yield hold;
   endWork(ctx, record, node, pool, assignment, duration, hold - duration, isRework);
 }
@@ -506,7 +506,7 @@ function* workThroughGate(
   let rework = isRework;
   for (;;) {
     const duration = startWork(ctx, record, node, pool, held, effort, rework);
-    const hold = pool.staff.holdFor(held.person, ctx.state.env.now, duration);
+    const hold = pool.people.holdFor(held.person, ctx.state.env.now, duration);
     yield hold;
     endWork(ctx, record, node, pool, held, duration, hold - duration, rework);
     pool.release(held);

@@ -396,6 +396,35 @@ export const ScenarioSpec = closed(
       ),
       {},
     ),
+    learning: Type.Optional(
+      closed(
+        {
+          rate: Type.Number({
+            exclusiveMinimum: 0,
+            maximum: 1,
+            description:
+              "each doubling of the use cases of a domain a person has worked on multiplies their effort on that domain's work by this (a learning curve; 1: none)",
+          }),
+          floor: withDefault(
+            Type.Number({
+              exclusiveMinimum: 0,
+              maximum: 1,
+              description: 'the share of the written effort below which learning never takes it',
+            }),
+            0.5,
+          ),
+          experience_at_start: withDefault(
+            Type.Integer({
+              minimum: 0,
+              description:
+                'use cases of each domain its team serves that a person there at day 0 has worked on already (0: all new to every domain)',
+            }),
+            0,
+          ),
+        },
+        "domain familiarity, off when left out: a person's effort on a domain's work falls with the use cases of that domain they have worked on; written efforts are those of someone new to the domain",
+      ),
+    ),
     maintenance: Type.Optional(
       closed(
         {

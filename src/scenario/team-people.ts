@@ -67,10 +67,10 @@ export function groupCost(parameters: ResolvedScenario, team: ResolvedTeam, grou
 }
 
 /**
- * The share of working time a person of `group` is away (vacation, sickness): the team's
- * `absence` if it gives one, else the highest of the group's roles'.
+ * The share of working time a person who holds `roles` is away (vacation, sickness): the
+ * team's `absence` if it gives one, else the highest of their roles'.
  */
-export function absenceShare(parameters: ResolvedScenario, team: ResolvedTeam, group: PersonGroup): number {
+export function absenceShare(parameters: ResolvedScenario, team: ResolvedTeam, roles: readonly string[]): number {
   if (team.absence !== undefined) return team.absence;
-  return Math.max(...group.roles.map((role) => entry(parameters.roles, role, 'role').absence));
+  return Math.max(...roles.map((role) => entry(parameters.roles, role, 'role').absence));
 }

@@ -140,6 +140,18 @@ describe('SkillResource across skills', () => {
     expect(req.unit).toBe(1);
   });
 
+  it('takes skills added during the run, with their own queue and statistics', () => {
+    const env = new Environment();
+    const res = new SkillResource(env, { skills: 0, monitor: true });
+    const skill = res.addSkill();
+    expect([skill, res.skillCount]).toEqual([0, 1]);
+    const waiting = res.request(skill);
+    expect(res.queueLength(skill)).toBe(1);
+    res.addUnit([skill, res.addSkill()]);
+    expect(waiting.unit).toBe(0);
+    expect(res.busyOn(skill)).toBe(1);
+  });
+
   it('counts units unavailable for a skill: busy on any skill, or away', () => {
     const env = new Environment();
     const res = new SkillResource(env, { skills: 2 });
@@ -229,7 +241,7 @@ describe('SkillResource units that come and go', () => {
     res.release(req);
     expect(() => res.release(req)).toThrow(SimulationError);
     expect(() => res.isFree(5)).toThrow(/no unit 5/);
-    expect(() => new SkillResource(env, { skills: 0 })).toThrow(/skills/);
+    expect(() => new SkillResource(env, { skills: -1 })).toThrow(/skills/);
   });
 });
 

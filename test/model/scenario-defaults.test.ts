@@ -35,7 +35,7 @@ describe('a scenario that leaves out a field with a default', () => {
       coordination_overhead: schemaDefault('management', 'coordination_overhead') as number,
       gates: {},
     };
-    expect(written.calendar).toEqual({ working_days_per_week: 5 });
+    expect(written.calendar).toEqual({ working_days_per_week: 5, holidays: 0, absence_spell_days: 5 });
     expect(outcome(simulate(leftOut(), { seed: 11 }))).toEqual(outcome(simulate(written, { seed: 11 })));
   });
 

@@ -136,7 +136,7 @@ describe('absence over a long run', () => {
 
   it('takes the absence share of the time, and the people there do the same work: busier by 1 / (1 - share)', () => {
     const [share, perDay] = [0.2, 0.5];
-    const runs = Array.from({ length: 8 }, (_, r) =>
+    const runs = Array.from({ length: 16 }, (_, r) =>
       simulate(station(share, perDay), { seed: replicationSeed(41, r), log: false }),
     );
     const away = confidenceInterval(runs.map((run) => run.pools[0].away));
