@@ -11,6 +11,7 @@ import { effortMultiplier, type ModelParameters } from '../scenario/model-parame
 import { SME_ROLE, UNSCALED } from '../scenario/scenario-spec.js';
 import type { WorkflowGraph } from '../scenario/workflow-graph.js';
 import type { EventLog } from './event-log.js';
+import type { Learning } from './familiarity.js';
 import type { ItemRecord } from './item-record.js';
 import type { Boundary, Organisation } from './organisation.js';
 import type { PersonPool } from './person-pool.js';
@@ -71,6 +72,8 @@ export interface ModelConfig {
   readonly lifetime: Distribution;
   /** domain -> share of its subject-matter experts' time available for AI work (domains with an sme section) */
   readonly smeAvailability: ReadonlyMap<string, number>;
+  /** Domain familiarity (see familiarity.ts), or null when the scenario has no learning. */
+  readonly learning: Learning | null;
   /** Open use cases plus open maintenance requests at which the run stops (see run-limit.ts). */
   readonly maxOpen: number;
 }

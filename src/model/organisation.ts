@@ -6,7 +6,7 @@
 import type { Environment } from '../engine/index.js';
 import { lookup } from '../scenario/lookup.js';
 import type { ModelParameters } from '../scenario/model-parameters.js';
-import { eligibleTeams } from '../scenario/routing-rules.js';
+import { eligibleTeams, servedDomains } from '../scenario/routing-rules.js';
 import { SME_ROLE } from '../scenario/scenario-spec.js';
 import { personGroups } from '../scenario/team-people.js';
 import { PersonPool } from './person-pool.js';
@@ -36,8 +36,9 @@ export class Organisation {
     this.people = new People(env);
     for (const [team, t] of Object.entries(params.teams)) {
       this.homes.set(team, t.home);
+      const served = new Set(servedDomains(t, Object.keys(params.domains)));
       for (const group of personGroups(t)) {
-        for (let k = 0; k < group.count; k++) this.people.join(team, group);
+        for (let k = 0; k < group.count; k++) this.people.join(team, group, served);
       }
       for (const group of personGroups(t)) {
         for (const role of group.roles) {

@@ -17,6 +17,8 @@ export interface RoleSet {
   readonly roles: readonly string[];
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export class People {
   readonly resource: SkillResource;
   /** `team/role` -> its skill number */
@@ -31,6 +33,10 @@ export class People {
   readonly indexInGroup: number[] = [];
   /** Each person's days away, by unit (null: never away); see time-off.ts. */
   readonly away: (AwaySchedule | null)[] = [];
+  /** Each person's experience, by unit: domain -> the use cases of it they have worked on (see familiarity.ts). */
+  readonly experience: Map<string, Set<number>>[] = [];
+  /** Each person's domains of experience at day 0, by unit (see familiarity.ts). */
+  readonly startDomains: ReadonlySet<string>[] = [];
   /** People who joined each `team/label` so far (for the next one's number). */
   private readonly joined = new Map<string, number>();
 
@@ -49,8 +55,11 @@ export class People {
     return skill;
   }
 
-  /** A person of `roles` joins `team` now, free and there; returns their unit. */
-  join(team: string, roles: RoleSet): number {
+  /**
+   * A person of `roles` joins `team` now, free and there, with experience of `startDomains`
+   * (people there at day 0); returns their unit.
+   */
+  join(team: string, roles: RoleSet, startDomains: ReadonlySet<string> = NONE): number {
     const key = `${team}/${roles.label}`;
     const k = this.joined.get(key) ?? 0;
     this.joined.set(key, k + 1);
@@ -60,6 +69,8 @@ export class People {
     this.roleSets.push(roles);
     this.indexInGroup.push(k);
     this.away.push(null);
+    this.experience.push(new Map());
+    this.startDomains.push(startDomains);
     return unit;
   }
 

@@ -22,6 +22,7 @@ import type { PersonPool } from './person-pool.js';
 import { type OpenUseCase, startOpenWork } from './open-work.js';
 import { startPortfolio } from './production.js';
 import { startTimeOff } from './time-off.js';
+import { learningOf } from './familiarity.js';
 
 export interface SimulationOptions {
   /** Master seed of the run's named streams. */
@@ -183,6 +184,7 @@ function buildConfig(params: ModelParameters, graph: WorkflowGraph, options: Sim
     smeAvailability: new Map(
       Object.entries(params.domains).flatMap(([id, d]) => (d.sme === undefined ? [] : [[id, d.sme.availability]])),
     ),
+    learning: learningOf(params),
     maxOpen: options.maxOpenUseCases ?? DEFAULT_MAX_OPEN_USE_CASES,
   };
 }

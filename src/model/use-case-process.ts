@@ -18,6 +18,7 @@ import { poolEffortMultiplier, smeAvailability, type Gate, type ModelContext } f
 import type { Boundary } from './organisation.js';
 import type { Assignment, PersonPool } from './person-pool.js';
 import type { Resumption } from './open-work.js';
+import { familiarityFactor, gainExperience } from './familiarity.js';
 import { modelInProduction } from './production.js';
 import { chooseTransition } from './transition-chooser.js';
 import { elapsedDays } from './working-time.js';
@@ -432,10 +433,16 @@ function startWork(
   isRework: boolean,
 ): number {
   const { env, log } = ctx.state;
-  const availability = node.spec.role === SME_ROLE ? smeAvailability(ctx, record.domain) : 1;
+  const isSme = node.spec.role === SME_ROLE;
+  const availability = isSme ? smeAvailability(ctx, record.domain) : 1;
+  const { learning } = ctx.config;
+  const familiarity =
+    learning === null || isSme
+      ? 1
+      : familiarityFactor(pool.people, learning, assignment.person, record.domain, record.id);
   if (log.enabled)
     log.add({ ...workRow(record, node, pool, assignment, isRework), time: env.now, kind: 'activity_start' });
-  return elapsedDays(effort, ctx.config.rate, availability);
+  return elapsedDays(effort * familiarity, ctx.config.rate, availability);
 }
 
 /**
@@ -454,6 +461,8 @@ function endWork(
 ): void {
   const { env, log } = ctx.state;
   if (away > 0) awayWithWork(ctx, record, node, pool, assignment, away);
+  if (ctx.config.learning !== null && pool.role !== SME_ROLE)
+    gainExperience(pool.people, assignment.person, record.domain, record.id);
   if (log.enabled)
     log.add({ ...workRow(record, node, pool, assignment, isRework), time: env.now, kind: 'activity_end', duration });
   record.activities++;
