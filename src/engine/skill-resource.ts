@@ -18,17 +18,22 @@ export class SkillRequest extends Event<SkillRequest> {
   _status = WAITING;
   /** The unit granted; -1 while waiting. */
   unit = -1;
+  /** The skill asked for (changed by {@link SkillResource.requeue} while waiting). */
+  skill: number;
 
   constructor(
     env: Environment,
     readonly resource: SkillResource,
-    readonly skill: number,
+    skill: number,
     /** Lower numbers are served first. */
     readonly priority: number,
     /** @internal order of arrival at the resource, for FIFO among equal priorities */
     readonly _sequence: number,
+    /** What the caller attached to find the request again (see SkillResource.waitingFor); '' if nothing. */
+    readonly tag: string,
   ) {
     super(env);
+    this.skill = skill;
   }
 
   /** Whether a unit is held by this request now. */
@@ -83,13 +88,19 @@ export class SkillResource {
   private readonly queues: BinaryHeap<SkillRequest>[];
   /** skill -> units busy on a request for it now */
   private readonly busy: number[];
+  /** skill -> time-integral of busy up to busyChanged (never reset), and when busy last changed */
+  private readonly busyArea: number[];
+  private readonly busyChanged: number[];
   private sequence = 0;
   /** Units busy on each skill over time (when monitored). */
   private readonly busyMonitors: TimeWeighted[] | null;
   /** Requests waiting for each skill over time (when monitored). */
   private readonly queueMonitors: TimeWeighted[] | null;
-  /** Per unit: time busy (per skill, in the order of its skills) and away in the window, and since when. */
-  private readonly busyTime: number[][] = [];
+  /** Per unit: the skills it takes once its request is released (see setSkills), or null. */
+  private readonly pendingSkills: (readonly number[] | null)[] = [];
+  /** Per unit: time busy in the window by skill, and away in the window, and since when; time away in all. */
+  private readonly busyTime: Map<number, number>[] = [];
+  private readonly totalAway: number[] = [];
   private readonly awayTime: number[] = [];
   private readonly busySince: number[] = [];
   private readonly awaySince: number[] = [];
@@ -107,6 +118,8 @@ export class SkillResource {
     this.holders = Array.from({ length: skills }, () => []);
     this.idle = new Array<number>(skills).fill(0);
     this.busy = new Array<number>(skills).fill(0);
+    this.busyArea = new Array<number>(skills).fill(0);
+    this.busyChanged = new Array<number>(skills).fill(env.now);
     this.queues = Array.from({ length: skills }, () => new BinaryHeap<SkillRequest>(moreUrgent));
     this.busyMonitors = options.monitor ? Array.from({ length: skills }, () => new TimeWeighted(env, 0)) : null;
     this.queueMonitors = options.monitor ? Array.from({ length: skills }, () => new TimeWeighted(env, 0)) : null;
@@ -124,6 +137,8 @@ export class SkillResource {
     this.holders.push([]);
     this.idle.push(0);
     this.busy.push(0);
+    this.busyArea.push(0);
+    this.busyChanged.push(this.env.now);
     this.queues.push(new BinaryHeap<SkillRequest>(moreUrgent));
     if (this.monitored) {
       (this.busyMonitors as TimeWeighted[]).push(new TimeWeighted(this.env, 0));
@@ -139,26 +154,20 @@ export class SkillResource {
 
   /** Adds a free, present unit with `skills` (at least one, no repeats); returns its number. It serves waiting requests at once. */
   addUnit(skills: readonly number[]): number {
-    if (skills.length === 0) throw new InvalidArgumentError(`a unit of ${this.name} needs at least one skill`);
-    for (const s of skills) this.checkSkill(s);
-    if (new Set(skills).size !== skills.length)
-      throw new InvalidArgumentError(`a unit of ${this.name} lists a skill twice: ${skills.join(', ')}`);
+    this.checkSkills(skills);
     const unit = this.skillsOf.length;
-    this.skillsOf.push([...skills]);
+    this.skillsOf.push([]);
     this.holding.push(null);
     this.present.push(true);
     this.retiring.push(false);
     this.retired.push(false);
-    this.busyTime.push(skills.map(() => 0));
+    this.pendingSkills.push(null);
+    this.busyTime.push(new Map());
     this.awayTime.push(0);
+    this.totalAway.push(0);
     this.busySince.push(0);
     this.awaySince.push(0);
-    for (const s of skills) {
-      const list = this.holders[s];
-      let i = list.length;
-      while (i > 0 && this.skillsOf[list[i - 1]].length > skills.length) i--;
-      list.splice(i, 0, unit);
-    }
+    this.takeSkills(unit, skills);
     this.becameIdle(unit);
     return unit;
   }
@@ -214,13 +223,14 @@ export class SkillResource {
 
   /**
    * Asks for a unit that holds `skill`, preferring unit `preferred` (-1: none) if it can serve
-   * now. Yield the request to wait until it is granted; its `unit` is then set.
+   * now, with a `tag` of the caller's. Yield the request to wait until it is granted; its
+   * `unit` is then set.
    */
-  request(skill: number, priority = 0, preferred = -1): SkillRequest {
+  request(skill: number, priority = 0, preferred = -1, tag = ''): SkillRequest {
     if (!Number.isFinite(priority))
       throw new InvalidArgumentError(`request priority must be a finite number, got ${priority}`);
     this.checkSkill(skill);
-    const req = new SkillRequest(this.env, this, skill, priority, this.sequence++);
+    const req = new SkillRequest(this.env, this, skill, priority, this.sequence++, tag);
     if (this.idle[skill] > 0) {
       const unit = this.canServe(preferred, skill) ? preferred : this.firstIdle(skill);
       this.grant(req, unit);
@@ -253,8 +263,18 @@ export class SkillResource {
     this.holding[unit] = null;
     // a unit away has stopped counting as busy when it left
     if (this.present[unit]) this.stopBusy(unit, skill);
-    if (this.retiring[unit]) this.retireNow(unit);
-    else this.becameIdle(unit);
+    const pending = this.pendingSkills[unit];
+    if (pending !== null && !this.retiring[unit]) {
+      this.pendingSkills[unit] = null;
+      this.dropFromSkills(unit, false);
+      this.takeSkills(unit, pending);
+    }
+    if (this.retiring[unit]) {
+      this.dropFromSkills(unit, false);
+      this.retireNow(unit);
+    } else {
+      this.becameIdle(unit);
+    }
   }
 
   /**
@@ -274,14 +294,72 @@ export class SkillResource {
       return;
     }
     this.present[unit] = true;
-    this.awayTime[unit] += now - Math.max(this.awaySince[unit], this.windowStart);
+    this.closeAway(unit);
     if (held === null) {
       this.becameIdle(unit);
     } else {
-      this.busy[held.skill]++;
       this.busySince[unit] = now;
-      this.recordBusy(held.skill);
+      this.changeBusy(held.skill, 1);
     }
+  }
+
+  /**
+   * Gives `unit` the skills `skills` in place of its own: at once if it is free (it then serves
+   * waiting requests of its new skills), else when its request is released (it finishes the
+   * work in hand with its old skills).
+   */
+  setSkills(unit: number, skills: readonly number[]): void {
+    this.checkUnit(unit);
+    this.checkSkills(skills);
+    if (this.retired[unit]) return;
+    if (this.holding[unit] !== null) {
+      this.pendingSkills[unit] = [...skills];
+      return;
+    }
+    const idle = this.present[unit];
+    this.dropFromSkills(unit, idle);
+    this.takeSkills(unit, skills);
+    if (idle) this.becameIdle(unit);
+  }
+
+  /** The requests waiting for `skill`, most urgent first. */
+  waitingFor(skill: number): SkillRequest[] {
+    this.checkSkill(skill);
+    return this.queues[skill].toArray().sort((a, b) => (moreUrgent(a, b) ? -1 : 1));
+  }
+
+  /**
+   * Moves a waiting request to the queue of `skill`, keeping its priority and its place in the
+   * order of requests; a unit free for it serves it at once (handed over as on a release).
+   */
+  requeue(request: SkillRequest, skill: number): void {
+    if (request.resource !== this || request._status !== WAITING)
+      throw new InvalidArgumentError(`only a request waiting at ${this.name} can be requeued`);
+    this.checkSkill(skill);
+    const from = request.skill;
+    this.queues[from].remove(request);
+    this.recordQueue(from);
+    request.skill = skill;
+    if (this.idle[skill] > 0) {
+      this.grant(request, this.firstIdle(skill));
+      request._handOver(request);
+      return;
+    }
+    this.queues[skill].push(request);
+    this.recordQueue(skill);
+  }
+
+  /** Time-integral of the units busy on `skill` since the resource was made (never reset). */
+  cumulativeBusy(skill: number): number {
+    this.checkSkill(skill);
+    return this.busyArea[skill] + this.busy[skill] * (this.env.now - this.busyChanged[skill]);
+  }
+
+  /** Time `unit` has been away since it was added (never reset). */
+  cumulativeAway(unit: number): number {
+    this.checkUnit(unit);
+    const open = this.present[unit] ? 0 : this.env.now - this.awaySince[unit];
+    return this.totalAway[unit] + open;
   }
 
   /** Retires `unit` (it leaves for good): at once if free, else when its request is released. */
@@ -292,7 +370,7 @@ export class SkillResource {
       this.retiring[unit] = true;
       return;
     }
-    if (this.present[unit]) for (const s of this.skillsOf[unit]) this.idle[s]--;
+    this.dropFromSkills(unit, this.present[unit]);
     this.retireNow(unit);
   }
 
@@ -312,18 +390,15 @@ export class SkillResource {
     return this.queueMonitors === null ? NaN : this.queueMonitors[skill].mean;
   }
 
-  /** Time `unit` has been busy in the window up to now: on `skill`, or on any skill when left out. */
+  /** Time `unit` has been busy in the window up to now: on `skill`, or on any skill when left out (skills it held before a setSkills included). */
   busyTimeOf(unit: number, skill?: number): number {
     this.checkUnit(unit);
-    const skills = this.skillsOf[unit];
     const held = this.holding[unit];
     const open =
       held === null || !this.present[unit] ? 0 : this.env.now - Math.max(this.busySince[unit], this.windowStart);
     let time = 0;
-    for (let k = 0; k < skills.length; k++) {
-      if (skill !== undefined && skills[k] !== skill) continue;
-      time += this.busyTime[unit][k] + (held !== null && held.skill === skills[k] ? open : 0);
-    }
+    for (const [s, t] of this.busyTime[unit]) if (skill === undefined || s === skill) time += t;
+    if (held !== null && (skill === undefined || held.skill === skill)) time += open;
     return time;
   }
 
@@ -337,7 +412,7 @@ export class SkillResource {
   /** Starts a new observation window now (end of a warm-up): monitors and per-unit times. */
   resetStatistics(): void {
     this.windowStart = this.env.now;
-    for (const times of this.busyTime) times.fill(0);
+    for (const times of this.busyTime) times.clear();
     this.awayTime.fill(0);
     if (this.busyMonitors !== null) for (const m of this.busyMonitors) m.reset();
     if (this.queueMonitors !== null) for (const m of this.queueMonitors) m.reset();
@@ -370,8 +445,7 @@ export class SkillResource {
     this.holding[unit] = req;
     this.busySince[unit] = this.env.now;
     for (const s of this.skillsOf[unit]) this.idle[s]--;
-    this.busy[req.skill]++;
-    this.recordBusy(req.skill);
+    this.changeBusy(req.skill, 1);
   }
 
   /**
@@ -394,29 +468,64 @@ export class SkillResource {
     next._handOver(next);
   }
 
-  /** Takes `unit`, free and not counted idle, out for good. */
+  /** Takes `unit`, free and out of its skills, out for good. */
   private retireNow(unit: number): void {
     this.retired[unit] = true;
     this.retiring[unit] = false;
+    this.pendingSkills[unit] = null;
     if (!this.present[unit]) {
-      this.awayTime[unit] += this.env.now - Math.max(this.awaySince[unit], this.windowStart);
+      this.closeAway(unit);
       this.present[unit] = true;
     }
+  }
+
+  /** Takes free `unit` off the holder lists of its skills (and off their idle counts when `idle`). */
+  private dropFromSkills(unit: number, idle: boolean): void {
     for (const s of this.skillsOf[unit]) {
+      if (idle) this.idle[s]--;
       const list = this.holders[s];
       list.splice(list.indexOf(unit), 1);
     }
   }
 
-  /** `unit`, busy on `skill`, stops counting as busy now (released, or away). */
-  private stopBusy(unit: number, skill: number): void {
-    this.busy[skill]--;
-    const k = this.skillsOf[unit].indexOf(skill);
-    this.busyTime[unit][k] += this.env.now - Math.max(this.busySince[unit], this.windowStart);
-    this.recordBusy(skill);
+  /** Puts free `unit` on the holder lists of `skills` (not idle yet: see becameIdle). */
+  private takeSkills(unit: number, skills: readonly number[]): void {
+    this.skillsOf[unit] = [...skills];
+    for (const s of skills) {
+      const list = this.holders[s];
+      let i = list.length;
+      while (i > 0 && this.skillsOf[list[i - 1]].length > skills.length) i--;
+      list.splice(i, 0, unit);
+    }
   }
 
-  private recordBusy(skill: number): void {
+  /** `unit` comes back: the time away since it left is counted. */
+  private closeAway(unit: number): void {
+    const now = this.env.now;
+    this.awayTime[unit] += now - Math.max(this.awaySince[unit], this.windowStart);
+    this.totalAway[unit] += now - this.awaySince[unit];
+  }
+
+  private checkSkills(skills: readonly number[]): void {
+    if (skills.length === 0) throw new InvalidArgumentError(`a unit of ${this.name} needs at least one skill`);
+    for (const s of skills) this.checkSkill(s);
+    if (new Set(skills).size !== skills.length)
+      throw new InvalidArgumentError(`a unit of ${this.name} lists a skill twice: ${skills.join(', ')}`);
+  }
+
+  /** `unit`, busy on `skill`, stops counting as busy now (released, or away). */
+  private stopBusy(unit: number, skill: number): void {
+    const times = this.busyTime[unit];
+    times.set(skill, (times.get(skill) ?? 0) + this.env.now - Math.max(this.busySince[unit], this.windowStart));
+    this.changeBusy(skill, -1);
+  }
+
+  /** One unit more (+1) or fewer (-1) busy on `skill` now: the count, its integral and its monitor. */
+  private changeBusy(skill: number, delta: number): void {
+    const now = this.env.now;
+    this.busyArea[skill] += this.busy[skill] * (now - this.busyChanged[skill]);
+    this.busyChanged[skill] = now;
+    this.busy[skill] += delta;
     if (this.busyMonitors !== null) this.busyMonitors[skill].update(this.busy[skill]);
   }
 

@@ -319,3 +319,70 @@ describe('two people, two roles, two Poisson streams: pooling against theory', (
     expect(est.a.mean - est.a.halfWidth).toBeGreaterThan(pooled);
   });
 });
+
+describe('SkillResource units that change skills, and requests that change queues', () => {
+  it('a free unit takes its new skills at once and serves a request waiting for them', () => {
+    const env = new Environment();
+    const res = new SkillResource(env, { skills: 2 });
+    res.addUnit([0]);
+    const waiting = res.request(1);
+    res.setSkills(0, [1]);
+    expect(waiting.unit).toBe(0);
+    expect(res.holderCount(0)).toBe(0);
+    expect(res.holderCount(1)).toBe(1);
+  });
+
+  it('a busy unit finishes its work with its old skills and takes the new ones when released', () => {
+    const env = new Environment();
+    const res = new SkillResource(env, { skills: 2 });
+    res.addUnit([0]);
+    const held = res.request(0);
+    const forOld = res.request(0);
+    const forNew = res.request(1);
+    res.setSkills(0, [1]);
+    expect(res.holds(0, 0)).toBe(true);
+    res.release(held);
+    expect(forOld.isHolding).toBe(false); // the unit has left skill 0
+    expect(forNew.unit).toBe(0);
+    expect(res.holds(0, 0)).toBe(false);
+  });
+
+  it('moves a waiting request to another queue in its place, and grants it at once if a unit is free', () => {
+    const env = new Environment();
+    const res = new SkillResource(env, { skills: 3 });
+    res.addUnit([1]);
+    const busy = res.request(1);
+    const first = res.request(0, 0, -1, 'first');
+    const second = res.request(1, 0, -1, 'second');
+    res.requeue(first, 1);
+    expect(res.waitingFor(1).map((r) => r.tag)).toEqual(['first', 'second']);
+    res.release(busy);
+    expect(first.unit).toBe(0);
+    res.addUnit([2]);
+    res.requeue(second, 2);
+    expect(second.unit).toBe(1);
+    expect(() => res.requeue(second, 0)).toThrow(/only a request waiting/);
+  });
+
+  it('keeps busy and away time since the start, through a reset of the window', () => {
+    const env = new Environment();
+    const res = new SkillResource(env, { skills: 1, monitor: true });
+    res.addUnit([0]);
+    env.process(
+      (function* (): ProcessGenerator {
+        const req = res.request(0);
+        yield 3;
+        res.release(req);
+        res.setAvailable(0, false);
+        yield 2;
+        res.resetStatistics();
+        yield 1;
+        res.setAvailable(0, true);
+      })(),
+    );
+    env.run({ until: 10 });
+    expect(res.cumulativeBusy(0)).toBe(3);
+    expect(res.cumulativeAway(0)).toBe(3);
+    expect(res.awayTimeOf(0)).toBe(1);
+  });
+});
