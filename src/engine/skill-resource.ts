@@ -409,6 +409,11 @@ export class SkillResource {
     return this.awayTime[unit] + open;
   }
 
+  /** When the observation window started (the last resetStatistics, or the resource's making). */
+  get statisticsFrom(): number {
+    return this.windowStart;
+  }
+
   /** Starts a new observation window now (end of a warm-up): monitors and per-unit times. */
   resetStatistics(): void {
     this.windowStart = this.env.now;

@@ -39,10 +39,11 @@ export function* maintenanceRequest(
   const { env, log } = state;
   state.openRequests++;
   const pool = state.org.route(m.role, model.domain);
-  const request = pool.request(m.urgent ? URGENT_PRIORITY : 0);
-  yield request;
-  const a = pool.assigned(request);
-  const multiplier = poolEffortMultiplier(ctx, pool, 'maintenance');
+  const asked = pool.request(m.urgent ? URGENT_PRIORITY : 0, -1, model.domain);
+  yield asked;
+  const a = pool.assigned(asked);
+  const served = a.pool; // the pool asked, unless a reorganisation moved the request
+  const multiplier = poolEffortMultiplier(ctx, served, 'maintenance') * served.people.speedFactor(a.person, env.now);
   const availability = m.role === SME_ROLE ? smeAvailability(ctx, model.domain) : 1;
   const duration = elapsedDays(effort * multiplier, ctx.config.rate, availability);
   const row = log.enabled
@@ -51,17 +52,17 @@ export function* maintenanceRequest(
         domain: model.domain,
         type: model.type,
         loop: 'maintenance',
-        team: pool.team,
-        role: pool.role,
-        person: pool.personId(a.person),
+        team: served.team,
+        role: served.role,
+        person: served.personId(a.person),
         detail: model.item < 0 ? `${model.streams.family}/${model.streams.key}` : '',
       }
     : null;
   if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_start' });
   // a person away meanwhile finishes when back (see time-off.ts)
-  yield pool.people.holdFor(a.person, env.now, duration);
+  yield served.people.holdFor(a.person, env.now, duration);
   // logged before the release: the next holder runs its step inside release()
   if (row !== null) log.add({ ...row, time: env.now, kind: 'maintenance_end', duration });
   state.openRequests--;
-  pool.release(a);
+  served.release(a);
 }

@@ -8,9 +8,11 @@ import { TimeWeighted } from '../engine/index.js';
 import type { Distribution, RandomStreams } from '../random/index.js';
 import { entry, lookup } from '../scenario/lookup.js';
 import { effortMultiplier, type ModelParameters } from '../scenario/model-parameters.js';
+import { peopleCostPerYear } from '../scenario/team-people.js';
 import { SME_ROLE, UNSCALED } from '../scenario/scenario-spec.js';
 import type { WorkflowGraph } from '../scenario/workflow-graph.js';
 import type { EventLog } from './event-log.js';
+import type { AppliedChange } from './timeline.js';
 import type { Learning } from './familiarity.js';
 import type { ItemRecord } from './item-record.js';
 import type { Boundary, Organisation } from './organisation.js';
@@ -92,6 +94,10 @@ export class RunState {
   readonly loops: ReadonlyMap<string, LoopMonitor>;
   /** Every use case so far, by id (its index). */
   readonly records: ItemRecord[] = [];
+  /** The timeline's changes applied so far (see timeline.ts). */
+  readonly changes: AppliedChange[] = [];
+  /** The people cost per year from each change on (empty without a timeline: the scenario's cost holds throughout). */
+  readonly costFrom: { day: number; perYear: number }[] = [];
 
   constructor(
     readonly env: Environment,
@@ -101,6 +107,11 @@ export class RunState {
     loops: readonly string[],
   ) {
     this.loops = new Map(loops.map((l) => [l, new LoopMonitor(env)]));
+  }
+
+  /** The scenario changed to `params` now: its people cost per year holds from now on. */
+  costChanged(params: ModelParameters): void {
+    this.costFrom.push({ day: this.env.now, perYear: peopleCostPerYear(params) });
   }
 
   /** A use case of `domain` arrived. */
@@ -122,7 +133,8 @@ export class RunState {
 }
 
 export interface ModelContext {
-  readonly config: ModelConfig;
+  /** The configuration now: replaced when the timeline changes a parameter (see timeline.ts). */
+  config: ModelConfig;
   readonly state: RunState;
 }
 

@@ -10,7 +10,7 @@ import { eligibleTeams, servedDomains } from '../scenario/routing-rules.js';
 import { SME_ROLE } from '../scenario/scenario-spec.js';
 import { personGroups } from '../scenario/team-people.js';
 import { PersonPool } from './person-pool.js';
-import { People, type RoleSet } from './people.js';
+import { People, type RoleSet, type Start } from './people.js';
 
 /** The roles of a domain's subject-matter experts. */
 const SME_PEOPLE: RoleSet = { label: SME_ROLE, roles: [SME_ROLE] };
@@ -31,7 +31,7 @@ export class Organisation {
 
   constructor(
     env: Environment,
-    private readonly params: ModelParameters,
+    private params: ModelParameters,
   ) {
     this.people = new People(env);
     for (const [team, t] of Object.entries(params.teams)) {
@@ -43,8 +43,7 @@ export class Organisation {
       for (const group of personGroups(t)) {
         for (const role of group.roles) {
           const key = `${team}/${role}`;
-          if (group.count > 0 && !this.pools.has(key))
-            this.pools.set(key, new PersonPool(this.people, team, role, this.people.skill(team, role)));
+          if (group.count > 0 && !this.pools.has(key)) this.pools.set(key, this.newPool(team, role));
         }
       }
     }
@@ -52,9 +51,87 @@ export class Organisation {
       if (d.sme !== undefined && d.sme.people > 0) {
         const team = `${domain}-sme`;
         for (let k = 0; k < d.sme.people; k++) this.people.join(team, SME_PEOPLE);
-        this.smePools.set(domain, new PersonPool(this.people, team, SME_ROLE, this.people.skill(team, SME_ROLE)));
+        this.smePools.set(domain, this.newPool(team, SME_ROLE));
         this.homes.set(team, domain);
       }
+    }
+  }
+
+  /** The pool of `role` in `team` (its skill made on first use), known to the people by its skill. */
+  private newPool(team: string, role: string): PersonPool {
+    const skill = this.people.skill(team, role);
+    const pool = new PersonPool(this.people, team, role, skill);
+    this.people.pools[skill] = pool;
+    return pool;
+  }
+
+  /** From now on, routing follows `params` (a change of the timeline): its teams' homes and who serves what. */
+  setParameters(params: ModelParameters): void {
+    this.params = params;
+    for (const [team, t] of Object.entries(params.teams)) {
+      this.homes.set(team, t.home);
+      // every pool routing may pick, before anyone moves (a person who comes free may route work at once)
+      for (const group of personGroups(t)) if (group.count > 0) this.ensurePools(team, group);
+    }
+    this.candidates.clear();
+  }
+
+  /** The teams' people now (not the domains' experts), by `team/group label`, in order of joining (people leaving not counted). */
+  teamPeople(): Map<string, number[]> {
+    const { people } = this;
+    const byGroup = new Map<string, number[]>();
+    for (let unit = 0; unit < people.ids.length; unit++) {
+      const team = people.teams[unit];
+      if (people.leftAt[unit] !== Infinity || people.roleSets[unit] === SME_PEOPLE) continue;
+      const key = `${team}/${people.roleSets[unit].label}`;
+      byGroup.set(key, [...(byGroup.get(key) ?? []), unit]);
+    }
+    return byGroup;
+  }
+
+  /** A new person of `roles` joins `team` now, starting as `start` says (with no experience of any domain); returns their unit. */
+  hire(team: string, roles: RoleSet, start: Start): number {
+    this.ensurePools(team, roles);
+    return this.people.join(team, roles, undefined, start);
+  }
+
+  /** `unit` moves to `team`: at once if free, else once their work in hand is done. */
+  moveTo(unit: number, team: string): void {
+    const roles = this.people.roleSets[unit];
+    this.ensurePools(team, roles);
+    this.people.teams[unit] = team;
+    this.people.resource.setSkills(
+      unit,
+      roles.roles.map((role) => this.people.skill(team, role)),
+    );
+  }
+
+  /** `unit` leaves the organisation: at once if free, else once their work in hand is done. */
+  letGo(unit: number): void {
+    this.people.leftAt[unit] = this.people.resource.env.now;
+    this.people.resource.retire(unit);
+  }
+
+  /**
+   * Work waiting for a pool that no longer does its role for its domain (its team gone, or no
+   * longer serving it) goes to the pool that does now, keeping its place among equal priorities.
+   */
+  rerouteWaiting(): void {
+    const { resource } = this.people;
+    for (const pool of this.pools.values()) {
+      for (const request of resource.waitingFor(pool.skill)) {
+        const domain = request.tag;
+        if (this.candidatesFor(pool.role, domain).includes(pool)) continue;
+        resource.requeue(request, this.route(pool.role, domain).skill);
+      }
+    }
+  }
+
+  /** The pools of `roles` in `team`, made where they are new. */
+  private ensurePools(team: string, roles: RoleSet): void {
+    for (const role of roles.roles) {
+      const key = `${team}/${role}`;
+      if (!this.pools.has(key)) this.pools.set(key, this.newPool(team, role));
     }
   }
 
@@ -67,6 +144,16 @@ export class Organisation {
       throw new Error(`no team serving ${domain} has a ${role} (the scenario check should have caught this)`);
     for (let i = 1; i < pools.length; i++) if (pools[i].load < best.load) best = pools[i]; // ties: the first listed
     return best;
+  }
+
+  /**
+   * `pool` if its team still has people who hold its role, else the pool that does the role for
+   * `domain` now (after a reorganisation): where work that went back to the same pool (a gate's
+   * rework, a colleague after a clarification) goes.
+   */
+  stillThere(pool: PersonPool, domain: string): PersonPool {
+    if (pool.role === SME_ROLE || pool.headcount > 0) return pool;
+    return this.route(pool.role, domain);
   }
 
   /** The pools of the teams eligible for `role` in `domain`, found once (routing runs for every activity). */

@@ -8,6 +8,7 @@
  * experience.
  */
 import { SkillResource, type Environment } from '../engine/index.js';
+import type { PersonPool } from './person-pool.js';
 import type { AwaySchedule } from './time-off.js';
 
 /** The roles a person holds, and the name of the group of people who hold just these. */
@@ -18,6 +19,16 @@ export interface RoleSet {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/** When a person joins, and how they ramp up: their speed rises evenly from rampUpStart to full over rampUpDays. */
+export interface Start {
+  readonly now: number;
+  readonly rampUpDays: number;
+  readonly rampUpStart: number;
+}
+
+/** There from day 0 at full speed. */
+const FULL_SPEED: Start = { now: 0, rampUpDays: 0, rampUpStart: 1 };
 
 export class People {
   readonly resource: SkillResource;
@@ -37,6 +48,21 @@ export class People {
   readonly experience: Map<string, Set<number>>[] = [];
   /** Each person's domains of experience at day 0, by unit (see familiarity.ts). */
   readonly startDomains: ReadonlySet<string>[] = [];
+  /**
+   * Each person's slower start, by unit: a new hire's speed rises evenly from `rampStart` at
+   * `rampFrom` to full speed at `rampUntil`; someone who changed team works `slowdown` times
+   * the effort until `slowUntil` (see timeline.ts). Nothing before the first change.
+   */
+  private readonly rampFrom: number[] = [];
+  private readonly rampUntil: number[] = [];
+  private readonly rampStart: number[] = [];
+  private readonly slowUntil: number[] = [];
+  private readonly slowdown: number[] = [];
+  /** When each person joined, and left (Infinity while they are here), by unit. */
+  readonly joinedAt: number[] = [];
+  readonly leftAt: number[] = [];
+  /** The pool of each skill (a role in a team), by skill: set by the organisation (see organisation.ts). */
+  readonly pools: PersonPool[] = [];
   /** People who joined each `team/label` so far (for the next one's number). */
   private readonly joined = new Map<string, number>();
 
@@ -59,11 +85,13 @@ export class People {
    * A person of `roles` joins `team` now, free and there, with experience of `startDomains`
    * (people there at day 0); returns their unit.
    */
-  join(team: string, roles: RoleSet, startDomains: ReadonlySet<string> = NONE): number {
+  join(team: string, roles: RoleSet, startDomains: ReadonlySet<string> = NONE, start: Start = FULL_SPEED): number {
     const key = `${team}/${roles.label}`;
     const k = this.joined.get(key) ?? 0;
     this.joined.set(key, k + 1);
-    const unit = this.resource.addUnit(roles.roles.map((role) => this.skill(team, role)));
+    const skills = roles.roles.map((role) => this.skill(team, role));
+    // everything known of the person first: they may take waiting work as they are added
+    const unit = this.resource.unitCount;
     this.ids.push(`${team}/${roles.label}/${k}`);
     this.teams.push(team);
     this.roleSets.push(roles);
@@ -71,7 +99,34 @@ export class People {
     this.away.push(null);
     this.experience.push(new Map());
     this.startDomains.push(startDomains);
+    this.rampFrom.push(start.now);
+    this.rampUntil.push(start.now + start.rampUpDays);
+    this.rampStart.push(start.rampUpStart);
+    this.slowUntil.push(0);
+    this.slowdown.push(1);
+    this.joinedAt.push(start.now);
+    this.leftAt.push(Infinity);
+    if (this.resource.addUnit(skills) !== unit) throw new Error('people and units out of step');
     return unit;
+  }
+
+  /** `person` works `factor` times the effort until `until` (a change of team). */
+  slowDown(person: number, until: number, factor: number): void {
+    this.slowUntil[person] = until;
+    this.slowdown[person] = factor;
+  }
+
+  /** What `person`'s slower start multiplies the effort of work they start now by (1 when none). */
+  speedFactor(person: number, now: number): number {
+    let factor = 1;
+    const until = this.rampUntil[person];
+    if (now < until) {
+      const from = this.rampFrom[person];
+      const start = this.rampStart[person];
+      factor /= start + ((1 - start) * (now - from)) / (until - from);
+    }
+    if (now < this.slowUntil[person]) factor *= this.slowdown[person];
+    return factor;
   }
 
   /**

@@ -10,6 +10,8 @@ export interface Assignment {
   request: SkillRequest;
   /** The person: their unit among the organisation's people. */
   person: number;
+  /** The pool that served the request: the one asked, or where a reorganisation moved it. */
+  pool: PersonPool;
 }
 
 export class PersonPool {
@@ -37,26 +39,31 @@ export class PersonPool {
   }
 
   /**
-   * Asks for a person; lower priority numbers are served first, FIFO among equals. A person
-   * free now goes to the request at once: `preferred` (a unit, or -1) if they hold the role in
-   * the team and are free, else the one with the fewest roles, the first listed among equals.
+   * Asks for a person for work of `domain`; lower priority numbers are served first, FIFO
+   * among equals. A person free now goes to the request at once: `preferred` (a unit, or -1)
+   * if they hold the role in the team and are free, else the one with the fewest roles, the
+   * first listed among equals.
    */
-  request(priority: number, preferred = -1): SkillRequest {
-    return this.people.resource.request(this.skill, priority, preferred);
+  request(priority: number, preferred: number, domain: string): SkillRequest {
+    return this.people.resource.request(this.skill, priority, preferred, domain);
   }
 
-  /** Once the request is granted: who got it. */
+  /** Once the request is granted: who got it, in which pool (a reorganisation may have moved it). */
   assigned(request: SkillRequest): Assignment {
-    return { request, person: request.unit };
+    return { request, person: request.unit, pool: this.people.pools[request.skill] };
   }
 
   release(assignment: Assignment): void {
     this.people.resource.release(assignment.request);
   }
 
-  /** Load for routing: people who hold the role and are busy or away, plus items waiting, per person. */
+  /**
+   * Load for routing: people who hold the role and are busy or away, plus items waiting, per
+   * person (Infinity while nobody holds it: a team whose people are still to arrive).
+   */
   get load(): number {
     const r = this.people.resource;
-    return (r.unavailableCount(this.skill) + r.queueLength(this.skill)) / r.holderCount(this.skill);
+    const holders = r.holderCount(this.skill);
+    return holders === 0 ? Infinity : (r.unavailableCount(this.skill) + r.queueLength(this.skill)) / holders;
   }
 }

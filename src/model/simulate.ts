@@ -4,25 +4,25 @@
  * warm-up), and collect the records.
  */
 import { Environment, type ProcessGenerator } from '../engine/index.js';
-import { RandomStreams, exponential, type Distribution } from '../random/index.js';
-import { buildDistribution } from '../scenario/distribution-build.js';
+import { RandomStreams } from '../random/index.js';
 import { entry } from '../scenario/lookup.js';
 import { resolveParameters, type ModelParameters } from '../scenario/model-parameters.js';
-import { groupCost, personGroups } from '../scenario/team-people.js';
+import { groupCost, peopleCostPerYear, personGroups } from '../scenario/team-people.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
-import { DAYS_PER_MONTH, DAYS_PER_YEAR } from '../scenario/time-units.js';
-import { buildWorkflowGraph, type WorkflowGraph } from '../scenario/workflow-graph.js';
+import { DAYS_PER_YEAR } from '../scenario/time-units.js';
+import { buildWorkflowGraph } from '../scenario/workflow-graph.js';
 import { startArrivals } from './arrivals.js';
 import { DEFAULT_MAX_OPEN_USE_CASES } from './run-limit.js';
 import { EventLog, type LogColumns } from './event-log.js';
 import type { ItemRecord } from './item-record.js';
-import { RunState, type MaintenanceConfig, type ModelConfig, type ModelContext } from './model-context.js';
-import { Organisation, type Boundary } from './organisation.js';
+import { RunState, type ModelContext } from './model-context.js';
+import { Organisation } from './organisation.js';
 import type { PersonPool } from './person-pool.js';
 import { type OpenUseCase, startOpenWork } from './open-work.js';
 import { startPortfolio } from './production.js';
 import { startTimeOff } from './time-off.js';
-import { learningOf } from './familiarity.js';
+import { buildConfig } from './run-config.js';
+import { startTimeline } from './timeline.js';
 
 export interface SimulationOptions {
   /** Master seed of the run's named streams. */
@@ -119,10 +119,6 @@ const KEEP_LOG = true;
 /** Days between two samples of work in progress, unless told otherwise. */
 const SAMPLE_EVERY_DAYS = 7;
 
-function boundaries<T>(make: (b: Boundary) => T): Record<Boundary, T> {
-  return { same_team: make('same_team'), same_home: make('same_home'), cross_home: make('cross_home') };
-}
-
 /**
  * Simulates one run of a validated scenario (see loadScenario) with a master seed. The
  * scenario is resolved into its model parameters (defaults filled in) first.
@@ -132,7 +128,7 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
   const env = new Environment();
   const graph = buildWorkflowGraph(params.workflow).graph;
   const ctx: ModelContext = {
-    config: buildConfig(params, graph, options),
+    config: buildConfig(params, graph, options.maxOpenUseCases ?? DEFAULT_MAX_OPEN_USE_CASES),
     state: new RunState(
       env,
       new Organisation(env, params),
@@ -142,65 +138,9 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
     ),
   };
   const flow = startRun(ctx, options.sampleEveryDays ?? SAMPLE_EVERY_DAYS, options.openWork ?? []);
+  startTimeline(ctx, spec);
   env.run({ until: params.horizon_days });
-  return collect(ctx, flow, options.seed);
-}
-
-/** The configuration of a run: the distributions, rates and rules its processes read. */
-function buildConfig(params: ModelParameters, graph: WorkflowGraph, options: SimulationOptions): ModelConfig {
-  const efforts = new Map<string, Distribution>();
-  for (const node of graph.nodes.values()) efforts.set(node.id, buildDistribution(node.spec.effort));
-  const h = params.handovers;
-  const clarification = h?.clarification;
-  const rework = h?.rework;
-  const management = params.management;
-  return {
-    params,
-    graph,
-    rate: {
-      workingDaysPerWeek: params.calendar.working_days_per_week,
-      coordinationOverhead: management.coordination_overhead,
-    },
-    policy: { decay: params.workflow.iterations.decay, cap: params.workflow.iterations.cap },
-    efforts,
-    handoverDelay: h ? boundaries((b) => buildDistribution(h.delay[b])) : null,
-    clarification: clarification
-      ? {
-          probability: boundaries((b) => clarification.probability[b]),
-          smeEffort: buildDistribution(clarification.sme_effort),
-        }
-      : null,
-    rework: rework ? { probability: boundaries((b) => rework.probability[b]), fraction: rework.effort_fraction } : null,
-    gates: new Map(
-      Object.entries(management.gates).map(([id, g]) => [
-        id,
-        { cadence: g.cadence_days, approval: g.approval_probability },
-      ]),
-    ),
-    planningCadence: management.planning_cadence_days,
-    intake: management.intake,
-    maintenance: maintenanceConfig(params),
-    lifetime: buildDistribution(params.modelLifetime),
-    smeAvailability: new Map(
-      Object.entries(params.domains).flatMap(([id, d]) => (d.sme === undefined ? [] : [[id, d.sme.availability]])),
-    ),
-    learning: learningOf(params),
-    maxOpen: options.maxOpenUseCases ?? DEFAULT_MAX_OPEN_USE_CASES,
-  };
-}
-
-function maintenanceConfig(params: ModelParameters): MaintenanceConfig | null {
-  const m = params.maintenance;
-  if (m === undefined) return null;
-  return {
-    gap:
-      m.incidents_per_model_per_month > 0
-        ? exponential({ mean: DAYS_PER_MONTH / m.incidents_per_model_per_month })
-        : null,
-    role: m.role,
-    effort: buildDistribution(m.effort),
-    urgent: m.urgent,
-  };
+  return collect(ctx, params, flow, options.seed);
 }
 
 /** Every pool of people: the teams', then the domains' subject-matter experts. */
@@ -300,21 +240,37 @@ function* sampleFlow(ctx: ModelContext, flow: FlowSeries, every: number): Proces
   }
 }
 
-/** People cost over the measured window: every team's people at their cost per year. */
-function peopleCost(params: ModelParameters): number {
-  const years = (params.horizon_days - params.warmup_days) / DAYS_PER_YEAR;
+/**
+ * People cost over the measured window: every team's people at their cost per year, the
+ * scenario's from the start, and with a timeline each change's from its day.
+ */
+function peopleCost(params: ModelParameters, costFrom: readonly { day: number; perYear: number }[]): number {
+  const { warmup_days: warmup, horizon_days: horizon } = params;
+  if (costFrom.length === 0) {
+    const years = (horizon - warmup) / DAYS_PER_YEAR;
+    let cost = 0;
+    for (const team of Object.values(params.teams)) {
+      for (const group of personGroups(team)) cost += group.count * groupCost(params, team, group) * years;
+    }
+    return cost;
+  }
+  const segments = [{ day: 0, perYear: peopleCostPerYear(params) }, ...costFrom];
   let cost = 0;
-  for (const team of Object.values(params.teams)) {
-    for (const group of personGroups(team)) cost += group.count * groupCost(params, team, group) * years;
+  for (const [k, { day, perYear }] of segments.entries()) {
+    const end = segments[k + 1]?.day ?? horizon;
+    const days = Math.max(0, end - Math.max(day, warmup));
+    cost += (perYear * days) / DAYS_PER_YEAR;
   }
   return cost;
 }
 
 /** The result of a run that has reached its horizon. */
-function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): RunResult {
-  const { params } = ctx.config;
+function collect(ctx: ModelContext, initial: ModelParameters, flow: FlowSeries, seed: number | string): RunResult {
+  const { params } = ctx.config; // the scenario's, or its timeline's last
   const { env, records, log, loops } = ctx.state;
   const horizon = params.horizon_days;
+  // the end of the warm-up, or of the timeline's last change after it
+  const statisticsFrom = ctx.state.org.people.resource.statisticsFrom;
   return {
     scenario: params.name,
     seed,
@@ -322,8 +278,10 @@ function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): Ru
     warmup: params.warmup_days,
     items: records,
     log: log.columns,
-    pools: poolsOf(ctx.state.org).map((p) => poolStatistics(p, horizon - params.warmup_days)),
-    groups: groupStatistics(ctx.state.org, horizon - params.warmup_days),
+    pools: poolsOf(ctx.state.org)
+      .filter((p) => p.headcount > 0)
+      .map((p) => poolStatistics(p, horizon - statisticsFrom)),
+    groups: groupStatistics(ctx.state.org, horizon - statisticsFrom),
     loops: [...loops].map(([loop, mon]) => {
       let open = 0;
       for (const entered of mon.open.values()) open += horizon - entered;
@@ -335,7 +293,7 @@ function collect(ctx: ModelContext, flow: FlowSeries, seed: number | string): Ru
         meanStayInWindow: (mon.completedTime + open) / mon.entries,
       };
     }),
-    peopleCost: peopleCost(params),
+    peopleCost: peopleCost(initial, ctx.state.costFrom),
     valuePerYear: Object.fromEntries(
       Object.entries(params.use_case_types).flatMap(([type, t]) =>
         t.value_per_year === undefined ? [] : [[type, t.value_per_year]],

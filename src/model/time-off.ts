@@ -109,6 +109,7 @@ function* awayAndBack(ctx: ModelContext, people: People, unit: number, schedule:
   const { env } = ctx.state;
   const horizon = ctx.config.params.horizon_days;
   for (let i = 0; i < schedule.starts.length && schedule.starts[i] < horizon; i++) {
+    if (schedule.ends[i] <= env.now) continue; // over before the person joined
     if (schedule.starts[i] > env.now) yield schedule.starts[i] - env.now;
     people.resource.setAvailable(unit, false);
     yield schedule.ends[i] - env.now;
@@ -117,26 +118,29 @@ function* awayAndBack(ctx: ModelContext, people: People, unit: number, schedule:
 }
 
 /**
- * Plans the days away of every person (absence for the teams' people by their team's or roles'
- * share; public holidays for everyone, the domains' experts too) and starts the processes
- * that take them out and back. Nothing happens when there are neither.
+ * Plans the days away of `unit` from now (absence for a team's people by their team's or roles'
+ * share; public holidays for everyone, the domains' experts too) and starts the process that
+ * takes them out and back. Nothing happens when there are neither.
  */
-export function startTimeOff(ctx: ModelContext): void {
+export function planTimeOff(ctx: ModelContext, unit: number): void {
   const { params } = ctx.config;
   const { env, streams, org } = ctx.state;
   const { people } = org;
   const horizon = params.horizon_days;
   const holidays = holidaySpells(params, holidayDays(params.calendar, horizon));
+  const id = people.teams[unit];
+  // a domain's subject-matter experts are no team: public holidays only
+  const team = hasOwn(params.teams, id) ? params.teams[id] : undefined;
+  const share = team === undefined ? 0 : absenceShare(params, team, people.roleSets[unit].roles);
+  if (share === 0 && holidays.length === 0) return;
   const spell = (params.calendar.absence_spell_days * 7) / params.calendar.working_days_per_week;
-  for (let unit = 0; unit < people.ids.length; unit++) {
-    const id = people.teams[unit];
-    // a domain's subject-matter experts are no team: public holidays only
-    const team = hasOwn(params.teams, id) ? params.teams[id] : undefined;
-    const share = team === undefined ? 0 : absenceShare(params, team, people.roleSets[unit].roles);
-    if (share === 0 && holidays.length === 0) continue;
-    const rng = streams.keyed(`absence/${id}/${people.roleSets[unit].label}`, people.indexInGroup[unit]);
-    const schedule = personSpells(share, spell, horizon, rng, holidays);
-    people.away[unit] = schedule;
-    if (!schedule.isEmpty) env.process(awayAndBack(ctx, people, unit, schedule));
-  }
+  const rng = streams.keyed(`absence/${id}/${people.roleSets[unit].label}`, people.indexInGroup[unit]);
+  const schedule = personSpells(share, spell, horizon, rng, holidays);
+  people.away[unit] = schedule;
+  if (!schedule.isEmpty) env.process(awayAndBack(ctx, people, unit, schedule));
+}
+
+/** Plans the days away of everyone there at the start (see planTimeOff). */
+export function startTimeOff(ctx: ModelContext): void {
+  for (let unit = 0; unit < ctx.state.org.people.ids.length; unit++) planTimeOff(ctx, unit);
 }

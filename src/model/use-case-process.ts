@@ -41,7 +41,6 @@ interface ItemStreams {
 /** An activity with a gate, as its work and its gate need it. */
 interface GatedActivity {
   node: ActivityNode;
-  pool: PersonPool;
   effort: number;
   gateId: string;
   gate: Gate;
@@ -199,22 +198,22 @@ function* doActivity(
   if (continuing && previous.person >= 0 && assignment.person !== previous.person) {
     // the last person could go on, but a colleague of the team takes over: they spend the
     // handover getting up to speed
-    assignment = yield* colleagueHandover(ctx, record, previous, pool, assignment, streams);
+    assignment = yield* colleagueHandover(ctx, record, previous, assignment, streams);
   }
   // the activity; a gate holds the use case, not the person: the person is released when the
   // work is done, and a rejection sends the use case back to the queue for its rework
-  let person = assignment.person;
   if (node.spec.gate === undefined) {
-    const duration = startWork(ctx, record, node, pool, assignment, effort, visit > 1);
-    const hold = pool.people.holdFor(assignment.person, ctx.state.env.now, duration);
+    const served = assignment.pool; // the pool asked, unless a reorganisation moved the request
+    const duration = startWork(ctx, record, node, served, assignment, effort, visit > 1);
+    const hold = served.people.holdFor(assignment.person, ctx.state.env.now, duration);
     yield hold;
-    endWork(ctx, record, node, pool, assignment, duration, hold - duration, visit > 1);
-    pool.release(assignment);
+    endWork(ctx, record, node, served, assignment, duration, hold - duration, visit > 1);
+    served.release(assignment);
   } else {
-    const gate = { node, pool, effort, gateId: node.spec.gate, gate: lookup(ctx.config.gates, node.spec.gate, 'gate') };
-    person = yield* workThroughGate(ctx, record, gate, assignment, visit > 1, streams.gate);
+    const gate = { node, effort, gateId: node.spec.gate, gate: lookup(ctx.config.gates, node.spec.gate, 'gate') };
+    assignment = yield* workThroughGate(ctx, record, gate, assignment, visit > 1, streams.gate);
   }
-  journey.previous = { pool, person, node, effort };
+  journey.previous = { pool: assignment.pool, person: assignment.person, node, effort };
 }
 
 /**
@@ -355,7 +354,7 @@ function* acquire(
 
 /** A request for a person of `pool` (preferring `preferred`, -1: none), at the use case's priority: yield it to wait for the person. */
 const askFor = (ctx: ModelContext, record: ItemRecord, pool: PersonPool, preferred: number): SkillRequest =>
-  pool.request(requestPriority(ctx, record), preferred);
+  pool.request(requestPriority(ctx, record), preferred, record.domain);
 
 /** Once `request` (made at `asked`) is granted: the person, and the wait counted by role. */
 function granted(
@@ -368,10 +367,11 @@ function granted(
 ): Assignment {
   const { env, log } = ctx.state;
   const assignment = pool.assigned(request);
+  const served = assignment.pool; // the pool asked, unless a reorganisation moved the request
   const waited = env.now - asked;
   if (waited > 0) {
     record.waiting += waited;
-    record.waitingByRole[pool.role] = (record.waitingByRole[pool.role] ?? 0) + waited;
+    record.waitingByRole[served.role] = (record.waitingByRole[served.role] ?? 0) + waited;
     if (log.enabled) {
       log.add({
         time: env.now,
@@ -381,9 +381,9 @@ function granted(
         type: record.type,
         loop: node?.loop,
         activity: node?.activity,
-        team: pool.team,
-        role: pool.role,
-        person: pool.personId(assignment.person),
+        team: served.team,
+        role: served.role,
+        person: served.personId(assignment.person),
         duration: waited,
       });
     }
@@ -440,9 +440,10 @@ function startWork(
     learning === null || isSme
       ? 1
       : familiarityFactor(pool.people, learning, assignment.person, record.domain, record.id);
+  const speed = pool.people.speedFactor(assignment.person, env.now);
   if (log.enabled)
     log.add({ ...workRow(record, node, pool, assignment, isRework), time: env.now, kind: 'activity_start' });
-  return elapsedDays(effort * familiarity, ctx.config.rate, availability);
+  return elapsedDays(effort * familiarity * speed, ctx.config.rate, availability);
 }
 
 /**
@@ -499,8 +500,8 @@ function awayWithWork(
 /**
  * Does the activity with `assignment` and releases the person. Where the activity has a gate,
  * the use case alone waits for the gate's meeting; while the gate rejects it, it queues again
- * for a person of the pool (preferring the last one) and redoes the work. Returns the person
- * who did the last pass.
+ * for a person of the same pool (preferring the last one; see Organisation.stillThere) and
+ * redoes the work. Returns the assignment of the last pass.
  */
 function* workThroughGate(
   ctx: ModelContext,
@@ -509,11 +510,12 @@ function* workThroughGate(
   assignment: Assignment,
   isRework: boolean,
   rng: Rng,
-): ProcessGenerator<number> {
-  const { node, pool, effort, gate } = activity;
+): ProcessGenerator<Assignment> {
+  const { node, effort, gate } = activity;
   let held = assignment;
   let rework = isRework;
   for (;;) {
+    const pool = held.pool;
     const duration = startWork(ctx, record, node, pool, held, effort, rework);
     const hold = pool.people.holdFor(held.person, ctx.state.env.now, duration);
     yield hold;
@@ -522,11 +524,8 @@ function* workThroughGate(
     // the use case alone waits for the gate's next meeting
     const wait = (Math.floor(ctx.state.env.now / gate.cadence) + 1) * gate.cadence - ctx.state.env.now;
     yield wait;
-    if (gateDecision(ctx, record, activity, wait, rng)) return held.person;
-    const asked = ctx.state.env.now;
-    const request = askFor(ctx, record, pool, held.person);
-    yield request;
-    held = granted(ctx, record, pool, request, node, asked);
+    if (gateDecision(ctx, record, activity, wait, rng)) return held;
+    held = yield* acquire(ctx, record, ctx.state.org.stillThere(pool, record.domain), held.person, node);
     rework = true;
   }
 }
@@ -573,7 +572,6 @@ function* colleagueHandover(
   ctx: ModelContext,
   record: ItemRecord,
   previous: Previous,
-  pool: PersonPool,
   held: Assignment,
   streams: ItemStreams,
 ): ProcessGenerator<Assignment> {
@@ -583,21 +581,31 @@ function* colleagueHandover(
   handedOver(ctx, record, 'same_team', previous, delay);
   let colleague = held;
   if (clarifies(ctx, 'same_team', streams)) {
-    pool.release(colleague); // nobody is held while the use case waits for answers
+    colleague.pool.release(colleague); // nobody is held while the use case waits for answers
     yield* clarify(ctx, record, 'same_team', streams);
-    colleague = yield* acquire(ctx, record, pool, colleague.person, previous.node);
+    colleague = yield* again(ctx, record, colleague, previous.node);
   }
   if (reworks(ctx, 'same_team', streams)) {
     if (previous.pool.holds(colleague.person)) {
       yield* reworkPrevious(ctx, record, previous, colleague);
     } else {
       // nobody is held while someone else redoes the lost work (two waits, two people: no deadlock)
-      pool.release(colleague);
+      colleague.pool.release(colleague);
       yield* reworkPrevious(ctx, record, previous, null);
-      colleague = yield* acquire(ctx, record, pool, colleague.person, previous.node);
+      colleague = yield* again(ctx, record, colleague, previous.node);
     }
   }
   return colleague;
+}
+
+/** Asks again for the pool of an earlier assignment (or where a reorganisation put its work), preferring the same person. */
+function again(
+  ctx: ModelContext,
+  record: ItemRecord,
+  earlier: Assignment,
+  node: ActivityNode,
+): ProcessGenerator<Assignment> {
+  return acquire(ctx, record, ctx.state.org.stillThere(earlier.pool, record.domain), earlier.person, node);
 }
 
 /** The delay of a handover across `boundary` (counted on the record), or null when the scenario has no handovers. */
@@ -649,7 +657,7 @@ function* clarify(ctx: ModelContext, record: ItemRecord, boundary: Boundary, str
   if (clarification === null) return;
   const start = env.now;
   const sme = lookup(ctx.state.org.smePools, record.domain, 'pool of subject-matter experts for domain');
-  const request = sme.request(requestPriority(ctx, record));
+  const request = sme.request(requestPriority(ctx, record), -1, record.domain);
   yield request;
   const a = sme.assigned(request);
   // the queue for the experts, part of the round (no activity: it is no step of the workflow)
@@ -690,9 +698,10 @@ function* reworkPrevious(
   if (held !== null) {
     yield* work(ctx, record, previous.node, previous.pool, held, effort, true);
   } else {
-    const a: Assignment = yield* acquire(ctx, record, previous.pool, previous.person, previous.node);
-    yield* work(ctx, record, previous.node, previous.pool, a, effort, true);
-    previous.pool.release(a);
+    const pool = ctx.state.org.stillThere(previous.pool, record.domain);
+    const a: Assignment = yield* acquire(ctx, record, pool, previous.person, previous.node);
+    yield* work(ctx, record, previous.node, a.pool, a, effort, true);
+    a.pool.release(a);
   }
 }
 

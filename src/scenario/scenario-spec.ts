@@ -225,6 +225,92 @@ export const LoopSpec = closed(
   'a loop of the workflow (data, model, production)',
 );
 
+/** Who a change of people is about: a team's people of one role, or of several roles. */
+const whoChanges = {
+  role: Type.Optional(Id('their role (people who hold this one role)')),
+  roles: Type.Optional(
+    Type.Array(Id('a role'), { minItems: 1, description: 'their roles, for people who hold several (as in people)' }),
+  ),
+  count: Type.Integer({ minimum: 1, description: 'how many people' }),
+};
+
+const transition = {
+  transition_days: withDefault(
+    Type.Number({ minimum: 0, description: 'days the people who change team work slower' }),
+    60,
+  ),
+  slowdown: withDefault(
+    Type.Number({
+      minimum: 1,
+      description: 'multiplies the effort of the people who change team during the transition (1: no slowdown)',
+    }),
+    1.25,
+  ),
+};
+
+export const TimelineChangeSpec = closed(
+  {
+    day: Type.Number({ minimum: 0, description: 'the day the change takes effect (from day 0)' }),
+    name: Type.Optional(DisplayName('what the change is called in outputs, e.g. "Shared platform"')),
+    hire: Type.Optional(
+      closed(
+        {
+          team: Id('the team they join'),
+          ...whoChanges,
+          ramp_up_days: withDefault(
+            Type.Number({ minimum: 0, description: 'days a new hire takes to reach full speed' }),
+            60,
+          ),
+          ramp_up_start: withDefault(
+            Type.Number({
+              exclusiveMinimum: 0,
+              maximum: 1,
+              description: "a new hire's speed on their first day, rising evenly to full speed over ramp_up_days",
+            }),
+            0.5,
+          ),
+        },
+        'people join a team (they start with no experience of any domain)',
+      ),
+    ),
+    let_go: Type.Optional(
+      closed(
+        { team: Id('the team they leave'), ...whoChanges },
+        'people leave a team and the organisation: the latest to join first, each once their work in hand is done',
+      ),
+    ),
+    move: Type.Optional(
+      closed(
+        { from: Id('the team they leave'), to: Id('the team they join'), ...whoChanges, ...transition },
+        'people move to another team, the latest to join first, each once their work in hand is done',
+      ),
+    ),
+    set: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description:
+          'parameters changed from that day, as field path -> value (as --set takes them), e.g. handovers.delay.cross_home',
+      }),
+    ),
+    reorganise: Type.Optional(
+      closed(
+        {
+          teams_from: Type.Optional(
+            Type.String({
+              description: 'a scenario file whose teams the organisation switches to (path relative to this file)',
+            }),
+          ),
+          teams: Type.Optional(
+            Type.Record(Type.String(), TeamSpec, { description: 'the teams the organisation switches to' }),
+          ),
+          ...transition,
+        },
+        'the organisation switches to other teams: people keep their roles and change team where the new teams need them; open work is routed to the new teams',
+      ),
+    ),
+  },
+  'a dated change: exactly one of hire, let_go, move, set and reorganise',
+);
+
 const PerBoundary = (description: string) =>
   closed(
     {
@@ -396,6 +482,13 @@ export const ScenarioSpec = closed(
       ),
       {},
     ),
+    timeline: withDefault(
+      Type.Array(TimelineChangeSpec, {
+        description:
+          'dated changes applied during the run, in order of day (see the README: an organisation that changes)',
+      }),
+      [],
+    ),
     learning: Type.Optional(
       closed(
         {
@@ -452,6 +545,7 @@ export const ScenarioSpec = closed(
 
 export type ScenarioSpec = Static<typeof ScenarioSpec>;
 export type TeamSpec = Static<typeof TeamSpec>;
+export type TimelineChangeSpec = Static<typeof TimelineChangeSpec>;
 export type DomainSpec = Static<typeof DomainSpec>;
 export type ActivitySpec = Static<typeof ActivitySpec>;
 export type UseCaseTypeSpec = Static<typeof UseCaseTypeSpec>;

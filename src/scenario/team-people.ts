@@ -74,3 +74,11 @@ export function absenceShare(parameters: ResolvedScenario, team: ResolvedTeam, r
   if (team.absence !== undefined) return team.absence;
   return Math.max(...roles.map((role) => entry(parameters.roles, role, 'role').absence));
 }
+
+/** What every team's people cost a year (the domains' experts belong to the business: not counted). */
+export function peopleCostPerYear(parameters: ResolvedScenario): number {
+  let cost = 0;
+  for (const team of Object.values(parameters.teams))
+    for (const group of personGroups(team)) cost += group.count * groupCost(parameters, team, group);
+  return cost;
+}
