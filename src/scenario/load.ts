@@ -49,6 +49,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const read = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
   const { sources, layers } = readChain(resolve(file), read);
   const raw = mergeLayers(layers);
+  sources.push(...readTeamsFrom(raw, sources, read));
   const { overrides, issues } = applyWhatIfs(raw, options.set ?? []);
   // structure, then meaning
   if (issues.length === 0) issues.push(...scenarioIssues(raw));
@@ -154,6 +155,44 @@ function readSource(
     return null;
   }
   return parseSource(current, text, issues);
+}
+
+/**
+ * Fills each reorganisation's `teams` from its `teams_from` file (relative to the file that
+ * holds the timeline): that scenario's teams, its own extends followed. Returns the files read
+ * (for the hash); a file that cannot be read is an error at its entry.
+ */
+function readTeamsFrom(
+  raw: Record<string, unknown>,
+  sources: readonly Source[],
+  read: (path: string) => string,
+): Source[] {
+  const timeline = raw.timeline;
+  if (!Array.isArray(timeline)) return [];
+  const holder = sources.find((s) => isMapping(s.value) && 'timeline' in s.value) ?? sources[0];
+  const extra: Source[] = [];
+  for (const [i, entry] of timeline.entries()) {
+    const reorganise = isMapping(entry) ? entry.reorganise : undefined;
+    if (!isMapping(reorganise) || typeof reorganise.teams_from !== 'string' || reorganise.teams !== undefined) continue;
+    const other = resolve(dirname(holder.file), reorganise.teams_from);
+    try {
+      const chain = readChain(other, read);
+      extra.push(...chain.sources);
+      reorganise.teams = mergeLayers(chain.layers).teams;
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      throw new ScenarioError(
+        e.issues.map((issue) => ({
+          ...issue,
+          path: ['timeline', i, 'reorganise', 'teams_from'],
+          message: `teams_from ${reorganise.teams_from}: ${issue.message}`,
+          file: displayPath(holder.file),
+          line: undefined,
+        })),
+      );
+    }
+  }
+  return extra;
 }
 
 /** The layers merged: each file overrides the one it extends. */

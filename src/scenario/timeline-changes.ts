@@ -99,7 +99,7 @@ export function scenarioAfter(
     if (there < count)
       err(
         path,
-        `team ${id} has ${there} ${there === 1 ? 'person' : 'people'} who hold ${roles.join(' + ')} on day ${change.day}, fewer than the ${count} this change takes`,
+        `team ${id} has ${there} ${there === 1 ? 'person who holds' : 'people who hold'} ${roles.join(' + ')} on day ${change.day}, fewer than the ${count} this change takes`,
       );
     else addPeople(t, roles, -count);
   };
