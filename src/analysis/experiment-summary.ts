@@ -15,6 +15,8 @@ import {
 } from '../metrics/replication-metrics.js';
 import { boundedEstimateOf, estimateOf, type BoundedEstimate, type Estimate } from '../statistics/estimate.js';
 import { stabilityOf, type SaturatedPool, type Verdict } from './stability.js';
+import { quarterSummaries, type QuarterSummary } from './quarters.js';
+import type { AppliedChange } from '../model/index.js';
 
 export {
   boundedEstimateOf,
@@ -53,6 +55,8 @@ export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   saturated: SaturatedPool[];
   /** The stability verdict in a plain sentence. */
   stability: string;
+  /** For a scenario whose organisation changes during the run (a timeline): the changes and each quarter's figures. */
+  timeline?: { changes: AppliedChange[]; quarters: QuarterSummary[] };
 }
 
 function ttpSummary(values: readonly TimeToProduction[]): TimeToProductionSummary {
@@ -121,7 +125,14 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
     verdict: verdict.verdict,
     saturated: verdict.saturated,
     stability: verdict.statement,
+    ...timelineOf(result, m),
   };
+}
+
+/** The changes and quarters of a scenario with a timeline; nothing for one without. */
+function timelineOf(result: ScenarioResult, m: readonly ReplicationMetrics[]): Pick<ScenarioSummary, 'timeline'> {
+  const changes = result.replications[0]?.changes ?? [];
+  return changes.length === 0 ? {} : { timeline: { changes, quarters: quarterSummaries(m) } };
 }
 
 /** A summary per scenario of an experiment. */

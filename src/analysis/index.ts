@@ -80,6 +80,16 @@ export {
 } from './over-time.js';
 export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
 export {
+  paybackStatement,
+  quarterPayback,
+  quarterSummaries,
+  timelinePaybacks,
+  type TimelinePayback,
+  type Payback,
+  type QuarterDifference,
+  type QuarterSummary,
+} from './quarters.js';
+export {
   writeTables,
   writeResultsBundle,
   writeFileAtomic,

@@ -81,6 +81,8 @@ export class SkillResource {
   private readonly present: boolean[] = [];
   private readonly retiring: boolean[] = [];
   private readonly retired: boolean[] = [];
+  /** Per unit: when it was retired (Infinity while it is not). */
+  private readonly retiredTime: number[] = [];
   /** skill -> units that hold it, fewest skills first, then in order of adding */
   private readonly holders: number[][];
   /** skill -> units that hold it and are free and present now */
@@ -161,6 +163,7 @@ export class SkillResource {
     this.present.push(true);
     this.retiring.push(false);
     this.retired.push(false);
+    this.retiredTime.push(Infinity);
     this.pendingSkills.push(null);
     this.busyTime.push(new Map());
     this.awayTime.push(0);
@@ -374,6 +377,12 @@ export class SkillResource {
     this.retireNow(unit);
   }
 
+  /** When `unit` left (see retire), or Infinity while it has not. */
+  retiredAt(unit: number): number {
+    this.checkUnit(unit);
+    return this.retiredTime[unit];
+  }
+
   /** Whether `unit` has left (see retire). */
   isRetired(unit: number): boolean {
     this.checkUnit(unit);
@@ -476,6 +485,7 @@ export class SkillResource {
   /** Takes `unit`, free and out of its skills, out for good. */
   private retireNow(unit: number): void {
     this.retired[unit] = true;
+    this.retiredTime[unit] = this.env.now;
     this.retiring[unit] = false;
     this.pendingSkills[unit] = null;
     if (!this.present[unit]) {

@@ -6,7 +6,14 @@
 import { journeyOf, type Journey } from '../metrics/journey.js';
 import { checkLittlesLaw, type LittleCheck } from '../metrics/littles-law.js';
 import { replicationMetrics, type ReplicationMetrics } from '../metrics/replication-metrics.js';
-import { simulate, type FlowSeries, type ItemRecord, type LogColumns, type PoolStatistics } from '../model/index.js';
+import {
+  simulate,
+  type AppliedChange,
+  type FlowSeries,
+  type ItemRecord,
+  type LogColumns,
+  type PoolStatistics,
+} from '../model/index.js';
 import type { ScenarioSpec } from '../scenario/index.js';
 
 export interface ReplicationTask {
@@ -40,6 +47,8 @@ export interface ReplicationResult {
   log?: LogColumns;
   /** With `keepJourney`: the use case the report draws, with its rows of the event log (absent when none went live). */
   journey?: Journey;
+  /** The timeline's changes as applied (empty without a timeline). */
+  changes: AppliedChange[];
 }
 
 export function runReplicationTask(task: ReplicationTask): ReplicationResult {
@@ -54,6 +63,7 @@ export function runReplicationTask(task: ReplicationTask): ReplicationResult {
     horizon: run.horizon,
     ...(task.keepItems ? { items: run.items.filter((i) => i.arrival >= run.warmup) } : {}),
     pools: run.pools,
+    changes: run.changes,
     flow: run.flow,
     littles: checkLittlesLaw(run),
     events: run.events,

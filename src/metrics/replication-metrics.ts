@@ -10,6 +10,7 @@ import {
   type Observation,
   type TimeToProductionDistribution,
 } from '../statistics/competing-risks.js';
+import { quarterFigures, type QuarterFigures } from './quarters.js';
 
 /** Where the time of live use cases went, mean days per use case. */
 export const TIME_PARTS = ['work', 'rework', 'waiting', 'handover', 'clarification', 'gate', 'planning'] as const;
@@ -120,6 +121,8 @@ export interface ReplicationMetrics extends ScalarMetrics<number> {
    * value. What a what-if's break-even is read from (see break-even.ts in analysis).
    */
   netValueByMonth: number[];
+  /** The measured window quarter by quarter (see quarters.ts). */
+  byQuarter: QuarterFigures[];
 }
 
 /** A use case as an observation of time to production: open ones are censored at `horizon`. */
@@ -269,7 +272,10 @@ export function netValueByMonth(
 
 /** Metrics of one run. */
 export function replicationMetrics(
-  run: Pick<RunResult, 'items' | 'pools' | 'groups' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow'>,
+  run: Pick<
+    RunResult,
+    'items' | 'pools' | 'groups' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow' | 'periods'
+  >,
 ): ReplicationMetrics {
   const measured = run.items.filter((i) => i.arrival >= run.warmup);
   const live = measured.filter((i) => i.outcome === 'live');
@@ -322,5 +328,6 @@ export function replicationMetrics(
     throughputByQuarter,
     curve: CURVE_SHARES.map((p) => bounded(distribution.quantile(p))),
     netValueByMonth: netValueByMonth(run),
+    byQuarter: quarterFigures(run),
   };
 }

@@ -9,6 +9,8 @@ export {
   type FlowSeries,
 } from './simulate.js';
 export type { ItemRecord, Outcome } from './item-record.js';
+export type { PeriodStatistics } from './periods.js';
+export type { AppliedChange } from './timeline.js';
 export type { OpenUseCase } from './open-work.js';
 export type { LogColumns, LogKind, LogRow } from './event-log.js';
 export type { Boundary } from './organisation.js';

@@ -28,6 +28,8 @@ export class Organisation {
   /** role -> domain -> the pools of the teams that may do it (filled as asked) */
   private readonly candidates = new Map<string, Map<string, readonly PersonPool[]>>();
   private readonly homes = new Map<string, string>();
+  /** Whether the timeline has changed the organisation (routing may then have to be done again). */
+  private changed = false;
 
   constructor(
     env: Environment,
@@ -68,6 +70,7 @@ export class Organisation {
   /** From now on, routing follows `params` (a change of the timeline): its teams' homes and who serves what. */
   setParameters(params: ModelParameters): void {
     this.params = params;
+    this.changed = true;
     for (const [team, t] of Object.entries(params.teams)) {
       this.homes.set(team, t.home);
       // every pool routing may pick, before anyone moves (a person who comes free may route work at once)
@@ -147,13 +150,14 @@ export class Organisation {
   }
 
   /**
-   * `pool` if its team still has people who hold its role, else the pool that does the role for
-   * `domain` now (after a reorganisation): where work that went back to the same pool (a gate's
-   * rework, a colleague after a clarification) goes.
+   * `pool` if it still does its role for `domain`, else the pool that does now (its team gone or
+   * no longer serving the domain after a change of the timeline): where work goes that was
+   * routed before a change (a handover under way, a gate's rework, a colleague after a
+   * clarification).
    */
   stillThere(pool: PersonPool, domain: string): PersonPool {
-    if (pool.role === SME_ROLE || pool.headcount > 0) return pool;
-    return this.route(pool.role, domain);
+    if (!this.changed || pool.role === SME_ROLE) return pool;
+    return this.candidatesFor(pool.role, domain).includes(pool) ? pool : this.route(pool.role, domain);
   }
 
   /** The pools of the teams eligible for `role` in `domain`, found once (routing runs for every activity). */

@@ -22,7 +22,8 @@ import { type OpenUseCase, startOpenWork } from './open-work.js';
 import { startPortfolio } from './production.js';
 import { startTimeOff } from './time-off.js';
 import { buildConfig } from './run-config.js';
-import { startTimeline } from './timeline.js';
+import { startTimeline, type AppliedChange } from './timeline.js';
+import { PeriodRecorder, type PeriodStatistics } from './periods.js';
 
 export interface SimulationOptions {
   /** Master seed of the run's named streams. */
@@ -104,6 +105,10 @@ export interface RunResult {
   pools: PoolStatistics[];
   /** Each team's people who hold several roles, by group. */
   groups: GroupStatistics[];
+  /** The use of the teams' people quarter by quarter over the measured window. */
+  periods: PeriodStatistics[];
+  /** The timeline's changes, as applied (empty without a timeline). */
+  changes: AppliedChange[];
   loops: LoopStatistics[];
   /** People cost over the measured window (teams only; SMEs belong to the business). */
   peopleCost: number;
@@ -139,8 +144,10 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
   };
   const flow = startRun(ctx, options.sampleEveryDays ?? SAMPLE_EVERY_DAYS, options.openWork ?? []);
   startTimeline(ctx, spec);
+  const periods = new PeriodRecorder(ctx);
+  periods.begin();
   env.run({ until: params.horizon_days });
-  return collect(ctx, params, flow, options.seed);
+  return { ...collect(ctx, params, flow, options.seed), periods: periods.finish(), changes: ctx.state.changes };
 }
 
 /** Every pool of people: the teams', then the domains' subject-matter experts. */
@@ -264,8 +271,13 @@ function peopleCost(params: ModelParameters, costFrom: readonly { day: number; p
   return cost;
 }
 
-/** The result of a run that has reached its horizon. */
-function collect(ctx: ModelContext, initial: ModelParameters, flow: FlowSeries, seed: number | string): RunResult {
+/** The result of a run that has reached its horizon (but its periods and changes). */
+function collect(
+  ctx: ModelContext,
+  initial: ModelParameters,
+  flow: FlowSeries,
+  seed: number | string,
+): Omit<RunResult, 'periods' | 'changes'> {
   const { params } = ctx.config; // the scenario's, or its timeline's last
   const { env, records, log, loops } = ctx.state;
   const horizon = params.horizon_days;

@@ -166,7 +166,7 @@ function* doActivity(
 ): ProcessGenerator {
   const { org } = ctx.state;
   const { streams, previous } = journey;
-  const pool = org.route(node.spec.role, record.domain);
+  let pool = org.route(node.spec.role, record.domain);
   const continuing = previous !== null && goesOn(previous, pool);
   if (previous !== null && !continuing) {
     // another person's work (another team, or a role the last person does not hold): the item
@@ -182,6 +182,7 @@ function* doActivity(
       handedOver(ctx, record, boundary, previous, delay);
       if (clarifies(ctx, boundary, streams)) yield* clarify(ctx, record, boundary, streams);
       if (reworks(ctx, boundary, streams)) yield* reworkPrevious(ctx, record, previous, null);
+      pool = org.stillThere(pool, record.domain); // the organisation may have changed meanwhile
     }
   }
   const visit = (journey.visits.get(node.id) ?? 0) + 1;

@@ -65,6 +65,7 @@ export function metrics(over: Partial<ReplicationMetrics> = {}): ReplicationMetr
     throughputByQuarter: [],
     curve: [],
     netValueByMonth: [],
+    byQuarter: [],
     ...over,
   };
 }
@@ -92,6 +93,7 @@ export function replication(
     horizon: 1000,
     items: [],
     pools: [],
+    changes: [],
     flow: emptyFlow(),
     littles: [],
     events: 0,

@@ -16,6 +16,8 @@ import {
   whatIfBreakEvens,
   whatIfTable,
   writeTables,
+  timelinePaybacks,
+  type TimelinePayback,
 } from '../../analysis/index.js';
 import { UsageError } from '../cli-error.js';
 import { experimentOptions } from '../experiment-options.js';
@@ -36,6 +38,7 @@ import {
 } from '../terminal-tables.js';
 import type { RunCommandOptions } from './shared-options.js';
 import { say } from '../terminal-layout.js';
+import { quarterTableText } from '../timeline-text.js';
 
 export const COMPARE_REPS = 100;
 
@@ -74,6 +77,8 @@ interface CompareResult {
   given: Set<string>;
   whatIfComparisons: WhatIfComparison[];
   breakEvens: BreakEven[];
+  /** Each configuration that changes during the run against each that does not. */
+  paybacks: TimelinePayback[];
   written: ReportFiles;
 }
 
@@ -111,7 +116,25 @@ export async function compare(
     ...(whatIfs ? { whatIfs: { comparisons: whatIfComparisons, breakEvens } } : {}),
   });
   if (whatIfs) writeTables(join(options.out, 'tables'), { whatif_comparisons: whatIfTable(whatIfComparisons) });
-  const result = { experiment, scenarios, summaries, findings, given, whatIfComparisons, breakEvens, written };
+  const paybacks = timelinePaybacks(
+    experiment.scenarios.map((s) => ({
+      name: s.name,
+      changes: s.replications[0]?.changes ?? [],
+      metrics: s.replications.map((r) => r.metrics),
+      horizon: s.replications[0]?.horizon ?? 0,
+    })),
+  );
+  const result = {
+    experiment,
+    scenarios,
+    summaries,
+    findings,
+    given,
+    whatIfComparisons,
+    breakEvens,
+    paybacks,
+    written,
+  };
   if (options.json) console.log(JSON.stringify(compareJson(result, options), null, 2));
   else printCompare(result, options, (performance.now() - started) / 1000);
 }
@@ -123,6 +146,7 @@ function compareJson(r: CompareResult, options: CompareOptions) {
     scenarios: r.summaries.map((s, i) => scenarioJson(s, r.scenarios[i])),
     comparisons: whatIfs ? r.whatIfComparisons : r.findings.comparisons,
     ...(whatIfs ? { baselineComparisons: r.findings.comparisons, breakEvens: r.breakEvens } : {}),
+    ...(r.paybacks.length > 0 ? { paybacks: r.paybacks } : {}),
     ...(r.experiment.precision ? { precision: precisionJson(r.experiment.precision) } : {}),
     outputs: { report: resolve(r.written.report), folder: resolve(options.out) },
   };
@@ -159,6 +183,7 @@ function printCompare(r: CompareResult, options: CompareOptions, seconds: number
   }
   say('\nDoes each configuration keep up with its demand?');
   for (const line of stabilityLines(summaries)) say(line);
+  printTimelines(summaries, r.paybacks, over);
   if (!whatIfs || given.size > 1) {
     say(`\n${findings.headline.text}`);
     for (const line of comparisonLines(findings.comparisons)) say(line);
@@ -168,6 +193,22 @@ function printCompare(r: CompareResult, options: CompareOptions, seconds: number
   say(
     `\nReport: ${shown(r.written.report)}\nCharts: ${shown(join(options.out, 'charts'))} (SVG, PNG)\nTables: ${shown(join(options.out, 'tables'))} (CSV, JSON, Arrow)`,
   );
+}
+
+/** For each configuration that changes during the run: its quarters, and each change's payback. */
+function printTimelines(
+  summaries: readonly ScenarioSummary[],
+  paybacks: readonly TimelinePayback[],
+  over: string,
+): void {
+  for (const s of summaries) {
+    if (s.timeline === undefined) continue;
+    say(
+      `\n${s.name} quarter by quarter (the measured window; p85 days of the use cases that arrived in the quarter, those still open at the end counted as censored), ${over}:`,
+    );
+    say(quarterTableText(s));
+  }
+  for (const p of paybacks) say(`- ${p.statement}`);
 }
 
 /** A scenario's summary as --json gives it: with its warnings, and, for a what-if, its baseline and assignments. */
