@@ -124,9 +124,17 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
     stable: verdict.stable,
     verdict: verdict.verdict,
     saturated: verdict.saturated,
-    stability: verdict.statement,
+    stability: verdict.statement + settledClause(result, m),
     ...timelineOf(result, m),
   };
+}
+
+/** For a scenario with a timeline: the verdict is about the organisation after its last change has settled. */
+function settledClause(result: ScenarioResult, m: readonly ReplicationMetrics[]): string {
+  const changes = result.replications[0]?.changes ?? [];
+  const last = changes[changes.length - 1];
+  if (last === undefined || m.length === 0) return '';
+  return ` (Read from day ${Math.round(m[0].trendFrom)} on: the organisation after its last change, "${last.name}", has settled.)`;
 }
 
 /** The changes and quarters of a scenario with a timeline; nothing for one without. */

@@ -7,6 +7,7 @@ export { timeSplitChart } from './time-split.js';
 export { cumulativeFlowChart } from './cumulative-flow.js';
 export { utilizationChart } from './utilization.js';
 export { throughputChart, abandonmentChart } from './throughput.js';
+export { transitionChart, type QuarterSeries } from './transition.js';
 export { tornadoChart } from './tornado.js';
 export { sweepChart, type SweepMetric } from './sweep.js';
 export { journeyChart } from './journey.js';

@@ -123,6 +123,8 @@ export interface ReplicationMetrics extends ScalarMetrics<number> {
   netValueByMonth: number[];
   /** The measured window quarter by quarter (see quarters.ts). */
   byQuarter: QuarterFigures[];
+  /** The day from which the trend of work in progress (the stability verdict) is read: see trendFrom. */
+  trendFrom: number;
 }
 
 /** A use case as an observation of time to production: open ones are censored at `horizon`. */
@@ -155,22 +157,26 @@ export function timeToProductionOf(items: readonly ItemRecord[], horizon: number
 }
 
 /**
- * Least-squares growth per quarter of work in progress over the second half of the measured
- * window (so that a pipeline still filling just after the warm-up is not taken for growth),
- * and the mean work in progress over that half.
+ * Least-squares growth per quarter of work in progress from `from` to the end of the run, and
+ * the mean work in progress over that time (see trendFrom).
  */
-function wipTrend(
-  flow: RunResult['flow'],
-  warmup: number,
-  horizon: number,
-): { growthPerQuarter: number; mean: number } {
-  const from = warmup + (horizon - warmup) / 2;
+function wipTrend(flow: RunResult['flow'], from: number): { growthPerQuarter: number; mean: number } {
   const points: [number, number][] = [];
   for (let k = 0; k < flow.time.length; k++) {
     if (flow.time[k] >= from) points.push([flow.time[k], flow.arrived[k] - flow.live[k] - flow.abandoned[k]]);
   }
   if (points.length < 2) return { growthPerQuarter: NaN, mean: points.length ? points[0][1] : NaN };
   return { growthPerQuarter: linearRegression(points).m * DAYS_PER_QUARTER, mean: mean(points.map((p) => p[1])) };
+}
+
+/**
+ * Where the trend of work in progress is read from: the second half of the measured window (so
+ * that a pipeline still filling just after the warm-up is not taken for growth), and with a
+ * timeline not before its last change has settled (the organisation the verdict is about).
+ */
+export function trendFrom(run: Pick<RunResult, 'warmup' | 'horizon' | 'changes'>): number {
+  const half = run.warmup + (run.horizon - run.warmup) / 2;
+  return run.changes.reduce((from, c) => Math.max(from, c.settledBy), half);
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -274,14 +280,14 @@ export function netValueByMonth(
 export function replicationMetrics(
   run: Pick<
     RunResult,
-    'items' | 'pools' | 'groups' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow' | 'periods'
+    'items' | 'pools' | 'groups' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow' | 'periods' | 'changes'
   >,
 ): ReplicationMetrics {
   const measured = run.items.filter((i) => i.arrival >= run.warmup);
   const live = measured.filter((i) => i.outcome === 'live');
   const ended = measured.filter((i) => i.outcome !== 'in_progress');
   const distribution = timeToProductionDistribution(measured.map((i) => observationOf(i, run.horizon)));
-  const wip = wipTrend(run.flow, run.warmup, run.horizon);
+  const wip = wipTrend(run.flow, trendFrom(run));
   const years = (run.horizon - run.warmup) / DAYS_PER_YEAR;
   const goLivesInWindow = run.items.filter((i) => i.outcome === 'live' && i.end >= run.warmup);
   // complete quarters only: a last, partial quarter would show as a false drop
@@ -329,5 +335,6 @@ export function replicationMetrics(
     curve: CURVE_SHARES.map((p) => bounded(distribution.quantile(p))),
     netValueByMonth: netValueByMonth(run),
     byQuarter: quarterFigures(run),
+    trendFrom: trendFrom(run),
   };
 }

@@ -48,10 +48,11 @@ function arrivalOf(change: TimelineChangeSpec): Arrival {
   return { transitionDays, slowdown, rampUpDays: transitionDays, rampUpStart: 1 / slowdown };
 }
 
-/** A change applied, for the outputs by period: its day and its name. */
+/** A change applied, for the outputs by period: its day, its name, and the day its transition or ramp-up is over. */
 export interface AppliedChange {
   day: number;
   name: string;
+  settledBy: number;
 }
 
 /** Starts the process that applies the timeline of `spec` (nothing when it is empty). */
@@ -70,7 +71,12 @@ export function startTimeline(ctx: ModelContext, spec: ScenarioSpec): void {
           throw new Error(`timeline[${index}]: ${issues[0].message} (the scenario check should have caught this)`);
         current = next;
         applyScenario(ctx, resolveParameters({ ...next, timeline: [] }), arrivalOf(change));
-        ctx.state.changes.push({ day: env.now, name: change.name ?? `change on day ${change.day}` });
+        const arrival = arrivalOf(change);
+        ctx.state.changes.push({
+          day: env.now,
+          name: change.name ?? `change on day ${change.day}`,
+          settledBy: env.now + Math.max(arrival.transitionDays, change.hire ? arrival.rampUpDays : 0),
+        });
       }
     })(),
   );

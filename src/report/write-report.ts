@@ -32,6 +32,9 @@ import {
   type Findings,
   type Manifest,
   type WhatIfComparison,
+  quarterSummaries,
+  type ScenarioSummary,
+  type TimelinePayback,
 } from '../analysis/index.js';
 import * as charts from '../charts/index.js';
 import { displayNames } from '../scenario/index.js';
@@ -48,6 +51,7 @@ import {
   whatIfSectionHtml,
 } from './results-sections.js';
 import { differencesHtml, keyFigures, summaryHtml } from './summary-section.js';
+import { timelineSectionHtml } from './timeline-section.js';
 import { makeStaging, removeStaging, replaceEntries } from './replace-entries.js';
 
 export interface ReportInput {
@@ -64,6 +68,8 @@ export interface ReportInput {
   findings?: Findings;
   /** What-ifs against their baselines (compare --whatif), with the break-evens of those that add people. */
   whatIfs?: { comparisons: readonly WhatIfComparison[]; breakEvens: readonly BreakEven[] };
+  /** Each configuration that changes during the run (a timeline) against each that does not. */
+  paybacks?: readonly TimelinePayback[];
   /**
    * Turns the content into the HTML document, for a caller with its own template; reportHtml
    * when not given. It runs last, after the charts and tables are written: if it throws, the
@@ -153,6 +159,23 @@ function retitled(spec: charts.VegaLiteSpec, title: string | undefined): charts.
   return { ...spec, title: charts.titleOf(title, subtitle) };
 }
 
+/** The go-lives quarter by quarter against the changes of a timeline, when some configuration has one. */
+function transitionFigure(experiment: ExperimentResult, summaries: readonly ScenarioSummary[]): ChartToDraw | null {
+  const changes = summaries.flatMap((s) => s.timeline?.changes ?? []);
+  if (changes.length === 0) return null;
+  return {
+    stem: 'transition',
+    spec: charts.transitionChart(
+      experiment.scenarios.map((s) => ({
+        scenario: s.name,
+        quarters: quarterSummaries(s.replications.map((r) => r.metrics)),
+      })),
+      changes,
+    ),
+    caption: 'Go-lives quarter by quarter: the dip after the change and the recovery, against staying as it was.',
+  };
+}
+
 /** The key charts of a deck: each is also drawn as a 16:9 slide. */
 const SLIDES = new Set(['time-to-production', 'comparison', 'where-the-time-goes', 'throughput', 'tornado', 'sweep']);
 
@@ -218,6 +241,8 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label),
       caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.`,
     });
+  const transition = transitionFigure(experiment, summaries);
+  if (transition) specs.push(transition);
   const journey = journeyFigure(experiment, findings.best ?? summaries[0].name);
   if (journey)
     specs.push({
@@ -304,6 +329,8 @@ function sectionsOf(input: ReportInput, findings: Findings): ReportSection[] {
   );
   const whatIfs = input.whatIfs ? whatIfSectionHtml(input.whatIfs.comparisons, input.whatIfs.breakEvens) : '';
   if (whatIfs) sections.push({ id: 'what-ifs', title: 'What-ifs', html: whatIfs });
+  const timeline = timelineSectionHtml(summaries, input.paybacks ?? []);
+  if (timeline) sections.push({ id: 'over-time', title: 'Over time: the change and its payback', html: timeline });
   return sections;
 }
 

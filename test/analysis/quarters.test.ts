@@ -66,7 +66,7 @@ describe('the shipped reorganisation against staying centralized', () => {
       { replications: 4, seed: 3, workers: 1 },
     );
     const [changing, stay] = summariseExperiment(result);
-    expect(changing.timeline?.changes).toEqual([{ day: 730, name: 'Hub and spoke' }]);
+    expect(changing.timeline?.changes).toEqual([{ day: 730, name: 'Hub and spoke', settledBy: 820 }]);
     expect(stay.timeline).toBeUndefined();
     expect(changing.timeline?.quarters.map((q) => q.start)).toEqual(
       Array.from({ length: 16 }, (_, k) => 365 + k * 91.25),

@@ -66,6 +66,7 @@ export function metrics(over: Partial<ReplicationMetrics> = {}): ReplicationMetr
     curve: [],
     netValueByMonth: [],
     byQuarter: [],
+    trendFrom: 500,
     ...over,
   };
 }

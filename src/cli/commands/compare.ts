@@ -106,16 +106,6 @@ export async function compare(
   const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
   const whatIfComparisons = whatIfs ? compareWhatIfs(experiment, scenarios, verdicts) : [];
   const breakEvens = whatIfs ? whatIfBreakEvens(experiment, scenarios) : [];
-  warnOnLittleViolations(summaries);
-  const written = await writeReport(options.out, {
-    experiment,
-    scenarios,
-    command: commandLine,
-    // with what-ifs the report is about every scenario, the what-ifs' own figures beside their baselines'
-    findings: whatIfs ? findingsOf(experiment, summaries) : findings,
-    ...(whatIfs ? { whatIfs: { comparisons: whatIfComparisons, breakEvens } } : {}),
-  });
-  if (whatIfs) writeTables(join(options.out, 'tables'), { whatif_comparisons: whatIfTable(whatIfComparisons) });
   const paybacks = timelinePaybacks(
     experiment.scenarios.map((s) => ({
       name: s.name,
@@ -124,6 +114,17 @@ export async function compare(
       horizon: s.replications[0]?.horizon ?? 0,
     })),
   );
+  warnOnLittleViolations(summaries);
+  const written = await writeReport(options.out, {
+    experiment,
+    scenarios,
+    command: commandLine,
+    // with what-ifs the report is about every scenario, the what-ifs' own figures beside their baselines'
+    findings: whatIfs ? findingsOf(experiment, summaries) : findings,
+    ...(whatIfs ? { whatIfs: { comparisons: whatIfComparisons, breakEvens } } : {}),
+    paybacks,
+  });
+  if (whatIfs) writeTables(join(options.out, 'tables'), { whatif_comparisons: whatIfTable(whatIfComparisons) });
   const result = {
     experiment,
     scenarios,
