@@ -81,6 +81,7 @@ export {
 export { deliveryByArrivalQuarter, maintenanceByQuarter, modelsInProductionByQuarter } from './portfolio-growth.js';
 export {
   paybackStatement,
+  paybacksOf,
   quarterPayback,
   quarterSummaries,
   timelinePaybacks,

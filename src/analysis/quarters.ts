@@ -4,6 +4,7 @@
  * staying as it was) their paired differences, with when the dip after a change ends and from
  * when the change has paid back in go-lives.
  */
+import type { ExperimentResult } from '../experiment/experiment.js';
 import type { ReplicationMetrics } from '../metrics/replication-metrics.js';
 import { boundedEstimateOf, estimateOf, type BoundedEstimate, type Estimate } from '../statistics/estimate.js';
 
@@ -60,10 +61,19 @@ export interface QuarterDifference {
 export interface Payback {
   since: number;
   differences: QuarterDifference[];
-  /** The end of the first quarter after the change from which no later quarter has significantly fewer go-lives than the baseline; null when the run ends in the dip. */
+  /** Whether the first quarter after the change has significantly fewer go-lives than the baseline. */
+  dipped: boolean;
+  /**
+   * The end of the dip: the end of the last of the quarters right after the change that each
+   * have significantly fewer go-lives (a later quarter below, after one that is not, is no part
+   * of it: the cumulative difference tells a lasting shortfall). The change's day when there is
+   * no dip; null when the run ends in it.
+   */
   dipEndsBy: number | null;
   /** The end of the first quarter from which the go-lives since the change are significantly more than the baseline's and stay so; null when they never are within the run. */
   aheadFrom: number | null;
+  /** Go-lives since the change, less the baseline's, at the end of the run. */
+  atTheEnd: Estimate;
 }
 
 const difference = (a: readonly number[], b: readonly number[]): Estimate => estimateOf(a.map((x, r) => x - b[r]));
@@ -109,16 +119,23 @@ export function quarterPayback(
       ),
     });
   }
-  return { since, differences, dipEndsBy: dipEnd(differences, since), aheadFrom: aheadFrom(differences, since) };
+  const after = differences.filter((d) => d.end > since);
+  const dipped = after.length > 0 && after[0].goLives.ci95[1] < 0;
+  const last = differences[differences.length - 1];
+  return {
+    since,
+    differences,
+    dipped,
+    dipEndsBy: dipped ? dipEnd(after) : since,
+    aheadFrom: aheadFrom(differences, since),
+    atTheEnd: last?.cumulativeGoLives ?? estimateOf([]),
+  };
 }
 
-/** The end of the first quarter after `since` from which no quarter's go-lives are significantly below. */
-function dipEnd(differences: readonly QuarterDifference[], since: number): number | null {
-  const after = differences.filter((d) => d.end > since);
-  for (let k = 0; k < after.length; k++) {
-    if (after.slice(k).every((d) => !(d.goLives.ci95[1] < 0))) return k === 0 ? after[0].start : after[k - 1].end;
-  }
-  return null;
+/** The end of the run of quarters right after the change with significantly fewer go-lives each; null when it lasts to the end. */
+function dipEnd(after: readonly QuarterDifference[]): number | null {
+  const k = after.findIndex((d) => !(d.goLives.ci95[1] < 0));
+  return k < 0 ? null : after[k - 1].end;
 }
 
 /** The end of the first quarter from which the go-lives since the change stay significantly above. */
@@ -141,6 +158,15 @@ export interface TimelinePayback extends Payback {
 
 const days = (d: number): string => `${Math.round(d)}`;
 
+/** `5.3 fewer (95% CI 6.5 fewer to 4.0 fewer)`: a difference of go-lives in words. */
+function goLivesText(e: Estimate): string {
+  const part = (x: number) => `${Math.abs(x).toFixed(1)} ${x >= 0 ? 'more' : 'fewer'}`;
+  const [low, high] = e.ci95;
+  return Number.isFinite(low) && Number.isFinite(high)
+    ? `${part(e.estimate)} (95% CI ${part(low)} to ${part(high)})`
+    : part(e.estimate);
+}
+
 /** The reading of a payback in a sentence. */
 export function paybackStatement(
   p: Payback,
@@ -150,22 +176,21 @@ export function paybackStatement(
   horizon: number,
 ): string {
   const head = `${variant}, from "${change}" on day ${days(p.since)}, against ${baseline} (the same use cases):`;
-  const dipped = p.differences.some((d) => d.end > p.since && d.goLives.ci95[1] < 0);
-  const dip = !dipped
-    ? 'no quarter after the change has significantly fewer go-lives'
+  const dip = !p.dipped
+    ? 'the first quarter after the change has no significantly fewer go-lives'
     : p.dipEndsBy === null
-      ? `its quarterly go-lives are still significantly below at the end of the run (day ${days(horizon)})`
-      : `quarters with significantly fewer go-lives until day ${days(p.dipEndsBy)}, ${days(p.dipEndsBy - p.since)} days after the change`;
+      ? `its quarterly go-lives are significantly below from the change to the end of the run (day ${days(horizon)})`
+      : `its go-lives dip for ${days(p.dipEndsBy - p.since)} days (quarters with significantly fewer go-lives until day ${days(p.dipEndsBy)})`;
   const ahead =
     p.aheadFrom === null
-      ? `its go-lives since the change are not significantly more by the end of the run (day ${days(horizon)})`
+      ? 'its go-lives since the change are never significantly more within the run'
       : `from day ${days(p.aheadFrom)} (${days(p.aheadFrom - p.since)} days after the change) it has had significantly more go-lives since the change, and stays ahead`;
-  return `${head} ${dip}; ${ahead}.`;
+  return `${head} ${dip}; ${ahead}; by day ${days(horizon)} it has had ${goLivesText(p.atTheEnd)} go-lives since the change.`;
 }
 
 /**
  * Each configuration that changes during the run (a timeline: its first change) against each
- * one that does not, in `names`/`metrics` (replications paired by seed).
+ * one that does not (replications paired by seed); see paybacksOf for an experiment.
  */
 export function timelinePaybacks(
   scenarios: readonly {
@@ -193,4 +218,16 @@ export function timelinePaybacks(
     }
   }
   return out;
+}
+
+/** The paybacks of an experiment's configurations that change during the run, against each that does not. */
+export function paybacksOf(experiment: ExperimentResult): TimelinePayback[] {
+  return timelinePaybacks(
+    experiment.scenarios.map((s) => ({
+      name: s.name,
+      changes: s.replications[0]?.changes ?? [],
+      metrics: s.replications.map((r) => r.metrics),
+      horizon: s.replications[0]?.horizon ?? 0,
+    })),
+  );
 }

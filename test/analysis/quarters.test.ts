@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { quarterPayback, summariseExperiment } from '../../src/analysis/index.js';
+import { paybackStatement, quarterPayback, summariseExperiment } from '../../src/analysis/index.js';
 import { runExperiment } from '../../src/experiment/index.js';
 import type { QuarterFigures } from '../../src/metrics/quarters.js';
 import { loadScenario } from '../../src/scenario/index.js';
@@ -49,7 +49,13 @@ describe('the payback of a change', () => {
     const p = quarterPayback(replications([10, 6, 6, 6]), staying, 100);
     expect([p.dipEndsBy, p.aheadFrom]).toEqual([null, null]);
     const noDip = quarterPayback(replications([10, 12, 12, 12]), staying, 100);
-    expect([noDip.dipEndsBy, noDip.aheadFrom]).toEqual([100, 200]);
+    expect([noDip.dipped, noDip.dipEndsBy, noDip.aheadFrom]).toEqual([false, 100, 200]);
+    // a later quarter below, after one that is not, is no part of the dip: the cumulative difference tells it
+    const late = quarterPayback(replications([10, 6, 10, 6]), staying, 100);
+    expect([late.dipped, late.dipEndsBy, late.atTheEnd.estimate]).toEqual([true, 200, -8]);
+    expect(paybackStatement(late, 'Changing', 'The change', 'Staying', 400)).toBe(
+      'Changing, from "The change" on day 100, against Staying (the same use cases): its go-lives dip for 100 days (quarters with significantly fewer go-lives until day 200); its go-lives since the change are never significantly more within the run; by day 400 it has had 8.0 fewer (95% CI 8.0 fewer to 8.0 fewer) go-lives since the change.',
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import {
   whatIfBreakEvens,
   whatIfTable,
   writeTables,
-  timelinePaybacks,
+  paybacksOf,
   type TimelinePayback,
 } from '../../analysis/index.js';
 import { UsageError } from '../cli-error.js';
@@ -106,14 +106,7 @@ export async function compare(
   const verdicts = new Map(summaries.map((s) => [s.name, s.verdict]));
   const whatIfComparisons = whatIfs ? compareWhatIfs(experiment, scenarios, verdicts) : [];
   const breakEvens = whatIfs ? whatIfBreakEvens(experiment, scenarios) : [];
-  const paybacks = timelinePaybacks(
-    experiment.scenarios.map((s) => ({
-      name: s.name,
-      changes: s.replications[0]?.changes ?? [],
-      metrics: s.replications.map((r) => r.metrics),
-      horizon: s.replications[0]?.horizon ?? 0,
-    })),
-  );
+  const paybacks = paybacksOf(experiment);
   warnOnLittleViolations(summaries);
   const written = await writeReport(options.out, {
     experiment,
