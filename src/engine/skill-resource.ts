@@ -101,7 +101,9 @@ export class SkillResource {
   /** Per unit: the skills it takes once its request is released (see setSkills), or null. */
   private readonly pendingSkills: (readonly number[] | null)[] = [];
   /** Per unit: time busy in the window by skill, and away in the window, and since when; time away in all. */
-  private readonly busyTime: Map<number, number>[] = [];
+  private readonly busyTime: number[][] = [];
+  /** Per unit: busy time in the window on skills it held before a setSkills, by skill (null until one). */
+  private readonly formerBusyTime: (Map<number, number> | null)[] = [];
   private readonly totalAway: number[] = [];
   private readonly awayTime: number[] = [];
   private readonly busySince: number[] = [];
@@ -165,7 +167,8 @@ export class SkillResource {
     this.retired.push(false);
     this.retiredTime.push(Infinity);
     this.pendingSkills.push(null);
-    this.busyTime.push(new Map());
+    this.busyTime.push([]);
+    this.formerBusyTime.push(null);
     this.awayTime.push(0);
     this.totalAway.push(0);
     this.busySince.push(0);
@@ -406,7 +409,10 @@ export class SkillResource {
     const open =
       held === null || !this.present[unit] ? 0 : this.env.now - Math.max(this.busySince[unit], this.windowStart);
     let time = 0;
-    for (const [s, t] of this.busyTime[unit]) if (skill === undefined || s === skill) time += t;
+    const skills = this.skillsOf[unit];
+    const times = this.busyTime[unit];
+    for (let k = 0; k < skills.length; k++) if (skill === undefined || skills[k] === skill) time += times[k];
+    for (const [s, t] of this.formerBusyTime[unit] ?? []) if (skill === undefined || s === skill) time += t;
     if (held !== null && (skill === undefined || held.skill === skill)) time += open;
     return time;
   }
@@ -426,7 +432,8 @@ export class SkillResource {
   /** Starts a new observation window now (end of a warm-up): monitors and per-unit times. */
   resetStatistics(): void {
     this.windowStart = this.env.now;
-    for (const times of this.busyTime) times.clear();
+    for (const times of this.busyTime) times.fill(0);
+    for (let u = 0; u < this.formerBusyTime.length; u++) if (this.formerBusyTime[u] !== null) this.formerBusyTime[u] = new Map();
     this.awayTime.fill(0);
     if (this.busyMonitors !== null) for (const m of this.busyMonitors) m.reset();
     if (this.queueMonitors !== null) for (const m of this.queueMonitors) m.reset();
@@ -503,9 +510,17 @@ export class SkillResource {
     }
   }
 
-  /** Puts free `unit` on the holder lists of `skills` (not idle yet: see becameIdle). */
+  /** Puts free `unit` on the holder lists of `skills` (not idle yet: see becameIdle), keeping its busy time on the ones it leaves. */
   private takeSkills(unit: number, skills: readonly number[]): void {
+    const before = this.skillsOf[unit];
+    const times = this.busyTime[unit];
+    if (before.length > 0) {
+      const former = this.formerBusyTime[unit] ?? new Map<number, number>();
+      for (let k = 0; k < before.length; k++) former.set(before[k], (former.get(before[k]) ?? 0) + times[k]);
+      this.formerBusyTime[unit] = former;
+    }
     this.skillsOf[unit] = [...skills];
+    this.busyTime[unit] = skills.map(() => 0);
     for (const s of skills) {
       const list = this.holders[s];
       let i = list.length;
@@ -530,8 +545,8 @@ export class SkillResource {
 
   /** `unit`, busy on `skill`, stops counting as busy now (released, or away). */
   private stopBusy(unit: number, skill: number): void {
-    const times = this.busyTime[unit];
-    times.set(skill, (times.get(skill) ?? 0) + this.env.now - Math.max(this.busySince[unit], this.windowStart));
+    const k = this.skillsOf[unit].indexOf(skill);
+    this.busyTime[unit][k] += this.env.now - Math.max(this.busySince[unit], this.windowStart);
     this.changeBusy(skill, -1);
   }
 

@@ -27,10 +27,11 @@ interface Totals {
 
 function totalsNow(ctx: ModelContext): Totals {
   const r = ctx.state.org.people.resource;
-  return {
-    busy: Array.from({ length: r.skillCount }, (_, s) => r.cumulativeBusy(s)),
-    away: Array.from({ length: r.unitCount }, (_, u) => r.cumulativeAway(u)),
-  };
+  const busy = new Array<number>(r.skillCount);
+  for (let s = 0; s < busy.length; s++) busy[s] = r.cumulativeBusy(s);
+  const away = new Array<number>(r.unitCount);
+  for (let u = 0; u < away.length; u++) away[u] = r.cumulativeAway(u);
+  return { busy, away };
 }
 
 /** The period [start, now) from the totals at its start. */

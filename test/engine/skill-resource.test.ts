@@ -347,6 +347,25 @@ describe('SkillResource units that change skills, and requests that change queue
     expect(res.holds(0, 0)).toBe(false);
   });
 
+  it('keeps the busy time a unit had on the skills it left', () => {
+    const env = new Environment();
+    const res = new SkillResource(env, { skills: 2 });
+    res.addUnit([0]);
+    env.process(
+      (function* (): ProcessGenerator {
+        const old = res.request(0);
+        yield 2;
+        res.release(old);
+        res.setSkills(0, [1]);
+        const next = res.request(1);
+        yield 3;
+        res.release(next);
+      })(),
+    );
+    env.run();
+    expect([res.busyTimeOf(0, 0), res.busyTimeOf(0, 1), res.busyTimeOf(0)]).toEqual([2, 3, 5]);
+  });
+
   it('moves a waiting request to another queue in its place, and grants it at once if a unit is free', () => {
     const env = new Environment();
     const res = new SkillResource(env, { skills: 3 });
