@@ -433,7 +433,8 @@ export class SkillResource {
   resetStatistics(): void {
     this.windowStart = this.env.now;
     for (const times of this.busyTime) times.fill(0);
-    for (let u = 0; u < this.formerBusyTime.length; u++) if (this.formerBusyTime[u] !== null) this.formerBusyTime[u] = new Map();
+    for (let u = 0; u < this.formerBusyTime.length; u++)
+      if (this.formerBusyTime[u] !== null) this.formerBusyTime[u] = new Map();
     this.awayTime.fill(0);
     if (this.busyMonitors !== null) for (const m of this.busyMonitors) m.reset();
     if (this.queueMonitors !== null) for (const m of this.queueMonitors) m.reset();
