@@ -129,12 +129,25 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
   };
 }
 
-/** For a scenario with a timeline: the verdict is about the organisation after its last change has settled. */
+/**
+ * For a scenario with a timeline: the verdict is about the organisation after its last change
+ * has settled, and its figures of use by pool about its people after their last change.
+ */
 function settledClause(result: ScenarioResult, m: readonly ReplicationMetrics[]): string {
   const changes = result.replications[0]?.changes ?? [];
   const last = changes[changes.length - 1];
   if (last === undefined || m.length === 0) return '';
-  return ` (Read from day ${Math.round(m[0].trendFrom)} on: the organisation after its last change, "${last.name}", has settled.)`;
+  const horizon = result.replications[0].horizon;
+  const from = Math.round(m[0].trendFrom);
+  const trend =
+    m[0].trendFrom >= horizon
+      ? `The run ends before its last change, "${last.name}", has settled: there is no trend of work in progress to read after it.`
+      : `Its trend of work in progress is read from day ${from} on, once its last change, "${last.name}", has settled.`;
+  const use =
+    m[0].utilizationFrom > (m[0].byQuarter[0]?.start ?? 0)
+      ? ` How busy each pool is counts from day ${Math.round(m[0].utilizationFrom)}, its last change of people.`
+      : '';
+  return ` (${trend}${use})`;
 }
 
 /** The changes and quarters of a scenario with a timeline; nothing for one without. */

@@ -7,6 +7,7 @@
 import type { ExperimentResult } from '../experiment/experiment.js';
 import type { ReplicationMetrics } from '../metrics/replication-metrics.js';
 import { boundedEstimateOf, estimateOf, type BoundedEstimate, type Estimate } from '../statistics/estimate.js';
+import { studentTQuantile } from '../statistics/student-t.js';
 
 /** One quarter over replications. */
 export interface QuarterSummary {
@@ -61,89 +62,133 @@ export interface QuarterDifference {
 export interface Payback {
   since: number;
   differences: QuarterDifference[];
-  /** Whether the first quarter after the change has significantly fewer go-lives than the baseline. */
+  /**
+   * Whether go-lives dip after the change: one of the first two quarters after it (the one it
+   * falls in may hold only a few days after it) has significantly fewer go-lives than the
+   * baseline. "Significantly" here, and for `aheadFrom`, with a Bonferroni correction over the
+   * quarters after the change (each interval at 1 - 0.05 / their number), so that one quarter
+   * among many is not taken for a finding by chance.
+   */
   dipped: boolean;
   /**
-   * The end of the dip: the end of the last of the quarters right after the change that each
-   * have significantly fewer go-lives (a later quarter below, after one that is not, is no part
-   * of it: the cumulative difference tells a lasting shortfall). The change's day when there is
-   * no dip; null when the run ends in it.
+   * The end of the dip: the end of the last of the consecutive quarters, from the first that is
+   * significantly below, that each are (a later quarter below, after one that is not, is no
+   * part of it: the go-lives since the change tell a lasting shortfall). The change's day when
+   * there is no dip; null when the run ends in it.
    */
   dipEndsBy: number | null;
   /** The end of the first quarter from which the go-lives since the change are significantly more than the baseline's and stay so; null when they never are within the run. */
   aheadFrom: number | null;
-  /** Go-lives since the change, less the baseline's, at the end of the run. */
+  /** Go-lives since the change, less the baseline's, at the end of the run (a 95% interval). */
   atTheEnd: Estimate;
 }
 
-const difference = (a: readonly number[], b: readonly number[]): Estimate => estimateOf(a.map((x, r) => x - b[r]));
+/** Per quarter the replications' values of `f`, by quarter start day. */
+type Quarter = ReplicationMetrics['byQuarter'][number];
+
+const differences_ = (a: readonly number[], b: readonly number[]): number[] => a.map((x, r) => x - b[r]);
+
+/** The interval of the mean of `xs` at `level` (t over replications). */
+function interval(xs: readonly number[], level: number): [number, number] {
+  const n = xs.length;
+  const mean = xs.reduce((s, x) => s + x, 0) / n;
+  if (n < 2) return [Number.NaN, Number.NaN];
+  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
+  const half = studentTQuantile(1 - (1 - level) / 2, n - 1) * (sd / Math.sqrt(n));
+  return [mean - half, mean + half];
+}
 
 /**
  * Per quarter, `variant` less `baseline` (replications paired: the same seeds), and the reading
- * of a change on day `since`: when its dip ends and from when it is ahead in go-lives.
+ * of a change on day `since`: whether and how long its go-lives dip, and from when it is ahead.
+ * Null when the two are not the same run until the change (their quarters do not line up, or
+ * some figure before the change differs): then the baseline is not the organisation staying
+ * as it was, and the differences would not be the change's.
  */
 export function quarterPayback(
   variant: readonly ReplicationMetrics[],
   baseline: readonly ReplicationMetrics[],
   since: number,
-): Payback {
+): Payback | null {
   const n = Math.min(variant.length, baseline.length);
-  const quarters = Math.min(variant[0]?.byQuarter.length ?? 0, baseline[0]?.byQuarter.length ?? 0);
-  const cumulative = (m: readonly ReplicationMetrics[], k: number) =>
-    m.slice(0, n).map((x) =>
-      x.byQuarter
-        .slice(0, k + 1)
-        .filter((q) => q.end > since)
-        .reduce((s, q) => s + q.goLives, 0),
-    );
+  if (n === 0) return null;
+  const v = variant.slice(0, n);
+  const b = baseline.slice(0, n);
+  if (!sameRunUntil(v, b, since)) return null;
+  const quarters = v[0].byQuarter.length;
+  const values = (m: readonly ReplicationMetrics[], k: number, f: (q: Quarter) => number) =>
+    m.map((x) => f(x.byQuarter[k]));
+  const sinceChange = (m: readonly ReplicationMetrics[], k: number) =>
+    m.map((x) => x.byQuarter.slice(0, k + 1).reduce((s, q) => s + (q.end > since ? q.goLives : 0), 0));
+  const after = v[0].byQuarter.filter((q) => q.end > since).length;
+  const level = 1 - 0.05 / Math.max(1, after);
   const differences: QuarterDifference[] = [];
+  const below: boolean[] = [];
+  const ahead: boolean[] = [];
   for (let k = 0; k < quarters; k++) {
-    const value = (m: readonly ReplicationMetrics[], f: (q: ReplicationMetrics['byQuarter'][number]) => number) =>
-      m.slice(0, n).map((x) => f(x.byQuarter[k]));
-    const q = variant[0].byQuarter[k];
+    const q = v[0].byQuarter[k];
+    const goLives = differences_(
+      values(v, k, (x) => x.goLives),
+      values(b, k, (x) => x.goLives),
+    );
+    const cumulative = differences_(sinceChange(v, k), sinceChange(b, k));
     differences.push({
       start: q.start,
       end: q.end,
-      goLives: difference(
-        value(variant, (x) => x.goLives),
-        value(baseline, (x) => x.goLives),
+      goLives: estimateOf(goLives),
+      cumulativeGoLives: estimateOf(cumulative),
+      p85: estimateOf(
+        differences_(
+          values(v, k, (x) => x.timeToProduction.p85),
+          values(b, k, (x) => x.timeToProduction.p85),
+        ),
       ),
-      cumulativeGoLives: difference(cumulative(variant, k), cumulative(baseline, k)),
-      p85: difference(
-        value(variant, (x) => x.timeToProduction.p85),
-        value(baseline, (x) => x.timeToProduction.p85),
-      ),
-      meanWip: difference(
-        value(variant, (x) => x.meanWip),
-        value(baseline, (x) => x.meanWip),
+      meanWip: estimateOf(
+        differences_(
+          values(v, k, (x) => x.meanWip),
+          values(b, k, (x) => x.meanWip),
+        ),
       ),
     });
+    below.push(q.end > since && interval(goLives, level)[1] < 0);
+    ahead.push(q.end > since && interval(cumulative, level)[0] > 0);
   }
-  const after = differences.filter((d) => d.end > since);
-  const dipped = after.length > 0 && after[0].goLives.ci95[1] < 0;
+  const first = below.findIndex((x, k) => x && differences[k].end > since);
+  const firstAfter = differences.findIndex((d) => d.end > since);
+  const dipped = first >= 0 && first <= firstAfter + 1;
   const last = differences[differences.length - 1];
   return {
     since,
     differences,
     dipped,
-    dipEndsBy: dipped ? dipEnd(after) : since,
-    aheadFrom: aheadFrom(differences, since),
-    atTheEnd: last?.cumulativeGoLives ?? estimateOf([]),
+    dipEndsBy: dipped ? dipEnd(differences, below, first) : since,
+    aheadFrom: aheadFromOf(differences, ahead),
+    atTheEnd: last.cumulativeGoLives,
   };
 }
 
-/** The end of the run of quarters right after the change with significantly fewer go-lives each; null when it lasts to the end. */
-function dipEnd(after: readonly QuarterDifference[]): number | null {
-  const k = after.findIndex((d) => !(d.goLives.ci95[1] < 0));
-  return k < 0 ? null : after[k - 1].end;
+/** Whether `b` lines up with `v` quarter by quarter and is the same run until `since` (every figure before it equal). */
+function sameRunUntil(v: readonly ReplicationMetrics[], b: readonly ReplicationMetrics[], since: number): boolean {
+  const grid = v[0].byQuarter;
+  const lined = b.every(
+    (x) => x.byQuarter.length >= grid.length && grid.every((q, k) => x.byQuarter[k].start === q.start),
+  );
+  if (!lined) return false;
+  const same = (x: Quarter, y: Quarter) =>
+    x.goLives === y.goLives && x.meanWip === y.meanWip && x.arrived === y.arrived;
+  return grid.every((q, k) => q.end > since || v.every((x, r) => same(x.byQuarter[k], b[r].byQuarter[k])));
 }
 
-/** The end of the first quarter from which the go-lives since the change stay significantly above. */
-function aheadFrom(differences: readonly QuarterDifference[], since: number): number | null {
-  const after = differences.filter((d) => d.end > since);
-  for (let k = 0; k < after.length; k++) {
-    if (after.slice(k).every((d) => d.cumulativeGoLives.ci95[0] > 0)) return after[k].end;
-  }
+/** The end of the consecutive quarters below from `first` on; null when they last to the end. */
+function dipEnd(differences: readonly QuarterDifference[], below: readonly boolean[], first: number): number | null {
+  let k = first;
+  while (k < below.length && below[k]) k++;
+  return k >= below.length ? null : differences[k - 1].end;
+}
+
+/** The end of the first quarter from which the go-lives since the change stay significantly more. */
+function aheadFromOf(differences: readonly QuarterDifference[], ahead: readonly boolean[]): number | null {
+  for (let k = 0; k < ahead.length; k++) if (ahead.slice(k).every(Boolean) && ahead[k]) return differences[k].end;
   return null;
 }
 
@@ -207,6 +252,7 @@ export function timelinePaybacks(
     for (const baseline of scenarios) {
       if (baseline.changes.length > 0) continue;
       const p = quarterPayback(variant.metrics, baseline.metrics, first.day);
+      if (p === null) continue; // not the same run until the change: not the organisation staying as it was
       const horizon = Math.min(variant.horizon, baseline.horizon);
       out.push({
         ...p,

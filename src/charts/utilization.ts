@@ -46,6 +46,6 @@ export function utilizationChart(summaries: readonly ScenarioSummary[]): VegaLit
   return themed(
     { hconcat: names.map(panel), resolve: { scale: { color: 'shared' } } },
     'Utilisation by role and team',
-    'Share of time people in each role and team are busy (after the warm-up)',
+    'Share of time people in each role and team are busy (after the warm-up, or the last change of people in a timeline)',
   );
 }

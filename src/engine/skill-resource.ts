@@ -156,8 +156,12 @@ export class SkillResource {
     return this.skillsOf.length;
   }
 
-  /** Adds a free, present unit with `skills` (at least one, no repeats); returns its number. It serves waiting requests at once. */
-  addUnit(skills: readonly number[]): number {
+  /**
+   * Adds a free unit with `skills` (at least one, no repeats), present unless `available` is
+   * false (it then starts away: see setAvailable); returns its number. A present one serves
+   * waiting requests at once.
+   */
+  addUnit(skills: readonly number[], available = true): number {
     this.checkSkills(skills);
     const unit = this.skillsOf.length;
     this.skillsOf.push([]);
@@ -172,8 +176,12 @@ export class SkillResource {
     this.awayTime.push(0);
     this.totalAway.push(0);
     this.busySince.push(0);
-    this.awaySince.push(0);
+    this.awaySince.push(this.env.now);
     this.takeSkills(unit, skills);
+    if (!available) {
+      this.present[unit] = false;
+      return unit;
+    }
     this.becameIdle(unit);
     return unit;
   }

@@ -125,6 +125,8 @@ export interface ReplicationMetrics extends ScalarMetrics<number> {
   byQuarter: QuarterFigures[];
   /** The day from which the trend of work in progress (the stability verdict) is read: see trendFrom. */
   trendFrom: number;
+  /** The day from which `utilization` is measured: the end of the warm-up, or the timeline's last change of people after it. */
+  utilizationFrom: number;
 }
 
 /** A use case as an observation of time to production: open ones are censored at `horizon`. */
@@ -280,7 +282,17 @@ export function netValueByMonth(
 export function replicationMetrics(
   run: Pick<
     RunResult,
-    'items' | 'pools' | 'groups' | 'warmup' | 'horizon' | 'peopleCost' | 'valuePerYear' | 'flow' | 'periods' | 'changes'
+    | 'items'
+    | 'pools'
+    | 'groups'
+    | 'warmup'
+    | 'horizon'
+    | 'peopleCost'
+    | 'valuePerYear'
+    | 'flow'
+    | 'periods'
+    | 'changes'
+    | 'statisticsFrom'
   >,
 ): ReplicationMetrics {
   const measured = run.items.filter((i) => i.arrival >= run.warmup);
@@ -336,5 +348,6 @@ export function replicationMetrics(
     netValueByMonth: netValueByMonth(run),
     byQuarter: quarterFigures(run),
     trendFrom: trendFrom(run),
+    utilizationFrom: run.statisticsFrom,
   };
 }

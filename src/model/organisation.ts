@@ -11,6 +11,7 @@ import { SME_ROLE } from '../scenario/scenario-spec.js';
 import { personGroups } from '../scenario/team-people.js';
 import { PersonPool } from './person-pool.js';
 import { People, type RoleSet, type Start } from './people.js';
+import type { AwaySchedule } from './time-off.js';
 
 /** The roles of a domain's subject-matter experts. */
 const SME_PEOPLE: RoleSet = { label: SME_ROLE, roles: [SME_ROLE] };
@@ -92,10 +93,10 @@ export class Organisation {
     return byGroup;
   }
 
-  /** A new person of `roles` joins `team` now, starting as `start` says (with no experience of any domain); returns their unit. */
-  hire(team: string, roles: RoleSet, start: Start): number {
+  /** A new person of `roles` joins `team` now, starting as `start` says, away on `away` (with no experience of any domain); returns their unit. */
+  hire(team: string, roles: RoleSet, start: Start, away: AwaySchedule | null): number {
     this.ensurePools(team, roles);
-    return this.people.join(team, roles, undefined, start);
+    return this.people.join(team, roles, undefined, start, away);
   }
 
   /** `unit` moves to `team`: at once if free, else once their work in hand is done. */

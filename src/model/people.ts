@@ -85,7 +85,13 @@ export class People {
    * A person of `roles` joins `team` now, free and there, with experience of `startDomains`
    * (people there at day 0); returns their unit.
    */
-  join(team: string, roles: RoleSet, startDomains: ReadonlySet<string> = NONE, start: Start = FULL_SPEED): number {
+  join(
+    team: string,
+    roles: RoleSet,
+    startDomains: ReadonlySet<string> = NONE,
+    start: Start = FULL_SPEED,
+    away: AwaySchedule | null = null,
+  ): number {
     const key = `${team}/${roles.label}`;
     const k = this.joined.get(key) ?? 0;
     this.joined.set(key, k + 1);
@@ -96,7 +102,7 @@ export class People {
     this.teams.push(team);
     this.roleSets.push(roles);
     this.indexInGroup.push(k);
-    this.away.push(null);
+    this.away.push(away);
     this.experience.push(new Map());
     this.startDomains.push(startDomains);
     this.rampFrom.push(start.now);
@@ -106,7 +112,8 @@ export class People {
     this.slowdown.push(1);
     this.joinedAt.push(start.now);
     this.leftAt.push(Infinity);
-    if (this.resource.addUnit(skills) !== unit) throw new Error('people and units out of step');
+    if (this.resource.addUnit(skills, away === null || !away.isAwayAt(start.now)) !== unit)
+      throw new Error('people and units out of step');
     return unit;
   }
 
@@ -127,6 +134,11 @@ export class People {
     }
     if (now < this.slowUntil[person]) factor *= this.slowdown[person];
     return factor;
+  }
+
+  /** The number the next person to join `team` in group `label` will have (their own streams). */
+  nextIndex(team: string, label: string): number {
+    return this.joined.get(`${team}/${label}`) ?? 0;
   }
 
   /**

@@ -109,6 +109,8 @@ export interface RunResult {
   periods: PeriodStatistics[];
   /** The timeline's changes, as applied (empty without a timeline). */
   changes: AppliedChange[];
+  /** The day the figures of use by pool are measured from: the end of the warm-up, or the timeline's last change of people after it. */
+  statisticsFrom: number;
   loops: LoopStatistics[];
   /** People cost over the measured window (teams only; SMEs belong to the business). */
   peopleCost: number;
@@ -147,7 +149,12 @@ export function simulate(spec: ScenarioSpec, options: SimulationOptions): RunRes
   const periods = new PeriodRecorder(ctx);
   periods.begin();
   env.run({ until: params.horizon_days });
-  return { ...collect(ctx, params, flow, options.seed), periods: periods.finish(), changes: ctx.state.changes };
+  return {
+    ...collect(ctx, params, flow, options.seed),
+    periods: periods.finish(),
+    changes: ctx.state.changes,
+    statisticsFrom: ctx.state.org.people.resource.statisticsFrom,
+  };
 }
 
 /** Every pool of people: the teams', then the domains' subject-matter experts. */
@@ -277,7 +284,7 @@ function collect(
   initial: ModelParameters,
   flow: FlowSeries,
   seed: number | string,
-): Omit<RunResult, 'periods' | 'changes'> {
+): Omit<RunResult, 'periods' | 'changes' | 'statisticsFrom'> {
   const { params } = ctx.config; // the scenario's, or its timeline's last
   const { env, records, log, loops } = ctx.state;
   const horizon = params.horizon_days;

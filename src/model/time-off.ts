@@ -19,7 +19,7 @@ import { hasOwn } from '../scenario/lookup.js';
 import type { ModelParameters } from '../scenario/model-parameters.js';
 import { absenceShare } from '../scenario/team-people.js';
 import type { ModelContext } from './model-context.js';
-import type { People } from './people.js';
+import type { People, RoleSet } from './people.js';
 
 /** A person's days away, as disjoint intervals in time order. */
 export class AwaySchedule {
@@ -45,6 +45,12 @@ export class AwaySchedule {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** Whether the person is away at `time`. */
+  isAwayAt(time: number): boolean {
+    const i = this.firstEndingAfter(time);
+    return i < this.starts.length && this.starts[i] <= time;
   }
 
   /** When `days` of presence from `now` are over: `now + days` plus every spell away in between. */
@@ -118,26 +124,35 @@ function* awayAndBack(ctx: ModelContext, people: People, unit: number, schedule:
 }
 
 /**
- * Plans the days away of `unit` from now (absence for a team's people by their team's or roles'
- * share; public holidays for everyone, the domains' experts too) and starts the process that
- * takes them out and back. Nothing happens when there are neither.
+ * The days away of a person of `roles` in `team`, the `index`-th of their group there (their
+ * own stream): absence for a team's people by their team's or roles' share; public holidays
+ * for everyone, the domains' experts too. Null when there are neither.
  */
-export function planTimeOff(ctx: ModelContext, unit: number): void {
+export function plannedTimeOff(ctx: ModelContext, team: string, roles: RoleSet, index: number): AwaySchedule | null {
   const { params } = ctx.config;
-  const { env, streams, org } = ctx.state;
-  const { people } = org;
   const horizon = params.horizon_days;
   const holidays = holidaySpells(params, holidayDays(params.calendar, horizon));
-  const id = people.teams[unit];
   // a domain's subject-matter experts are no team: public holidays only
-  const team = hasOwn(params.teams, id) ? params.teams[id] : undefined;
-  const share = team === undefined ? 0 : absenceShare(params, team, people.roleSets[unit].roles);
-  if (share === 0 && holidays.length === 0) return;
+  const t = hasOwn(params.teams, team) ? params.teams[team] : undefined;
+  const share = t === undefined ? 0 : absenceShare(params, t, roles.roles);
+  if (share === 0 && holidays.length === 0) return null;
   const spell = (params.calendar.absence_spell_days * 7) / params.calendar.working_days_per_week;
-  const rng = streams.keyed(`absence/${id}/${people.roleSets[unit].label}`, people.indexInGroup[unit]);
-  const schedule = personSpells(share, spell, horizon, rng, holidays);
-  people.away[unit] = schedule;
-  if (!schedule.isEmpty) env.process(awayAndBack(ctx, people, unit, schedule));
+  const rng = ctx.state.streams.keyed(`absence/${team}/${roles.label}`, index);
+  return personSpells(share, spell, horizon, rng, holidays);
+}
+
+/** Starts the process that takes `unit` out and back on their days away (none when they have none). */
+export function startTimeOffOf(ctx: ModelContext, unit: number): void {
+  const { people } = ctx.state.org;
+  const schedule = people.away[unit];
+  if (schedule !== null && !schedule.isEmpty) ctx.state.env.process(awayAndBack(ctx, people, unit, schedule));
+}
+
+/** Plans the days away of `unit`, there already (see plannedTimeOff), and starts taking them out and back. */
+function planTimeOff(ctx: ModelContext, unit: number): void {
+  const { people } = ctx.state.org;
+  people.away[unit] = plannedTimeOff(ctx, people.teams[unit], people.roleSets[unit], people.indexInGroup[unit]);
+  startTimeOffOf(ctx, unit);
 }
 
 /** Plans the days away of everyone there at the start (see planTimeOff). */

@@ -16,12 +16,12 @@ import type { ProcessGenerator } from '../engine/index.js';
 import { resolveParameters, type ModelParameters } from '../scenario/model-parameters.js';
 import type { ScenarioSpec, TimelineChangeSpec } from '../scenario/scenario-spec.js';
 import { personGroups } from '../scenario/team-people.js';
-import { scenarioAfter, timelineOrder } from '../scenario/timeline-changes.js';
+import { changeKind, scenarioAfter, timelineOrder } from '../scenario/timeline-changes.js';
 import { buildWorkflowGraph } from '../scenario/workflow-graph.js';
 import type { ModelContext } from './model-context.js';
 import type { Organisation } from './organisation.js';
 import { buildConfig } from './run-config.js';
-import { planTimeOff } from './time-off.js';
+import { plannedTimeOff, startTimeOffOf } from './time-off.js';
 
 /** How people who change team, and people who join, start: from the change. */
 interface Arrival {
@@ -57,7 +57,8 @@ export interface AppliedChange {
 
 /** Starts the process that applies the timeline of `spec` (nothing when it is empty). */
 export function startTimeline(ctx: ModelContext, spec: ScenarioSpec): void {
-  const ordered = timelineOrder(spec.timeline ?? []);
+  // the changes with their defaults filled in (ramp-up, transition)
+  const ordered = timelineOrder(ctx.config.params.timeline as TimelineChangeSpec[]);
   if (ordered.length === 0) return;
   const { env } = ctx.state;
   env.process(
@@ -70,8 +71,8 @@ export function startTimeline(ctx: ModelContext, spec: ScenarioSpec): void {
         if (issues.length > 0)
           throw new Error(`timeline[${index}]: ${issues[0].message} (the scenario check should have caught this)`);
         current = next;
-        applyScenario(ctx, resolveParameters({ ...next, timeline: [] }), arrivalOf(change));
         const arrival = arrivalOf(change);
+        applyScenario(ctx, resolveParameters({ ...next, timeline: [] }), arrival, changeKind(change) !== 'set');
         ctx.state.changes.push({
           day: env.now,
           name: change.name ?? `change on day ${change.day}`,
@@ -82,8 +83,8 @@ export function startTimeline(ctx: ModelContext, spec: ScenarioSpec): void {
   );
 }
 
-/** From now on the run reads `params`, and its people match its teams. */
-function applyScenario(ctx: ModelContext, params: ModelParameters, arrival: Arrival): void {
+/** From now on the run reads `params`, and its people match its teams (`people`: whether the change is one of people). */
+function applyScenario(ctx: ModelContext, params: ModelParameters, arrival: Arrival, people: boolean): void {
   const graph = buildWorkflowGraph(params.workflow).graph;
   ctx.config = buildConfig(params, graph, ctx.config.maxOpen);
   const { org } = ctx.state;
@@ -91,9 +92,9 @@ function applyScenario(ctx: ModelContext, params: ModelParameters, arrival: Arri
   matchPeople(ctx, org, params, arrival);
   org.rerouteWaiting();
   ctx.state.costChanged(params);
-  // the run's figures of use by pool are for the organisation as it is after its last change
-  // (the quarterly figures cover the whole run)
-  if (ctx.state.env.now >= params.warmup_days) org.people.resource.resetStatistics();
+  // the run's figures of use by pool are for the people as they are after the last change of
+  // people (the quarterly figures cover the whole run)
+  if (people && ctx.state.env.now >= params.warmup_days) org.people.resource.resetStatistics();
 }
 
 /** Moves, hires and lets go people so that each team has the people its new scenario gives it (see the file's comment). */
@@ -105,7 +106,7 @@ function matchPeople(ctx: ModelContext, org: Organisation, params: ModelParamete
   const places: { team: string; label: string; roles: readonly string[]; missing: number }[] = [];
   const here = org.teamPeople();
   for (const [team, t] of Object.entries(params.teams)) {
-    for (const group of personGroups(t)) {
+    for (const group of wantedGroups(t)) {
       const units = here.get(`${team}/${group.label}`) ?? [];
       here.delete(`${team}/${group.label}`);
       if (units.length > group.count) giveUp(given, group.label, units.slice(group.count));
@@ -123,11 +124,27 @@ function matchPeople(ctx: ModelContext, org: Organisation, params: ModelParamete
         org.moveTo(moved, place.team);
       } else {
         const start = { now, rampUpDays: arrival.rampUpDays, rampUpStart: arrival.rampUpStart };
-        planTimeOff(ctx, org.hire(place.team, { label: place.label, roles: place.roles }, start));
+        const roles = { label: place.label, roles: place.roles };
+        // their days away known before they can take work
+        const away = plannedTimeOff(ctx, place.team, roles, people.nextIndex(place.team, roles.label));
+        const unit = org.hire(place.team, roles, start, away);
+        startTimeOffOf(ctx, unit);
       }
     }
   }
   for (const units of given.values()) for (const unit of units) org.letGo(unit);
+}
+
+/** The people a team should have, per group of the same roles (groups listed twice, such as headcount and people, added up). */
+function wantedGroups(
+  team: ModelParameters['teams'][string],
+): { label: string; roles: readonly string[]; count: number }[] {
+  const byLabel = new Map<string, { label: string; roles: readonly string[]; count: number }>();
+  for (const g of personGroups(team)) {
+    const known = byLabel.get(g.label);
+    byLabel.set(g.label, { label: g.label, roles: g.roles, count: (known?.count ?? 0) + g.count });
+  }
+  return [...byLabel.values()];
 }
 
 /** Adds `units` to those given up for `label`, the latest to join first. */

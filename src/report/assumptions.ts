@@ -71,6 +71,39 @@ function timeOffText(spec: ModelParameters): string {
   return `Time off: ${parts.join('; ')}. Work in the hands of someone away waits for their return.`;
 }
 
+/** Domain familiarity in words (empty when the scenario has none). */
+function learningText(spec: ModelParameters): string {
+  const l = spec.learning;
+  if (l === undefined) return '';
+  return `Learning: each doubling of the use cases of a domain a person has worked on multiplies their effort on it by ${l.rate}, down to ${Math.round(l.floor * 100)}% of the written effort; people there at the start have ${l.experience_at_start} use cases of each domain their team serves behind them.`;
+}
+
+/** Each change of the timeline in words, in the order they apply (text escaped). */
+function timelineTexts(spec: ModelParameters): string[] {
+  return [...spec.timeline]
+    .sort((a, b) => a.day - b.day)
+    .map((c) => {
+      const who = (x: { role?: string; roles?: readonly string[]; count: number }) =>
+        `${x.count} ${(x.roles ?? [x.role ?? '']).map(humanise).join(' + ')}`;
+      const what = c.hire
+        ? `${who(c.hire)} hired into ${humanise(c.hire.team)} (ramping up over ${c.hire.ramp_up_days} days from ${Math.round(c.hire.ramp_up_start * 100)}% speed)`
+        : c.let_go
+          ? `${who(c.let_go)} of ${humanise(c.let_go.team)} let go`
+          : c.move
+            ? `${who(c.move)} moved from ${humanise(c.move.from)} to ${humanise(c.move.to)} (effort x${c.move.slowdown} for ${c.move.transition_days} days)`
+            : c.set
+              ? `from then: ${Object.entries(c.set)
+                  .map(([path, value]) => `${path} = ${JSON.stringify(value)}`)
+                  .join('; ')}`
+              : `reorganised into ${Object.keys(c.reorganise?.teams ?? {})
+                  .map(humanise)
+                  .join(
+                    ', ',
+                  )} (people who change team at effort x${c.reorganise?.slowdown} for ${c.reorganise?.transition_days} days)`;
+      return escapeHtml(`Day ${c.day}${c.name ? `, ${c.name}` : ''}: ${what}.`);
+    });
+}
+
 /** Demand and parameters of one scenario (all text escaped). */
 export function parametersHtml(spec: ModelParameters): string {
   const e = escapeHtml;
@@ -94,6 +127,8 @@ export function parametersHtml(spec: ModelParameters): string {
       : 'No handover delays.',
     handoverLossText(spec),
     timeOffText(spec),
+    learningText(spec),
+    ...timelineTexts(spec),
     `Intake ${e(m.intake)}; ${m.planning_cadence_days > 0 ? `planning every ${m.planning_cadence_days} days` : 'work starts when it arrives (no planning cycle)'}; coordination overhead ${Math.round(m.coordination_overhead * 100)}%; gates: ${
       Object.entries(m.gates)
         .map(

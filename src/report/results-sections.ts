@@ -21,7 +21,7 @@ import { escapeHtml } from './escape.js';
 const e = escapeHtml;
 
 /** An estimate as a table cell: the figure, its interval below in small type. */
-function cell(x: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
+export function cell(x: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
   const text = estimateText(x, digits, scale, suffix);
   const interval = text.interval === null ? '' : ` <small>(${e(text.interval)})</small>`;
   return `<td class="num">${e(text.value)}${interval}</td>`;

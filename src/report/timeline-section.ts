@@ -2,16 +2,11 @@
  * The report's account of a configuration that changes during the run: each quarter's figures
  * (the change marked), and each change's payback against the configurations that do not change.
  */
-import { estimateText, type BoundedEstimate, type ScenarioSummary, type TimelinePayback } from '../analysis/index.js';
+import type { ScenarioSummary, TimelinePayback } from '../analysis/index.js';
+import { cell } from './results-sections.js';
 import { escapeHtml } from './escape.js';
 
 const e = escapeHtml;
-
-function cell(x: BoundedEstimate, digits = 0, scale = 1, suffix = ''): string {
-  const text = estimateText(x, digits, scale, suffix);
-  const interval = text.interval === null ? '' : ` <small>(${e(text.interval)})</small>`;
-  return `<td class="num">${e(text.value)}${interval}</td>`;
-}
 
 /** The quarters of one configuration with a timeline, as a table. */
 function quarterTableHtml(s: ScenarioSummary): string {

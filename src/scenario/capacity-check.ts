@@ -10,7 +10,8 @@ import { entry, lookup } from './lookup.js';
 import { effortMultiplier, effortScale, type ModelParameters, type ResolvedDomain } from './model-parameters.js';
 import { eligibleTeams } from './routing-rules.js';
 import { SME_ROLE } from './scenario-spec.js';
-import { holdersOf, personGroups } from './team-people.js';
+import { absenceShare, holdersOf, personGroups } from './team-people.js';
+import { holidayDays } from './holidays.js';
 import { expectedMean } from './distribution-build.js';
 import { DAYS_PER_MONTH } from './time-units.js';
 import type { WorkflowGraph } from './workflow-graph.js';
@@ -37,7 +38,7 @@ export function capacityWarnings(
   graph: WorkflowGraph,
   visitsOf: (type: string) => Map<string, number>,
 ): ScenarioIssue[] {
-  const available = 1 - p.management.coordination_overhead;
+  const there = 1 - holidayShare(p);
   const load = expectedLoad(p, graph, visitsOf);
   const warnings: ScenarioIssue[] = [];
   const byTeam = new Map<string, Map<string, number>>();
@@ -45,7 +46,10 @@ export function capacityWarnings(
     const [team, role] = key.split('/');
     if (!byTeam.has(team)) byTeam.set(team, new Map());
     byTeam.get(team)?.set(role, work);
-    const capacity = holdersOf(entry(p.teams, team, 'team'), role) * available;
+    const t = entry(p.teams, team, 'team');
+    // a person's time for the work: less coordination, public holidays and absence
+    const available = (1 - p.management.coordination_overhead) * there * (1 - absenceShare(p, t, [role]));
+    const capacity = holdersOf(t, role) * available;
     const utilization = work / capacity;
     if (utilization >= 1) {
       warnings.push({
@@ -57,10 +61,18 @@ export function capacityWarnings(
     }
   }
   for (const [team, roles] of byTeam) {
+    const t = entry(p.teams, team, 'team');
+    const available = (1 - p.management.coordination_overhead) * there * (1 - absenceShare(p, t, [...roles.keys()]));
     const shared = sharedRolesWarning(p, team, roles, available);
     if (shared !== null) warnings.push(shared);
   }
   return warnings;
+}
+
+/** The share of the run's time that public holidays take (each one working day: 7 / working_days_per_week calendar days). */
+function holidayShare(p: ModelParameters): number {
+  const days = holidayDays(p.calendar, p.horizon_days).length * (7 / p.calendar.working_days_per_week);
+  return Math.min(1, days / p.horizon_days);
 }
 
 /** Where the people of `role` in `team` are set: its headcount entry, else the team's people. */
@@ -101,7 +113,7 @@ function sharedRolesWarning(
   return {
     severity: 'warning',
     path: ['teams', team, 'people'],
-    message: `the ${worst.people} people of team ${team} who hold ${worst.roles.join(', ')} share their time: together their expected utilisation is ${(worst.utilization * 100).toFixed(0)}% (demand exceeds capacity), so their queues will grow without bound`,
+    message: `the ${worst.people} ${worst.people === 1 ? 'person' : 'people'} of team ${team} who hold ${worst.roles.join(', ')} share their time: together their expected utilisation is ${(worst.utilization * 100).toFixed(0)}% (demand exceeds capacity), so their queues will grow without bound`,
     hint: `add people who hold these roles (about ${Math.ceil(worst.load / available)} needed) or lower the demand`,
   };
 }

@@ -179,6 +179,8 @@ function readTeamsFrom(
       const chain = readChain(other, read);
       extra.push(...chain.sources);
       reorganise.teams = mergeLayers(chain.layers).teams;
+      // read: the teams are now the entry's own (a scenario giving both is refused by the check)
+      delete reorganise.teams_from;
     } catch (e) {
       if (!(e instanceof ScenarioError)) throw e;
       throw new ScenarioError(

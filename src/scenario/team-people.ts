@@ -8,7 +8,7 @@ import type { ResolvedScenario, ResolvedTeam } from './model-parameters.js';
 
 /** People of one team who hold the same roles. */
 export interface PersonGroup {
-  /** Its name in ids and tables: the role, or the roles joined by "+". */
+  /** Its name in ids and tables: the role, or the roles in alphabetical order joined by "+". */
   readonly label: string;
   readonly roles: readonly string[];
   readonly count: number;
@@ -27,7 +27,8 @@ export function personGroups(team: ResolvedTeam): PersonGroup[] {
     field: ['headcount', role],
   }));
   const shared = team.people.map((g, i) => ({
-    label: g.roles.join('+'),
+    // the same roles in any order are one group
+    label: [...g.roles].sort().join('+'),
     roles: g.roles,
     count: g.count,
     field: ['people', i, 'count'],

@@ -4,6 +4,7 @@
  * model (model/timeline.ts) runs on each from its day and moves its people to match.
  */
 import type { ScenarioIssue } from './issues.js';
+import { resolveParameters } from './model-parameters.js';
 import { applyOverride } from './set-path.js';
 import type { ScenarioSpec, TeamSpec, TimelineChangeSpec } from './scenario-spec.js';
 
@@ -119,10 +120,14 @@ export function scenarioAfter(
       addPeople(target, roles, count);
     }
   } else if (change.set) {
+    // set on the scenario with its defaults written out, so that a field left to its default can change
+    const { modelLifetime: _, ...resolved } = structuredClone(resolveParameters({ ...spec, timeline: [] }));
+    const target = resolved as unknown as Record<string, unknown>;
     for (const [path, value] of Object.entries(change.set)) {
-      const issue = applyOverride(spec as unknown as Record<string, unknown>, { path, value });
+      const issue = applyOverride(target, { path, value });
       if (issue !== null) err(['set', path], issue.message.replace(/^--set /, ''), issue.hint);
     }
+    return { spec: { ...(target as unknown as ScenarioSpec), timeline: spec.timeline }, issues };
   } else if (change.reorganise?.teams) {
     spec.teams = structuredClone(change.reorganise.teams);
   }

@@ -59,8 +59,10 @@ export function timelineIssues(spec: ScenarioSpec, p: ModelParameters, check: Sc
       for (const issue of after.issues) report(issue);
       continue;
     }
-    current = after.spec;
-    for (const issue of scenarioOfDay(current, change, at, check, known)) report(issue);
+    const day = scenarioOfDay(after.spec, change, at, check, known);
+    for (const issue of day) report(issue);
+    // a change that leaves an invalid scenario is not built on: the next entries are checked against the last valid day
+    if (!day.some((i) => i.severity === 'error')) current = after.spec;
   }
   return issues;
 }
@@ -87,7 +89,23 @@ function entryIsSound(
     return false;
   }
   if (kind === 'set') return settable(change.set ?? {}, [...at, 'set'], report);
+  if (kind === 'move' && change.move?.from === change.move?.to) {
+    report({
+      severity: 'error',
+      path: [...at, 'move', 'to'],
+      message: `a move from team ${change.move?.from} to itself changes nothing`,
+    });
+    return false;
+  }
   if (kind === 'reorganise') {
+    if (change.reorganise?.teams !== undefined && change.reorganise.teams_from !== undefined) {
+      report({
+        severity: 'error',
+        path: [...at, 'reorganise'],
+        message: 'give the teams a reorganisation switches to once: teams, or teams_from, not both',
+      });
+      return false;
+    }
     if (change.reorganise?.teams !== undefined) return true;
     report({
       severity: 'error',

@@ -37,7 +37,7 @@ describe('the payback of a change', () => {
     // the change on day 200: two quarters with 4 fewer go-lives, then 4 more each quarter
     const staying = replications([10, 10, 10, 10, 10, 10, 10, 10]);
     const changing = replications([10, 10, 6, 6, 14, 14, 14, 14]);
-    const p = quarterPayback(changing, staying, 200);
+    const p = quarterPayback(changing, staying, 200)!;
     expect(p.differences.map((d) => d.goLives.estimate)).toEqual([0, 0, -4, -4, 4, 4, 4, 4]);
     expect(p.differences.map((d) => d.cumulativeGoLives.estimate)).toEqual([0, 0, -4, -8, -4, 0, 4, 8]);
     expect(p.dipEndsBy).toBe(400); // the end of the last quarter with fewer go-lives
@@ -46,16 +46,34 @@ describe('the payback of a change', () => {
 
   it('says so when the run ends in the dip, or never gets ahead', () => {
     const staying = replications([10, 10, 10, 10]);
-    const p = quarterPayback(replications([10, 6, 6, 6]), staying, 100);
+    const p = quarterPayback(replications([10, 6, 6, 6]), staying, 100)!;
     expect([p.dipEndsBy, p.aheadFrom]).toEqual([null, null]);
-    const noDip = quarterPayback(replications([10, 12, 12, 12]), staying, 100);
+    const noDip = quarterPayback(replications([10, 12, 12, 12]), staying, 100)!;
     expect([noDip.dipped, noDip.dipEndsBy, noDip.aheadFrom]).toEqual([false, 100, 200]);
     // a later quarter below, after one that is not, is no part of the dip: the cumulative difference tells it
-    const late = quarterPayback(replications([10, 6, 10, 6]), staying, 100);
+    const late = quarterPayback(replications([10, 6, 10, 6]), staying, 100)!;
     expect([late.dipped, late.dipEndsBy, late.atTheEnd.estimate]).toEqual([true, 200, -8]);
     expect(paybackStatement(late, 'Changing', 'The change', 'Staying', 400)).toBe(
       'Changing, from "The change" on day 100, against Staying (the same use cases): its go-lives dip for 100 days (quarters with significantly fewer go-lives until day 200); its go-lives since the change are never significantly more within the run; by day 400 it has had 8.0 fewer (95% CI 8.0 fewer to 8.0 fewer) go-lives since the change.',
     );
+  });
+});
+
+describe('which baselines and quarters a payback reads', () => {
+  it('finds a dip that starts in the second quarter after a change late in its quarter', () => {
+    // the change on day 190: its own quarter (100-200) holds 10 days of it and does not dip
+    const p = quarterPayback(replications([10, 10, 6, 10]), replications([10, 10, 10, 10]), 190)!;
+    expect([p.dipped, p.dipEndsBy]).toEqual([true, 300]);
+  });
+
+  it('is not read against a configuration that is not the same run until the change', () => {
+    const differentBefore = quarterPayback(replications([10, 6, 6, 6]), replications([11, 10, 10, 10]), 100);
+    expect(differentBefore).toBeNull();
+    const shifted = replications([10, 10, 10, 10]).map((m) => ({
+      ...m,
+      byQuarter: m.byQuarter.map((q) => ({ ...q, start: q.start + 50, end: q.end + 50 })),
+    }));
+    expect(quarterPayback(replications([10, 6, 6, 6]), shifted, 100)).toBeNull();
   });
 });
 
@@ -81,7 +99,8 @@ describe('the shipped reorganisation against staying centralized', () => {
       result.scenarios[0].replications.map((r) => r.metrics),
       result.scenarios[1].replications.map((r) => r.metrics),
       730,
-    );
+    )!;
+    expect(p).not.toBeNull();
     const before = p.differences.filter((d) => d.end <= 730);
     expect(before).toHaveLength(4);
     for (const d of before) {

@@ -67,6 +67,7 @@ export function metrics(over: Partial<ReplicationMetrics> = {}): ReplicationMetr
     netValueByMonth: [],
     byQuarter: [],
     trendFrom: 500,
+    utilizationFrom: 0,
     ...over,
   };
 }

@@ -60,8 +60,8 @@ describe('orgflow compare with a timeline', () => {
     expect(json.paybacks[0].differences[0].goLives.estimate).toBe(0); // the same run before the change
     // the verdict is about the organisation once its last change has settled
     expect(json.scenarios[0].stability).toContain(
-      '(Read from day 1095 on: the organisation after its last change, "Hub and spoke", has settled.)',
+      '(Its trend of work in progress is read from day 1095 on, once its last change, "Hub and spoke", has settled. How busy each pool is counts from day 730, its last change of people.)',
     );
-    expect(json.scenarios[1].stability).not.toContain('Read from day');
+    expect(json.scenarios[1].stability).not.toContain('read from day');
   });
 });

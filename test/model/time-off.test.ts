@@ -157,6 +157,20 @@ describe('absence over a long run', () => {
     expect(mean(done(away).map((i) => i.work))).toBeCloseTo(mean(done(without).map((i) => i.work)), 1);
   });
 
+  it('counts absence and holidays in the capacity check: people away cannot take the work', () => {
+    const warnings = (share: number, holidays = 0) => {
+      const spec = structuredClone(mmcScenario(1, 0.85, 1, 2_000, 100)) as ScenarioSpec;
+      spec.roles.server = { absence: share };
+      spec.calendar = { working_days_per_week: 7, holidays };
+      return scenarioIssues(spec)
+        .filter((i) => i.severity === 'warning')
+        .map((i) => i.message);
+    };
+    expect(warnings(0)).toEqual([]);
+    expect(warnings(0.2)[0]).toMatch(/expected utilisation of server in team t is 106%/);
+    expect(warnings(0, 60)[0]).toMatch(/expected utilisation of server in team t is 10\d%/);
+  });
+
   it('gives each person their own plan: a team absence overrides its roles', () => {
     const spec = structuredClone(station(0.2, 0.5)) as ScenarioSpec;
     spec.teams.t.absence = 0;

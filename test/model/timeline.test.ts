@@ -121,3 +121,81 @@ describe('a reorganisation', () => {
     expect(run.pools.map((p) => `${p.team}/${p.role}`)).toEqual(['ta/worker', 'tb/worker']);
   });
 });
+
+describe('what the timeline fills in and keeps', () => {
+  it('ramps a hire up by the documented defaults when the entry gives none (60 days from half speed)', () => {
+    const timeline = [{ day: 10, hire: { team: 't', role: 'worker', count: 1 } }];
+    const run = simulate(scenario(central(1), [0, 0, 10, 10], timeline), { seed: 1 });
+    // the hire starts the waiting use case at half speed: 10 days instead of 5
+    expect(ends(run)).toEqual([5, 10, 20, 15]);
+    expect(run.changes).toEqual([{ day: 10, name: 'change on day 10', settledBy: 70 }]);
+  });
+
+  it('knows a new hire days away before they take work: one who joins on a holiday starts the day after', () => {
+    const spec = scenario(
+      central(1),
+      [0, 0, 10, 10],
+      [{ day: 10, hire: { team: 't', role: 'worker', count: 1, ramp_up_days: 0 } }],
+    );
+    spec.calendar = { working_days_per_week: 7, holidays: ['2027-01-11'], start_date: '2027-01-01' };
+    const run = simulate(spec, { seed: 1 });
+    const hire = logRows(run.log).filter((r) => r.kind === 'activity_start' && r.person === 't/worker/1');
+    expect(hire.map((r) => r.time)).toEqual([11]);
+  });
+
+  it('takes the same roles in any order as one group: a reorganisation that reorders them moves no one', () => {
+    const teams = { t: { home: 'centre', people: [{ roles: ['worker', 'helper'], count: 2 }] } };
+    const reordered = { t: { home: 'centre', people: [{ roles: ['helper', 'worker'], count: 2 }] } };
+    const base = {
+      ...datedScenario({
+        domains: { a: { items: itemsOn('job', 0, 0) } },
+        teams,
+        workflow: {
+          start: 'w.do',
+          loops: { w: { activities: { do: { role: 'worker', effort: 5, next: { live: 1 } } } } },
+        },
+      }),
+      roles: { worker: { cost_per_year: 365 }, helper: {} },
+      timeline: [{ day: 2, reorganise: { teams: reordered } }],
+    };
+    const run = simulate(validateScenario(base).spec, { seed: 1 });
+    const people = new Set(
+      logRows(run.log)
+        .map((r) => r.person)
+        .filter((p) => p !== ''),
+    );
+    expect([...people].sort()).toEqual(['t/helper+worker/0', 't/helper+worker/1']);
+    expect(run.peopleCost).toBeCloseTo(2 * 365 * (1000 / 365), 9);
+  });
+
+  it('sends work on its way to a team that is gone to the team that does its role now', () => {
+    // a handover of 3 days from team a to team b; team b is replaced by team c on day 6
+    const teams = {
+      a: { home: 'centre', headcount: { worker: 1 } },
+      b: { home: 'centre', headcount: { closer: 1 } },
+    };
+    const spec = validateScenario({
+      ...datedScenario({
+        domains: { d: { items: itemsOn('job', 0) } },
+        teams,
+        workflow: {
+          start: 'w.do',
+          loops: {
+            w: {
+              activities: {
+                do: { role: 'worker', effort: 5, next: { close: 1 } },
+                close: { role: 'closer', effort: 1, next: { live: 1 } },
+              },
+            },
+          },
+        },
+      }),
+      handovers: { delay: { same_team: 3, same_home: 3, cross_home: 3 } },
+      timeline: [{ day: 6, reorganise: { teams: { a: teams.a, c: { home: 'centre', headcount: { closer: 1 } } } } }],
+    }).spec;
+    const run = simulate(spec, { seed: 1 });
+    const close = logRows(run.log).find((r) => r.kind === 'activity_start' && r.activity === 'close');
+    expect(close?.team).toBe('c');
+    expect(run.items[0].outcome).toBe('live');
+  });
+});

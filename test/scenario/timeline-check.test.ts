@@ -18,12 +18,25 @@ describe('the timeline check', () => {
       { day: 50, hire: { team: 'core', role: 'engineer', count: 1 } },
       { day: 60, let_go: { team: 'core', role: 'analyst', count: 1 } },
       { day: 70, set: { 'handovers.delay.same_team': 1, 'workflow.loops.build.activities.draft.effort': 2 } },
-      { day: 80, reorganise: { teams: { desk: { home: 'sales', headcount: { analyst: 1, engineer: 2 } } } } },
-      { day: 90, move: { from: 'desk', to: 'desk', role: 'engineer', count: 1 } },
+      {
+        day: 80,
+        reorganise: {
+          teams: {
+            desk: { home: 'sales', headcount: { analyst: 1, engineer: 2 } },
+            lab: { home: 'centre', headcount: { engineer: 1 } },
+          },
+        },
+      },
+      { day: 90, move: { from: 'desk', to: 'lab', role: 'engineer', count: 1 } },
     ];
     const spec = withTimeline(timeline) as ScenarioSpec;
     spec.handovers = { delay: { same_team: 2, same_home: 2, cross_home: 2 } };
     expect(errorLines(scenarioIssues(spec))).toEqual([]);
+  });
+
+  it('sets a field the file leaves to its default', () => {
+    const timeline = [{ day: 5, set: { 'management.intake': 'priority', 'teams.core.effort_multiplier.ship': 0.8 } }];
+    expect(errorLines(scenarioIssues(withTimeline(timeline)))).toEqual([]);
   });
 
   it('refuses an entry with no change or two', () => {
@@ -42,15 +55,26 @@ describe('the timeline check', () => {
       'timeline[0].let_go.count: team core has 1 person who holds engineer on day 5, fewer than the 2 this change takes',
     ]);
     const nobodyLeft = [
-      { day: 5, move: { from: 'core', to: 'core', role: 'engineer', count: 1 } },
-      { day: 6, let_go: { team: 'core', role: 'engineer', count: 1 } },
-      { day: 7, move: { from: 'core', to: 'core', role: 'engineer', count: 1 } },
+      {
+        day: 4,
+        reorganise: {
+          teams: {
+            core: { home: 'centre', headcount: { analyst: 2, engineer: 1 } },
+            lab: { home: 'centre', headcount: { engineer: 1 } },
+          },
+        },
+      },
+      { day: 5, move: { from: 'core', to: 'lab', role: 'engineer', count: 1 } },
+      { day: 6, move: { from: 'core', to: 'lab', role: 'engineer', count: 1 } },
+      { day: 7, move: { from: 'core', to: 'core', role: 'analyst', count: 1 } },
     ];
-    expect(errorLines(scenarioIssues(withTimeline(nobodyLeft)))[0]).toMatch(
-      /^timeline\[1\]: from day 6 \(after this change\), at workflow\.loops\.ship\.activities\.deploy\.role: activity ship\.deploy needs a engineer/,
-    );
-    expect(errorLines(scenarioIssues(withTimeline(nobodyLeft)))[1]).toBe(
-      'timeline[2].move.count: team core has 0 people who hold engineer on day 7, fewer than the 1 this change takes',
+    expect(errorLines(scenarioIssues(withTimeline(nobodyLeft)))).toEqual([
+      'timeline[2].move.count: team core has 0 people who hold engineer on day 6, fewer than the 1 this change takes',
+      'timeline[3].move.to: a move from team core to itself changes nothing',
+    ]);
+    const lastOne = [{ day: 5, let_go: { team: 'core', role: 'engineer', count: 1 } }];
+    expect(errorLines(scenarioIssues(withTimeline(lastOne)))[0]).toMatch(
+      /^timeline\[0\]: from day 5 \(after this change\), at workflow\.loops\.ship\.activities\.deploy\.role: activity ship\.deploy needs a engineer/,
     );
   });
 
