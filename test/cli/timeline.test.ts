@@ -33,6 +33,13 @@ describe('orgflow compare with a timeline', () => {
     expect(existsSync(join(dir, 'charts', 'transition.svg'))).toBe(true);
   });
 
+  it('run prints the quarters of a scenario with a timeline', () => {
+    const r = orgflow(['run', reorganisation, '--reps', '4', '--out', outFolder(), '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Centralized, then hub and spoke quarter by quarter');
+    expect(r.stdout).toMatch(/│ 730-821\s+│ Hub and spoke\s+│/);
+  });
+
   it('gives the changes, quarters and paybacks in --json', () => {
     const r = orgflow([
       'compare',

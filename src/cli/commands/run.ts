@@ -20,6 +20,7 @@ import { warnOnLittleViolations } from '../little-warning.js';
 import { checkOutFile, checkOutFolder } from '../out-folder.js';
 import { precisionJson, precisionLine } from '../precision-line.js';
 import { withProgressBar } from '../progress-bar.js';
+import { quarterTableText } from '../timeline-text.js';
 import { loadScenarios } from '../scenario-inputs.js';
 import { detailTable, stabilityLines } from '../terminal-tables.js';
 import { UsageError } from '../cli-error.js';
@@ -82,6 +83,12 @@ export async function run(
   if (experiment.precision) say(precisionLine(experiment.precision));
   say(detailTable(summary));
   for (const line of stabilityLines([summary])) say(line);
+  if (summary.timeline !== undefined) {
+    say(
+      `\n${summary.name} quarter by quarter (p85 days of the use cases that arrived in the quarter, open ones censored):`,
+    );
+    say(quarterTableText(summary));
+  }
   say(`\nTables: ${folder} (CSV, JSON, Arrow)`);
   if (options.log !== undefined) say(`Activity log of replication 1: ${options.log}`);
 }
