@@ -6,11 +6,18 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { paybackStatement, quarterPayback, summariseExperiment } from '../../src/analysis/index.js';
+import {
+  paybackStatement,
+  paybacksOf,
+  quarterPayback,
+  quarterSummaries,
+  summariseExperiment,
+  timelinePaybacks,
+} from '../../src/analysis/index.js';
 import { runExperiment } from '../../src/experiment/index.js';
 import type { QuarterFigures } from '../../src/metrics/quarters.js';
 import { loadScenario } from '../../src/scenario/index.js';
-import { metrics, ttp } from './synthetic.js';
+import { metrics, replication, ttp } from './synthetic.js';
 
 /** Replications whose quarters (of 100 days from day 0) have `goLives[q] + r % 2` go-lives. */
 function replications(goLives: number[]) {
@@ -55,6 +62,143 @@ describe('the payback of a change', () => {
     expect([late.dipped, late.dipEndsBy, late.atTheEnd.estimate]).toEqual([true, 200, -8]);
     expect(paybackStatement(late, 'Changing', 'The change', 'Staying', 400)).toBe(
       'Changing, from "The change" on day 100, against Staying (the same use cases): its go-lives dip for 100 days (quarters with significantly fewer go-lives until day 200); its go-lives since the change are never significantly more within the run; by day 400 it has had 8.0 fewer (95% CI 8.0 fewer to 8.0 fewer) go-lives since the change.',
+    );
+  });
+});
+
+/** Replications whose quarter q has `goLives[q][r]` go-lives in replication r (other figures fixed). */
+function byReplication(goLives: number[][]) {
+  return goLives[0].map((_, r) =>
+    metrics({
+      byQuarter: goLives.map(
+        (g, q): QuarterFigures => ({
+          start: q * 100,
+          end: (q + 1) * 100,
+          arrived: 10,
+          goLives: g[r],
+          timeToProduction: ttp({ mean: 100, p50: 90 + q, p85: 150 + r, p95: 200 }),
+          meanWip: 5,
+          utilization: 0.4 + q / 10,
+          utilizationByRole: {},
+        }),
+      ),
+    }),
+  );
+}
+
+describe('quarters over replications', () => {
+  it('are the mean of each figure with its interval', () => {
+    const q = quarterSummaries(
+      byReplication([
+        [8, 10, 12],
+        [1, 2, 3],
+      ]),
+    );
+    expect(q.map((x) => [x.start, x.end, x.goLives.estimate, x.arrived.estimate])).toEqual([
+      [0, 100, 10, 10],
+      [100, 200, 2, 10],
+    ]);
+    expect(q[0].utilization.estimate).toBeCloseTo(0.4, 12);
+    expect(q[1].utilization.estimate).toBeCloseTo(0.5, 12);
+    expect(q[0].goLives.ci95[0]).toBeLessThan(10);
+    expect(q[0].p85).toEqual(expect.objectContaining({ estimate: 151 }));
+    expect(q[1].p50).toEqual(expect.objectContaining({ estimate: 91 }));
+    expect(q[0].meanWip.estimate).toBe(5);
+    expect(quarterSummaries([])).toEqual([]);
+  });
+
+  it('call a difference significant only with the correction for the number of quarters after the change', () => {
+    // after the change on day 100, two quarters: in the first, differences of -1, -2, 0, -2, -1, 0
+    // (t = 2.74 over 6 replications: significant at 95%, t > 2.57, not at 1 - 0.05 / 2, t < 3.16)
+    const staying = byReplication([Array(6).fill(10), Array(6).fill(10), Array(6).fill(10)]);
+    const changing = byReplication([Array(6).fill(10), [9, 8, 10, 8, 9, 10], Array(6).fill(10)]);
+    const p = quarterPayback(changing, staying, 100)!;
+    expect(p.differences[1].goLives.ci95[1]).toBeLessThan(0);
+    expect(p.dipped).toBe(false);
+    expect(p.dipEndsBy).toBe(100);
+    // a clearer dip is one
+    const clear = quarterPayback(
+      byReplication([Array(6).fill(10), [9, 8, 9, 8, 9, 8], Array(6).fill(10)]),
+      staying,
+      100,
+    )!;
+    expect([clear.dipped, clear.dipEndsBy]).toEqual([true, 200]);
+    expect(clear.atTheEnd.estimate).toBe(-1.5);
+  });
+});
+
+describe('paybacks in an experiment', () => {
+  const replications = (goLives: number[], changes: { day: number; name: string; settledBy: number }[]) =>
+    Array.from({ length: 4 }, (_, r) =>
+      replication(
+        metrics({
+          byQuarter: goLives.map(
+            (g, q): QuarterFigures => ({
+              start: q * 100,
+              end: (q + 1) * 100,
+              arrived: 10,
+              goLives: g + (r % 2),
+              timeToProduction: ttp({ mean: 100, p50: 90, p85: 150, p95: 200 }),
+              meanWip: 5,
+              utilization: 0.5,
+              utilizationByRole: {},
+            }),
+          ),
+        }),
+        { changes, horizon: 400 },
+        r,
+      ),
+    );
+
+  it('read each changing configuration against each that is the same run until its change', () => {
+    const change = [{ day: 100, name: 'Embed', settledBy: 160 }];
+    const experiment = {
+      seed: 1,
+      replications: 4,
+      commonRandomNumbers: true,
+      scenarios: [
+        { name: 'Changing', replications: replications([10, 6, 14, 14], change) },
+        { name: 'Staying', replications: replications([10, 10, 10, 10], []) },
+        { name: 'Other', replications: replications([12, 10, 10, 10], []) },
+      ],
+    };
+    const paybacks = paybacksOf(experiment);
+    expect(paybacks.map((p) => [p.variant, p.baseline, p.change])).toEqual([['Changing', 'Staying', 'Embed']]);
+    expect(paybacks[0].statement).toBe(
+      'Changing, from "Embed" on day 100, against Staying (the same use cases): its go-lives dip for 100 days (quarters with significantly fewer go-lives until day 200); from day 400 (300 days after the change) it has had significantly more go-lives since the change, and stays ahead; by day 400 it has had 4.0 more (95% CI 4.0 more to 4.0 more) go-lives since the change.',
+    );
+    expect(timelinePaybacks([])).toEqual([]);
+  });
+
+  it('say when there is no dip, and when the run ends in it', () => {
+    const staying = byReplication([
+      [10, 10, 10, 10],
+      [10, 10, 10, 10],
+      [10, 10, 10, 10],
+    ]);
+    const never = quarterPayback(
+      byReplication([
+        [10, 10, 10, 10],
+        [6, 6, 6, 6],
+        [6, 6, 6, 6],
+      ]),
+      staying,
+      100,
+    )!;
+    expect(paybackStatement(never, 'A', 'B', 'C', 300)).toBe(
+      'A, from "B" on day 100, against C (the same use cases): its quarterly go-lives are significantly below from the change to the end of the run (day 300); its go-lives since the change are never significantly more within the run; by day 300 it has had 8.0 fewer (95% CI 8.0 fewer to 8.0 fewer) go-lives since the change.',
+    );
+    const none = quarterPayback(
+      byReplication([
+        [10, 10, 10, 10],
+        [10, 11, 10, 11],
+        [10, 10, 10, 10],
+      ]),
+      staying,
+      100,
+    )!;
+    expect(paybackStatement(none, 'A', 'B', 'C', 300)).toMatch(
+      /: the first quarter after the change has no significantly fewer go-lives; its go-lives since the change are never significantly more within the run; by day 300 it has had 0\.5 more \(95% CI 0\.4 fewer to 1\.4 more\)/,
     );
   });
 });

@@ -9,8 +9,7 @@ import { simulate } from '../../src/model/index.js';
 import { replicationSeed } from '../../src/random/index.js';
 import { confidenceInterval } from '../../src/statistics/batch-means.js';
 import { mmc } from '../../src/statistics/queueing-theory.js';
-import { ScenarioError, validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
-import { scenarioIssues } from '../../src/scenario/validate.js';
+import { validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
 import { covers, describeCoverage } from '../support/coverage.js';
 import { twoRoleScenario } from '../support/small-scenarios.js';
 
@@ -97,42 +96,5 @@ describe('what people who hold several roles change in a run', () => {
     const run = simulate(shared, { seed: 5, log: true });
     const people = new Set(run.log.person.filter((p) => p !== ''));
     expect([...people].sort()).toEqual(['t/a+b/0', 't/a+b/1']);
-  });
-});
-
-describe('the checks on people who hold several roles', () => {
-  const withGroup = (roles: string[]): unknown => {
-    const spec = twoRoleScenario(true, PER_DAY, 3_000, 300) as ScenarioSpec & { teams: { t: { people: unknown } } };
-    spec.teams.t.people = [{ roles, count: 2 }];
-    return spec;
-  };
-
-  it('an unknown role, the SMEs, or a role listed twice is an error at the role', () => {
-    const messages = (roles: string[]) =>
-      scenarioIssues(withGroup(roles))
-        .filter((i) => i.severity === 'error')
-        .map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(messages(['a', 'c', 'b'])).toContain('teams.t.people.0.roles.1: unknown role "c"');
-    expect(messages(['a', 'sme', 'b']).join()).toContain('teams.t.people.0.roles.1: unknown role "sme"');
-    expect(messages(['a', 'b', 'a'])).toContain('teams.t.people.0.roles.2: role "a" is listed twice in this group');
-    expect(() => validateScenario(withGroup(['a', 'c']))).toThrow(ScenarioError);
-  });
-
-  it('warns when the shared people cannot keep up with their roles together, though each role alone could', () => {
-    // 1.1 person-days a day of each role on two people who hold both: each role alone needs 55%
-    // of their time, both together 110%
-    const spec = twoRoleScenario(true, [1.1, 1.1], 3_000, 300);
-    const warnings = scenarioIssues(spec).filter((i) => i.severity === 'warning');
-    expect(warnings.map((w) => w.path.join('.'))).toEqual(['teams.t.people']);
-    expect(warnings[0].message).toMatch(/2 people of team t who hold a, b share their time: .*110%/);
-    const fine = twoRoleScenario(true, [0.8, 0.8], 3_000, 300);
-    expect(scenarioIssues(fine).filter((i) => i.severity === 'warning')).toEqual([]);
-  });
-
-  it('a role held only by people of a group makes its team eligible for it', () => {
-    expect(() => validateScenario(twoRoleScenario(true, PER_DAY, 3_000, 300))).not.toThrow();
-    const noB = twoRoleScenario(true, PER_DAY, 3_000, 300) as ScenarioSpec;
-    noB.teams.t = { home: 'centre', people: [{ roles: ['a'], count: 2 }] };
-    expect(scenarioIssues(noB).some((i) => /needs a b, but no team/.test(i.message))).toBe(true);
   });
 });

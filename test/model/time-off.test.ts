@@ -8,9 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/index.js';
 import { AwaySchedule, personSpells } from '../../src/model/time-off.js';
 import { RandomStreams, replicationSeed } from '../../src/random/index.js';
-import { holidayDays } from '../../src/scenario/holidays.js';
-import { resolveParameters, validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
-import { scenarioIssues } from '../../src/scenario/validate.js';
+import { validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
 import { confidenceInterval } from '../../src/statistics/batch-means.js';
 import { covers, describeCoverage } from '../support/coverage.js';
 import { logRows } from '../support/run-log.js';
@@ -46,39 +44,6 @@ describe('a person days away', () => {
     });
     const est = confidenceInterval(shares);
     expect(covers(est, 0.1), describeCoverage(est, 0.1)).toBe(true);
-  });
-});
-
-describe('public holidays', () => {
-  const calendar = (holidays: number | string[], start?: string) =>
-    resolveParameters({
-      ...mmcScenario(1, 0.1, 1, 800, 0),
-      calendar: { working_days_per_week: 5, holidays, ...(start ? { start_date: start } : {}) },
-    }).calendar;
-
-  it('as a count a year, spread evenly through each year', () => {
-    expect(holidayDays(calendar(4), 800)).toEqual([45, 136, 228, 319, 410, 501, 593, 684, 775]);
-  });
-
-  it('as dates from the date of day 0: a full date once, a month and day every year', () => {
-    expect(holidayDays(calendar(['2027-01-11', '12-25', '2026-12-25'], '2027-01-04'), 800)).toEqual([7, 355, 721]);
-  });
-
-  it('need the date of day 0 when given as dates, and real dates', () => {
-    const issues = (holidays: string[], start?: string) =>
-      scenarioIssues({
-        ...mmcScenario(1, 0.1, 1, 800, 0),
-        calendar: { working_days_per_week: 5, holidays, ...(start ? { start_date: start } : {}) },
-      })
-        .filter((i) => i.severity === 'error')
-        .map((i) => `${i.path.join('.')}: ${i.message}`);
-    expect(issues(['12-25'])).toEqual(['calendar.holidays: holidays given as dates need the date of day 0']);
-    expect(issues(['02-30'], '2027-01-04')).toEqual(['calendar.holidays.0: "02-30" is no day of the year']);
-    expect(issues(['2027-02-29'], '2027-01-04')).toEqual([
-      'calendar.holidays.0: "2027-02-29" is no date of the calendar',
-    ]);
-    expect(issues(['12-25'], '2027-13-01')).toEqual(['calendar.start_date: "2027-13-01" is no date of the calendar']);
-    expect(issues(['Christmas'], '2027-01-04').join()).toMatch(/holidays\.0/);
   });
 });
 
@@ -155,20 +120,6 @@ describe('absence over a long run', () => {
     expect(mean(done(away).map((i) => i.waiting))).toBeGreaterThan(1.5 * mean(done(without).map((i) => i.waiting)));
     // the same use cases with the same efforts: the work is the same, the days away are waiting
     expect(mean(done(away).map((i) => i.work))).toBeCloseTo(mean(done(without).map((i) => i.work)), 1);
-  });
-
-  it('counts absence and holidays in the capacity check: people away cannot take the work', () => {
-    const warnings = (share: number, holidays = 0) => {
-      const spec = structuredClone(mmcScenario(1, 0.85, 1, 2_000, 100)) as ScenarioSpec;
-      spec.roles.server = { absence: share };
-      spec.calendar = { working_days_per_week: 7, holidays };
-      return scenarioIssues(spec)
-        .filter((i) => i.severity === 'warning')
-        .map((i) => i.message);
-    };
-    expect(warnings(0)).toEqual([]);
-    expect(warnings(0.2)[0]).toMatch(/expected utilisation of server in team t is 106%/);
-    expect(warnings(0, 60)[0]).toMatch(/expected utilisation of server in team t is 10\d%/);
   });
 
   it('gives each person their own plan: a team absence overrides its roles', () => {
