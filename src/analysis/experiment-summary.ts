@@ -55,8 +55,15 @@ export interface ScenarioSummary extends ScalarMetrics<Estimate> {
   saturated: SaturatedPool[];
   /** The stability verdict in a plain sentence. */
   stability: string;
-  /** For a scenario whose organisation changes during the run (a timeline): the changes and each quarter's figures. */
-  timeline?: { changes: AppliedChange[]; quarters: QuarterSummary[] };
+  /**
+   * For a scenario whose organisation changes during the run (a timeline): the changes, each
+   * quarter's figures, and whether it keeps up with its demand in each period between changes.
+   */
+  timeline?: {
+    changes: AppliedChange[];
+    quarters: QuarterSummary[];
+    periods: { from: number; to: number; verdict: Verdict; statement: string }[];
+  };
 }
 
 function ttpSummary(values: readonly TimeToProduction[]): TimeToProductionSummary {
@@ -153,7 +160,17 @@ function settledClause(result: ScenarioResult, m: readonly ReplicationMetrics[])
 /** The changes and quarters of a scenario with a timeline; nothing for one without. */
 function timelineOf(result: ScenarioResult, m: readonly ReplicationMetrics[]): Pick<ScenarioSummary, 'timeline'> {
   const changes = result.replications[0]?.changes ?? [];
-  return changes.length === 0 ? {} : { timeline: { changes, quarters: quarterSummaries(m) } };
+  if (changes.length === 0) return {};
+  const periods = (m[0]?.periodTrends ?? []).map(({ from, to }, k) => {
+    const v = stabilityOf(
+      `${result.name}, days ${Math.round(from)} to ${Math.round(to)},`,
+      estimateOf(m.map((x) => x.periodTrends[k].growthPerQuarter)),
+      estimateOf(m.map((x) => x.arrivalsPerQuarter)),
+      {},
+    );
+    return { from, to, verdict: v.verdict, statement: v.statement };
+  });
+  return { timeline: { changes, quarters: quarterSummaries(m), periods } };
 }
 
 /** A summary per scenario of an experiment. */

@@ -127,6 +127,8 @@ export interface ReplicationMetrics extends ScalarMetrics<number> {
   trendFrom: number;
   /** The day from which `utilization` is measured: the end of the warm-up, or the timeline's last change of people after it. */
   utilizationFrom: number;
+  /** With a timeline: the trend of work in progress in each period between changes (see periodTrends). */
+  periodTrends: { from: number; to: number; growthPerQuarter: number }[];
 }
 
 /** A use case as an observation of time to production: open ones are censored at `horizon`. */
@@ -162,10 +164,11 @@ export function timeToProductionOf(items: readonly ItemRecord[], horizon: number
  * Least-squares growth per quarter of work in progress from `from` to the end of the run, and
  * the mean work in progress over that time (see trendFrom).
  */
-function wipTrend(flow: RunResult['flow'], from: number): { growthPerQuarter: number; mean: number } {
+function wipTrend(flow: RunResult['flow'], from: number, to = Infinity): { growthPerQuarter: number; mean: number } {
   const points: [number, number][] = [];
   for (let k = 0; k < flow.time.length; k++) {
-    if (flow.time[k] >= from) points.push([flow.time[k], flow.arrived[k] - flow.live[k] - flow.abandoned[k]]);
+    if (flow.time[k] >= from && flow.time[k] < to)
+      points.push([flow.time[k], flow.arrived[k] - flow.live[k] - flow.abandoned[k]]);
   }
   if (points.length < 2) return { growthPerQuarter: NaN, mean: points.length ? points[0][1] : NaN };
   return { growthPerQuarter: linearRegression(points).m * DAYS_PER_QUARTER, mean: mean(points.map((p) => p[1])) };
@@ -179,6 +182,23 @@ function wipTrend(flow: RunResult['flow'], from: number): { growthPerQuarter: nu
 export function trendFrom(run: Pick<RunResult, 'warmup' | 'horizon' | 'changes'>): number {
   const half = run.warmup + (run.horizon - run.warmup) / 2;
   return run.changes.reduce((from, c) => Math.max(from, c.settledBy), half);
+}
+
+/**
+ * With a timeline, the periods between its changes within the measured window (the first from
+ * the end of the warm-up, each next once the change before it has settled, each to the next
+ * change, the last to the end), with the trend of work in progress in each; none without one.
+ */
+function periodTrends(
+  run: Pick<RunResult, 'warmup' | 'horizon' | 'changes' | 'flow'>,
+): { from: number; to: number; growthPerQuarter: number }[] {
+  if (run.changes.length === 0) return [];
+  const bounds = [run.warmup, ...run.changes.map((c) => c.settledBy)];
+  return bounds.map((from, k) => {
+    const to = Math.min(run.changes[k]?.day ?? run.horizon, run.horizon);
+    const growth = to - from >= DAYS_PER_QUARTER ? wipTrend(run.flow, from, to).growthPerQuarter : Number.NaN;
+    return { from, to, growthPerQuarter: growth };
+  });
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -349,5 +369,6 @@ export function replicationMetrics(
     byQuarter: quarterFigures(run),
     trendFrom: trendFrom(run),
     utilizationFrom: run.statisticsFrom,
+    periodTrends: periodTrends(run),
   };
 }

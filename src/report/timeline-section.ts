@@ -17,7 +17,8 @@ function quarterTableHtml(s: ScenarioSummary): string {
     return `<tr><th scope="row">${Math.round(q.start)} to ${Math.round(q.end)}</th><td>${e(changes.join(', '))}</td>${cell(q.goLives, 1)}${cell(q.p85)}${cell(q.meanWip, 1)}${cell(q.utilization, 0, 100, '%')}</tr>`;
   });
   const head = ['Days', 'Change', 'Go-lives', 'p85 days of arrivals', 'Work in progress', 'Teams busy'];
-  return `<h3>${e(s.name)}</h3><div class="scroll"><table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const periods = t.periods.map((p) => `<li>${e(p.statement)}</li>`).join('');
+  return `<h3>${e(s.name)}</h3><div class="scroll"><table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p>Does it keep up with its demand in each period between its changes?</p><ul>${periods}</ul>`;
 }
 
 /** The section: its explanation, each changing configuration's quarters, and the paybacks; '' when nothing changes. */

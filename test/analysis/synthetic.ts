@@ -68,6 +68,7 @@ export function metrics(over: Partial<ReplicationMetrics> = {}): ReplicationMetr
     byQuarter: [],
     trendFrom: 500,
     utilizationFrom: 0,
+    periodTrends: [],
     ...over,
   };
 }

@@ -25,6 +25,8 @@ describe('orgflow compare with a timeline', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Centralized, then hub and spoke quarter by quarter');
     expect(r.stdout).toMatch(/│ 730-821\s+│ Hub and spoke\s+│/);
+    expect(r.stdout).toContain('Does it keep up with its demand in each period between its changes?');
+    expect(r.stdout).toMatch(/Centralized, then hub and spoke, days 365 to 730,/);
     expect(r.stdout).toMatch(
       /- Centralized, then hub and spoke, from "Hub and spoke" on day 730, against Centralized \(the same use cases\):/,
     );
@@ -70,5 +72,16 @@ describe('orgflow compare with a timeline', () => {
       '(Its trend of work in progress is read from day 1095 on, once its last change, "Hub and spoke", has settled. How busy each pool is counts from day 730, its last change of people.)',
     );
     expect(json.scenarios[1].stability).not.toContain('read from day');
+    // a verdict for each period between changes: before the change, and once it has settled
+    expect(
+      json.scenarios[0].timeline.periods.map((p: { from: number; to: number; statement: string }) => [
+        p.from,
+        p.to,
+        p.statement.includes(`days ${p.from} to ${p.to}`),
+      ]),
+    ).toEqual([
+      [365, 730, true],
+      [820, 1825, true],
+    ]);
   });
 });

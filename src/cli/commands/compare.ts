@@ -201,6 +201,8 @@ function printTimelines(
       `\n${s.name} quarter by quarter (the measured window; p85 days of the use cases that arrived in the quarter, those still open at the end counted as censored), ${over}:`,
     );
     say(quarterTableText(s));
+    say('Does it keep up with its demand in each period between its changes?');
+    for (const p of s.timeline.periods) say(`- ${p.statement}`);
   }
   for (const p of paybacks) say(`- ${p.statement}`);
 }

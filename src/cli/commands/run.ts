@@ -88,6 +88,7 @@ export async function run(
       `\n${summary.name} quarter by quarter (p85 days of the use cases that arrived in the quarter, open ones censored):`,
     );
     say(quarterTableText(summary));
+    for (const p of summary.timeline.periods) say(`- ${p.statement}`);
   }
   say(`\nTables: ${folder} (CSV, JSON, Arrow)`);
   if (options.log !== undefined) say(`Activity log of replication 1: ${options.log}`);
