@@ -88,7 +88,9 @@ export class Organisation {
       const team = people.teams[unit];
       if (people.leftAt[unit] !== Infinity || people.roleSets[unit] === SME_PEOPLE) continue;
       const key = `${team}/${people.roleSets[unit].label}`;
-      byGroup.set(key, [...(byGroup.get(key) ?? []), unit]);
+      const units = byGroup.get(key);
+      if (units === undefined) byGroup.set(key, [unit]);
+      else units.push(unit);
     }
     return byGroup;
   }

@@ -185,7 +185,9 @@ function groupStatistics(org: Organisation, window: number): GroupStatistics[] {
   for (let unit = 0; unit < people.ids.length; unit++) {
     if (people.roleSets[unit].roles.length < 2 || r.isRetired(unit)) continue;
     const key = `${people.teams[unit]}/${people.roleSets[unit].label}`;
-    groups.set(key, [...(groups.get(key) ?? []), unit]);
+    const units = groups.get(key);
+    if (units === undefined) groups.set(key, [unit]);
+    else units.push(unit);
   }
   return [...groups.values()].map((units) => {
     const [first] = units;

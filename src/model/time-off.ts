@@ -128,10 +128,15 @@ function* awayAndBack(ctx: ModelContext, people: People, unit: number, schedule:
  * own stream): absence for a team's people by their team's or roles' share; public holidays
  * for everyone, the domains' experts too. Null when there are neither.
  */
-export function plannedTimeOff(ctx: ModelContext, team: string, roles: RoleSet, index: number): AwaySchedule | null {
+export function plannedTimeOff(
+  ctx: ModelContext,
+  team: string,
+  roles: RoleSet,
+  index: number,
+  holidays: readonly [number, number][] = holidaysOf(ctx),
+): AwaySchedule | null {
   const { params } = ctx.config;
   const horizon = params.horizon_days;
-  const holidays = holidaySpells(params, holidayDays(params.calendar, horizon));
   // a domain's subject-matter experts are no team: public holidays only
   const t = hasOwn(params.teams, team) ? params.teams[team] : undefined;
   const share = t === undefined ? 0 : absenceShare(params, t, roles.roles);
@@ -148,14 +153,24 @@ export function startTimeOffOf(ctx: ModelContext, unit: number): void {
   if (schedule !== null && !schedule.isEmpty) ctx.state.env.process(awayAndBack(ctx, people, unit, schedule));
 }
 
-/** Plans the days away of `unit`, there already (see plannedTimeOff), and starts taking them out and back. */
-function planTimeOff(ctx: ModelContext, unit: number): void {
-  const { people } = ctx.state.org;
-  people.away[unit] = plannedTimeOff(ctx, people.teams[unit], people.roleSets[unit], people.indexInGroup[unit]);
-  startTimeOffOf(ctx, unit);
+/** The run's public holidays as spells away shared by everyone. */
+function holidaysOf(ctx: ModelContext): [number, number][] {
+  const { params } = ctx.config;
+  return holidaySpells(params, holidayDays(params.calendar, params.horizon_days));
 }
 
-/** Plans the days away of everyone there at the start (see planTimeOff). */
+/** Plans the days away of everyone there at the start (see plannedTimeOff) and starts taking them out and back. */
 export function startTimeOff(ctx: ModelContext): void {
-  for (let unit = 0; unit < ctx.state.org.people.ids.length; unit++) planTimeOff(ctx, unit);
+  const { people } = ctx.state.org;
+  const holidays = holidaysOf(ctx); // once for everyone
+  for (let unit = 0; unit < people.ids.length; unit++) {
+    people.away[unit] = plannedTimeOff(
+      ctx,
+      people.teams[unit],
+      people.roleSets[unit],
+      people.indexInGroup[unit],
+      holidays,
+    );
+    startTimeOffOf(ctx, unit);
+  }
 }
