@@ -4,6 +4,7 @@
  * with --json.
  */
 import type { ExperimentResult, ScenarioResult } from '../experiment/experiment.js';
+import type { ReplicationResult } from '../experiment/replication-task.js';
 import {
   SCALAR_METRICS,
   TIME_PARTS,
@@ -98,7 +99,12 @@ function keysOf(records: readonly Record<string, unknown>[]): string[] {
   return [...new Set(records.flatMap((r) => Object.keys(r)))].sort();
 }
 
-export function summariseScenario(result: ScenarioResult, seed: number): ScenarioSummary {
+/** What a summary reads of a scenario's replications (a whole ScenarioResult will do). */
+export interface ScenarioReplications extends Pick<ScenarioResult, 'name' | 'hash' | 'currency'> {
+  replications: readonly Pick<ReplicationResult, 'metrics' | 'littles' | 'changes' | 'horizon'>[];
+}
+
+export function summariseScenario(result: ScenarioReplications, seed: number): ScenarioSummary {
   const m: ReplicationMetrics[] = result.replications.map((r) => r.metrics);
   const of = (f: (x: ReplicationMetrics) => number): Estimate => estimateOf(m.map(f));
   const none = { mean: NaN, p50: NaN, p85: NaN, p95: NaN };
@@ -140,7 +146,7 @@ export function summariseScenario(result: ScenarioResult, seed: number): Scenari
  * For a scenario with a timeline: the verdict is about the organisation after its last change
  * has settled, and its figures of use by pool about its people after their last change.
  */
-function settledClause(result: ScenarioResult, m: readonly ReplicationMetrics[]): string {
+function settledClause(result: ScenarioReplications, m: readonly ReplicationMetrics[]): string {
   const changes = result.replications[0]?.changes ?? [];
   const last = changes[changes.length - 1];
   if (last === undefined || m.length === 0) return '';
@@ -158,7 +164,7 @@ function settledClause(result: ScenarioResult, m: readonly ReplicationMetrics[])
 }
 
 /** The changes and quarters of a scenario with a timeline; nothing for one without. */
-function timelineOf(result: ScenarioResult, m: readonly ReplicationMetrics[]): Pick<ScenarioSummary, 'timeline'> {
+function timelineOf(result: ScenarioReplications, m: readonly ReplicationMetrics[]): Pick<ScenarioSummary, 'timeline'> {
   const changes = result.replications[0]?.changes ?? [];
   if (changes.length === 0) return {};
   const periods = (m[0]?.periodTrends ?? []).map(({ from, to }, k) => {

@@ -14,3 +14,4 @@ export { journeyChart } from './journey.js';
 export { portfolioGrowthChart } from './portfolio-growth.js';
 export { fitChart, arrivalsChart, activityFitChart } from './fit.js';
 export { backtestChart } from './backtest.js';
+export { paretoChart } from './pareto.js';

@@ -6,6 +6,7 @@
 import { CommanderError } from 'commander';
 import { RunSizeError, WHOLE_RUN_FACTOR } from '../experiment/index.js';
 import { RunLimitError } from '../model/index.js';
+import { OptimiseInputError } from '../optimise/index.js';
 import { OverrideError, ScenarioError, formatIssue } from '../scenario/index.js';
 import { UsageError } from './cli-error.js';
 import { warn } from './terminal-layout.js';
@@ -21,7 +22,7 @@ export function reportError(error: unknown, signal: AbortSignal): number {
     );
     return 2;
   }
-  if (error instanceof UsageError || error instanceof OverrideError) {
+  if (error instanceof UsageError || error instanceof OverrideError || error instanceof OptimiseInputError) {
     warn(`orgflow: ${error.message}`);
     return 2;
   }

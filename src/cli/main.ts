@@ -19,8 +19,10 @@ import { SENSITIVITY_REPS, sensitivity, type SensitivityOptions } from './comman
 import { withRunOptions, type RunCommandOptions } from './commands/shared-options.js';
 import { SWEEP_REPS, type SweepOptions, sweep } from './commands/sweep.js';
 import { validate } from './commands/validate.js';
+import { OPTIMISE_REPS, optimiseCommand, type OptimiseCommandOptions } from './commands/optimise.js';
 import { reportError } from './error-report.js';
-import { calendarDate, fraction, pathAssignment, whatIfOption, wholeNumber } from './option-parsers.js';
+import { calendarDate, fraction, pathAssignment, positiveNumber, whatIfOption, wholeNumber } from './option-parsers.js';
+import { OBJECTIVES } from '../optimise/index.js';
 
 function program(signal: AbortSignal, exit: { code: number }): Command {
   const commandLine = `orgflow ${process.argv.slice(2).join(' ')}`.trim();
@@ -70,6 +72,7 @@ function addCompareCommand(root: Command, signal: AbortSignal, commandLine: stri
 /** compare, run, sweep and sensitivity: the commands that run experiments, with the run options. */
 function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: string): void {
   addCompareCommand(root, signal, commandLine);
+  addOptimiseCommand(root, signal, commandLine);
 
   withRunOptions(
     root
@@ -118,6 +121,42 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
     .option('--people <n>', 'people added and removed per team and role', wholeNumber(1), 1)
     .option('--relative <fraction>', 'relative step for delays, cadence and effort', fraction, 0.5)
     .action(async (file: string, options: SensitivityOptions) => sensitivity(file, options, signal, commandLine));
+}
+
+const VARY_HELP =
+  'a group of people the search may staff, with its bounds (repeatable), e.g. --vary teams.hub.ml_engineer=2..8 (default: every group, from half to double its count)';
+
+/** optimise: the best structures and staffing as a Pareto front. */
+function addOptimiseCommand(root: Command, signal: AbortSignal, commandLine: string): void {
+  withRunOptions(
+    root
+      .command('optimise')
+      .argument('[scenarios...]', 'structures to staff, as scenario files (default: the three shipped)')
+      .description('search staffing (and structure) for the best trade-off of two objectives: a Pareto front'),
+    { reps: OPTIMISE_REPS, precision: false, unit: 'design near the front (the most it gets)' },
+  )
+    .option('--vary <path=min..max>', VARY_HELP, pathAssignment)
+    .option('--total <n>', 'exactly this many people: move people, do not hire', wholeNumber(1))
+    .option('--budget <amount>', 'the most the people may cost a year', positiveNumber)
+    .option('--max-utilisation <fraction>', 'no group of people busier than this share of their time', fraction)
+    .option('--objective <a,b>', `two of ${OBJECTIVES.join(', ')}`, 'p85,cost')
+    .option('--evaluations <n>', 'designs to simulate at most', wholeNumber(1), 100)
+    .option('--time <seconds>', 'stop after about this long (the answer then depends on the machine)', positiveNumber)
+    .option('--population <n>', 'designs per generation', wholeNumber(4), 12)
+    .option(
+      '--first-reps <n>',
+      'replications every design gets first; more go to designs near the front',
+      wholeNumber(2),
+      5,
+    )
+    .addOption(
+      new Option('--method <method>', 'NSGA-II, or random search with the same budget (a yardstick)')
+        .choices(['nsga2', 'random'])
+        .default('nsga2'),
+    )
+    .action(async (files: string[], options: OptimiseCommandOptions) =>
+      optimiseCommand(files, options, signal, commandLine),
+    );
 }
 
 /** The options that say how to read a history (calibrate, backtest). */

@@ -7,6 +7,7 @@
  * in only when every phase succeeded, so the out folder never holds new charts beside an old
  * report: it has the previous report, whole, or the new one.
  */
+import { optimisationSectionHtml, type OptimisationInput } from './optimisation-section.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
@@ -59,6 +60,8 @@ export interface ReportInput {
   /** The scenarios of the experiment, for their assumptions. */
   scenarios: readonly ExperimentScenario[];
   sensitivity?: SensitivityResult;
+  /** An optimisation's front (orgflow optimise): its section and chart. */
+  optimisation?: OptimisationInput;
   /** Sweeps over one parameter, one per configuration. */
   sweeps?: { path: string; label?: string; runs: { name: string; sweep: SweepResult }[] };
   title?: string;
@@ -177,7 +180,15 @@ function transitionFigure(experiment: ExperimentResult, summaries: readonly Scen
 }
 
 /** The key charts of a deck: each is also drawn as a 16:9 slide. */
-const SLIDES = new Set(['time-to-production', 'comparison', 'where-the-time-goes', 'throughput', 'tornado', 'sweep']);
+const SLIDES = new Set([
+  'time-to-production',
+  'comparison',
+  'where-the-time-goes',
+  'throughput',
+  'tornado',
+  'sweep',
+  'pareto',
+]);
 
 /** Every chart of the report with its caption; the tornado, sweep and journey only when there is something to show. */
 function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
@@ -240,6 +251,13 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       stem: 'sweep',
       spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label),
       caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.`,
+    });
+  if (input.optimisation)
+    specs.push({
+      stem: 'pareto',
+      spec: charts.paretoChart(input.optimisation.result),
+      caption:
+        'The best designs found: each design on the front with its 95% intervals, against the structures as their files have them.',
     });
   const transition = transitionFigure(experiment, summaries);
   if (transition) specs.push(transition);
@@ -317,6 +335,12 @@ function sectionsOf(input: ReportInput, findings: Findings): ReportSection[] {
       by,
     );
   const sections: ReportSection[] = [];
+  if (input.optimisation)
+    sections.push({
+      id: 'optimisation',
+      title: 'The best designs found',
+      html: optimisationSectionHtml(input.optimisation),
+    });
   const differences = differencesHtml(findings);
   if (differences)
     sections.push({ id: 'differences', title: `How the others compare with ${findings.best}`, html: differences });

@@ -40,6 +40,13 @@ export function groupPeople(spec: Pick<ScenarioSpec, 'roles'>, roles: readonly s
   return `people who are ${roles.length === 2 ? 'both ' : ''}${list}`;
 }
 
+/** One person of a group in a sentence: "ML engineer", "person who is both data engineer and analytics engineer". */
+export function groupPerson(spec: Pick<ScenarioSpec, 'roles'>, roles: readonly string[]): string {
+  if (roles.length === 1)
+    return roles[0] === 'sme' ? 'SME' : inSentence(spec.roles[roles[0]]?.name ?? idInWords(roles[0]));
+  return groupPeople(spec, roles).replace(/^people who are/, 'person who is');
+}
+
 /** A team as a sentence names it: "the Marketing spoke", "the Central data & AI team". */
 export function teamInSentence(spec: Pick<ScenarioSpec, 'teams' | 'domains'>, team: string): string {
   const t = spec.teams[team];

@@ -13,6 +13,7 @@ export {
   resolveParameters,
   effortScale,
   effortMultiplier,
+  personCost,
   type ModelParameters,
   type ResolvedScenario,
 } from './model-parameters.js';
@@ -20,7 +21,7 @@ export { loadScenario, deepMerge, type LoadedScenario, type LoadOptions } from '
 export { validateScenario } from './validate.js';
 export { parseOverride, applyOverride, OverrideError, type Override } from './set-path.js';
 export { parseWhatIf, WhatIfError, type WhatIf } from './what-if.js';
-export { displayNames, groupPeople, rolePeople, teamInSentence } from './display-names.js';
+export { displayNames, groupPeople, groupPerson, rolePeople, teamInSentence } from './display-names.js';
 export { groupCost, holdersOf, personGroups, teamSize, type PersonGroup } from './team-people.js';
 export { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './issues.js';
 export { buildDistribution } from './distribution-build.js';

@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['metrics'],
   ['experiment'],
   ['analysis', 'calibration'],
+  ['optimise'],
   ['charts'],
   ['report', 'notebook'],
   ['cli', 'index.ts'],

@@ -1,0 +1,108 @@
+/**
+ * An optimisation's front: each design simulated as a point (the structure by colour), the
+ * front joined by a line with each design's 95% interval, the structures as their files have
+ * them marked. Cost along the bottom when it is an objective, else the first objective.
+ */
+import { OBJECTIVE_INFO, type DesignEvaluation, type OptimisationResult } from '../optimise/index.js';
+import { intervalEnds, scenarioColour, themed, type VegaLiteSpec } from './theme.js';
+
+interface PointRow {
+  scenario: string;
+  x: number;
+  xLow: number;
+  xHigh: number;
+  y: number;
+  yLow: number;
+  yHigh: number;
+  kind: 'front' | 'looked at' | 'as the file has it';
+}
+
+/** A design as a point of the chart: `xi` and `yi` are the objectives along and up. */
+function pointRow(
+  e: DesignEvaluation,
+  kind: PointRow['kind'],
+  names: readonly string[],
+  [xi, yi]: readonly [number, number],
+): PointRow {
+  const [ex, ey] = [e.estimates[xi], e.estimates[yi]];
+  const x = ex.estimate ?? Number.NaN;
+  const y = ey.estimate ?? Number.NaN;
+  const xs = intervalEnds(x, ex.ci95 ?? [Number.NaN, Number.NaN]);
+  const ys = intervalEnds(y, ey.ci95 ?? [Number.NaN, Number.NaN]);
+  return {
+    scenario: names[e.design.structure],
+    x,
+    xLow: xs.low,
+    xHigh: xs.high,
+    y,
+    yLow: ys.low,
+    yHigh: ys.high,
+    kind,
+  };
+}
+
+export function paretoChart(result: OptimisationResult): VegaLiteSpec {
+  const [first, second] = result.objectives;
+  const axes: [number, number] =
+    second === 'cost' || (first !== 'cost' && OBJECTIVE_INFO[second].unit !== 'days') ? [1, 0] : [0, 1];
+  const [xi, yi] = axes;
+  const names = result.structures.map((s) => s.name);
+  const row = (e: DesignEvaluation, kind: PointRow['kind']): PointRow => pointRow(e, kind, names, axes);
+  const onFront = new Set(result.front.map((e) => e.key));
+  const rows = [
+    ...result.evaluated
+      .filter((e) => e.infeasible === null && e.replications.length > 0 && !onFront.has(e.key))
+      .map((e) => row(e, 'looked at')),
+    ...result.front.map((e) => row(e, 'front')),
+    ...result.bases.filter((e) => e.infeasible === null).map((e) => row(e, 'as the file has it')),
+  ];
+  const [xName, yName] = [result.objectives[xi], result.objectives[yi]];
+  const x = { field: 'x', type: 'quantitative', title: OBJECTIVE_INFO[xName].label, scale: { zero: false } };
+  const y = { field: 'y', type: 'quantitative', title: OBJECTIVE_INFO[yName].label, scale: { zero: false } };
+  const colour = scenarioColour(names, 'Structure');
+  const only = (kind: PointRow['kind']) => ({ filter: `datum.kind === '${kind}'` });
+  return themed(
+    {
+      width: 560,
+      height: 340,
+      data: { values: rows },
+      layer: [
+        {
+          transform: [only('looked at')],
+          mark: { type: 'point', opacity: 0.35, size: 30 },
+          encoding: { x, y, color: colour },
+        },
+        {
+          transform: [only('front')],
+          mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5, opacity: 0.6, color: '#555' },
+          encoding: { x, y },
+        },
+        {
+          transform: [only('front')],
+          mark: { type: 'rule', strokeWidth: 1.5 },
+          encoding: { x, y: { ...y, field: 'yLow' }, y2: { field: 'yHigh' }, color: colour },
+        },
+        {
+          transform: [only('front')],
+          mark: { type: 'rule', strokeWidth: 1.5 },
+          encoding: { y, x: { ...x, field: 'xLow' }, x2: { field: 'xHigh' }, color: colour },
+        },
+        {
+          transform: [only('front')],
+          mark: { type: 'point', filled: true, size: 80 },
+          encoding: { x, y, color: colour },
+        },
+        {
+          transform: [only('as the file has it')],
+          mark: { type: 'point', shape: 'diamond', filled: false, size: 160, strokeWidth: 2 },
+          encoding: { x, y, color: colour },
+        },
+      ],
+    },
+    `${OBJECTIVE_INFO[yName].label} against ${OBJECTIVE_INFO[xName].label.toLowerCase()}: the best designs found`,
+    [
+      `Filled: the front (no design found is better in both); bars: 95% intervals over ${result.firstReplications} to ${result.maxReplications} replications with common random numbers`,
+      'Hollow diamond: each structure as its file has it; faint: other designs simulated',
+    ],
+  );
+}

@@ -1,0 +1,366 @@
+/**
+ * The search for the best structures and staffing: a Pareto front of two objectives (days to
+ * production against cost, say), found by NSGA-II (or, for comparison, by random search) on
+ * simulated designs. Every design is simulated once and cached; replications are raced (see
+ * racing.ts); infeasible designs (invalid, over the total or the budget, not keeping up with
+ * demand, too busy, an objective beyond the run) never reach the front. For a seed and an
+ * evaluation budget the result is the same whatever the number of workers; a time budget
+ * makes it depend on the machine's speed.
+ */
+import { ReplicationExecutor, defaultWorkers, variantOf } from '../experiment/index.js';
+import { RandomStreams, type Rng } from '../random/index.js';
+import { ScenarioError, type ScenarioSpec } from '../scenario/index.js';
+import type { Structure } from './decision-space.js';
+import {
+  designKey,
+  newEvaluation,
+  simulable,
+  withReplications,
+  type Constraints,
+  type Design,
+  type DesignEvaluation,
+} from './design-evaluation.js';
+import type { ObjectiveName } from './objectives.js';
+import { OptimiseInputError } from './optimise-input-error.js';
+import { currentFront, worthMore } from './racing.js';
+import { replicateDesigns } from './replicate-designs.js';
+import { survivors, tournament, type Ranked } from './selection.js';
+import { baseDesign, canMeetTotal, crossover, mutated, randomDesign } from './variation.js';
+
+export type SearchMethod = 'nsga2' | 'random';
+
+export interface OptimiseOptions {
+  objectives: readonly [ObjectiveName, ObjectiveName];
+  constraints?: Constraints;
+  /** NSGA-II (default), or random search with the same racing and budget (a yardstick). */
+  method?: SearchMethod;
+  /** Designs to simulate at most (default 100). */
+  evaluations?: number;
+  /** Stop after about this many seconds (default: no limit). The result then depends on the machine's speed. */
+  seconds?: number;
+  /** Designs per generation (default 12). */
+  population?: number;
+  /** Replications every design gets first (default 5). */
+  firstReplications?: number;
+  /** Replications a design near the front can get (default 20); the structures' own designs always get them. */
+  maxReplications?: number;
+  seed?: number;
+  workers?: number;
+  maxOpenUseCases?: number;
+  onProgress?: (progress: OptimiseProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface OptimiseProgress {
+  evaluations: number;
+  budget: number;
+  replications: number;
+  /** The front so far. */
+  front: readonly DesignEvaluation[];
+}
+
+/** Why the search stopped: its evaluation budget spent, its time up, or no new design left to try. */
+export type StopReason = 'evaluations' | 'time' | 'exhausted';
+
+export interface OptimisationResult {
+  objectives: readonly [ObjectiveName, ObjectiveName];
+  structures: readonly Structure[];
+  constraints: Constraints;
+  method: SearchMethod;
+  seed: number;
+  firstReplications: number;
+  maxReplications: number;
+  /** The front, by its first objective (as minimised). */
+  front: DesignEvaluation[];
+  /** Each structure's design as its file has it (repaired to the total when one is set). */
+  bases: DesignEvaluation[];
+  /** Every design looked at, in the order first seen (those found infeasible without simulating too). */
+  evaluated: DesignEvaluation[];
+  /** Designs simulated. */
+  evaluations: number;
+  /** Replications run in all. */
+  replications: number;
+  seconds: number;
+  stoppedBy: StopReason;
+}
+
+interface Settings {
+  objectives: readonly ObjectiveName[];
+  constraints: Constraints;
+  budget: number;
+  deadline: number;
+  population: number;
+  first: number;
+  most: number;
+  seed: number;
+}
+
+function settingsOf(options: OptimiseOptions, started: number): Settings {
+  const whole = (name: string, value: number, least: number): number => {
+    if (!Number.isInteger(value) || value < least)
+      throw new OptimiseInputError(`${name} must be a whole number of at least ${least}, got ${value}`);
+    return value;
+  };
+  const first = whole('first replications', options.firstReplications ?? 5, 2);
+  const most = whole('replications', options.maxReplications ?? 20, first);
+  if (options.seconds !== undefined && !(options.seconds > 0))
+    throw new OptimiseInputError(`the time budget must be a positive number of seconds, got ${options.seconds}`);
+  return {
+    objectives: options.objectives,
+    constraints: options.constraints ?? {},
+    budget: whole('evaluations', options.evaluations ?? 100, 1),
+    deadline: options.seconds === undefined ? Infinity : started + options.seconds * 1000,
+    population: whole('population', options.population ?? 12, 4),
+    first,
+    most,
+    seed: options.seed ?? 1,
+  };
+}
+
+/** The search's state: the cache of designs, what has been spent, and the means to simulate. */
+class Search {
+  readonly cache = new Map<string, DesignEvaluation>();
+  evaluations = 0;
+  replications = 0;
+  stoppedBy: StopReason | null = null;
+
+  constructor(
+    readonly structures: readonly Structure[],
+    readonly settings: Settings,
+    readonly rng: Rng,
+    private readonly executor: ReplicationExecutor,
+    private readonly options: OptimiseOptions,
+  ) {}
+
+  get total(): number | undefined {
+    return this.settings.constraints.total;
+  }
+
+  /** Whether the budget (designs or time) is spent; notes why. */
+  spent(): boolean {
+    if (this.evaluations >= this.settings.budget) this.stoppedBy ??= 'evaluations';
+    else if (Date.now() >= this.settings.deadline) this.stoppedBy ??= 'time';
+    return this.stoppedBy !== null;
+  }
+
+  /** The evaluation of a design not seen before: its scenario built and checked, nothing simulated yet. */
+  private fresh(design: Design): DesignEvaluation {
+    const structure = this.structures[design.structure];
+    const overrides = structure.variables.map((v, i) => ({ path: v.path, value: design.values[i] }));
+    let spec: ScenarioSpec | null = null;
+    let invalid: string | null = null;
+    try {
+      spec = variantOf(structure.spec, overrides, `${structure.name} ${designKey(design)}`).spec;
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      invalid = error.issues[0]?.message ?? 'not a valid scenario';
+    }
+    return newEvaluation(design, structure, spec, invalid, this.settings.constraints);
+  }
+
+  /**
+   * The evaluations of `designs`: from the cache, or new ones simulated with the first
+   * replications while the budget lasts (designs beyond it are left out of the answer).
+   */
+  async evaluate(designs: readonly Design[]): Promise<DesignEvaluation[]> {
+    const out: DesignEvaluation[] = [];
+    const toRun: DesignEvaluation[] = [];
+    for (const design of designs) {
+      const key = designKey(design);
+      const known = this.cache.get(key) ?? toRun.find((e) => e.key === key);
+      if (known !== undefined) {
+        out.push(known);
+        continue;
+      }
+      const e = this.fresh(design);
+      if (!simulable(e)) {
+        this.cache.set(key, e);
+        out.push(e);
+      } else if (this.evaluations + toRun.length < this.settings.budget) {
+        toRun.push(e);
+        out.push(e);
+      }
+    }
+    this.evaluations += toRun.length;
+    await this.addReplications(toRun.map((evaluation) => ({ evaluation, upTo: this.settings.first })));
+    return out.map((e) => this.cache.get(e.key) ?? e);
+  }
+
+  /** Runs the replications asked for and puts the evaluations, worked out again, in the cache. */
+  async addReplications(requests: readonly { evaluation: DesignEvaluation; upTo: number }[]): Promise<void> {
+    if (requests.length === 0) return;
+    const gained = await replicateDesigns(this.executor, requests, this.settings.seed, {
+      maxOpenUseCases: this.options.maxOpenUseCases,
+      signal: this.options.signal,
+    });
+    requests.forEach(({ evaluation }, i) => {
+      this.replications += gained[i].length;
+      const name = this.structures[evaluation.design.structure].name;
+      const updated = withReplications(
+        evaluation,
+        gained[i],
+        this.settings.objectives,
+        this.settings.constraints,
+        name,
+      );
+      this.cache.set(evaluation.key, updated);
+    });
+    this.report();
+  }
+
+  /** More replications, doubling, for every design that may still be on the front, until none may. */
+  async race(): Promise<void> {
+    for (;;) {
+      const more = worthMore([...this.cache.values()], this.settings.objectives, this.settings.most);
+      if (more.length === 0) return;
+      await this.addReplications(
+        more.map((evaluation) => ({
+          evaluation,
+          upTo: Math.min(this.settings.most, 2 * evaluation.replications.length),
+        })),
+      );
+    }
+  }
+
+  report(): void {
+    this.options.onProgress?.({
+      evaluations: this.evaluations,
+      budget: this.settings.budget,
+      replications: this.replications,
+      front: currentFront([...this.cache.values()]),
+    });
+  }
+}
+
+/** Checks the structures against the total: each must be able to meet it. */
+function checkStructures(structures: readonly Structure[], total: number | undefined): void {
+  if (structures.length === 0) throw new OptimiseInputError('optimise needs at least one scenario');
+  if (total === undefined) return;
+  for (const s of structures) {
+    if (!canMeetTotal(s, total)) {
+      const low = s.fixedPeople + s.variables.reduce((sum, v) => sum + v.min, 0);
+      const high = s.fixedPeople + s.variables.reduce((sum, v) => sum + v.max, 0);
+      throw new OptimiseInputError(
+        `--total ${total}: ${s.name} can have from ${low} to ${high} people within its ranges (widen --vary, or choose a total in that span)`,
+      );
+    }
+  }
+}
+
+/** Distinct new designs from `make`, up to `count`, within a bounded number of tries. */
+function distinctDesigns(count: number, make: () => Design, seen: ReadonlySet<string>): Design[] {
+  const out = new Map<string, Design>();
+  for (let tries = 0; out.size < count && tries < 30 * count; tries++) {
+    const d = make();
+    const key = designKey(d);
+    if (!seen.has(key) && !out.has(key)) out.set(key, d);
+  }
+  return [...out.values()];
+}
+
+async function nsga2(search: Search, first: DesignEvaluation[]): Promise<void> {
+  const { structures, rng, total } = search;
+  let population: Ranked[] = survivors(
+    first.map((e) => search.cache.get(e.key) ?? e),
+    search.settings.population,
+  );
+  while (!search.spent()) {
+    const parents = population;
+    const offspring = distinctDesigns(
+      search.settings.population,
+      () => {
+        const a = tournament(parents, rng).design;
+        const b = tournament(parents, rng).design;
+        return mutated(crossover(a, b, structures, rng, total), structures, rng, total);
+      },
+      new Set(parents.map((p) => p.evaluation.key)),
+    );
+    const isNew = offspring.filter((d) => !search.cache.has(designKey(d)));
+    if (isNew.length === 0) {
+      search.stoppedBy = 'exhausted';
+      break;
+    }
+    const children = await search.evaluate(offspring);
+    await search.race();
+    const current = [...parents.map((p) => p.evaluation), ...children].map((e) => search.cache.get(e.key) ?? e);
+    population = survivors(current, search.settings.population);
+  }
+}
+
+async function randomSearch(search: Search): Promise<void> {
+  while (!search.spent()) {
+    const batch = distinctDesigns(
+      search.settings.population,
+      () => randomDesign(search.structures, search.rng, search.total),
+      new Set(search.cache.keys()),
+    );
+    if (batch.length === 0) {
+      search.stoppedBy = 'exhausted';
+      break;
+    }
+    await search.evaluate(batch);
+    await search.race();
+  }
+}
+
+/** Finds the front; see OptimiseOptions. */
+export async function optimise(
+  structures: readonly Structure[],
+  options: OptimiseOptions,
+): Promise<OptimisationResult> {
+  const started = Date.now();
+  const settings = settingsOf(options, started);
+  checkStructures(structures, settings.constraints.total);
+  const method = options.method ?? 'nsga2';
+  const rng = new RandomStreams(settings.seed).stream(`optimise/${method}`);
+  const executor = new ReplicationExecutor(options.workers ?? defaultWorkers());
+  const search = new Search(structures, settings, rng, executor, options);
+  try {
+    const total = settings.constraints.total;
+    const bases = structures.map((_, i) => baseDesign(structures, i, rng, total));
+    const starters = distinctDesigns(
+      Math.max(0, settings.population - bases.length),
+      () => randomDesign(structures, rng, total),
+      new Set(bases.map(designKey)),
+    );
+    const first = await search.evaluate([...bases, ...starters]);
+    await search.race();
+    if (method === 'nsga2') await nsga2(search, first);
+    else await randomSearch(search);
+    // the structures' own designs are what every change is measured from: they get every replication
+    const baseEvaluations = bases.map((d) => search.cache.get(designKey(d)));
+    await search.addReplications(
+      baseEvaluations.flatMap((e) =>
+        e !== undefined && simulable(e) && e.replications.length < settings.most
+          ? [{ evaluation: e, upTo: settings.most }]
+          : [],
+      ),
+    );
+    await search.race();
+    return resultOf(search, method, bases, started);
+  } finally {
+    await executor.close();
+  }
+}
+
+function resultOf(search: Search, method: SearchMethod, bases: readonly Design[], started: number): OptimisationResult {
+  const { settings } = search;
+  const evaluated = [...search.cache.values()];
+  const front = currentFront(evaluated).sort((a, b) => a.point[0] - b.point[0] || a.point[1] - b.point[1]);
+  return {
+    objectives: settings.objectives as [ObjectiveName, ObjectiveName],
+    structures: search.structures,
+    constraints: settings.constraints,
+    method,
+    seed: settings.seed,
+    firstReplications: settings.first,
+    maxReplications: settings.most,
+    front,
+    bases: bases.flatMap((d) => search.cache.get(designKey(d)) ?? []),
+    evaluated,
+    evaluations: search.evaluations,
+    replications: search.replications,
+    seconds: (Date.now() - started) / 1000,
+    stoppedBy: search.stoppedBy ?? 'evaluations',
+  };
+}

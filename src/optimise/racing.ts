@@ -1,0 +1,64 @@
+/**
+ * Where replications go. Every design starts with a few; a design then gets more only while
+ * it may still be on the front: no design of the current front beats it with confidence. A
+ * design clearly beaten stays at its first few. "Beats with confidence" compares the two
+ * designs replication by replication (common random numbers: replication r of every design
+ * sees the same use cases), with a 95% interval of the paired differences per objective.
+ */
+import { confidenceInterval } from '../statistics/batch-means.js';
+import type { DesignEvaluation } from './design-evaluation.js';
+import { OBJECTIVE_INFO, replicationFigure, type ObjectiveName } from './objectives.js';
+import { nonDominated } from './pareto.js';
+
+/** The 95% interval's lower end of mean(b - a) over paired values, or NaN when it has none. */
+function pairedLower(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  const d = Array.from({ length: n }, (_, r) => b[r] - a[r]);
+  if (n < 2 || !d.every(Number.isFinite)) return NaN;
+  const ci = confidenceInterval(d);
+  return ci.mean - ci.halfWidth;
+}
+
+/** An objective's per-replication figures as minimised. */
+const minimised = (e: DesignEvaluation, o: ObjectiveName): number[] =>
+  e.replications.map((r) => OBJECTIVE_INFO[o].sense * replicationFigure(o, r.metrics).value);
+
+/**
+ * Whether `a` beats `b` with confidence: in every objective the paired interval of b - a lies
+ * at or above 0 (a no worse), and in one strictly above (a better).
+ */
+export function clearlyDominates(
+  a: DesignEvaluation,
+  b: DesignEvaluation,
+  objectives: readonly ObjectiveName[],
+): boolean {
+  let better = false;
+  for (const o of objectives) {
+    const lower = pairedLower(minimised(a, o), minimised(b, o));
+    if (!(lower >= 0)) return false;
+    if (lower > 0) better = true;
+  }
+  return better;
+}
+
+/** The feasible evaluations no other feasible one dominates, by their estimates. */
+export function currentFront(evaluations: readonly DesignEvaluation[]): DesignEvaluation[] {
+  const feasible = evaluations.filter((e) => e.infeasible === null && e.replications.length > 0);
+  return nonDominated(feasible.map((e) => e.point)).map((i) => feasible[i]);
+}
+
+/** The feasible designs that may still be on the front and have fewer than `most` replications. */
+export function worthMore(
+  evaluations: readonly DesignEvaluation[],
+  objectives: readonly ObjectiveName[],
+  most: number,
+): DesignEvaluation[] {
+  const front = currentFront(evaluations);
+  return evaluations.filter(
+    (e) =>
+      e.infeasible === null &&
+      e.replications.length > 0 &&
+      e.replications.length < most &&
+      !front.some((f) => f !== e && clearlyDominates(f, e, objectives)),
+  );
+}
