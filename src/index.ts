@@ -7,6 +7,7 @@ export * from './model/index.js';
 export * from './experiment/index.js';
 export * from './analysis/index.js';
 export * from './calibration/index.js';
+export * from './optimise/index.js';
 export * from './charts/index.js';
 export * from './report/index.js';
 export * from './notebook/index.js';

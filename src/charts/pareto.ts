@@ -54,13 +54,20 @@ export function paretoChart(result: OptimisationResult): VegaLiteSpec {
       .filter((e) => e.infeasible === null && e.replications.length > 0 && !onFront.has(e.key))
       .map((e) => row(e, 'looked at')),
     ...result.front.map((e) => row(e, 'front')),
-    ...result.bases.filter((e) => e.infeasible === null).map((e) => row(e, 'as the file has it')),
+    // each structure as its file has it, within the constraints or not, where its figures were reached
+    ...result.bases
+      .filter((e) => e.replications.length > 0 && e.estimates.every((x) => x.estimate !== null))
+      .map((e) => row(e, 'as the file has it')),
   ];
   const [xName, yName] = [result.objectives[xi], result.objectives[yi]];
   const x = { field: 'x', type: 'quantitative', title: OBJECTIVE_INFO[xName].label, scale: { zero: false } };
   const y = { field: 'y', type: 'quantitative', title: OBJECTIVE_INFO[yName].label, scale: { zero: false } };
   const colour = scenarioColour(names, 'Structure');
   const only = (kind: PointRow['kind']) => ({ filter: `datum.kind === '${kind}'` });
+  // a layer with no row gives vega an empty extent: only the kinds there are
+  const kinds = new Set(rows.map((r) => r.kind));
+  const present = (layer: { transform: { filter: string }[] }): boolean =>
+    [...kinds].some((k) => layer.transform[0].filter.includes(`'${k}'`));
   return themed(
     {
       width: 560,
@@ -97,7 +104,7 @@ export function paretoChart(result: OptimisationResult): VegaLiteSpec {
           mark: { type: 'point', shape: 'diamond', filled: false, size: 160, strokeWidth: 2 },
           encoding: { x, y, color: colour },
         },
-      ],
+      ].filter(present),
     },
     `${OBJECTIVE_INFO[yName].label} against ${OBJECTIVE_INFO[xName].label.toLowerCase()}: the best designs found`,
     [

@@ -124,7 +124,7 @@ function addExperimentCommands(root: Command, signal: AbortSignal, commandLine: 
 }
 
 const VARY_HELP =
-  'a group of people the search may staff, with its bounds (repeatable), e.g. --vary teams.hub.ml_engineer=2..8 (default: every group, from half to double its count)';
+  "a group of people the search may staff, with its bounds (repeatable), e.g. --vary teams.hub.ml_engineer=2..8 (default: the files' optimise.vary, else every group from half to double its count)";
 
 /** optimise: the best structures and staffing as a Pareto front. */
 function addOptimiseCommand(root: Command, signal: AbortSignal, commandLine: string): void {
@@ -136,10 +136,25 @@ function addOptimiseCommand(root: Command, signal: AbortSignal, commandLine: str
     { reps: OPTIMISE_REPS, precision: false, unit: 'design near the front (the most it gets)' },
   )
     .option('--vary <path=min..max>', VARY_HELP, pathAssignment)
-    .option('--total <n>', 'exactly this many people: move people, do not hire', wholeNumber(1))
-    .option('--budget <amount>', 'the most the people may cost a year', positiveNumber)
-    .option('--max-utilisation <fraction>', 'no group of people busier than this share of their time', fraction)
-    .option('--objective <a,b>', `two of ${OBJECTIVES.join(', ')}`, 'p85,cost')
+    .option(
+      '--total <n>',
+      "exactly this many people: move people, do not hire (default: the file's optimise.total)",
+      wholeNumber(1),
+    )
+    .option(
+      '--budget <amount>',
+      "the most the people may cost a year (default: the file's optimise.budget)",
+      positiveNumber,
+    )
+    .option(
+      '--max-utilisation <fraction>',
+      "no group of people busier than this share of their time (default: the file's optimise.max_utilisation)",
+      fraction,
+    )
+    .option(
+      '--objective <a,b>',
+      `two of ${OBJECTIVES.join(', ')} (default: the file's optimise.objectives, else p85,cost)`,
+    )
     .option('--evaluations <n>', 'designs to simulate at most', wholeNumber(1), 100)
     .option('--time <seconds>', 'stop after about this long (the answer then depends on the machine)', positiveNumber)
     .option('--population <n>', 'designs per generation', wholeNumber(4), 12)

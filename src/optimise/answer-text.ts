@@ -27,3 +27,7 @@ export function cautionLines(result: OptimisationResult, rows: readonly FrontRow
     );
   return lines;
 }
+
+/** Whether any design met every constraint and was simulated: what a chart of the search can show. */
+export const hasFeasibleDesign = (result: OptimisationResult): boolean =>
+  result.evaluated.some((e) => e.infeasible === null && e.replications.length > 0);

@@ -59,14 +59,15 @@ export interface Structure {
 const RANGE = /^(.+?)\s*=\s*(\d+)\s*\.\.\s*(\d+)$/;
 
 /** Parses `teams.hub.ml_engineer=2..8` (whole numbers, min <= max). */
-export function parseRange(text: string): VariableRange {
+export function parseRange(text: string, where = '--vary'): VariableRange {
   const m = RANGE.exec(text.trim());
   if (m === null)
     throw new OptimiseInputError(
-      `--vary: expected path=min..max with whole numbers, got "${text}" (e.g. teams.hub.ml_engineer=2..8)`,
+      `${where}: expected path=min..max with whole numbers, got "${text}" (e.g. teams.hub.ml_engineer=2..8)`,
     );
   const [min, max] = [Number(m[2]), Number(m[3])];
-  if (min > max) throw new OptimiseInputError(`--vary ${text}: the lower bound ${min} is above the upper bound ${max}`);
+  if (min > max)
+    throw new OptimiseInputError(`${where} ${text}: the lower bound ${min} is above the upper bound ${max}`);
   return { path: m[1].trim(), min, max };
 }
 

@@ -133,6 +133,8 @@ export function withReplications(
     stability: summary.stability,
     busiest,
   };
+  // a design over the total or the budget stays so (simulated only as a structure's reference)
+  if (!simulable(e)) return base;
   const unreached = objectives.find((_, k) => estimates[k].estimate === null);
   if (summary.verdict === 'does-not-keep-up')
     return { ...base, infeasible: 'does not keep up with its demand', violation: 2 + (busiest?.utilization ?? 0) };

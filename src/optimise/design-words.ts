@@ -52,39 +52,45 @@ export function figureText(name: ObjectiveName, value: number, currency?: string
   return `${value.toLocaleString('en', { maximumFractionDigits: 1 })} a year`;
 }
 
-/** The paired difference design minus reference of one objective over their common replications. */
-export function pairedChange(e: DesignEvaluation, reference: DesignEvaluation, name: ObjectiveName): Estimate {
+/** Per replication, design less reference, of one objective over their common replications, and the two means over them. */
+export function pairedChange(
+  e: DesignEvaluation,
+  reference: DesignEvaluation,
+  name: ObjectiveName,
+): { change: Estimate; from: number; to: number } {
   const n = Math.min(e.replications.length, reference.replications.length);
-  const diffs = Array.from(
-    { length: n },
-    (_, r) =>
-      replicationFigure(name, e.replications[r].metrics).value -
-      replicationFigure(name, reference.replications[r].metrics).value,
-  );
-  return estimateOf(diffs);
+  const of = (x: DesignEvaluation): number[] =>
+    x.replications.slice(0, n).map((r) => replicationFigure(name, r.metrics).value);
+  const [to, from] = [of(e), of(reference)];
+  const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+  return { change: estimateOf(to.map((x, r) => x - from[r])), from: mean(from), to: mean(to) };
 }
 
-/** An evaluation's estimate of objective `name` (the objectives in the search's order). */
-const estimateIn = (e: DesignEvaluation, objectives: readonly ObjectiveName[], name: ObjectiveName): number =>
-  e.estimates[objectives.indexOf(name)]?.estimate ?? Number.NaN;
-
-/** How an objective moved from the reference: "cuts p85 from 254 to 231 days", or that no change is clear. */
+/**
+ * How an objective moved from the reference over their common replications: "cuts p85 from
+ * 254 to 231 days", or that no change is clear, or that it cannot be read.
+ */
 function movedWords(
   e: DesignEvaluation,
   reference: DesignEvaluation,
-  objectives: readonly ObjectiveName[],
   name: ObjectiveName,
   currency: string | null | undefined,
 ): string {
-  const [from, to] = [estimateIn(reference, objectives, name), estimateIn(e, objectives, name)];
-  const [low, high] = pairedChange(e, reference, name).ci95;
+  const { change, from, to } = pairedChange(e, reference, name);
   const words = OBJECTIVE_INFO[name].words;
+  if (!(Number.isFinite(from) && Number.isFinite(to)))
+    return `leaves ${words} unread against the file's own staffing (beyond the run in some replication)`;
+  const [low, high] = change.ci95;
   const figures = `${figureText(name, from, currency).replace(/ (days|a year)$/, '')} to ${figureText(name, to, currency)}`;
   if (!(Number.isFinite(low) && Number.isFinite(high)))
     return `changes ${words} from ${figures} (no interval from one replication: not yet a finding)`;
   if (low <= 0 && high >= 0) return `leaves ${words} within the noise (${figures}; the change's interval includes 0)`;
   return `${low > 0 ? 'raises' : 'cuts'} ${words} from ${figures}`;
 }
+
+/** An evaluation's estimate of objective `name` (the objectives in the search's order). */
+const estimateIn = (e: DesignEvaluation, objectives: readonly ObjectiveName[], name: ObjectiveName): number =>
+  e.estimates[objectives.indexOf(name)]?.estimate ?? Number.NaN;
 
 /**
  * A front design in a sentence, against its structure as the file has it (`reference`):
@@ -109,5 +115,5 @@ export function designSentence(
     return `${money}, ${several ? structure.name : 'the organisation'} as it is: ${listWords(figures)}.`;
   }
   const subject = `${several ? `${structure.name} with ` : ''}${changes}`;
-  return `${money}, ${subject} ${listWords(moved.map((o) => movedWords(e, reference, objectives, o, currency)))}.`;
+  return `${money}, ${subject} ${listWords(moved.map((o) => movedWords(e, reference, o, currency)))}.`;
 }

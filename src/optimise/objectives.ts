@@ -5,9 +5,11 @@
  * maximise is negated).
  */
 import type { ReplicationMetrics } from '../metrics/replication-metrics.js';
+import { OPTIMISE_OBJECTIVES } from '../scenario/index.js';
 import { OptimiseInputError } from './optimise-input-error.js';
 
-export const OBJECTIVES = ['p50', 'p85', 'p95', 'mean', 'cost', 'goLives', 'netValue'] as const;
+/** What a search can minimise or maximise; a scenario's `optimise.objectives` names them too. */
+export const OBJECTIVES = OPTIMISE_OBJECTIVES;
 export type ObjectiveName = (typeof OBJECTIVES)[number];
 
 /** The days-to-production objectives: percentiles and the mean. */

@@ -10,7 +10,7 @@
 import { ReplicationExecutor, defaultWorkers, variantOf } from '../experiment/index.js';
 import { RandomStreams, type Rng } from '../random/index.js';
 import { ScenarioError, type ScenarioSpec } from '../scenario/index.js';
-import type { Structure } from './decision-space.js';
+import { baseValues, type Structure } from './decision-space.js';
 import {
   designKey,
   newEvaluation,
@@ -72,7 +72,10 @@ export interface OptimisationResult {
   maxReplications: number;
   /** The front, by its first objective (as minimised). */
   front: DesignEvaluation[];
-  /** Each structure's design as its file has it (repaired to the total when one is set). */
+  /**
+   * Each structure's design as its file has it, simulated with every replication whatever the
+   * constraints (its `infeasible` says why it could not be a candidate, e.g. not the total).
+   */
   bases: DesignEvaluation[];
   /** Every design looked at, in the order first seen (those found infeasible without simulating too). */
   evaluated: DesignEvaluation[];
@@ -189,21 +192,20 @@ class Search {
   /** Runs the replications asked for and puts the evaluations, worked out again, in the cache. */
   async addReplications(requests: readonly { evaluation: DesignEvaluation; upTo: number }[]): Promise<void> {
     if (requests.length === 0) return;
-    const gained = await replicateDesigns(this.executor, requests, this.settings.seed, {
+    const { gained, failed } = await replicateDesigns(this.executor, requests, this.settings.seed, {
       maxOpenUseCases: this.options.maxOpenUseCases,
       signal: this.options.signal,
     });
     requests.forEach(({ evaluation }, i) => {
       this.replications += gained[i].length;
       const name = this.structures[evaluation.design.structure].name;
-      const updated = withReplications(
-        evaluation,
-        gained[i],
-        this.settings.objectives,
-        this.settings.constraints,
-        name,
+      const reason = failed[i];
+      this.cache.set(
+        evaluation.key,
+        reason === null
+          ? withReplications(evaluation, gained[i], this.settings.objectives, this.settings.constraints, name)
+          : { ...evaluation, infeasible: `a run stopped: ${reason}`, violation: 3 },
       );
-      this.cache.set(evaluation.key, updated);
     });
     this.report();
   }
@@ -222,6 +224,24 @@ class Search {
     }
   }
 
+  /** Each structure's design as its file has it, with every replication (see OptimisationResult.bases). */
+  async references(): Promise<DesignEvaluation[]> {
+    const refs = this.structures.map((structure, i) => {
+      const design = { structure: i, values: baseValues(structure) };
+      const known = this.cache.get(designKey(design)) ?? this.fresh(design);
+      this.cache.set(known.key, known);
+      return known;
+    });
+    await this.addReplications(
+      refs.flatMap((evaluation) =>
+        evaluation.spec !== null && evaluation.replications.length < this.settings.most
+          ? [{ evaluation, upTo: this.settings.most }]
+          : [],
+      ),
+    );
+    return refs.map((e) => this.cache.get(e.key) ?? e);
+  }
+
   report(): void {
     this.options.onProgress?.({
       evaluations: this.evaluations,
@@ -232,9 +252,28 @@ class Search {
   }
 }
 
-/** Checks the structures against the total: each must be able to meet it. */
-function checkStructures(structures: readonly Structure[], total: number | undefined): void {
+/** Checks what the search needs of each structure: no timeline, the costs or values its objectives read, a total it can meet. */
+function checkStructures(structures: readonly Structure[], settings: Settings): void {
   if (structures.length === 0) throw new OptimiseInputError('optimise needs at least one scenario');
+  for (const s of structures) {
+    if ((s.spec.timeline ?? []).length > 0)
+      throw new OptimiseInputError(
+        `${s.name} changes during the run (timeline): optimise staffs an organisation that stays as it is; give it a scenario without a timeline`,
+      );
+    const costs = s.fixedCost > 0 || s.variables.some((v) => v.costPerPerson > 0);
+    if (!costs && (settings.objectives.includes('cost') || settings.objectives.includes('netValue')))
+      throw new OptimiseInputError(
+        `${s.name} gives its roles no cost_per_year: its people cost is unknown, so cost and netValue cannot be objectives (choose others with --objective, or give roles.<role>.cost_per_year)`,
+      );
+    if (!costs && settings.constraints.budget !== undefined)
+      throw new OptimiseInputError(`${s.name} gives its roles no cost_per_year: --budget cannot be checked`);
+    const valued = Object.values(s.spec.use_case_types).some((t) => t.value_per_year !== undefined);
+    if (!valued && settings.objectives.includes('netValue'))
+      throw new OptimiseInputError(
+        `${s.name} gives no use-case type a value_per_year: netValue cannot be an objective (choose another with --objective)`,
+      );
+  }
+  const total = settings.constraints.total;
   if (total === undefined) return;
   for (const s of structures) {
     if (!canMeetTotal(s, total)) {
@@ -273,10 +312,10 @@ async function nsga2(search: Search, first: DesignEvaluation[]): Promise<void> {
         const b = tournament(parents, rng).design;
         return mutated(crossover(a, b, structures, rng, total), structures, rng, total);
       },
-      new Set(parents.map((p) => p.evaluation.key)),
+      // designs not simulated yet: one seen before is in the cache, and the front is read from all of them
+      new Set(search.cache.keys()),
     );
-    const isNew = offspring.filter((d) => !search.cache.has(designKey(d)));
-    if (isNew.length === 0) {
+    if (offspring.length === 0) {
       search.stoppedBy = 'exhausted';
       break;
     }
@@ -310,7 +349,7 @@ export async function optimise(
 ): Promise<OptimisationResult> {
   const started = Date.now();
   const settings = settingsOf(options, started);
-  checkStructures(structures, settings.constraints.total);
+  checkStructures(structures, settings);
   const method = options.method ?? 'nsga2';
   const rng = new RandomStreams(settings.seed).stream(`optimise/${method}`);
   const executor = new ReplicationExecutor(options.workers ?? defaultWorkers());
@@ -327,23 +366,21 @@ export async function optimise(
     await search.race();
     if (method === 'nsga2') await nsga2(search, first);
     else await randomSearch(search);
-    // the structures' own designs are what every change is measured from: they get every replication
-    const baseEvaluations = bases.map((d) => search.cache.get(designKey(d)));
-    await search.addReplications(
-      baseEvaluations.flatMap((e) =>
-        e !== undefined && simulable(e) && e.replications.length < settings.most
-          ? [{ evaluation: e, upTo: settings.most }]
-          : [],
-      ),
-    );
+    // each structure as its file has it is what every change is measured from: every replication, whatever the constraints
+    const references = await search.references();
     await search.race();
-    return resultOf(search, method, bases, started);
+    return resultOf(search, method, references, started);
   } finally {
     await executor.close();
   }
 }
 
-function resultOf(search: Search, method: SearchMethod, bases: readonly Design[], started: number): OptimisationResult {
+function resultOf(
+  search: Search,
+  method: SearchMethod,
+  references: readonly DesignEvaluation[],
+  started: number,
+): OptimisationResult {
   const { settings } = search;
   const evaluated = [...search.cache.values()];
   const front = currentFront(evaluated).sort((a, b) => a.point[0] - b.point[0] || a.point[1] - b.point[1]);
@@ -356,7 +393,7 @@ function resultOf(search: Search, method: SearchMethod, bases: readonly Design[]
     firstReplications: settings.first,
     maxReplications: settings.most,
     front,
-    bases: bases.flatMap((d) => search.cache.get(designKey(d)) ?? []),
+    bases: references.map((e) => search.cache.get(e.key) ?? e),
     evaluated,
     evaluations: search.evaluations,
     replications: search.replications,

@@ -47,18 +47,24 @@ export function currentFront(evaluations: readonly DesignEvaluation[]): DesignEv
   return nonDominated(feasible.map((e) => e.point)).map((i) => feasible[i]);
 }
 
-/** The feasible designs that may still be on the front and have fewer than `most` replications. */
+/**
+ * The feasible designs with fewer than `most` replications that may still be on the front:
+ * those on it, and those no design of it clearly beats. Each test is at 95% with no correction
+ * for their number: it decides where replications go, not what the answer claims (the front's
+ * figures come with their own intervals).
+ */
 export function worthMore(
   evaluations: readonly DesignEvaluation[],
   objectives: readonly ObjectiveName[],
   most: number,
 ): DesignEvaluation[] {
   const front = currentFront(evaluations);
+  // a design on the front always gets more; one off it, while no front design clearly beats it
   return evaluations.filter(
     (e) =>
       e.infeasible === null &&
       e.replications.length > 0 &&
       e.replications.length < most &&
-      !front.some((f) => f !== e && clearlyDominates(f, e, objectives)),
+      (front.includes(e) || !front.some((f) => clearlyDominates(f, e, objectives))),
   );
 }

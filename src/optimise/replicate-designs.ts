@@ -4,7 +4,13 @@
  * and results come back in task order, so what the search decides does not depend on the
  * number of workers.
  */
-import { seedFor, type ReplicationExecutor, type ReplicationTask } from '../experiment/index.js';
+import {
+  seedFor,
+  type ReplicationExecutor,
+  type ReplicationResult,
+  type ReplicationTask,
+} from '../experiment/index.js';
+import { RunLimitError } from '../model/index.js';
 import type { DesignEvaluation, KeptReplication } from './design-evaluation.js';
 
 export interface ReplicationRequest {
@@ -13,13 +19,13 @@ export interface ReplicationRequest {
   upTo: number;
 }
 
-/** Runs the replications asked for; returns, per request, the replications it gained. */
-export async function replicateDesigns(
-  executor: ReplicationExecutor,
-  requests: readonly ReplicationRequest[],
-  seed: number,
-  options: { maxOpenUseCases?: number; signal?: AbortSignal; onDone?: () => void },
-): Promise<KeptReplication[][]> {
+/** What a batch gained per request: its new replications, or why it could not run (a run that outgrew its bound). */
+export interface Replicated {
+  gained: KeptReplication[][];
+  failed: (string | null)[];
+}
+
+function tasksOf(requests: readonly ReplicationRequest[], seed: number, maxOpenUseCases?: number): ReplicationTask[] {
   const tasks: ReplicationTask[] = [];
   requests.forEach(({ evaluation, upTo }, index) => {
     const spec = evaluation.spec;
@@ -31,20 +37,49 @@ export async function replicateDesigns(
         seed: seedFor(seed, 0, r, true),
         spec,
         keepLog: false,
-        ...(options.maxOpenUseCases === undefined ? {} : { maxOpenUseCases: options.maxOpenUseCases }),
+        ...(maxOpenUseCases === undefined ? {} : { maxOpenUseCases }),
       });
     }
   });
-  const results = await executor.run(tasks, options.onDone, options.signal);
+  return tasks;
+}
+
+const kept = (r: ReplicationResult): KeptReplication => ({
+  metrics: r.metrics,
+  littles: r.littles,
+  changes: r.changes,
+  horizon: r.horizon,
+  replication: r.replication,
+});
+
+/**
+ * Runs the replications asked for, as one batch. When a run outgrows its bound on open use
+ * cases (a design far beyond its capacity), the designs are run one by one so that only the
+ * runaway ones fail.
+ */
+export async function replicateDesigns(
+  executor: ReplicationExecutor,
+  requests: readonly ReplicationRequest[],
+  seed: number,
+  options: { maxOpenUseCases?: number; signal?: AbortSignal },
+): Promise<Replicated> {
   const gained: KeptReplication[][] = requests.map(() => []);
-  for (const r of results) {
-    gained[r.scenarioIndex].push({
-      metrics: r.metrics,
-      littles: r.littles,
-      changes: r.changes,
-      horizon: r.horizon,
-      replication: r.replication,
-    });
+  const failed: (string | null)[] = requests.map(() => null);
+  try {
+    const results = await executor.run(tasksOf(requests, seed, options.maxOpenUseCases), undefined, options.signal);
+    for (const r of results) gained[r.scenarioIndex].push(kept(r));
+    return { gained, failed };
+  } catch (error) {
+    if (!(error instanceof RunLimitError)) throw error;
   }
-  return gained;
+  for (const [i, request] of requests.entries()) {
+    try {
+      const results = await executor.run(tasksOf([request], seed, options.maxOpenUseCases), undefined, options.signal);
+      gained[i] = results.map(kept);
+    } catch (error) {
+      if (!(error instanceof RunLimitError)) throw error;
+      failed[i] = error.message;
+    }
+  }
+  return { gained, failed };
 }

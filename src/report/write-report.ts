@@ -7,6 +7,7 @@
  * in only when every phase succeeded, so the out folder never holds new charts beside an old
  * report: it has the previous report, whole, or the new one.
  */
+import { hasFeasibleDesign } from '../optimise/index.js';
 import { optimisationSectionHtml, type OptimisationInput } from './optimisation-section.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -252,7 +253,7 @@ function chartsToDraw(input: ReportInput, findings: Findings): ChartToDraw[] {
       spec: charts.sweepChart(input.sweeps.runs, input.sweeps.path, 'p85', input.sweeps.label),
       caption: `The effect of ${input.sweeps.label ?? input.sweeps.path}.`,
     });
-  if (input.optimisation)
+  if (input.optimisation && hasFeasibleDesign(input.optimisation.result))
     specs.push({
       stem: 'pareto',
       spec: charts.paretoChart(input.optimisation.result),

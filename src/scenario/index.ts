@@ -7,6 +7,7 @@ export {
   ABANDON,
   DEFAULT_MODEL_LIFETIME,
   MAX_HORIZON_DAYS,
+  OPTIMISE_OBJECTIVES,
 } from './scenario-spec.js';
 export { DistributionSpec } from './distribution-spec.js';
 export {

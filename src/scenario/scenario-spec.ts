@@ -44,6 +44,9 @@ function withDefault<T extends TSchema>(schema: T, value: Static<T>): TDefaulted
   return Type.Optional(CloneType(schema, { default: value })) as TDefaulted<T>;
 }
 
+/** What orgflow optimise can minimise or maximise (see src/optimise/objectives.ts). */
+export const OPTIMISE_OBJECTIVES = ['p50', 'p85', 'p95', 'mean', 'cost', 'goLives', 'netValue'] as const;
+
 /** Effort as written: a use-case type or team that states no scaling scales by this. */
 export const UNSCALED = 1;
 
@@ -537,6 +540,50 @@ export const ScenarioSpec = closed(
           ),
         },
         'work that each model in production generates',
+      ),
+    ),
+    optimise: Type.Optional(
+      closed(
+        {
+          vary: Type.Optional(
+            Type.Record(
+              Type.String(),
+              Type.String({
+                pattern: '^\\s*\\d+\\s*\\.\\.\\s*\\d+\\s*$',
+                errorMessage: 'bounds written min..max, e.g. 2..8',
+                description: 'the bounds of the count, min..max',
+              }),
+              {
+                description:
+                  'groups of people the search may staff: path (teams.<team>.<role>, or teams.<team>.people.<n>.count) -> min..max (default: every group, from half to double its count)',
+              },
+            ),
+          ),
+          total: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              description: 'exactly this many people in every design: move people, do not hire',
+            }),
+          ),
+          budget: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, description: 'the most the people of a design may cost a year' }),
+          ),
+          max_utilisation: Type.Optional(
+            Type.Number({
+              exclusiveMinimum: 0,
+              maximum: 1,
+              description: 'no group of people busier than this share of their time',
+            }),
+          ),
+          objectives: Type.Optional(
+            Type.Array(Type.Union(OPTIMISE_OBJECTIVES.map((o) => Type.Literal(o))), {
+              minItems: 2,
+              maxItems: 2,
+              description: 'the two objectives of the search (default: p85 and cost)',
+            }),
+          ),
+        },
+        'what orgflow optimise searches when given this file (the command line overrides it); runs ignore it',
       ),
     ),
   },

@@ -27,6 +27,7 @@ describe('notebooks', () => {
       '03-what-if.ipynb',
       '04-portfolio-growth.ipynb',
       '05-calibrate-and-backtest.ipynb',
+      '06-optimise.ipynb',
       '07-reorganisation.ipynb',
     ]);
   });

@@ -4,7 +4,7 @@
  * infeasible design reaches the front.
  */
 import { describe, expect, it } from 'vitest';
-import { optimise, structuresOf, type OptimiseOptions } from '../../src/optimise/index.js';
+import { clearlyDominates, optimise, structuresOf, type OptimiseOptions } from '../../src/optimise/index.js';
 import { validateScenario } from '../../src/scenario/index.js';
 import {
   allocations,
@@ -51,6 +51,52 @@ describe('the search on a staffing problem with a known answer', () => {
     const [low, high] = result.front[0].estimates[0].ci95 ?? [Number.NaN, Number.NaN];
     expect(exactMeanDays(NETWORK, best)).toBeGreaterThanOrEqual(low);
     expect(exactMeanDays(NETWORK, best)).toBeLessThanOrEqual(high);
+  });
+});
+
+describe('where replications go', () => {
+  it('gives every design on the front the most, leaves clearly beaten ones short of it, and never simulates a design twice', async () => {
+    const net: StaffingNetwork = {
+      ...NETWORK,
+      stations: NETWORK.stations.map((s, i) => ({ ...s, costPerYear: [100, 120, 150][i] })),
+    };
+    const result = await optimise(structures(net), {
+      objectives: ['mean', 'cost'],
+      evaluations: 16,
+      population: 8,
+      firstReplications: 3,
+      maxReplications: 12,
+      workers: 1,
+      seed: 2,
+    });
+    for (const e of result.front) expect(e.replications.length).toBe(12);
+    const simulated = result.evaluated.filter((e) => e.replications.length > 0);
+    // a feasible design left short of the most is one a front design clearly beats, replication by replication
+    const short = simulated.filter((e) => e.infeasible === null && e.replications.length < 12);
+    expect(short.length).toBeGreaterThan(0);
+    for (const e of short) expect(result.front.some((f) => clearlyDominates(f, e, ['mean', 'cost']))).toBe(true);
+    // the cache: each design once, and the replications counted are those kept
+    expect(new Set(simulated.map((e) => e.key)).size).toBe(simulated.length);
+    expect(result.replications).toBe(simulated.reduce((sum, e) => sum + e.replications.length, 0));
+    // the structure as its file has it always gets every replication: every change is read against it
+    expect(result.bases[0].replications.length).toBe(12);
+  });
+});
+
+describe('what the search refuses', () => {
+  it('refuses cost as an objective where no role has a cost, and a scenario that changes during the run', async () => {
+    const free = { ...NETWORK, stations: NETWORK.stations.map((s) => ({ ...s, costPerYear: 0 })) };
+    await expect(optimise(structures(free), { objectives: ['p85', 'cost'], workers: 1 })).rejects.toThrow(
+      /gives its roles no cost_per_year: its people cost is unknown/,
+    );
+    const spec = validateScenario({
+      ...staffingNetworkScenario(NETWORK, [4, 5, 4]),
+      timeline: [{ day: 100, hire: { team: 't', role: 'analyst', count: 1 } }],
+    }).spec;
+    const changing = structuresOf([{ name: 'Changing', spec }], VARY);
+    await expect(optimise(changing, { objectives: ['p85', 'cost'], workers: 1 })).rejects.toThrow(
+      /Changing changes during the run \(timeline\)/,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 /** orgflow optimise [scenario...]: the best structures and staffing, as a Pareto front of two objectives. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { table } from 'arquero';
 import { writeFileAtomic, writeTables } from '../../analysis/index.js';
@@ -7,6 +7,10 @@ import { paretoChart, renderSvg, svgToPng } from '../../charts/index.js';
 import {
   OBJECTIVE_INFO,
   cautionLines,
+  fileSettings,
+  hasFeasibleDesign,
+  type Constraints,
+  type ObjectiveName,
   designFileText,
   spentLine,
   frontRows,
@@ -29,18 +33,24 @@ import type { RunCommandOptions } from './shared-options.js';
 
 export const OPTIMISE_REPS = 20;
 
+/** The objectives when neither --objective nor a file's optimise.objectives names them. */
+const DEFAULT_OBJECTIVES: [ObjectiveName, ObjectiveName] = ['p85', 'cost'];
+
 export interface OptimiseCommandOptions extends RunCommandOptions {
   vary?: string[];
   total?: number;
   budget?: number;
   maxUtilisation?: number;
-  objective: string;
+  objective?: string;
   evaluations: number;
   time?: number;
   population: number;
   firstReps: number;
   method: SearchMethod;
 }
+
+/** The names of the design files optimise writes: the structure's file stem and its place on the front. */
+const DESIGN_FILE = /^[\w.-]+-\d{2,}\.yaml$/;
 
 /** A design's file name: the structure's file stem and its place on the front. */
 const designFileName = (row: FrontRow, stem: string): string => `${stem}-${String(row.number).padStart(2, '0')}.yaml`;
@@ -54,6 +64,8 @@ function writeDesignFiles(
 ): string[] {
   const dir = join(folder, 'designs');
   mkdirSync(dir, { recursive: true });
+  // the design files of an earlier front go: only this front's are left
+  for (const old of readdirSync(dir)) if (DESIGN_FILE.test(old)) rmSync(join(dir, old));
   return rows.map((row) => {
     const structure = result.structures[row.evaluation.design.structure];
     const source = structure.file ?? '';
@@ -151,10 +163,19 @@ export async function optimiseCommand(
   commandLine = '',
 ): Promise<void> {
   checkOutFolder(options.out);
-  const objectives = parseObjectives(options.objective);
-  const ranges = options.vary?.map(parseRange) ?? null;
   const inputs = files.length > 0 ? files : shippedScenarioFiles();
   const scenarios = loadScenarios(inputs, options);
+  // the files' optimise: sections, each setting overridden by its option
+  const fromFiles = fileSettings(scenarios.map((s) => s.spec));
+  const objectives =
+    options.objective !== undefined ? parseObjectives(options.objective) : (fromFiles.objectives ?? DEFAULT_OBJECTIVES);
+  const ranges = options.vary?.map((r) => parseRange(r)) ?? fromFiles.ranges;
+  const constraints: Constraints = {
+    ...fromFiles.constraints,
+    ...(options.total === undefined ? {} : { total: options.total }),
+    ...(options.budget === undefined ? {} : { budget: options.budget }),
+    ...(options.maxUtilisation === undefined ? {} : { maxUtilization: options.maxUtilisation }),
+  };
   const structures = structuresOf(
     scenarios.map((s, i) => ({ name: s.name, spec: s.spec, file: resolve(inputs[i]) })),
     ranges,
@@ -162,11 +183,7 @@ export async function optimiseCommand(
   const result = await withOptimiseProgress(options, objectives, (onProgress) =>
     optimise(structures, {
       objectives,
-      constraints: {
-        ...(options.total === undefined ? {} : { total: options.total }),
-        ...(options.budget === undefined ? {} : { budget: options.budget }),
-        ...(options.maxUtilisation === undefined ? {} : { maxUtilization: options.maxUtilisation }),
-      },
+      constraints,
       method: options.method,
       evaluations: options.evaluations,
       ...(options.time === undefined ? {} : { seconds: options.time }),
@@ -185,14 +202,18 @@ export async function optimiseCommand(
   const rows = frontRows(result);
   const designFiles = writeDesignFiles(folder, result, rows, options.seed);
   writeFrontTables(folder, result, rows, designFiles);
-  const svg = await renderSvg(paretoChart(result));
-  writeFileAtomic(join(folder, 'pareto.svg'), svg);
-  writeFileAtomic(join(folder, 'pareto.png'), await svgToPng(svg));
+  // no chart when no design met every constraint: there is no point to draw
+  if (hasFeasibleDesign(result)) {
+    const svg = await renderSvg(paretoChart(result));
+    writeFileAtomic(join(folder, 'pareto.svg'), svg);
+    writeFileAtomic(join(folder, 'pareto.png'), await svgToPng(svg));
+  }
   // the report's figures of each structure as its file has it, with the replications the search used
   const experiment = await runExperiment(scenarios, {
     replications: result.maxReplications,
     seed: options.seed,
     workers: options.workers,
+    maxUseCases: options.maxUseCases,
     signal,
   });
   const report = await writeReport(folder, {
@@ -219,6 +240,6 @@ function printAnswer(result: OptimisationResult, rows: readonly FrontRow[], fold
   for (const line of cautionLines(result, rows)) say(line);
   say(spentLine(result));
   say(
-    `\nReport: ${report}\nChart: ${join(folder, 'pareto.svg')} (and .png)\nDesigns: ${join(folder, 'designs')} (scenario files; run one with orgflow run)\nTables: ${join(folder, 'front.csv')}, ${join(folder, 'designs.csv')}`,
+    `\nReport: ${report}\nChart: ${hasFeasibleDesign(result) ? `${join(folder, 'pareto.svg')} (and .png)` : 'none (no design to draw)'}\nDesigns: ${join(folder, 'designs')} (scenario files; run one with orgflow run)\nTables: ${join(folder, 'front.csv')}, ${join(folder, 'designs.csv')}`,
   );
 }
