@@ -104,16 +104,20 @@ function settingsOf(options: OptimiseOptions, started: number): Settings {
       throw new OptimiseInputError(`${name} must be a whole number of at least ${least}, got ${value}`);
     return value;
   };
-  const first = whole('first replications', options.firstReplications ?? 5, 2);
-  const most = whole('replications', options.maxReplications ?? 20, first);
+  const first = whole('the first replications (--first-reps)', options.firstReplications ?? 5, 2);
+  const most = whole(
+    'the most replications of a design (--reps), at least the first (--first-reps),',
+    options.maxReplications ?? 20,
+    first,
+  );
   if (options.seconds !== undefined && !(options.seconds > 0))
     throw new OptimiseInputError(`the time budget must be a positive number of seconds, got ${options.seconds}`);
   return {
     objectives: options.objectives,
     constraints: options.constraints ?? {},
-    budget: whole('evaluations', options.evaluations ?? 100, 1),
+    budget: whole('the designs to simulate (--evaluations)', options.evaluations ?? 100, 1),
     deadline: options.seconds === undefined ? Infinity : started + options.seconds * 1000,
-    population: whole('population', options.population ?? 12, 4),
+    population: whole('the population (--population)', options.population ?? 12, 4),
     first,
     most,
     seed: options.seed ?? 1,

@@ -113,6 +113,10 @@ describe('orgflow optimise', () => {
       '"speed" is not an objective; choose two of p50, p85, p95, mean, cost, goLives, netValue',
     ],
     [['--objective', 'p85'], '--objective takes two different objectives'],
+    [
+      ['--reps', '1'],
+      'the most replications of a design (--reps), at least the first (--first-reps), must be a whole number of at least 2, got 1',
+    ],
     [[...vary, '--total', '99'], '--total 99: Minimal can have from 2 to 7 people within its ranges'],
   ])('refuses %j with a message that names it, and no stack trace', (extra, message) => {
     const r = orgflow(['optimise', minimal, ...small, ...extra, '--out', outFolder()]);
