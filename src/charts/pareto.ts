@@ -41,24 +41,41 @@ function pointRow(
   };
 }
 
+/** A structure's own design is drawn where it keeps up (or may) and its figures were reached. */
+const drawable = (e: DesignEvaluation): boolean =>
+  e.replications.length > 0 && e.verdict !== 'does-not-keep-up' && e.estimates.every((x) => x.estimate !== null);
+
+const notDrawnWhy = (e: DesignEvaluation): string =>
+  e.replications.length === 0
+    ? (e.infeasible ?? 'not simulated')
+    : e.verdict === 'does-not-keep-up'
+      ? 'does not keep up with its demand'
+      : 'a figure beyond the run';
+
+/** The points of the chart: the designs simulated, the front, and each structure's own design where it can be drawn. */
+function chartRows(result: OptimisationResult, names: readonly string[], axes: readonly [number, number]): PointRow[] {
+  const row = (e: DesignEvaluation, kind: PointRow['kind']): PointRow => pointRow(e, kind, names, axes);
+  const onFront = new Set(result.front.map((e) => e.key));
+  return [
+    ...result.evaluated
+      .filter((e) => e.infeasible === null && e.replications.length > 0 && !onFront.has(e.key))
+      .map((e) => row(e, 'looked at')),
+    ...result.front.filter((e) => e.estimates.every((x) => x.estimate !== null)).map((e) => row(e, 'front')),
+    // each structure as its file has it, within the constraints or not, where it keeps up and its figures were reached
+    ...result.bases.filter(drawable).map((e) => row(e, 'as the file has it')),
+  ];
+}
+
 export function paretoChart(result: OptimisationResult): VegaLiteSpec {
   const [first, second] = result.objectives;
   const axes: [number, number] =
     second === 'cost' || (first !== 'cost' && OBJECTIVE_INFO[second].unit !== 'days') ? [1, 0] : [0, 1];
   const [xi, yi] = axes;
   const names = result.structures.map((s) => s.name);
-  const row = (e: DesignEvaluation, kind: PointRow['kind']): PointRow => pointRow(e, kind, names, axes);
-  const onFront = new Set(result.front.map((e) => e.key));
-  const rows = [
-    ...result.evaluated
-      .filter((e) => e.infeasible === null && e.replications.length > 0 && !onFront.has(e.key))
-      .map((e) => row(e, 'looked at')),
-    ...result.front.map((e) => row(e, 'front')),
-    // each structure as its file has it, within the constraints or not, where its figures were reached
-    ...result.bases
-      .filter((e) => e.replications.length > 0 && e.estimates.every((x) => x.estimate !== null))
-      .map((e) => row(e, 'as the file has it')),
-  ];
+  const rows = chartRows(result, names, axes);
+  const notDrawn = result.bases
+    .filter((e) => !drawable(e))
+    .map((e) => `${names[e.design.structure]} (${notDrawnWhy(e)})`);
   const [xName, yName] = [result.objectives[xi], result.objectives[yi]];
   const x = { field: 'x', type: 'quantitative', title: OBJECTIVE_INFO[xName].label, scale: { zero: false } };
   const y = { field: 'y', type: 'quantitative', title: OBJECTIVE_INFO[yName].label, scale: { zero: false } };
@@ -81,7 +98,14 @@ export function paretoChart(result: OptimisationResult): VegaLiteSpec {
         },
         {
           transform: [only('front')],
-          mark: { type: 'line', interpolate: 'step-after', strokeWidth: 1.5, opacity: 0.6, color: '#555' },
+          // the staircase of what the front dominates: across then up or down when the bottom axis is minimised, the other way when it is maximised
+          mark: {
+            type: 'line',
+            interpolate: OBJECTIVE_INFO[xName].sense === 1 ? 'step-after' : 'step-before',
+            strokeWidth: 1.5,
+            opacity: 0.6,
+            color: '#555',
+          },
           encoding: { x, y },
         },
         {
@@ -108,8 +132,9 @@ export function paretoChart(result: OptimisationResult): VegaLiteSpec {
     },
     `${OBJECTIVE_INFO[yName].label} against ${OBJECTIVE_INFO[xName].label.toLowerCase()}: the best designs found`,
     [
-      `Filled: the front (no design found is better in both); bars: 95% intervals over ${result.firstReplications} to ${result.maxReplications} replications with common random numbers`,
-      'Hollow diamond: each structure as its file has it; faint: other designs simulated',
+      `Filled: the front (no design found is better in both), with 95% intervals over ${result.maxReplications} fresh replications each`,
+      `Hollow diamond: each structure as its file has it; faint: other designs simulated (${result.firstReplications} to ${result.maxReplications} replications)`,
+      ...(notDrawn.length > 0 ? [`Not drawn as its file has it: ${notDrawn.join('; ')}`] : []),
     ],
   );
 }

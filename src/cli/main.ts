@@ -148,7 +148,7 @@ function addOptimiseCommand(root: Command, signal: AbortSignal, commandLine: str
     )
     .option(
       '--max-utilisation <fraction>',
-      "no group of people busier than this share of their time (default: the file's optimise.max_utilisation)",
+      "no group of people busier than this share of their time (default: the file's optimise.max_utilisation, else 0.95: a saturated group has no steady state; 1 lifts it)",
       fraction,
     )
     .option(

@@ -10,7 +10,7 @@ import type { ReplicationResult } from '../experiment/index.js';
 import { boundedEstimateOf, valueOrBound, type BoundedEstimate } from '../statistics/estimate.js';
 import type { ScenarioSpec } from '../scenario/index.js';
 import { costOf, peopleIn, type Structure } from './decision-space.js';
-import { OBJECTIVE_INFO, replicationFigure, type ObjectiveName } from './objectives.js';
+import { OBJECTIVE_INFO, designFigure, type ObjectiveName } from './objectives.js';
 
 export interface Design {
   /** Its position in the list of structures. */
@@ -21,6 +21,9 @@ export interface Design {
 
 /** The same design always has the same key: the cache's. */
 export const designKey = (d: Design): string => `${d.structure}:${d.values.join(',')}`;
+
+/** Why a design that does not keep up with its demand is infeasible. */
+export const DOES_NOT_KEEP_UP = 'does not keep up with its demand';
 
 /** What the search asks of a design besides its objectives. */
 export interface Constraints {
@@ -115,7 +118,7 @@ export function withReplications(
   const replications = [...e.replications, ...more];
   const summary = summariseScenario({ name, replications }, 0);
   const estimates = objectives.map((o) => {
-    const figures = replications.map((r) => replicationFigure(o, r.metrics));
+    const figures = replications.map((r) => designFigure(o, r.metrics, e.cost));
     return boundedEstimateOf(
       figures.map((f) => f.value),
       figures.map((f) => f.bound),
@@ -137,7 +140,7 @@ export function withReplications(
   if (!simulable(e)) return base;
   const unreached = objectives.find((_, k) => estimates[k].estimate === null);
   if (summary.verdict === 'does-not-keep-up')
-    return { ...base, infeasible: 'does not keep up with its demand', violation: 2 + (busiest?.utilization ?? 0) };
+    return { ...base, infeasible: DOES_NOT_KEEP_UP, violation: 2 + (busiest?.utilization ?? 0) };
   if (constraints.maxUtilization !== undefined && busiest !== null && busiest.utilization > constraints.maxUtilization)
     return {
       ...base,

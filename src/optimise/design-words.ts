@@ -8,7 +8,7 @@ import { withCurrency } from '../analysis/money-text.js';
 import { estimateOf, type Estimate } from '../statistics/estimate.js';
 import type { Structure } from './decision-space.js';
 import type { DesignEvaluation } from './design-evaluation.js';
-import { OBJECTIVE_INFO, replicationFigure, type ObjectiveName } from './objectives.js';
+import { OBJECTIVE_INFO, designFigure, type ObjectiveName } from './objectives.js';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
@@ -60,7 +60,7 @@ export function pairedChange(
 ): { change: Estimate; from: number; to: number } {
   const n = Math.min(e.replications.length, reference.replications.length);
   const of = (x: DesignEvaluation): number[] =>
-    x.replications.slice(0, n).map((r) => replicationFigure(name, r.metrics).value);
+    x.replications.slice(0, n).map((r) => designFigure(name, r.metrics, x.cost).value);
   const [to, from] = [of(e), of(reference)];
   const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
   return { change: estimateOf(to.map((x, r) => x - from[r])), from: mean(from), to: mean(to) };

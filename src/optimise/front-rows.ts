@@ -6,7 +6,7 @@
 import type { Verdict } from '../analysis/stability.js';
 import type { BoundedEstimate } from '../statistics/estimate.js';
 import type { DesignEvaluation } from './design-evaluation.js';
-import { designSentence, figureText, listWords } from './design-words.js';
+import { designSentence, figureText, listWords, shortMoney } from './design-words.js';
 import { OBJECTIVE_INFO } from './objectives.js';
 import type { OptimisationResult } from './optimise.js';
 
@@ -44,13 +44,18 @@ export function shortChange(result: OptimisationResult, e: DesignEvaluation): st
 function sentenceOf(result: OptimisationResult, e: DesignEvaluation): string {
   const structure = result.structures[e.design.structure];
   const reference = result.bases.find((b) => b.design.structure === e.design.structure);
-  if (reference !== undefined && reference.replications.length > 0)
+  // against a file's staffing that does not keep up there is no like-for-like figure: its days grow with the run
+  if (reference !== undefined && reference.replications.length > 0 && reference.verdict !== 'does-not-keep-up')
     return designSentence(e, reference, structure, result.objectives, result.structures.length > 1);
   const figures = result.objectives.map(
     (o, k) =>
       `${OBJECTIVE_INFO[o].words} ${figureText(o, e.estimates[k].estimate ?? Number.NaN, structure.spec.currency)}`,
   );
-  return `${structure.name} with ${shortChange(result, e)}: ${listWords(figures)} (its file's own staffing was not simulated: ${reference?.infeasible ?? 'not in the search'}).`;
+  const why =
+    reference?.verdict === 'does-not-keep-up'
+      ? 'does not keep up with its demand, so it has no figure to compare with'
+      : `was not simulated: ${reference?.infeasible ?? 'not in the search'}`;
+  return `For ${shortMoney(e.cost, structure.spec.currency)} a year, ${structure.name} with ${shortChange(result, e)}: ${listWords(figures)} (its file's own staffing ${why}).`;
 }
 
 export function frontRows(result: OptimisationResult): FrontRow[] {

@@ -5,6 +5,7 @@ export {
   TIME_OBJECTIVES,
   parseObjectives,
   replicationFigure,
+  designFigure,
   type ObjectiveInfo,
   type ObjectiveName,
 } from './objectives.js';
@@ -35,5 +36,5 @@ export { OptimiseInputError } from './optimise-input-error.js';
 export { frontRows, shortChange, type FrontRow } from './front-rows.js';
 export { designSentence, changeWords, shortMoney, figureText, pairedChange } from './design-words.js';
 export { designFileText, designTeams } from './design-file.js';
-export { spentLine, cautionLines, hasFeasibleDesign } from './answer-text.js';
+export { spentLine, cautionLines, hasFeasibleDesign, structureLines } from './answer-text.js';
 export { fileSettings, type FileSettings } from './file-settings.js';

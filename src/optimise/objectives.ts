@@ -84,3 +84,16 @@ export function replicationFigure(name: ObjectiveName, m: ReplicationMetrics): {
       return { value: m.netValuePerYear, bound: m.netValuePerYear };
   }
 }
+
+/**
+ * A design's figure for `name` in one replication: for cost, the people cost the scenario
+ * gives (exact, the same in every replication, so two designs of equal cost tie exactly); for
+ * the others, the replication's.
+ */
+export function designFigure(
+  name: ObjectiveName,
+  m: ReplicationMetrics,
+  peopleCost: number,
+): { value: number; bound: number } {
+  return name === 'cost' ? { value: peopleCost, bound: peopleCost } : replicationFigure(name, m);
+}

@@ -7,6 +7,7 @@
  * evaluation budget the result is the same whatever the number of workers; a time budget
  * makes it depend on the machine's speed.
  */
+import { SATURATED_UTILIZATION } from '../analysis/stability.js';
 import { ReplicationExecutor, defaultWorkers, variantOf } from '../experiment/index.js';
 import { RandomStreams, type Rng } from '../random/index.js';
 import { ScenarioError, type ScenarioSpec } from '../scenario/index.js';
@@ -22,15 +23,17 @@ import {
 } from './design-evaluation.js';
 import type { ObjectiveName } from './objectives.js';
 import { OptimiseInputError } from './optimise-input-error.js';
+import { nonDominated } from './pareto.js';
 import { currentFront, worthMore } from './racing.js';
 import { replicateDesigns } from './replicate-designs.js';
 import { survivors, tournament, type Ranked } from './selection.js';
-import { baseDesign, canMeetTotal, crossover, mutated, randomDesign } from './variation.js';
+import { baseDesign, canMeetTotal, crossover, mutated, neighbours, randomDesign, shuffled } from './variation.js';
 
 export type SearchMethod = 'nsga2' | 'random';
 
 export interface OptimiseOptions {
   objectives: readonly [ObjectiveName, ObjectiveName];
+  /** Default: no group busier than SATURATED_UTILIZATION (95%); pass maxUtilization: 1 to lift it. */
   constraints?: Constraints;
   /** NSGA-II (default), or random search with the same racing and budget (a yardstick). */
   method?: SearchMethod;
@@ -70,14 +73,22 @@ export interface OptimisationResult {
   seed: number;
   firstReplications: number;
   maxReplications: number;
-  /** The front, by its first objective (as minimised). */
-  front: DesignEvaluation[];
   /**
-   * Each structure's design as its file has it, simulated with every replication whatever the
-   * constraints (its `infeasible` says why it could not be a candidate, e.g. not the total).
+   * The front, by its first objective (as minimised): the designs the search found on it, run
+   * again on fresh replications (seeds the search never used, common to the front and the
+   * references), kept where they stay feasible and non-dominated on those. Their figures are
+   * the fresh ones: free of the luck that chose them.
+   */
+  front: DesignEvaluation[];
+  /** Designs the search put on its front that, on the fresh replications, another beat or that did not hold up. */
+  notConfirmed: DesignEvaluation[];
+  /**
+   * Each structure's design as its file has it, simulated whatever the constraints (its
+   * `infeasible` says why it could not be a candidate, e.g. not the total), with the front's
+   * fresh replications: what every change is measured against.
    */
   bases: DesignEvaluation[];
-  /** Every design looked at, in the order first seen (those found infeasible without simulating too). */
+  /** Every design looked at, in the order first seen, with the search's own replications (those found infeasible without simulating too). */
   evaluated: DesignEvaluation[];
   /** Designs simulated. */
   evaluations: number;
@@ -114,7 +125,8 @@ function settingsOf(options: OptimiseOptions, started: number): Settings {
     throw new OptimiseInputError(`the time budget must be a positive number of seconds, got ${options.seconds}`);
   return {
     objectives: options.objectives,
-    constraints: options.constraints ?? {},
+    // a group at or above saturation has no steady state a figure can rest on: off the front unless asked for
+    constraints: { maxUtilization: SATURATED_UTILIZATION, ...options.constraints },
     budget: whole('the designs to simulate (--evaluations)', options.evaluations ?? 100, 1),
     deadline: options.seconds === undefined ? Infinity : started + options.seconds * 1000,
     population: whole('the population (--population)', options.population ?? 12, 4),
@@ -191,6 +203,33 @@ class Search {
     this.evaluations += toRun.length;
     await this.addReplications(toRun.map((evaluation) => ({ evaluation, upTo: this.settings.first })));
     return out.map((e) => this.cache.get(e.key) ?? e);
+  }
+
+  /**
+   * The designs again on fresh replications (seeds from `most` on, which the search never used),
+   * common to all of them: figures free of the selection that chose them. Not cached.
+   */
+  async confirm(evaluations: readonly DesignEvaluation[]): Promise<DesignEvaluation[]> {
+    const { most, objectives, constraints } = this.settings;
+    const runnable = evaluations.filter((e) => e.spec !== null);
+    const requests = runnable.map((e) => ({ evaluation: { ...e, replications: [] }, from: most, upTo: 2 * most }));
+    const { gained, failed } = await replicateDesigns(this.executor, requests, this.settings.seed, {
+      maxOpenUseCases: this.options.maxOpenUseCases,
+      signal: this.options.signal,
+    });
+    const confirmed = new Map(
+      requests.map(({ evaluation }, i) => {
+        this.replications += gained[i].length;
+        const name = this.structures[evaluation.design.structure].name;
+        const reason = failed[i];
+        const e =
+          reason === null
+            ? withReplications(evaluation, gained[i], objectives, constraints, name)
+            : { ...evaluation, infeasible: `a run stopped: ${reason}`, violation: 3 };
+        return [e.key, e] as const;
+      }),
+    );
+    return evaluations.map((e) => confirmed.get(e.key) ?? e);
   }
 
   /** Runs the replications asked for and puts the evaluations, worked out again, in the cache. */
@@ -301,24 +340,38 @@ function distinctDesigns(count: number, make: () => Design, seen: ReadonlySet<st
   return [...out.values()];
 }
 
+/**
+ * NSGA-II, each generation's offspring half from its variation (tournament, crossover,
+ * mutation) and half from one step around the front so far (a local search: one person moved,
+ * or one more or less), so that a small budget still reaches the front's neighbourhood.
+ */
 async function nsga2(search: Search, first: DesignEvaluation[]): Promise<void> {
   const { structures, rng, total } = search;
+  const size = search.settings.population;
   let population: Ranked[] = survivors(
     first.map((e) => search.cache.get(e.key) ?? e),
-    search.settings.population,
+    size,
   );
   while (!search.spent()) {
     const parents = population;
-    const offspring = distinctDesigns(
-      search.settings.population,
+    const seen = new Set(search.cache.keys());
+    const around = shuffled(
+      currentFront([...search.cache.values()]).flatMap((e) => neighbours(e.design, structures, total)),
+      rng,
+    ).filter((d) => !seen.has(designKey(d)));
+    const local = [...new Map(around.map((d) => [designKey(d), d])).values()].slice(0, Math.floor(size / 2));
+    for (const d of local) seen.add(designKey(d));
+    const bred = distinctDesigns(
+      size - local.length,
       () => {
         const a = tournament(parents, rng).design;
         const b = tournament(parents, rng).design;
         return mutated(crossover(a, b, structures, rng, total), structures, rng, total);
       },
       // designs not simulated yet: one seen before is in the cache, and the front is read from all of them
-      new Set(search.cache.keys()),
+      seen,
     );
+    const offspring = [...local, ...bred];
     if (offspring.length === 0) {
       search.stoppedBy = 'exhausted';
       break;
@@ -326,7 +379,7 @@ async function nsga2(search: Search, first: DesignEvaluation[]): Promise<void> {
     const children = await search.evaluate(offspring);
     await search.race();
     const current = [...parents.map((p) => p.evaluation), ...children].map((e) => search.cache.get(e.key) ?? e);
-    population = survivors(current, search.settings.population);
+    population = survivors(current, size);
   }
 }
 
@@ -373,7 +426,20 @@ export async function optimise(
     // each structure as its file has it is what every change is measured from: every replication, whatever the constraints
     const references = await search.references();
     await search.race();
-    return resultOf(search, method, references, started);
+    // the front and the references again on fresh replications: the figures the answer gives
+    const chosen = currentFront([...search.cache.values()]);
+    const confirmed = await search.confirm([...chosen, ...references.filter((r) => !chosen.includes(r))]);
+    const byKey = new Map(confirmed.map((e) => [e.key, e]));
+    // the front is what stays non-dominated and feasible on the fresh replications
+    const again = chosen.map((e) => byKey.get(e.key) ?? e);
+    const holding = again.filter((e) => e.infeasible === null);
+    const front = nonDominated(holding.map((e) => e.point)).map((i) => holding[i]);
+    return resultOf(search, method, {
+      front,
+      notConfirmed: again.filter((e) => !front.includes(e)),
+      references: references.map((e) => byKey.get(e.key) ?? e),
+      started,
+    });
   } finally {
     await executor.close();
   }
@@ -382,12 +448,14 @@ export async function optimise(
 function resultOf(
   search: Search,
   method: SearchMethod,
-  references: readonly DesignEvaluation[],
-  started: number,
+  answer: {
+    front: DesignEvaluation[];
+    notConfirmed: DesignEvaluation[];
+    references: DesignEvaluation[];
+    started: number;
+  },
 ): OptimisationResult {
   const { settings } = search;
-  const evaluated = [...search.cache.values()];
-  const front = currentFront(evaluated).sort((a, b) => a.point[0] - b.point[0] || a.point[1] - b.point[1]);
   return {
     objectives: settings.objectives as [ObjectiveName, ObjectiveName],
     structures: search.structures,
@@ -396,12 +464,13 @@ function resultOf(
     seed: settings.seed,
     firstReplications: settings.first,
     maxReplications: settings.most,
-    front,
-    bases: references.map((e) => search.cache.get(e.key) ?? e),
-    evaluated,
+    front: [...answer.front].sort((a, b) => a.point[0] - b.point[0] || a.point[1] - b.point[1]),
+    notConfirmed: answer.notConfirmed,
+    bases: answer.references,
+    evaluated: [...search.cache.values()],
     evaluations: search.evaluations,
     replications: search.replications,
-    seconds: (Date.now() - started) / 1000,
+    seconds: (Date.now() - answer.started) / 1000,
     stoppedBy: search.stoppedBy ?? 'evaluations',
   };
 }

@@ -6,9 +6,9 @@
  * sees the same use cases), with a 95% interval of the paired differences per objective.
  */
 import { confidenceInterval } from '../statistics/batch-means.js';
-import type { DesignEvaluation } from './design-evaluation.js';
-import { OBJECTIVE_INFO, replicationFigure, type ObjectiveName } from './objectives.js';
-import { nonDominated } from './pareto.js';
+import { DOES_NOT_KEEP_UP, type DesignEvaluation } from './design-evaluation.js';
+import { OBJECTIVE_INFO, designFigure, type ObjectiveName } from './objectives.js';
+import { dominates, nonDominated } from './pareto.js';
 
 /** The 95% interval's lower end of mean(b - a) over paired values, or NaN when it has none. */
 function pairedLower(a: readonly number[], b: readonly number[]): number {
@@ -21,7 +21,7 @@ function pairedLower(a: readonly number[], b: readonly number[]): number {
 
 /** An objective's per-replication figures as minimised. */
 const minimised = (e: DesignEvaluation, o: ObjectiveName): number[] =>
-  e.replications.map((r) => OBJECTIVE_INFO[o].sense * replicationFigure(o, r.metrics).value);
+  e.replications.map((r) => OBJECTIVE_INFO[o].sense * designFigure(o, r.metrics, e.cost).value);
 
 /**
  * Whether `a` beats `b` with confidence: in every objective the paired interval of b - a lies
@@ -48,8 +48,9 @@ export function currentFront(evaluations: readonly DesignEvaluation[]): DesignEv
 }
 
 /**
- * The feasible designs with fewer than `most` replications that may still be on the front:
- * those on it, and those no design of it clearly beats. Each test is at 95% with no correction
+ * The designs with fewer than `most` replications that may still be on the front: feasible
+ * ones on it or that no design of it clearly beats, and ones found not to keep up whose
+ * figures no front design beats (their verdict may be noise). Each test is at 95% with no correction
  * for their number: it decides where replications go, not what the answer claims (the front's
  * figures come with their own intervals).
  */
@@ -60,11 +61,12 @@ export function worthMore(
 ): DesignEvaluation[] {
   const front = currentFront(evaluations);
   // a design on the front always gets more; one off it, while no front design clearly beats it
+  const open = (e: DesignEvaluation): boolean =>
+    e.infeasible === null && (front.includes(e) || !front.some((f) => clearlyDominates(f, e, objectives)));
+  // a design called unstable on few replications, whose figures would put it on the front: the call is checked again
+  const unsettled = (e: DesignEvaluation): boolean =>
+    e.infeasible === DOES_NOT_KEEP_UP && !front.some((f) => dominates(f.point, e.point));
   return evaluations.filter(
-    (e) =>
-      e.infeasible === null &&
-      e.replications.length > 0 &&
-      e.replications.length < most &&
-      (front.includes(e) || !front.some((f) => clearlyDominates(f, e, objectives))),
+    (e) => e.replications.length > 0 && e.replications.length < most && (open(e) || unsettled(e)),
   );
 }

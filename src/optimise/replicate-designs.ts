@@ -15,8 +15,9 @@ import type { DesignEvaluation, KeptReplication } from './design-evaluation.js';
 
 export interface ReplicationRequest {
   evaluation: DesignEvaluation;
-  /** Replications from (its count so far) up to this count. */
+  /** Replications from this index (default: its count so far) up to this one, not included. */
   upTo: number;
+  from?: number;
 }
 
 /** What a batch gained per request: its new replications, or why it could not run (a run that outgrew its bound). */
@@ -27,10 +28,10 @@ export interface Replicated {
 
 function tasksOf(requests: readonly ReplicationRequest[], seed: number, maxOpenUseCases?: number): ReplicationTask[] {
   const tasks: ReplicationTask[] = [];
-  requests.forEach(({ evaluation, upTo }, index) => {
+  requests.forEach(({ evaluation, upTo, from }, index) => {
     const spec = evaluation.spec;
     if (spec === null) throw new Error(`design ${evaluation.key} has no valid scenario to run`);
-    for (let r = evaluation.replications.length; r < upTo; r++) {
+    for (let r = from ?? evaluation.replications.length; r < upTo; r++) {
       tasks.push({
         scenarioIndex: index,
         replication: r,

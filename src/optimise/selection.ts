@@ -45,8 +45,27 @@ export function tournament(population: readonly Ranked[], rng: Rng): DesignEvalu
   return (beats(b, a) ? b : a).evaluation;
 }
 
-/** The best `size` of `evaluations` (each design once), ranked. */
+/**
+ * The best `size` of `evaluations` (each design once), ranked; each structure with a feasible
+ * design keeps its best one among them (in place of the last chosen), so that "which
+ * structure" stays a live question while one structure leads.
+ */
 export function survivors(evaluations: readonly DesignEvaluation[], size: number): Ranked[] {
   const unique = [...new Map(evaluations.map((e) => [e.key, e])).values()];
-  return ranked(unique).slice(0, size);
+  const all = ranked(unique);
+  const chosen = all.slice(0, size);
+  const structures = new Set(
+    all.filter((r) => r.evaluation.infeasible === null).map((r) => r.evaluation.design.structure),
+  );
+  for (const s of structures) {
+    if (chosen.some((r) => r.evaluation.design.structure === s)) continue;
+    const best = all.find((r) => r.evaluation.design.structure === s);
+    // replace the last chosen design of a structure that has more than one
+    const count = (r: Ranked): number =>
+      chosen.filter((c) => c.evaluation.design.structure === r.evaluation.design.structure).length;
+    let last = chosen.length - 1;
+    while (last >= 0 && count(chosen[last]) < 2) last--;
+    if (best !== undefined && last >= 0) chosen[last] = best;
+  }
+  return chosen;
 }

@@ -98,3 +98,44 @@ export function mutated(d: Design, structures: readonly Structure[], rng: Rng, t
   }
   return { structure: d.structure, values: x };
 }
+
+/**
+ * The designs one step from `d`: with a total, one person moved from one group to another;
+ * without, one person more or less in one group (within the bounds).
+ */
+export function neighbours(d: Design, structures: readonly Structure[], total?: number): Design[] {
+  const vars = structures[d.structure].variables;
+  const out: Design[] = [];
+  const withValues = (change: (x: number[]) => void): Design => {
+    const x = [...d.values];
+    change(x);
+    return { structure: d.structure, values: x };
+  };
+  vars.forEach((vi, i) => {
+    if (total === undefined) {
+      if (d.values[i] > vi.min) out.push(withValues((x) => x[i]--));
+      if (d.values[i] < vi.max) out.push(withValues((x) => x[i]++));
+      return;
+    }
+    vars.forEach((vj, j) => {
+      if (i !== j && d.values[i] > vi.min && d.values[j] < vj.max)
+        out.push(
+          withValues((x) => {
+            x[i]--;
+            x[j]++;
+          }),
+        );
+    });
+  });
+  return out;
+}
+
+/** `items` in an order drawn from `rng` (Fisher-Yates). */
+export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

@@ -3,7 +3,14 @@
  * design's change, people, objectives with intervals, replications, whether it keeps up, its
  * scenario file), each design in a sentence, and what the search spent.
  */
-import { OBJECTIVE_INFO, cautionLines, spentLine, type FrontRow, type OptimisationResult } from '../optimise/index.js';
+import {
+  OBJECTIVE_INFO,
+  cautionLines,
+  spentLine,
+  structureLines,
+  type FrontRow,
+  type OptimisationResult,
+} from '../optimise/index.js';
 import { escapeHtml } from './escape.js';
 import { cell } from './results-sections.js';
 
@@ -52,6 +59,8 @@ export function optimisationSectionHtml({ result, rows, files }: OptimisationInp
   );
   const table = `<div class="scroll"><table><thead><tr>${head.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
   const sentences = `<ol>${rows.map((r) => `<li>${e(r.sentence)}</li>`).join('')}</ol>`;
-  const notes = [...cautionLines(result, rows), spentLine(result)].map((l) => `<p>${e(l)}</p>`).join('');
-  return `${searchedHtml(result)}${table}${sentences}${notes}<p>Each design is compared with its structure as the file has it, replication by replication (common random numbers); intervals are 95%.</p>`;
+  const notes = [...structureLines(result), ...cautionLines(result, rows), spentLine(result)]
+    .map((l) => `<p>${e(l)}</p>`)
+    .join('');
+  return `${searchedHtml(result)}${table}${sentences}${notes}<p>The search chose the front on its own replications; the figures shown come from fresh replications (seeds it never used), so they carry no selection bias. Each design is compared with its structure as the file has it on those same replications (common random numbers); intervals are 95%.</p>`;
 }

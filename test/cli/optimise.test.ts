@@ -69,7 +69,7 @@ describe('orgflow optimise', () => {
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.objectives).toEqual(['p95', 'cost']);
-    expect(json.constraints).toEqual({ total: 4 });
+    expect(json.constraints).toEqual({ total: 4, maxUtilization: 0.95 });
     expect(json.front).toHaveLength(1); // 4 people in all leave one design
     for (const d of json.front) {
       expect(Object.keys(d.design)).toEqual(['teams.core.headcount.analyst']);
@@ -89,7 +89,7 @@ describe('orgflow optimise', () => {
     ]);
     expect(over.code, over.stderr).toBe(0);
     expect(JSON.parse(over.stdout).objectives).toEqual(['p85', 'cost']);
-    expect(JSON.parse(over.stdout).constraints).toEqual({ total: 5 });
+    expect(JSON.parse(over.stdout).constraints).toEqual({ total: 5, maxUtilization: 0.95 });
   });
 
   it('says plainly when no design meets the constraints: no front, no chart, exit 0', () => {

@@ -17,7 +17,8 @@ describe("the README's optimise example", () => {
     const r = orgflow([...args, '--json', '--out', outFolder()], 300_000);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
-    for (const k of [1, 4]) expect(readme).toContain(flat(`${k + 1}. ${json.front[k].sentence}`));
+    expect(json.front.length).toBeGreaterThan(0);
+    for (const [k, d] of json.front.entries()) expect(readme).toContain(flat(`${k + 1}. ${d.sentence}`));
     expect(readme).toContain(`NSGA-II simulated ${json.evaluations} designs with ${json.replications} replications`);
   });
 });

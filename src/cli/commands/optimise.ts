@@ -13,6 +13,7 @@ import {
   type ObjectiveName,
   designFileText,
   spentLine,
+  structureLines,
   frontRows,
   optimise,
   parseObjectives,
@@ -237,6 +238,7 @@ function printAnswer(result: OptimisationResult, rows: readonly FrontRow[], fold
   say('');
   for (const r of rows) say(`${r.number}. ${r.sentence}`);
   say('');
+  for (const line of structureLines(result)) say(line);
   for (const line of cautionLines(result, rows)) say(line);
   say(spentLine(result));
   say(
