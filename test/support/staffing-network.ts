@@ -85,3 +85,15 @@ export function allocations(bounds: readonly { min: number; max: number }[], tot
   walk([]);
   return out;
 }
+
+/** The busiest station's share of time busy in an allocation (its load over its people); above 1, it cannot keep up. */
+export function exactBusiest(net: StaffingNetwork, servers: readonly number[]): number {
+  const routing = net.stations.map((s) => net.stations.map((t) => s.next[t.role] ?? 0));
+  const arrivals = net.stations.map((_, i) => (i === 0 ? net.perDay : 0));
+  const { rates } = jacksonNetwork(
+    net.stations.map(() => ({ servers: 1, serviceMean: 1e-9 })),
+    arrivals,
+    routing,
+  );
+  return Math.max(...net.stations.map((s, i) => (rates[i] * s.meanEffort) / servers[i]));
+}
