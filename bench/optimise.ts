@@ -23,27 +23,20 @@ import {
 import { SATURATED_UTILIZATION } from '../src/analysis/stability.js';
 import { loadScenario, validateScenario } from '../src/scenario/index.js';
 import {
+  FOUR_STATIONS,
   allocations,
   exactBusiest,
   exactCost,
   exactMeanDays,
   staffingNetworkScenario,
-  type StaffingNetwork,
+  threeStations,
 } from '../test/support/staffing-network.js';
 import { benchCommandLine } from './command-line.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const NETWORK: StaffingNetwork = {
-  perDay: 1.2,
-  horizon: 3000,
-  warmup: 300,
-  stations: [
-    { role: 'analyst', meanEffort: 2, costPerYear: 100, next: { engineer: 1 } },
-    { role: 'engineer', meanEffort: 3, costPerYear: 120, next: { reviewer: 0.5, live: 0.5 } },
-    { role: 'reviewer', meanEffort: 3.5, costPerYear: 150, next: { live: 1 } },
-  ],
-};
+/** Three stations for the free total: 1.2 arrivals a day, a person costs 100, 120 or 150 a year by station. */
+const NETWORK = threeStations(1.2, [100, 120, 150]);
 const BOUNDS = NETWORK.stations.map(() => ({ min: 1, max: 12 }));
 
 function networkStructures() {
@@ -52,18 +45,7 @@ function networkStructures() {
   return structuresOf([{ name: 'Network', spec }], vary);
 }
 
-/** Four stations for the fixed total: 246 allocations of 14 people, 20 stable, the fastest 3.7% ahead of the next. */
-const FOUR: StaffingNetwork = {
-  perDay: 1,
-  horizon: 3000,
-  warmup: 300,
-  stations: [
-    { role: 'analyst', meanEffort: 2, costPerYear: 100, next: { engineer: 1 } },
-    { role: 'engineer', meanEffort: 3, costPerYear: 100, next: { reviewer: 0.5, operator: 0.5 } },
-    { role: 'reviewer', meanEffort: 3.5, costPerYear: 100, next: { operator: 1 } },
-    { role: 'operator', meanEffort: 1, costPerYear: 100, next: { live: 1 } },
-  ],
-};
+const FOUR = FOUR_STATIONS;
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 const spread = (xs: readonly number[], digits: number): string =>

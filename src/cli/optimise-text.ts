@@ -1,9 +1,7 @@
 /** The optimisation's answer for the terminal: the front as a table, each design in a sentence, and what was spent. */
 import { OBJECTIVE_INFO, type FrontRow, type OptimisationResult } from '../optimise/index.js';
-import { withInterval } from './terminal-tables.js';
+import { VERDICT_WORDS, withInterval } from './terminal-tables.js';
 import { tableText } from './terminal-layout.js';
-
-const VERDICT_WORDS = { 'keeps-up': 'yes', 'does-not-keep-up': 'no', 'cannot-tell': 'not yet clear' } as const;
 
 /** A front row's figure of objective k: money with no decimals, go-lives with one. */
 function figure(result: OptimisationResult, row: FrontRow, k: number): string {

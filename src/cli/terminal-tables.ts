@@ -179,7 +179,8 @@ export function leverTable(levers: readonly LeverEffect[], top = 15, width?: num
   );
 }
 
-const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = {
+/** A stability verdict as a table's "Keeps up?" column says it. */
+export const VERDICT_WORDS: Record<ScenarioSummary['verdict'], string> = {
   'keeps-up': 'yes',
   'does-not-keep-up': 'no',
   'cannot-tell': 'not yet clear',

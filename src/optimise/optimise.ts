@@ -206,50 +206,43 @@ class Search {
   }
 
   /**
+   * Runs the replications asked for; returns each evaluation worked out again with what it
+   * gained (infeasible when a run outgrew its bound). Counts the replications run.
+   */
+  private async replicate(
+    requests: readonly { evaluation: DesignEvaluation; upTo: number; from?: number }[],
+  ): Promise<DesignEvaluation[]> {
+    const { objectives, constraints, seed } = this.settings;
+    const { gained, failed } = await replicateDesigns(this.executor, requests, seed, {
+      maxOpenUseCases: this.options.maxOpenUseCases,
+      signal: this.options.signal,
+    });
+    return requests.map(({ evaluation }, i) => {
+      this.replications += gained[i].length;
+      const reason = failed[i];
+      if (reason !== null) return { ...evaluation, infeasible: `a run stopped: ${reason}`, violation: 3 };
+      const name = this.structures[evaluation.design.structure].name;
+      return withReplications(evaluation, gained[i], objectives, constraints, name);
+    });
+  }
+
+  /**
    * The designs again on fresh replications (seeds from `most` on, which the search never used),
    * common to all of them: figures free of the selection that chose them. Not cached.
    */
   async confirm(evaluations: readonly DesignEvaluation[]): Promise<DesignEvaluation[]> {
-    const { most, objectives, constraints } = this.settings;
-    const runnable = evaluations.filter((e) => e.spec !== null);
-    const requests = runnable.map((e) => ({ evaluation: { ...e, replications: [] }, from: most, upTo: 2 * most }));
-    const { gained, failed } = await replicateDesigns(this.executor, requests, this.settings.seed, {
-      maxOpenUseCases: this.options.maxOpenUseCases,
-      signal: this.options.signal,
-    });
-    const confirmed = new Map(
-      requests.map(({ evaluation }, i) => {
-        this.replications += gained[i].length;
-        const name = this.structures[evaluation.design.structure].name;
-        const reason = failed[i];
-        const e =
-          reason === null
-            ? withReplications(evaluation, gained[i], objectives, constraints, name)
-            : { ...evaluation, infeasible: `a run stopped: ${reason}`, violation: 3 };
-        return [e.key, e] as const;
-      }),
-    );
+    const { most } = this.settings;
+    const requests = evaluations
+      .filter((e) => e.spec !== null)
+      .map((e) => ({ evaluation: { ...e, replications: [] }, from: most, upTo: 2 * most }));
+    const confirmed = new Map((await this.replicate(requests)).map((e) => [e.key, e]));
     return evaluations.map((e) => confirmed.get(e.key) ?? e);
   }
 
   /** Runs the replications asked for and puts the evaluations, worked out again, in the cache. */
   async addReplications(requests: readonly { evaluation: DesignEvaluation; upTo: number }[]): Promise<void> {
     if (requests.length === 0) return;
-    const { gained, failed } = await replicateDesigns(this.executor, requests, this.settings.seed, {
-      maxOpenUseCases: this.options.maxOpenUseCases,
-      signal: this.options.signal,
-    });
-    requests.forEach(({ evaluation }, i) => {
-      this.replications += gained[i].length;
-      const name = this.structures[evaluation.design.structure].name;
-      const reason = failed[i];
-      this.cache.set(
-        evaluation.key,
-        reason === null
-          ? withReplications(evaluation, gained[i], this.settings.objectives, this.settings.constraints, name)
-          : { ...evaluation, infeasible: `a run stopped: ${reason}`, violation: 3 },
-      );
-    });
+    for (const e of await this.replicate(requests)) this.cache.set(e.key, e);
     this.report();
   }
 
@@ -285,8 +278,10 @@ class Search {
     return refs.map((e) => this.cache.get(e.key) ?? e);
   }
 
+  /** Tells the caller's progress callback, if any (the front is worked out only for it). */
   report(): void {
-    this.options.onProgress?.({
+    if (this.options.onProgress === undefined) return;
+    this.options.onProgress({
       evaluations: this.evaluations,
       budget: this.settings.budget,
       replications: this.replications,

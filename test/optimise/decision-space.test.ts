@@ -10,23 +10,11 @@ import {
   structuresOf,
 } from '../../src/optimise/index.js';
 import { groupPerson, validateScenario, type ScenarioSpec } from '../../src/scenario/index.js';
-import { staffingNetworkScenario } from '../support/staffing-network.js';
+import { staffingNetworkScenario, threeStations } from '../support/staffing-network.js';
 
 /** One team of 4 analysts, 5 engineers and 4 reviewers, and a role (spare) nobody holds yet. */
 const spec = (): ScenarioSpec => {
-  const s = staffingNetworkScenario(
-    {
-      perDay: 1,
-      horizon: 500,
-      warmup: 50,
-      stations: [
-        { role: 'analyst', meanEffort: 2, costPerYear: 100, next: { engineer: 1 } },
-        { role: 'engineer', meanEffort: 3, costPerYear: 120, next: { reviewer: 0.5, live: 0.5 } },
-        { role: 'reviewer', meanEffort: 3.5, costPerYear: 150, next: { live: 1 } },
-      ],
-    },
-    [4, 5, 4],
-  );
+  const s = staffingNetworkScenario(threeStations(1, [100, 120, 150], 500), [4, 5, 4]);
   s.roles.spare = { cost_per_year: 80 };
   return validateScenario(s).spec;
 };

@@ -14,23 +14,16 @@ import {
 } from '../../src/optimise/index.js';
 import { validateScenario } from '../../src/scenario/index.js';
 import {
+  FOUR_STATIONS,
   allocations,
   exactCost,
   exactMeanDays,
   staffingNetworkScenario,
+  threeStations,
   type StaffingNetwork,
 } from '../support/staffing-network.js';
 
-const NETWORK: StaffingNetwork = {
-  perDay: 1,
-  horizon: 3000,
-  warmup: 300,
-  stations: [
-    { role: 'analyst', meanEffort: 2, costPerYear: 100, next: { engineer: 1 } },
-    { role: 'engineer', meanEffort: 3, costPerYear: 100, next: { reviewer: 0.5, live: 0.5 } },
-    { role: 'reviewer', meanEffort: 3.5, costPerYear: 100, next: { live: 1 } },
-  ],
-};
+const NETWORK = threeStations(1);
 const BOUNDS = [1, 1, 1].map(() => ({ min: 1, max: 8 }));
 const VARY = ['analyst', 'engineer', 'reviewer'].map((r) => ({ path: `teams.t.${r}`, ...BOUNDS[0] }));
 
@@ -39,16 +32,7 @@ function structures(net: StaffingNetwork = NETWORK) {
   return structuresOf([{ name: 'Network', spec }], VARY);
 }
 
-/** Four stations; 246 allocations of 14 people, 20 of them stable, the fastest 3.7% ahead of the next. */
-const FOUR: StaffingNetwork = {
-  ...NETWORK,
-  stations: [
-    { role: 'analyst', meanEffort: 2, costPerYear: 100, next: { engineer: 1 } },
-    { role: 'engineer', meanEffort: 3, costPerYear: 100, next: { reviewer: 0.5, operator: 0.5 } },
-    { role: 'reviewer', meanEffort: 3.5, costPerYear: 100, next: { operator: 1 } },
-    { role: 'operator', meanEffort: 1, costPerYear: 100, next: { live: 1 } },
-  ],
-};
+const FOUR = FOUR_STATIONS;
 
 describe('the search on a staffing problem with a known answer', () => {
   it('finds the allocation of 14 people with the least exact mean time in system, from a file that is not it', async () => {
@@ -79,10 +63,7 @@ describe('the search on a staffing problem with a known answer', () => {
 
 describe('where replications go', () => {
   it('gives every design on the front the most, leaves clearly beaten ones short of it, and never simulates a design twice', async () => {
-    const net: StaffingNetwork = {
-      ...NETWORK,
-      stations: NETWORK.stations.map((s, i) => ({ ...s, costPerYear: [100, 120, 150][i] })),
-    };
+    const net = threeStations(1, [100, 120, 150]);
     const result = await optimise(structures(net), {
       objectives: ['mean', 'cost'],
       evaluations: 16,
@@ -120,10 +101,7 @@ describe('several structures', () => {
   it('searches them together: the same staffing for less money wins, and both stay in the search', async () => {
     const dear = validateScenario(staffingNetworkScenario(NETWORK, [4, 5, 4])).spec;
     const cheap = validateScenario({
-      ...staffingNetworkScenario(
-        { ...NETWORK, stations: NETWORK.stations.map((s) => ({ ...s, costPerYear: 50 })) },
-        [4, 5, 4],
-      ),
+      ...staffingNetworkScenario(threeStations(1, [50, 50, 50]), [4, 5, 4]),
       name: 'Cheap',
     }).spec;
     const result = await optimise(
@@ -158,7 +136,7 @@ describe('several structures', () => {
 
 describe('what the search refuses', () => {
   it('refuses cost as an objective where no role has a cost, and a scenario that changes during the run', async () => {
-    const free = { ...NETWORK, stations: NETWORK.stations.map((s) => ({ ...s, costPerYear: 0 })) };
+    const free = threeStations(1, [0, 0, 0]);
     await expect(optimise(structures(free), { objectives: ['p85', 'cost'], workers: 1 })).rejects.toThrow(
       /gives its roles no cost_per_year: its people cost is unknown/,
     );
@@ -175,10 +153,7 @@ describe('what the search refuses', () => {
 
 describe('infeasible designs', () => {
   it('never reach the front: not over the budget, not unable to keep up', async () => {
-    const net: StaffingNetwork = {
-      ...NETWORK,
-      stations: NETWORK.stations.map((s, i) => ({ ...s, costPerYear: [100, 120, 150][i] })),
-    };
+    const net = threeStations(1, [100, 120, 150]);
     const budget = 1500;
     const result = await optimise(structures(net), {
       objectives: ['mean', 'cost'],
